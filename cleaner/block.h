@@ -1,0 +1,125 @@
+// The stage interface. After decoding, a document flows through the pipeline
+// as a sequence of Blocks pushed into a chain of BlockSinks (ripgrep's Sink,
+// lexbor's begin/chunk/end): extract/segment -> filter -> repair -> normalize
+// -> writer. Each stage receives the blocks of one document in order, may
+// rewrite, drop or buffer them, and forwards what it keeps to the next sink.
+#ifndef CLEANER_BLOCK_H_
+#define CLEANER_BLOCK_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "cleaner/stats.h"
+#include "cleaner/status.h"
+
+namespace cleaner {
+
+// What a block is in the document's structure. Scraped text only produces
+// kParagraph; the HTML extractor produces all kinds.
+enum class BlockKind {
+  kParagraph,
+  kHeading,       // level in Block::level (1..6)
+  kListItem,
+  kPreformatted,  // <pre>/<code>: text kept verbatim apart from normalization
+  kTable,         // one row per line, cells separated by " | "
+  kQuote,         // <blockquote>
+};
+
+// Returns "paragraph", "heading", ... (for --explain and JSON output).
+const char* BlockKindName(BlockKind kind);
+
+// One unit of text: a paragraph, heading, list item, table, ...
+// INVARIANT: `text` is valid UTF-8. It holds no '\n' except in kPreformatted
+// and kTable blocks and where the source had an explicit line break (<br>).
+struct Block {
+  std::string text;
+  BlockKind kind = BlockKind::kParagraph;
+  int level = 0;  // heading level, 0 otherwise
+  // Position of the block in the extractor's output, from 0. Stages keep it
+  // when they rewrite a block so that --explain can name the block.
+  int index = 0;
+  // Evidence the HTML extractor attaches for later stages; scraped text
+  // leaves the defaults. Share of the text that is link text, in [0, 1].
+  float link_density = 0.0f;
+};
+
+// What is known about a document besides its text. Stages fill it in as
+// they learn (decode: charset; extract: title, language; filter: byline,
+// date, removed-line counts). Empty string = unknown.
+struct Metadata {
+  std::string id;           // the document's name: path, URL, record id
+  std::string source;       // "file", "stdin", "url", "warc", "jsonl"
+  std::string url;
+  std::string canonical_url;
+  std::string title;
+  std::string author;
+  std::string date;
+  std::string site_name;
+  std::string language;
+  std::string description;
+  std::string charset;         // the encoding the bytes were decoded from
+  std::string charset_source;  // "bom", "transport", "meta", "utf8-valid", ...
+  std::string format;          // "text" or "html"
+  int http_status = 0;
+  std::string warc_record_id;
+  std::string warc_date;
+  // Number of blocks removed by the filter stage, by category.
+  std::map<std::string, int> removed_by_category;
+  // Why the whole document was dropped (an error page, a cookie wall);
+  // empty when it was not.
+  std::string drop_reason;
+};
+
+// One decision a stage made, for --explain. Stages that drop, change or
+// learn something report it; the Reporter decides whether to print it.
+struct ExplainEvent {
+  enum class Action { kDrop, kChange, kMetadata, kInfo };
+  const char* stage = "";  // "decode", "extract", "filter", "repair", ...
+  Action action = Action::kInfo;
+  int block = -1;          // Block::index, or -1 for the whole document
+  std::string rule;        // "filters/<file>:<line>" or a heuristic's name
+  std::string category;    // e.g. "share", "comment-form", "quote-pairing"
+  std::string before;      // the dropped text, or the snippet before a change
+  std::string after;       // the snippet after a change, or a metadata value
+};
+
+// Receives explain events. Implementations must not throw. A Reporter is used
+// by one document at a time unless its implementation says otherwise.
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  virtual void Report(const ExplainEvent& event) = 0;
+};
+
+// What a stage knows about the document it is processing.
+// `metadata` and `stats` are owned by the pipeline, never null, and stay valid until EndDocument()
+// returns; stages may write to them. `reporter` may be null.
+struct DocumentInfo {
+  Metadata* metadata = nullptr;
+  Stats* stats = nullptr;
+  Reporter* reporter = nullptr;
+};
+
+// A stage, or the final writer. The driver calls BeginDocument() once, then
+// Push() for every block in document order, then EndDocument() once. A stage
+// that buffers (to look at the whole document) must push everything it keeps
+// to the next sink, in order, before its own EndDocument() calls the next
+// sink's EndDocument(). A sink is used by one thread at a time.
+class BlockSink {
+ public:
+  virtual ~BlockSink() = default;
+  virtual Status BeginDocument(const DocumentInfo& doc) = 0;
+  virtual Status Push(Block block) = 0;
+  virtual Status EndDocument() = 0;
+};
+
+// Reports `event` to `doc.reporter` if there is one.
+inline void Explain(const DocumentInfo& doc, const ExplainEvent& event) {
+  if (doc.reporter != nullptr) doc.reporter->Report(event);
+}
+
+}  // namespace cleaner
+
+#endif  // CLEANER_BLOCK_H_

@@ -1,0 +1,75 @@
+// Options: every knob of the library, one struct per stage, with its default
+// and the reason for it. The CLI (cleaner/cli/flags.cc) maps flags onto these.
+#ifndef CLEANER_OPTIONS_H_
+#define CLEANER_OPTIONS_H_
+
+#include <cstddef>
+#include <string>
+
+namespace cleaner {
+
+// How the input bytes are read.
+enum class InputFormat {
+  kAuto,  // decided from the content (and the file extension when known)
+  kText,  // scraped text: one paragraph per line or blank-line separated
+  kHtml,  // a raw HTML page
+};
+
+struct DecodeOptions {
+  // Charset to assume when neither a BOM nor the transport names one.
+  // Empty: sniff (valid UTF-8, then <meta> prescan, then statistics, then
+  // the Windows-1252 fallback that WHATWG prescribes for unknown Western text).
+  std::string default_charset;
+};
+
+struct ExtractOptions {
+  // false: keep all visible text of an HTML page (--no-extract); the floor
+  // against which main-content selection is measured, and a debugging aid.
+  bool main_content = true;
+  // Keep user comments below an article (--keep-comments). Off by default:
+  // corpus builders want the article, not the thread.
+  bool keep_comments = false;
+};
+
+struct FilterOptions {
+  // Drop boilerplate blocks (navigation, share prompts, comment forms, ...).
+  // false passes every block through (--no-filter).
+  bool enabled = true;
+};
+
+enum class QuoteStyle {
+  kAuto,   // make the document consistent with its own majority style
+  kAscii,  // convert every quote and apostrophe to ' and " (--quotes ascii)
+};
+
+struct RepairOptions {
+  // Repair punctuation, quoting, entities and mojibake. false leaves the
+  // text as extracted (--no-repair); normalization still runs.
+  bool enabled = true;
+  QuoteStyle quotes = QuoteStyle::kAuto;
+};
+
+// Upper bounds that keep hostile input from taking the machine. Exceeding
+// one gives the document a named error (or a result marked truncated).
+struct LimitOptions {
+  // 64 MiB: larger than any real page, small enough for --jobs on 2 GiB.
+  size_t max_document_bytes = 64u << 20;
+  // 1 MiB: no real paragraph is longer; longer lines are split, not kept.
+  size_t max_line_bytes = 1u << 20;
+};
+
+struct Options {
+  InputFormat input_format = InputFormat::kAuto;
+  DecodeOptions decode;
+  ExtractOptions extract;
+  FilterOptions filter;
+  RepairOptions repair;
+  LimitOptions limits;
+  // Folder whose rule files replace (same file name) or extend the default
+  // rules compiled into the library. Empty: the defaults only.
+  std::string filters_dir;
+};
+
+}  // namespace cleaner
+
+#endif  // CLEANER_OPTIONS_H_

@@ -1,0 +1,72 @@
+// Stage order. See pipeline.h.
+#include "cleaner/pipeline.h"
+
+#include "cleaner/rules.h"
+#include "cleaner/stages/decode.h"
+#include "cleaner/stages/detect_format.h"
+#include "cleaner/stages/normalize.h"
+#include "cleaner/stages/split_text.h"
+#include "cleaner/stages/text_writer.h"
+
+namespace cleaner {
+
+Status Pipeline::Create(const Options& options, std::unique_ptr<Pipeline>* out) {
+  std::unique_ptr<Pipeline> p(new Pipeline);
+  p->options_ = options;
+  std::vector<RuleFile> files;
+  CLEANER_RETURN_IF_ERROR(LoadRuleFiles(options.filters_dir, &files));
+  CLEANER_RETURN_IF_ERROR(ExtractRules::Compile(files, &p->extract_rules_));
+  CLEANER_RETURN_IF_ERROR(LineFilterRules::Compile(files, &p->filter_rules_));
+  CLEANER_RETURN_IF_ERROR(RepairRules::Compile(files, &p->repair_rules_));
+  *out = std::move(p);
+  return Status::OK();
+}
+
+Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) const {
+  *out = Document();
+  Metadata& meta = out->metadata;
+  meta.id = in.name;
+  meta.source = in.source;
+  meta.url = in.url;
+  out->stats.bytes_in = in.bytes.size();
+  if (in.bytes.size() > options_.limits.max_document_bytes) {
+    return Status::ResourceExhausted("document is " + std::to_string(in.bytes.size()) +
+                                     " bytes, over the limit of " +
+                                     std::to_string(options_.limits.max_document_bytes));
+  }
+  DocumentInfo doc{&meta, &out->stats, reporter};
+
+  std::string utf8;
+  CLEANER_RETURN_IF_ERROR(Decode(in, options_.decode, doc, &utf8));
+  InputFormat format = options_.input_format;
+  if (format == InputFormat::kAuto) format = DetectFormat(utf8, in.name, in.content_type);
+  meta.format = format == InputFormat::kHtml ? "html" : "text";
+
+  // The chain, built back to front.
+  TextWriter writer(&out->text);
+  Normalizer normalizer(&writer);
+  BlockSink* head = &normalizer;
+  std::unique_ptr<Repairer> repairer;
+  if (options_.repair.enabled) {
+    repairer = std::make_unique<Repairer>(repair_rules_.get(), options_.repair, head);
+    head = repairer.get();
+  }
+  std::unique_ptr<LineFilter> filter;
+  if (options_.filter.enabled) {
+    filter = std::make_unique<LineFilter>(filter_rules_.get(), options_.filter, head);
+    head = filter.get();
+  }
+
+  CLEANER_RETURN_IF_ERROR(head->BeginDocument(doc));
+  if (format == InputFormat::kHtml) {
+    CLEANER_RETURN_IF_ERROR(ExtractHtml(utf8, *extract_rules_, options_.extract,
+                                        options_.limits, doc, head));
+  } else {
+    CLEANER_RETURN_IF_ERROR(SplitText(utf8, doc, head));
+  }
+  CLEANER_RETURN_IF_ERROR(head->EndDocument());
+  out->stats.bytes_out = out->text.size();
+  return Status::OK();
+}
+
+}  // namespace cleaner

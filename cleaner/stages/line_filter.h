@@ -1,0 +1,58 @@
+// Stage 3, filter: drops boilerplate blocks (navigation, ads, share prompts,
+// comment forms, newsletter and cookie notices, related-content blocks,
+// copyright lines) and moves bylines and date stamps into the metadata.
+// Rules come from filters/line_filter_*.txt. Guarantees to the next stage:
+// the kept blocks, unedited except for a byline/date prefix cut from the
+// first block, in their original order.
+#ifndef CLEANER_STAGES_LINE_FILTER_H_
+#define CLEANER_STAGES_LINE_FILTER_H_
+
+#include <memory>
+#include <vector>
+
+#include "cleaner/block.h"
+#include "cleaner/options.h"
+#include "cleaner/rules.h"
+
+namespace cleaner {
+
+// The compiled rules of filters/line_filter_*.txt. Immutable once built and
+// shared by every document and thread.
+class LineFilterRules {
+ public:
+  // Compiles the line_filter_* files among `files`. Returns InvalidArgument
+  // "filters/<file>:<line>: message" for a malformed rule.
+  static Status Compile(const std::vector<RuleFile>& files,
+                        std::unique_ptr<const LineFilterRules>* out);
+  ~LineFilterRules();
+
+  struct Rep;
+  const Rep& rep() const { return *rep_; }
+
+ private:
+  explicit LineFilterRules(std::unique_ptr<Rep> rep);
+  std::unique_ptr<Rep> rep_;
+};
+
+// The stage. Buffers the whole document (decisions depend on position,
+// neighbours and repetition) and pushes the kept blocks at EndDocument().
+class LineFilter : public BlockSink {
+ public:
+  // `rules` and `next` must outlive this object.
+  LineFilter(const LineFilterRules* rules, const FilterOptions& options, BlockSink* next);
+  ~LineFilter() override;
+  Status BeginDocument(const DocumentInfo& doc) override;
+  Status Push(Block block) override;
+  Status EndDocument() override;
+
+ private:
+  const LineFilterRules* rules_;
+  FilterOptions options_;
+  BlockSink* next_;
+  DocumentInfo doc_;
+  std::vector<Block> blocks_;
+};
+
+}  // namespace cleaner
+
+#endif  // CLEANER_STAGES_LINE_FILTER_H_

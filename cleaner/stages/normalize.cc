@@ -1,0 +1,93 @@
+// Stage 5, normalize. See normalize.h.
+#include "cleaner/stages/normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "cleaner/util/utf8.h"
+
+namespace cleaner {
+
+namespace {
+
+enum class Kind { kKeep, kDelete, kSpace, kBreak };
+
+Kind Classify(char32_t cp) {
+  if (cp == '\n' || cp == 0x2028 || cp == 0x2029 || cp == 0x0085 || cp == 0x0B || cp == 0x0C)
+    return Kind::kBreak;
+  if (cp == '\t') return Kind::kSpace;
+  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return Kind::kDelete;  // C0, DEL, C1
+  // Invisible characters that carry no meaning in plain text. ZWJ (U+200D),
+  // ZWNJ (U+200C) and bidi marks change rendering and stay.
+  if (cp == 0x200B || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD) return Kind::kDelete;
+  if (cp < 0x80) return cp == ' ' ? Kind::kSpace : Kind::kKeep;
+  if (u_charType(static_cast<UChar32>(cp)) == U_SPACE_SEPARATOR) return Kind::kSpace;
+  return Kind::kKeep;
+}
+
+bool IsAscii(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c >= 0x80) return false;
+  }
+  return true;
+}
+
+std::string ToNfc(std::string text) {
+  if (IsAscii(text)) return text;  // ASCII is always NFC
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) return text;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  if (nfc->isNormalized(u, err) && U_SUCCESS(err)) return text;
+  err = U_ZERO_ERROR;
+  icu::UnicodeString n = nfc->normalize(u, err);
+  if (U_FAILURE(err)) return text;
+  std::string out;
+  n.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+std::string NormalizeText(std::string_view text, bool keep_line_breaks) {
+  std::string out;
+  out.reserve(text.size());
+  // Pending separator between the last kept character and the next one:
+  // 0 none, 1 space, 2 line break.
+  int pending = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t start = pos;
+    char32_t cp = static_cast<unsigned char>(text[pos]) < 0x80
+                      ? static_cast<char32_t>(text[pos++])
+                      : NextCodePoint(text, &pos);
+    Kind k = Classify(cp);
+    if (k == Kind::kBreak && !keep_line_breaks) k = Kind::kSpace;
+    switch (k) {
+      case Kind::kDelete: break;
+      case Kind::kSpace:
+        if (pending == 0) pending = 1;
+        break;
+      case Kind::kBreak: pending = 2; break;
+      case Kind::kKeep:
+        if (!out.empty() && pending != 0) out.push_back(pending == 2 ? '\n' : ' ');
+        pending = 0;
+        out.append(text.data() + start, pos - start);
+        break;
+    }
+  }
+  // NFC can turn a sequence into a space separator? No: no canonical
+  // decomposition or composition yields White_Space, so order is safe.
+  return ToNfc(std::move(out));
+}
+
+Status Normalizer::Push(Block block) {
+  bool multi_line = block.kind == BlockKind::kPreformatted || block.kind == BlockKind::kTable ||
+                    block.text.find('\n') != std::string::npos;
+  block.text = NormalizeText(block.text, multi_line);
+  if (block.text.empty()) return Status::OK();
+  return next_->Push(std::move(block));
+}
+
+}  // namespace cleaner

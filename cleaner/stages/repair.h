@@ -1,0 +1,57 @@
+// Stage 4, repair: fixes what scraping broke in the text without touching
+// wording: HTML entities left in text, mojibake (UTF-8 read as Windows-1252
+// or Latin-1), spacing around punctuation, doubled punctuation, and quote
+// marks (pairing per paragraph, consistency per document). The rules are
+// language-aware (French spacing, German and Russian quote marks) and every
+// change is reported. Guarantees: idempotent (repairing repaired text
+// changes nothing) and deterministic.
+#ifndef CLEANER_STAGES_REPAIR_H_
+#define CLEANER_STAGES_REPAIR_H_
+
+#include <memory>
+#include <vector>
+
+#include "cleaner/block.h"
+#include "cleaner/options.h"
+#include "cleaner/rules.h"
+
+namespace cleaner {
+
+// Tables the repair stage reads from filters/repair_*.tsv (abbreviations,
+// known file/domain suffixes, ...). Immutable and shared once built.
+class RepairRules {
+ public:
+  static Status Compile(const std::vector<RuleFile>& files,
+                        std::unique_ptr<const RepairRules>* out);
+  ~RepairRules();
+
+  struct Rep;
+  const Rep& rep() const { return *rep_; }
+
+ private:
+  explicit RepairRules(std::unique_ptr<Rep> rep);
+  std::unique_ptr<Rep> rep_;
+};
+
+// The stage. Buffers the document: quote consistency is decided over all of
+// its blocks before any block is forwarded.
+class Repairer : public BlockSink {
+ public:
+  // `rules` and `next` must outlive this object.
+  Repairer(const RepairRules* rules, const RepairOptions& options, BlockSink* next);
+  ~Repairer() override;
+  Status BeginDocument(const DocumentInfo& doc) override;
+  Status Push(Block block) override;
+  Status EndDocument() override;
+
+ private:
+  const RepairRules* rules_;
+  RepairOptions options_;
+  BlockSink* next_;
+  DocumentInfo doc_;
+  std::vector<Block> blocks_;
+};
+
+}  // namespace cleaner
+
+#endif  // CLEANER_STAGES_REPAIR_H_

@@ -1,0 +1,167 @@
+// Stage 2b, segment scraped text into paragraphs. See split_text.h.
+#include "cleaner/stages/split_text.h"
+
+#include <unicode/uchar.h>
+
+#include <string>
+#include <vector>
+
+#include "cleaner/util/utf8.h"
+
+namespace cleaner {
+
+namespace {
+
+// True for code points that show nothing: White_Space, and the invisible
+// format characters the normalizer deletes.
+bool IsBlankCodePoint(char32_t cp) {
+  return u_isUWhiteSpace(static_cast<UChar32>(cp)) || cp == 0x200B || cp == 0xFEFF ||
+         cp == 0x00AD || cp == 0x2060 || (cp < 0x20) || (cp >= 0x7F && cp < 0xA0);
+}
+
+std::string_view TrimBlank(std::string_view s) {
+  size_t b = 0;
+  while (b < s.size()) {
+    size_t p = b;
+    if (!IsBlankCodePoint(NextCodePoint(s, &p))) break;
+    b = p;
+  }
+  size_t e = s.size();
+  while (e > b) {
+    size_t p = e;
+    if (!IsBlankCodePoint(PrevCodePoint(s, &p))) break;
+    e = p;
+  }
+  return s.substr(b, e - b);
+}
+
+size_t FirstWordLength(std::string_view line) {
+  size_t pos = 0, n = 0;
+  while (pos < line.size()) {
+    char32_t cp = NextCodePoint(line, &pos);
+    if (IsBlankCodePoint(cp)) break;
+    ++n;
+  }
+  return n;
+}
+
+// A line that starts a list item or a heading is never a continuation.
+bool StartsNewItem(std::string_view line) {
+  if (line.empty()) return true;
+  unsigned char c = static_cast<unsigned char>(line[0]);
+  if ((c == '-' || c == '*' || c == '+' || c == '#' || c == '>') && line.size() > 1 &&
+      line[1] == ' ')
+    return true;
+  if (line.rfind("\xE2\x80\xA2", 0) == 0) return true;  // U+2022 bullet
+  size_t i = 0;
+  while (i < line.size() && i < 3 && std::isdigit(static_cast<unsigned char>(line[i]))) ++i;
+  return i > 0 && i + 1 < line.size() && (line[i] == '.' || line[i] == ')') && line[i + 1] == ' ';
+}
+
+// True if the break after `line` (trimmed, `len` code points) was forced by
+// width `width`: the first word of `next` would not have fit.
+bool IsForcedBreak(size_t len, std::string_view next, size_t width) {
+  // +1 slack: wrappers differ on whether the limit counts the last column.
+  return len + 1 + FirstWordLength(next) > width + 1 && len <= width;
+}
+
+// Splits on '\n' after turning CR LF, lone CR, U+2028 into '\n' and U+2029
+// into a blank line.
+std::string UnifyLineBreaks(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  for (size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    if (c == '\r') {
+      out.push_back('\n');
+      if (i + 1 < in.size() && in[i + 1] == '\n') ++i;
+    } else if (c == '\xE2' && i + 2 < in.size() && in[i + 1] == '\x80' &&
+               (in[i + 2] == '\xA8' || in[i + 2] == '\xA9')) {
+      out += in[i + 2] == '\xA8' ? "\n" : "\n\n";
+      i += 2;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+size_t DetectWrapWidth(const std::vector<std::string_view>& lines) {
+  // Candidates: non-blank lines followed by a non-blank line.
+  std::vector<std::pair<size_t, std::string_view>> cand;
+  size_t width = 0;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    if (lines[i].empty() || lines[i + 1].empty() || StartsNewItem(lines[i + 1])) continue;
+    size_t len = CountCodePoints(lines[i]);
+    cand.emplace_back(len, lines[i + 1]);
+    width = std::max(width, len);
+  }
+  // 160: fixed-width wrapping happens at 60-100 columns; wider "lines" are
+  // paragraphs that were never wrapped.
+  if (cand.size() < 2 || width < 20 || width > 160) return 0;
+  size_t forced = 0;
+  for (const auto& [len, next] : cand) forced += IsForcedBreak(len, next, width);
+  // 0.6: in wrapped prose nearly every continued line is full; in a list of
+  // short lines only the longest are.
+  return forced * 10 >= cand.size() * 6 ? width : 0;
+}
+
+Status SplitText(std::string_view utf8, const DocumentInfo& doc, BlockSink* out) {
+  std::string text = UnifyLineBreaks(utf8);
+  std::vector<std::string_view> lines;
+  for (size_t pos = 0; pos <= text.size();) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    lines.push_back(TrimBlank(std::string_view(text).substr(pos, nl - pos)));
+    pos = nl + 1;
+  }
+  const size_t width = DetectWrapWidth(lines);
+  if (width > 0) {
+    ExplainEvent ev;
+    ev.stage = "segment";
+    ev.action = ExplainEvent::Action::kInfo;
+    ev.rule = "hard-wrap";
+    ev.after = "lines wrapped at " + std::to_string(width) + " columns are re-joined";
+    Explain(doc, ev);
+  }
+  int index = 0;
+  std::string para;
+  auto flush = [&]() -> Status {
+    if (para.empty()) return Status::OK();
+    Block b;
+    b.text = std::move(para);
+    b.index = index++;
+    para.clear();
+    ++doc.stats->blocks_in;
+    return out->Push(std::move(b));
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view line = lines[i];
+    if (line.empty()) {
+      CLEANER_RETURN_IF_ERROR(flush());
+      continue;
+    }
+    if (!para.empty()) {
+      std::string_view prev = lines[i - 1];
+      bool join = width > 0 && !StartsNewItem(line) &&
+                  IsForcedBreak(CountCodePoints(prev), line, width);
+      if (!join) {
+        CLEANER_RETURN_IF_ERROR(flush());
+      } else {
+        ++doc.stats->lines_joined;
+        // A word hyphenated at the break ("long-" + "term") is joined without
+        // a space and keeps its hyphen: compounds are common, and dropping a
+        // real hyphen is worse than keeping a syllable one.
+        bool hyphen = prev.size() >= 2 && prev.back() == '-' &&
+                      std::isalpha(static_cast<unsigned char>(prev[prev.size() - 2]));
+        if (!hyphen) para.push_back(' ');
+      }
+    }
+    para.append(line.data(), line.size());
+  }
+  return flush();
+}
+
+}  // namespace cleaner

@@ -1,0 +1,135 @@
+// UTF-8 decoding per Unicode §3.9 (Table 3-7, well-formed byte sequences).
+#include "cleaner/util/utf8.h"
+
+namespace cleaner {
+
+namespace {
+
+// Returns the length of the well-formed sequence at s[pos], or 0 if the
+// bytes there do not start one. *maximal_subpart receives how many bytes an
+// ill-formed sequence spans (at least 1).
+size_t SequenceLength(std::string_view s, size_t pos, size_t* maximal_subpart) {
+  auto b = [&](size_t i) -> unsigned { return static_cast<unsigned char>(s[pos + i]); };
+  const size_t avail = s.size() - pos;
+  const unsigned c = b(0);
+  *maximal_subpart = 1;
+  if (c < 0x80) return 1;
+  size_t len;
+  unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;  // no surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  for (size_t i = 1; i < len; ++i) {
+    if (i >= avail) return 0;
+    unsigned t = b(i);
+    unsigned tlo = i == 1 ? lo : 0x80, thi = i == 1 ? hi : 0xBF;
+    if (t < tlo || t > thi) return 0;
+    *maximal_subpart = i + 1;
+  }
+  return len;
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view s) {
+  size_t pos = 0, sub;
+  while (pos < s.size()) {
+    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
+    size_t len = SequenceLength(s, pos, &sub);
+    if (len == 0) return false;
+    pos += len;
+  }
+  return true;
+}
+
+char32_t NextCodePoint(std::string_view s, size_t* pos) {
+  size_t sub;
+  size_t len = SequenceLength(s, *pos, &sub);
+  if (len == 0) {
+    *pos += sub;
+    return 0xFFFD;
+  }
+  auto b = [&](size_t i) -> char32_t { return static_cast<unsigned char>(s[*pos + i]); };
+  char32_t cp;
+  switch (len) {
+    case 1: cp = b(0); break;
+    case 2: cp = ((b(0) & 0x1F) << 6) | (b(1) & 0x3F); break;
+    case 3: cp = ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F); break;
+    default:
+      cp = ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+  }
+  *pos += len;
+  return cp;
+}
+
+char32_t PrevCodePoint(std::string_view s, size_t* pos) {
+  size_t start = *pos - 1;
+  size_t limit = *pos >= 4 ? *pos - 4 : 0;
+  while (start > limit && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  size_t p = start;
+  char32_t cp = NextCodePoint(s, &p);
+  if (p != *pos) {
+    *pos -= 1;
+    return 0xFFFD;
+  }
+  *pos = start;
+  return cp;
+}
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+size_t CountCodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string SanitizeUtf8(std::string_view s, uint64_t* replaced) {
+  std::string out;
+  out.reserve(s.size());
+  size_t pos = 0, sub;
+  while (pos < s.size()) {
+    size_t len = SequenceLength(s, pos, &sub);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      if (replaced) ++*replaced;
+      pos += sub;
+    } else {
+      out.append(s.data() + pos, len);
+      pos += len;
+    }
+  }
+  return out;
+}
+
+}  // namespace cleaner

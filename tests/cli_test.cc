@@ -1,0 +1,122 @@
+// Tests that run the built cleaner binary: stdin/stdout/stderr, exit codes,
+// -o and --check, a closed pipe.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <sys/wait.h>
+
+#include "tests/test_util.h"
+
+namespace cleaner {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::ReadFile;
+using testing::RunCleaner;
+using testing::WriteFile;
+
+const std::string kSeed = std::string(CLEANER_TESTDATA_DIR) +
+                          "/known-failures/seeds/004_36acd91101b04fdf.input.txt";
+
+TEST_CASE("stdin and a file argument give the same bytes", "[cli]") {
+  auto from_file = RunCleaner({kSeed});
+  auto from_stdin = RunCleaner({}, kSeed);
+  auto from_dash = RunCleaner({"-"}, kSeed);
+  CHECK(from_file.exit_code == 0);
+  CHECK(from_file.err.empty());
+  CHECK_FALSE(from_file.out.empty());
+  CHECK(from_stdin.out == from_file.out);
+  CHECK(from_dash.out == from_file.out);
+}
+
+TEST_CASE("a missing input fails with exit 1 and the others are still cleaned", "[cli]") {
+  std::string dir = testing::ScratchDir("missing");
+  WriteFile(dir + "/in/good.txt", "A good paragraph.\n");
+  auto r = RunCleaner({"-o", dir + "/out", dir + "/in/good.txt", dir + "/nope.txt"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("cleaner: " + dir + "/nope.txt: ") != std::string::npos);
+  CHECK(ReadFile(dir + "/out/good.txt") == "A good paragraph.\n");
+}
+
+TEST_CASE("a bad flag is a usage error, exit 2", "[cli]") {
+  auto r = RunCleaner({"--no-such-flag"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("unknown option") != std::string::npos);
+}
+
+TEST_CASE("help and version exit 0 on stdout", "[cli]") {
+  auto h = RunCleaner({"--help"});
+  CHECK(h.exit_code == 0);
+  CHECK(h.out.find("Usage: cleaner") != std::string::npos);
+  auto v = RunCleaner({"--version"});
+  CHECK(v.exit_code == 0);
+  CHECK(v.out.rfind("cleaner ", 0) == 0);
+}
+
+TEST_CASE("output folder mirrors a folder and names a file's output after it", "[cli]") {
+  std::string dir = testing::ScratchDir("mirror");
+  WriteFile(dir + "/pages/a/b.html", "<p>Inside b.</p>");
+  WriteFile(dir + "/pages/c.txt", "Inside c.");
+  WriteFile(dir + "/pages/.hidden.txt", "skipped");
+  WriteFile(dir + "/x.html", "<p>Inside x.</p>");
+  auto r = RunCleaner({"-o", "out", "pages", "x.html"}, "", dir);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  CHECK(ReadFile(dir + "/out/a/b.txt") == "Inside b.\n");
+  CHECK(ReadFile(dir + "/out/c.txt") == "Inside c.\n");
+  CHECK(ReadFile(dir + "/out/x.txt") == "Inside x.\n");
+  CHECK_FALSE(fs::exists(dir + "/out/.hidden.txt"));
+}
+
+TEST_CASE("two inputs that would write the same file are an error, not an overwrite", "[cli]") {
+  std::string dir = testing::ScratchDir("collide");
+  WriteFile(dir + "/a/x.html", "<p>First.</p>");
+  WriteFile(dir + "/b/x.txt", "Second.");
+  auto r = RunCleaner({"-o", "out", "a/x.html", "b/x.txt"}, "", dir);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("b/x.txt") != std::string::npos);
+  CHECK(ReadFile(dir + "/out/x.txt") == "First.\n");
+}
+
+TEST_CASE("check mode answers 0 when fresh and 1 after an edit, writing nothing", "[cli]") {
+  std::string dir = testing::ScratchDir("check");
+  WriteFile(dir + "/pages/p.txt", "Some text.");
+  REQUIRE(RunCleaner({"-o", "fix", "pages"}, "", dir).exit_code == 0);
+  auto fresh = RunCleaner({"-o", "fix", "--check", "pages"}, "", dir);
+  CHECK(fresh.exit_code == 0);
+  CHECK(fresh.out.empty());
+  WriteFile(dir + "/fix/p.txt", "edited\n");
+  auto stale = RunCleaner({"-o", "fix", "--check", "pages"}, "", dir);
+  CHECK(stale.exit_code == 1);
+  CHECK(stale.out.find("would change: fix/p.txt") != std::string::npos);
+  CHECK(ReadFile(dir + "/fix/p.txt") == "edited\n");
+  fs::remove(dir + "/fix/p.txt");
+  auto missing = RunCleaner({"-o", "fix", "--check", "pages"}, "", dir);
+  CHECK(missing.exit_code == 1);
+  CHECK(missing.out.find("missing: fix/p.txt") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir + "/fix/p.txt"));
+}
+
+TEST_CASE("a closed stdout ends quietly with exit 0", "[cli]") {
+  std::string dir = testing::ScratchDir("pipe");
+  std::string big;
+  for (int i = 0; i < 20000; ++i) big += "Paragraph number " + std::to_string(i) + " of a long text.\n";
+  WriteFile(dir + "/big.txt", big);
+  std::string cmd = "cd '" + dir + "' && bash -c 'set -o pipefail; \"" CLEANER_BINARY
+                    "\" big.txt big.txt 2> err.txt | head -c 10 > /dev/null'";
+  int status = std::system(cmd.c_str());
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(ReadFile(dir + "/err.txt").empty());
+}
+
+TEST_CASE("a malformed --filters folder is a configuration error, exit 2", "[cli]") {
+  auto r = RunCleaner({"--filters", "/nonexistent/folder"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("/nonexistent/folder") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace cleaner

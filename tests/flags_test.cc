@@ -1,0 +1,46 @@
+// Tests for the CLI's flag parsing (cleaner/cli/flags.cc).
+#include "cleaner/cli/flags.h"
+
+#include <catch2/catch.hpp>
+
+namespace cleaner {
+namespace {
+
+TEST_CASE("flags set options and inputs", "[cli]") {
+  Flags f;
+  REQUIRE(ParseFlags({"-o", "out", "--quotes=ascii", "--input-format", "html", "a.html", "-",
+                      "--no-extract", "--", "--weird-name"},
+                     &f)
+              .ok());
+  CHECK(f.output_dir == "out");
+  CHECK(f.options.repair.quotes == QuoteStyle::kAscii);
+  CHECK(f.options.input_format == InputFormat::kHtml);
+  CHECK_FALSE(f.options.extract.main_content);
+  CHECK(f.inputs == std::vector<std::string>{"a.html", "-", "--weird-name"});
+}
+
+TEST_CASE("bad flags are rejected with a reason", "[cli]") {
+  const std::vector<std::vector<std::string>> bad = {
+      {"--no-such-flag"}, {"-o"}, {"--quotes", "fancy"}, {"--input-format=pdf"},
+      {"--check"},        {"--max-bytes", "-5"}, {"--explain=yes"}, {"-x"},
+  };
+  for (const auto& args : bad) {
+    Flags f;
+    Status st = ParseFlags(args, &f);
+    INFO(args[0]);
+    CHECK(st.code() == Status::Code::kInvalidArgument);
+    CHECK_FALSE(st.message().empty());
+  }
+}
+
+TEST_CASE("help text lists every flag", "[cli]") {
+  std::string usage = UsageText();
+  for (const char* name : {"--output", "--check", "--input-format", "--no-extract",
+                           "--keep-comments", "--filters", "--quotes", "--explain", "--version"}) {
+    INFO(name);
+    CHECK(usage.find(name) != std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace cleaner

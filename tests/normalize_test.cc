@@ -1,0 +1,51 @@
+// Tests for stage 5, normalize: the output form of shared/spec/README.md.
+#include "cleaner/stages/normalize.h"
+
+#include <catch2/catch.hpp>
+
+namespace cleaner {
+namespace {
+
+TEST_CASE("normalization gives the spec's output form", "[normalize]") {
+  struct Row {
+    const char* input;
+    const char* want;
+  };
+  const Row rows[] = {
+      // Horizontal white space, NBSP and other space separators collapse.
+      {"  a \t b\xC2\xA0\xC2\xA0 c\xE2\x80\x83" "d\xE3\x80\x80" "e  ", "a b c d e"},
+      // Narrow NBSP (French typography) is a space separator too.
+      {"oui\xE2\x80\xAF!", "oui !"},
+      // Zero-width space, word joiner, BOM and soft hyphen go.
+      {"zero\xE2\x80\x8Bwidth\xE2\x81\xA0" "joined\xEF\xBB\xBF" "bom co\xC2\xAD" "operate",
+       "zerowidthjoinedbom cooperate"},
+      // Control characters go (C0 and C1).
+      {"bell\x07 and\x1B esc\xC2\x85", "bell and esc"},
+      // ZWJ, ZWNJ and bidi marks stay.
+      {"\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB \xD9\x85\xE2\x80\x8C\xD9\x8A \xE2\x80\x8F" "x",
+       "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB \xD9\x85\xE2\x80\x8C\xD9\x8A \xE2\x80\x8F" "x"},
+      // NFC: e + combining acute becomes U+00E9.
+      {"cafe\xCC\x81", "caf\xC3\xA9"},
+  };
+  for (const Row& r : rows) {
+    INFO(r.input);
+    CHECK(NormalizeText(r.input, false) == r.want);
+  }
+}
+
+TEST_CASE("line breaks are kept once, without edge spaces, when asked", "[normalize]") {
+  CHECK(NormalizeText("a  \n\n\n  b\xE2\x80\xA8 c", true) == "a\nb\nc");
+  CHECK(NormalizeText("a  \n\n\n  b", false) == "a b");
+  CHECK(NormalizeText(" \n \t \n", true) == "");
+}
+
+TEST_CASE("normalization is idempotent", "[normalize]") {
+  const char* inputs[] = {"  x\xC2\xA0y \n z ", "cafe\xCC\x81 \xE2\x80\x8B!", "\t\t"};
+  for (const char* in : inputs) {
+    std::string once = NormalizeText(in, true);
+    CHECK(NormalizeText(once, true) == once);
+  }
+}
+
+}  // namespace
+}  // namespace cleaner

@@ -1,0 +1,57 @@
+// Tests for cleaner/util/utf8.
+#include "cleaner/util/utf8.h"
+
+#include <catch2/catch.hpp>
+
+namespace cleaner {
+namespace {
+
+TEST_CASE("well-formed and ill-formed UTF-8 are told apart", "[utf8]") {
+  struct Row {
+    const char* input;
+    bool valid;
+  };
+  const Row rows[] = {
+      {"", true},
+      {"plain ASCII", true},
+      {"caf\xC3\xA9", true},
+      {"\xE2\x80\x9Cquoted\xE2\x80\x9D", true},
+      {"\xF0\x9F\x98\x80", true},            // U+1F600
+      {"\xC0\xAF", false},                   // overlong '/'
+      {"\xED\xA0\x80", false},               // surrogate
+      {"\xF4\x90\x80\x80", false},           // above U+10FFFF
+      {"caf\xE9", false},                    // Latin-1 byte
+      {"\xE2\x80", false},                   // truncated
+  };
+  for (const Row& r : rows) {
+    INFO(r.input);
+    CHECK(IsValidUtf8(r.input) == r.valid);
+  }
+}
+
+TEST_CASE("ill-formed sequences become one U+FFFD per maximal subpart", "[utf8]") {
+  uint64_t n = 0;
+  CHECK(SanitizeUtf8("a\xE2\x80z", &n) == "a\xEF\xBF\xBDz");
+  CHECK(n == 1);
+  n = 0;
+  CHECK(SanitizeUtf8("\xFF\xFE", &n) == "\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(n == 2);
+}
+
+TEST_CASE("code points round-trip through Next, Prev and Append", "[utf8]") {
+  const std::string s = "a\xC3\xA9\xE2\x80\x9C\xF0\x9F\x98\x80";
+  size_t pos = 0;
+  std::string rebuilt;
+  while (pos < s.size()) AppendUtf8(NextCodePoint(s, &pos), &rebuilt);
+  CHECK(rebuilt == s);
+  pos = s.size();
+  CHECK(PrevCodePoint(s, &pos) == 0x1F600);
+  CHECK(PrevCodePoint(s, &pos) == 0x201C);
+  CHECK(PrevCodePoint(s, &pos) == 0xE9);
+  CHECK(PrevCodePoint(s, &pos) == 'a');
+  CHECK(pos == 0);
+  CHECK(CountCodePoints(s) == 4);
+}
+
+}  // namespace
+}  // namespace cleaner
