@@ -96,11 +96,7 @@ bool DecodeWithIcu(std::string_view bytes, const std::string& charset, std::stri
 void CountUtf8(std::string_view s, size_t* multibyte, size_t* invalid) {
   *multibyte = *invalid = 0;
   size_t pos = 0;
-  while (pos < s.size()) {
-    if (static_cast<unsigned char>(s[pos]) < 0x80) {
-      ++pos;
-      continue;
-    }
+  while ((pos = SkipAscii(s, pos)) < s.size()) {
     size_t start = pos;
     char32_t cp = NextCodePoint(s, &pos);
     bool bad = cp == 0xFFFD && !(pos - start == 3 && static_cast<unsigned char>(s[start]) == 0xEF);
@@ -290,7 +286,8 @@ Status Decode(const RawDocument& in, const DecodeOptions& options, const Documen
     CountUtf8(bytes, &multibyte, &bad);
     if (bad == 0) {
       charset = "utf-8", source = "utf8-valid";
-      done = decode_as(charset, bytes);
+      utf8->assign(bytes.data(), bytes.size());
+      done = true;
     }
   }
   if (!done) {

@@ -26,21 +26,16 @@ Kind Classify(char32_t cp) {
   return Kind::kKeep;
 }
 
-bool IsAscii(std::string_view s) {
-  for (unsigned char c : s) {
-    if (c >= 0x80) return false;
-  }
-  return true;
-}
+bool IsAscii(std::string_view s) { return SkipAscii(s, 0) == s.size(); }
 
 std::string ToNfc(std::string text) {
   if (IsAscii(text)) return text;  // ASCII is always NFC
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return text;
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
-  if (nfc->isNormalized(u, err) && U_SUCCESS(err)) return text;
+  if (nfc->isNormalizedUTF8(text, err) && U_SUCCESS(err)) return text;
   err = U_ZERO_ERROR;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
   icu::UnicodeString n = nfc->normalize(u, err);
   if (U_FAILURE(err)) return text;
   std::string out;
@@ -58,6 +53,18 @@ std::string NormalizeText(std::string_view text, bool keep_line_breaks) {
   int pending = 0;
   size_t pos = 0;
   while (pos < text.size()) {
+    // Fast path: a run of visible ASCII is copied as it is.
+    size_t run = pos;
+    while (run < text.size() && static_cast<unsigned char>(text[run]) > 0x20 &&
+           static_cast<unsigned char>(text[run]) < 0x7F)
+      ++run;
+    if (run > pos) {
+      if (!out.empty() && pending != 0) out.push_back(pending == 2 ? '\n' : ' ');
+      pending = 0;
+      out.append(text.data() + pos, run - pos);
+      pos = run;
+      continue;
+    }
     size_t start = pos;
     char32_t cp = static_cast<unsigned char>(text[pos]) < 0x80
                       ? static_cast<char32_t>(text[pos++])

@@ -68,6 +68,9 @@ bool IsForcedBreak(size_t len, std::string_view next, size_t width) {
 // Splits on '\n' after turning CR LF, lone CR, U+2028 into '\n' and U+2029
 // into a blank line.
 std::string UnifyLineBreaks(std::string_view in) {
+  if (in.find('\r') == std::string_view::npos && in.find("\xE2\x80") == std::string_view::npos) {
+    return std::string(in);
+  }
   std::string out;
   out.reserve(in.size());
   for (size_t i = 0; i < in.size(); ++i) {

@@ -1,6 +1,8 @@
 // UTF-8 decoding per Unicode §3.9 (Table 3-7, well-formed byte sequences).
 #include "cleaner/util/utf8.h"
 
+#include <cstring>
+
 namespace cleaner {
 
 namespace {
@@ -41,13 +43,22 @@ size_t SequenceLength(std::string_view s, size_t pos, size_t* maximal_subpart) {
 
 }  // namespace
 
+// Returns the index of the first non-ASCII byte at or after `pos`, reading
+// eight bytes at a time: most web text is mostly ASCII.
+size_t SkipAscii(std::string_view s, size_t pos) {
+  while (pos + 8 <= s.size()) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + pos, 8);
+    if (w & 0x8080808080808080ULL) break;
+    pos += 8;
+  }
+  while (pos < s.size() && static_cast<unsigned char>(s[pos]) < 0x80) ++pos;
+  return pos;
+}
+
 bool IsValidUtf8(std::string_view s) {
   size_t pos = 0, sub;
-  while (pos < s.size()) {
-    if (static_cast<unsigned char>(s[pos]) < 0x80) {
-      ++pos;
-      continue;
-    }
+  while ((pos = SkipAscii(s, pos)) < s.size()) {
     size_t len = SequenceLength(s, pos, &sub);
     if (len == 0) return false;
     pos += len;
@@ -115,6 +126,7 @@ size_t CountCodePoints(std::string_view s) {
 }
 
 std::string SanitizeUtf8(std::string_view s, uint64_t* replaced) {
+  if (IsValidUtf8(s)) return std::string(s);
   std::string out;
   out.reserve(s.size());
   size_t pos = 0, sub;

@@ -9,6 +9,9 @@
 
 namespace cleaner {
 
+// Returns the index of the first byte >= 0x80 at or after `pos`, or s.size().
+size_t SkipAscii(std::string_view s, size_t pos);
+
 // Returns true iff `s` is well-formed UTF-8 (no overlong forms, no
 // surrogates, nothing above U+10FFFF).
 bool IsValidUtf8(std::string_view s);
