@@ -1,5 +1,6 @@
 # Generates a C++ file that holds the default rule files of filters/ as byte
-# arrays. Run by cleaner/CMakeLists.txt: cmake -DOUT=... -DFILES=... -P this.
+# arrays. Run by cleaner/CMakeLists.txt: cmake -DOUT=... -DDIR=filters -P this.
+file(GLOB FILES "${DIR}/*.txt" "${DIR}/*.tsv")
 set(body "// Generated from filters/ by cleaner/embed_filters.cmake. Do not edit.\n")
 string(APPEND body "#include <vector>\n#include \"cleaner/rules.h\"\nnamespace cleaner {\nnamespace {\n")
 set(entries "")
