@@ -80,7 +80,14 @@ std::string NormalizeText(std::string_view text, bool keep_line_breaks) {
       case Kind::kKeep:
         if (!out.empty() && pending != 0) out.push_back(pending == 2 ? '\n' : ' ');
         pending = 0;
-        out.append(text.data() + start, pos - start);
+        // An ill-formed sequence (NextCodePoint gave U+FFFD) is written as
+        // U+FFFD, not copied: the output is valid UTF-8 whatever a stage
+        // before let through. See testdata/golden/regressions/fuzz_*.
+        if (cp == 0xFFFD) {
+          AppendUtf8(cp, &out);
+        } else {
+          out.append(text.data() + start, pos - start);
+        }
         break;
     }
   }

@@ -5,7 +5,7 @@
 // removed; ZWJ, ZWNJ and bidi marks kept; no spaces at line edges.
 // Guarantees to the writer: block text is NFC, non-empty, has no C0 control
 // but '\n', and has '\n' only inside multi-line blocks (tables, <pre>, <br>),
-// never two in a row.
+// never two in a row. It is valid UTF-8 even if the block was not.
 #ifndef CLEANER_STAGES_NORMALIZE_H_
 #define CLEANER_STAGES_NORMALIZE_H_
 
