@@ -31,7 +31,10 @@ struct RawDocument {
   std::string content_type;  // e.g. "text/html; charset=iso-8859-1", or empty
   std::string charset;       // transport charset (HTTP header, WARC), or empty
   std::string source;        // "file", "stdin", "url", "warc", "jsonl"
-  std::string url;           // where it came from, if known
+  std::string url;           // where it came from, if known (final URL after redirects)
+  int http_status = 0;          // HTTP status of a fetched page or WARC response, 0 if none
+  std::string warc_record_id;   // WARC-Record-ID, for records read from a WARC file
+  std::string warc_date;        // WARC-Date (capture time), likewise
 };
 
 // The result of cleaning one document.

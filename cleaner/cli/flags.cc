@@ -2,6 +2,7 @@
 // case to ApplyFlag(); --help picks it up.
 #include "cleaner/cli/flags.h"
 
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
@@ -25,7 +26,46 @@ constexpr FlagDef kFlags[] = {
      "with -o: write nothing; list each file under DIR that would change or is\n"
      "missing, and exit 1 if any would"},
     {"input-format", 0, "FMT",
-     "auto (default: decided from content and extension), text or html"},
+     "auto (default: decided from content and extension: a WARC file by its\n"
+     "content, gzip or not; a .jsonl/.ndjson(.gz) file as JSON Lines), text, html,\n"
+     "jsonl (every input is JSON Lines) or warc (every input is WARC)\n"
+     "e.g. --input-format jsonl dump.jsonl.gz"},
+    {"output-format", 0, "FMT",
+     "text (default) or jsonl: one JSON object per input document, in input order:\n"
+     "{\"id\",\"url\",\"text\",\"metadata\":{...},...input fields}; a failed document\n"
+     "gets \"error\"  e.g. --output-format jsonl crawl.warc.gz > clean.jsonl"},
+    {"text-field", 0, "NAME", "JSON Lines: field holding scraped text (default text)"},
+    {"html-field", 0, "NAME",
+     "JSON Lines: field holding a raw page, used when the text field is absent\n"
+     "(default html)  e.g. --html-field raw_content"},
+    {"id-field", 0, "NAME", "JSON Lines: field holding the record id (default id)"},
+    {"urls", 0, "FILE",
+     "fetch the URLs listed in FILE (one per line; blank lines and # comments\n"
+     "skipped; - for stdin); URL arguments (http://, https://) are fetched too\n"
+     "e.g. --urls list.txt --output-format jsonl > pages.jsonl"},
+    {"jobs", 'j', "N",
+     "clean N documents in parallel (default: all cores); the output is the same,\n"
+     "byte for byte and in input order, for every N  e.g. -j 2"},
+    {"shard", 0, "I/N",
+     "process only shard I of N (0 <= I < N): the records whose ordinal (position\n"
+     "over all inputs: files, URLs, JSONL lines, WARC records) modulo N is I;\n"
+     "the N shards' outputs together are the whole  e.g. --shard 3/16"},
+    {"stats", 0, nullptr,
+     "print the closing summary (documents in/out, dropped, skipped, failed by\n"
+     "reason, MB/s) on stderr; always printed for URL, WARC and JSONL runs"},
+    {"concurrency", 0, "N", "URLs: transfers at once (default 8)"},
+    {"delay", 0, "SECONDS",
+     "URLs: wait at least SECONDS between two requests to the same host\n"
+     "(default 0)  e.g. --delay 1.5"},
+    {"connect-timeout", 0, "SECONDS", "URLs: give up connecting after SECONDS (default 10)"},
+    {"timeout", 0, "SECONDS", "URLs: give up a transfer after SECONDS in all (default 60)"},
+    {"retries", 0, "N",
+     "URLs: retry a timeout, a failed connection, a 5xx or a 429 up to N times with\n"
+     "doubling backoff from 1 s, or after the Retry-After the server asks (default 2)"},
+    {"max-redirects", 0, "N", "URLs: follow at most N redirects (default 5)"},
+    {"user-agent", 0, "STRING", "URLs: the User-Agent header (default cleaner/0.1)"},
+    {"allow-file-urls", 0, nullptr,
+     "URLs: also accept file:// URLs (a redirect never leads to one)"},
     {"no-extract", 0, nullptr,
      "HTML: keep all visible text instead of selecting the main content"},
     {"keep-comments", 0, nullptr, "HTML: keep the user comments below an article"},
@@ -62,6 +102,56 @@ const FlagDef* FindShort(char c) {
   return nullptr;
 }
 
+// A whole number in [lo, hi].
+Status ParseCount(const char* flag, const std::string& value, long lo, long hi, int* out) {
+  char* end = nullptr;
+  errno = 0;
+  long v = std::strtol(value.c_str(), &end, 10);
+  if (value.empty() || *end != '\0' || errno != 0 || v < lo || v > hi) {
+    return Status::InvalidArgument(std::string(flag) + " needs a whole number from " +
+                                   std::to_string(lo) + " to " + std::to_string(hi) + ", not '" +
+                                   value + "'");
+  }
+  *out = static_cast<int>(v);
+  return Status::OK();
+}
+
+// Seconds, decimals allowed, stored in milliseconds.
+Status ParseSeconds(const char* flag, const std::string& value, bool zero_ok, long* ms) {
+  char* end = nullptr;
+  errno = 0;
+  double v = std::strtod(value.c_str(), &end);
+  if (value.empty() || *end != '\0' || errno != 0 || !(v >= 0) || v > 86400 ||
+      (!zero_ok && v == 0)) {
+    return Status::InvalidArgument(std::string(flag) + " needs a number of seconds" +
+                                   (zero_ok ? "" : " above 0") + ", not '" + value + "'");
+  }
+  *ms = static_cast<long>(v * 1000 + 0.5);
+  if (!zero_ok && *ms == 0) *ms = 1;
+  return Status::OK();
+}
+
+// "I/N" with 0 <= I < N.
+Status ParseShard(const std::string& value, CorpusFlags* corpus) {
+  size_t slash = value.find('/');
+  char* end = nullptr;
+  unsigned long long i = 0, n = 0;
+  bool ok = slash != std::string::npos && slash > 0 && slash + 1 < value.size() &&
+            value.find_first_not_of("0123456789/") == std::string::npos;
+  if (ok) {
+    i = std::strtoull(value.substr(0, slash).c_str(), &end, 10);
+    n = std::strtoull(value.substr(slash + 1).c_str(), &end, 10);
+    ok = n >= 1 && n <= 1000000 && i < n;
+  }
+  if (!ok) {
+    return Status::InvalidArgument("--shard needs I/N with 0 <= I < N (e.g. 0/4), not '" + value +
+                                   "'");
+  }
+  corpus->shard_index = static_cast<uint32_t>(i);
+  corpus->shard_count = static_cast<uint32_t>(n);
+  return Status::OK();
+}
+
 Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
   std::string_view n = f.name;
   Options& o = flags->options;
@@ -77,10 +167,53 @@ Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
       o.input_format = InputFormat::kText;
     } else if (value == "html") {
       o.input_format = InputFormat::kHtml;
+    } else if (value == "jsonl") {
+      flags->corpus.container = Container::kJsonl;
+    } else if (value == "warc") {
+      flags->corpus.container = Container::kWarc;
     } else {
-      return Status::InvalidArgument("--input-format must be auto, text or html, not '" + value +
-                                     "'");
+      return Status::InvalidArgument(
+          "--input-format must be auto, text, html, jsonl or warc, not '" + value + "'");
     }
+  } else if (n == "output-format") {
+    if (value == "text") {
+      flags->corpus.output_format = OutputFormat::kText;
+    } else if (value == "jsonl") {
+      flags->corpus.output_format = OutputFormat::kJsonl;
+    } else {
+      return Status::InvalidArgument("--output-format must be text or jsonl, not '" + value + "'");
+    }
+  } else if (n == "text-field" || n == "html-field" || n == "id-field") {
+    if (value.empty()) return Status::InvalidArgument("--" + std::string(n) + " needs a name");
+    (n == "text-field"   ? flags->corpus.text_field
+     : n == "html-field" ? flags->corpus.html_field
+                         : flags->corpus.id_field) = value;
+  } else if (n == "urls") {
+    flags->corpus.url_files.push_back(value);
+  } else if (n == "jobs") {
+    CLEANER_RETURN_IF_ERROR(ParseCount("--jobs", value, 1, 1024, &flags->corpus.jobs));
+  } else if (n == "shard") {
+    CLEANER_RETURN_IF_ERROR(ParseShard(value, &flags->corpus));
+  } else if (n == "stats") {
+    flags->corpus.stats = true;
+  } else if (n == "concurrency") {
+    CLEANER_RETURN_IF_ERROR(ParseCount("--concurrency", value, 1, 1000, &flags->corpus.concurrency));
+  } else if (n == "delay") {
+    CLEANER_RETURN_IF_ERROR(ParseSeconds("--delay", value, true, &flags->corpus.per_host_delay_ms));
+  } else if (n == "connect-timeout") {
+    CLEANER_RETURN_IF_ERROR(
+        ParseSeconds("--connect-timeout", value, false, &flags->corpus.connect_timeout_ms));
+  } else if (n == "timeout") {
+    CLEANER_RETURN_IF_ERROR(ParseSeconds("--timeout", value, false, &flags->corpus.timeout_ms));
+  } else if (n == "retries") {
+    CLEANER_RETURN_IF_ERROR(ParseCount("--retries", value, 0, 100, &flags->corpus.retries));
+  } else if (n == "max-redirects") {
+    CLEANER_RETURN_IF_ERROR(
+        ParseCount("--max-redirects", value, 0, 100, &flags->corpus.max_redirects));
+  } else if (n == "user-agent") {
+    flags->corpus.user_agent = value;
+  } else if (n == "allow-file-urls") {
+    flags->corpus.allow_file_urls = true;
   } else if (n == "no-extract") {
     o.extract.main_content = false;
   } else if (n == "keep-comments") {
@@ -170,6 +303,10 @@ Status ParseFlags(const std::vector<std::string>& args, Flags* flags) {
   if (flags->check && flags->output_dir.empty()) {
     return Status::InvalidArgument("--check needs -o DIR (the folder to compare with)");
   }
+  if (flags->corpus.output_format == OutputFormat::kJsonl && !flags->output_dir.empty()) {
+    return Status::InvalidArgument(
+        "--output-format jsonl writes one stream to stdout; redirect it instead of -o DIR");
+  }
   return Status::OK();
 }
 
@@ -188,9 +325,12 @@ std::string UsageText() {
       "repairs punctuation and quoting, and normalizes (NFC, white space).\n"
       "\n"
       "INPUT is a file or a folder (read recursively, in sorted order; names\n"
-      "starting with '.' are skipped). '-' or no INPUT reads standard input.\n"
-      "Cleaned text goes to stdout, several documents one after another, or to\n"
-      "files under -o DIR.\n"
+      "starting with '.' are skipped), an http:// or https:// URL (fetched), a WARC\n"
+      "file (.warc or .warc.gz, recognized by content: every HTML response record\n"
+      "is a document) or a JSON Lines file (.jsonl: every line is a document).\n"
+      "'-' or no INPUT reads standard input. Cleaned text goes to stdout, several\n"
+      "documents one after another, or to files under -o DIR, or, with\n"
+      "--output-format jsonl, one JSON record per document to stdout.\n"
       "\n"
       "Options:\n";
   for (const FlagDef& f : kFlags) {
@@ -225,6 +365,14 @@ std::string UsageText() {
       "  cleaner -o fixtures/ --check pages/     # exit 1 if fixtures are stale\n"
       "  cleaner --explain page.txt > /dev/null  # why each line went\n"
       "  cleaner --quotes ascii --filters my-filters/ page.txt\n"
+      "  cleaner --output-format jsonl -j 2 crawl.warc.gz > clean.jsonl\n"
+      "  cleaner --input-format jsonl --html-field raw --output-format jsonl < in.jsonl\n"
+      "  cleaner --urls list.txt --concurrency 16 --delay 1 -o pages/\n"
+      "  cleaner --shard 0/4 --output-format jsonl dump.jsonl.gz > part-0.jsonl\n"
+      "\n"
+      "Every input record gives an output record: a failed one is named on stderr\n"
+      "(and, in JSON Lines output, written with its \"error\"); a WARC record that is\n"
+      "not an HTML page (request, metadata, image...) is skipped and counted.\n"
       "\n"
       "Exit status: 0 all inputs cleaned; 1 at least one input failed (each named\n"
       "on stderr as 'cleaner: INPUT: reason'; the others are still cleaned), or\n"

@@ -4,6 +4,7 @@
 #ifndef CLEANER_CLI_FLAGS_H_
 #define CLEANER_CLI_FLAGS_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,38 @@ constexpr int kExitOk = 0;        // every input cleaned (or, with --check, up t
 constexpr int kExitFailed = 1;    // at least one input failed (or --check found changes)
 constexpr int kExitUsage = 2;     // bad flag, bad value, malformed rule file
 
+// How inputs are framed into documents (--input-format beyond text/html).
+enum class Container {
+  kAuto,   // a WARC file by its content; a .jsonl/.ndjson(.gz) file by name; else one document
+  kJsonl,  // every file (and stdin) is JSON Lines
+  kWarc,   // every file (and stdin) is WARC
+};
+
+enum class OutputFormat { kText, kJsonl };
+
+// Corpus-scale flags: URL fetching, WARC, JSON Lines, parallelism, shards.
+struct CorpusFlags {
+  Container container = Container::kAuto;
+  OutputFormat output_format = OutputFormat::kText;
+  std::string text_field = "text";
+  std::string html_field = "html";
+  std::string id_field = "id";
+  std::vector<std::string> url_files;  // --urls FILE (repeatable)
+  int jobs = 0;                        // 0: all cores
+  uint32_t shard_index = 0;            // --shard I/N
+  uint32_t shard_count = 1;
+  bool stats = false;                  // --stats: print the summary in every mode
+  // Fetching (see stages/url_source.h for the defaults' reasons).
+  int concurrency = 8;
+  long per_host_delay_ms = 0;
+  long connect_timeout_ms = 10000;
+  long timeout_ms = 60000;
+  int retries = 2;
+  int max_redirects = 5;
+  std::string user_agent = "cleaner/0.1";
+  bool allow_file_urls = false;
+};
+
 // The flags as given, before validation.
 struct Flags {
   std::vector<std::string> inputs;  // positional arguments; empty = stdin
@@ -26,6 +59,7 @@ struct Flags {
   bool help = false;
   bool version = false;
   Options options;                  // filled in as flags are parsed
+  CorpusFlags corpus;
 };
 
 // Parses argv into *flags. Returns InvalidArgument with a one-line reason

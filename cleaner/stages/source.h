@@ -5,10 +5,14 @@
 #ifndef CLEANER_STAGES_SOURCE_H_
 #define CLEANER_STAGES_SOURCE_H_
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "cleaner/cleaner.h"
+#include "cleaner/stages/url_source.h"
+#include "cleaner/stages/warc_source.h"
 #include "cleaner/status.h"
 
 namespace cleaner {
@@ -37,6 +41,69 @@ std::vector<InputItem> ExpandInputs(const std::vector<std::string>& args);
 // `max_bytes` + 1 bytes and returns ResourceExhausted if there are more.
 // Returns IoError naming the reason (errno text) if the file cannot be read.
 Status ReadInput(const InputItem& item, size_t max_bytes, RawDocument* doc);
+
+// ---------------------------------------------------------------------------
+// Corpus reading: every input (files, folders, URLs, WARC records, JSON
+// Lines) as one ordered stream of records. Reading is sequential and cheap;
+// parsing a JSON line or the HTTP response in a WARC record is left to the
+// consumer so that it can run on worker threads.
+
+// One unit of input, in input order.
+struct SourceRecord {
+  enum class Kind {
+    kDocument,    // `raw` is ready to clean (a file, stdin, a fetched page)
+    kJsonLine,    // `line` is one JSON Lines record; see ParseJsonlLine
+    kWarcRecord,  // `warc` is one framed record; see WarcRecordToDocument
+    kError,       // the input could not be read; `error` says why
+  };
+  Kind kind = Kind::kDocument;
+  RawDocument raw;  // kDocument: complete; otherwise name/source/url as known
+  std::string line;
+  WarcRecord warc;
+  Status error;
+  // The file the record came from ("" for a plain file, a URL or stdin).
+  std::string container;
+  // Where -o DIR output goes, relative to DIR, always a safe relative path:
+  // for a file, as InputItem::output_relpath; for a URL,
+  // "<SafeFileName(url)>.txt"; for a record of a WARC or JSON Lines file,
+  // the folder "<file's relpath without extension>/" (the consumer adds the
+  // record's SafeFileName once it knows its id).
+  std::string output_relpath;
+  uint64_t ordinal = 0;     // position over all records of all inputs, from 0
+  uint64_t bytes_read = 0;  // input bytes this record accounts for
+  int line_number = 0;      // kJsonLine: 1-based line in its file
+};
+
+enum class ContainerHint {
+  kAuto,   // WARC by content; JSON Lines by extension (.jsonl, .ndjson, .gz); else one document
+  kJsonl,  // every file is JSON Lines
+  kWarc,   // every file is WARC (also without the magic: garbage is skipped)
+};
+
+struct CorpusReadOptions {
+  ContainerHint container = ContainerHint::kAuto;
+  size_t max_document_bytes = 64u << 20;
+  FetchOptions fetch;
+  std::vector<std::string> url_files;  // read after the arguments, in order
+  // --shard I/N: only records whose ordinal % shard_count == shard_index
+  // are emitted (the others are read past, never fetched or parsed).
+  uint32_t shard_index = 0;
+  uint32_t shard_count = 1;
+};
+
+// Reads `args` (files, folders, "-", URLs; then options.url_files) in order
+// and calls `emit` for every record of this shard, in order. A failure to
+// open or read an input is a kError record, not a return value; returns
+// non-OK only for a failure that stops everything (e.g. URL input without
+// libcurl). Stops early, returning OK, when `emit` returns false.
+Status ReadCorpus(const std::vector<std::string>& args, const CorpusReadOptions& options,
+                  const std::function<bool(SourceRecord&&)>& emit);
+
+// A file name made from an id, URL or record id that is safe under any
+// folder: only [A-Za-z0-9._-], never starting with '.', at most 120 bytes;
+// when anything had to change, a hash of the original is appended so that
+// distinct ids stay distinct. Never empty, never contains '/'.
+std::string SafeFileName(std::string_view id);
 
 }  // namespace cleaner
 

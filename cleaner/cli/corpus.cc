@@ -1,0 +1,489 @@
+// The CLI's driver: ordered parallel cleaning of a record stream.
+#include "cleaner/cli/corpus.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <thread>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "cleaner/stages/jsonl_source.h"
+#include "cleaner/stages/jsonl_writer.h"
+#include "cleaner/stages/source.h"
+
+namespace cleaner {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+// Collects explain events as stderr lines, prefixed with the document; the
+// writer prints them in input order.
+class BufferReporter : public Reporter {
+ public:
+  BufferReporter(std::string doc, std::string* out) : doc_(std::move(doc)), out_(out) {}
+  void Report(const ExplainEvent& e) override {
+    std::string line = "cleaner: explain: " + doc_ + ": " + e.stage + ": ";
+    switch (e.action) {
+      case ExplainEvent::Action::kDrop: line += "drop"; break;
+      case ExplainEvent::Action::kChange: line += "change"; break;
+      case ExplainEvent::Action::kMetadata: line += "metadata"; break;
+      case ExplainEvent::Action::kInfo: line += "info"; break;
+    }
+    if (e.block >= 0) line += " block " + std::to_string(e.block);
+    if (!e.category.empty()) line += " [" + e.category + "]";
+    if (!e.rule.empty()) line += " (" + e.rule + ")";
+    if (!e.before.empty()) line += ": " + Quote(e.before);
+    if (!e.after.empty()) line += (e.before.empty() ? ": " : " -> ") + Quote(e.after);
+    *out_ += line + "\n";
+  }
+
+ private:
+  static std::string Quote(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+      if (c == '\n') {
+        out += "\\n";
+      } else if (c == '"') {
+        out += "\\\"";
+      } else {
+        out += c;
+      }
+    }
+    return out + "\"";
+  }
+  std::string doc_;
+  std::string* out_;
+};
+
+// What became of one record.
+struct Outcome {
+  enum class Kind { kWritten, kDropped, kSkipped, kFailed };
+  Kind kind = Kind::kWritten;
+  std::string label;    // names the record on stderr
+  std::string relpath;  // -o DIR path, relative
+  std::string text;     // cleaned text (text output)
+  std::string json;     // the JSON line (JSON Lines output)
+  std::string explain;  // --explain lines
+  std::string error;    // kFailed: the reason in full
+  std::string reason;   // summary key: drop, skip or failure reason
+  std::string source;   // "file", "url", "warc", "jsonl", "stdin"
+  uint64_t bytes_in = 0;
+};
+
+// The summary key of a failure: its message up to the first detail.
+std::string FailureKey(const std::string& message) {
+  size_t end = message.find_first_of(":(");
+  std::string key = message.substr(0, end);
+  while (!key.empty() && key.back() == ' ') key.pop_back();
+  if (key.size() > 60) key.resize(60);
+  return key.empty() ? "error" : key;
+}
+
+class Driver {
+ public:
+  Driver(const Flags& flags, const Cleaner& cleaner) : flags_(flags), cleaner_(cleaner) {
+    fields_.text_field = flags.corpus.text_field;
+    fields_.html_field = flags.corpus.html_field;
+    fields_.id_field = flags.corpus.id_field;
+    jsonl_out_ = flags.corpus.output_format == OutputFormat::kJsonl;
+    progress_ = isatty(STDERR_FILENO) == 1;
+  }
+
+  int Run();
+
+ private:
+  Outcome Process(SourceRecord&& rec) const;
+  // Writes one outcome; false if stdout has gone (stop quietly).
+  bool Write(Outcome&& o);
+  bool WriteStdout(const std::string& s, bool flush);
+  void Fail(const std::string& label, const std::string& reason) {
+    std::fprintf(stderr, "cleaner: %s: %s\n", label.c_str(), reason.c_str());
+  }
+  void Progress(bool final);
+  void Summary(double seconds);
+
+  const Flags& flags_;
+  const Cleaner& cleaner_;
+  JsonlFields fields_;
+  bool jsonl_out_ = false;
+  bool progress_ = false;
+
+  // Writer state (one thread).
+  bool failed_ = false, changed_ = false, wrote_any_ = false, corpus_mode_ = false;
+  std::unordered_map<uint64_t, std::string> claimed_;  // hash of output path -> who wrote it
+  uint64_t in_ = 0, written_ = 0, bytes_in_ = 0;
+  std::map<std::string, uint64_t> dropped_, skipped_, failures_;
+  Clock::time_point start_ = Clock::now(), last_progress_ = Clock::now();
+};
+
+Outcome Driver::Process(SourceRecord&& rec) const {
+  Outcome o;
+  o.bytes_in = rec.bytes_read;
+  o.source = rec.raw.source;
+  RawDocument raw;
+  std::shared_ptr<nlohmann::ordered_json> input_fields;
+  o.relpath = rec.output_relpath;
+  size_t max = flags_.options.limits.max_document_bytes;
+  Status st;
+  switch (rec.kind) {
+    case SourceRecord::Kind::kError:
+      raw = std::move(rec.raw);
+      o.label = raw.name;
+      st = rec.error;
+      break;
+    case SourceRecord::Kind::kDocument:
+      raw = std::move(rec.raw);
+      o.label = raw.name;
+      break;
+    case SourceRecord::Kind::kJsonLine: {
+      JsonlRecord jr;
+      std::string where = rec.container + ":" + std::to_string(rec.line_number);
+      st = ParseJsonlLine(rec.line, fields_, where, &jr);
+      raw = std::move(jr.raw);
+      input_fields = std::move(jr.fields);
+      o.label = jr.has_id ? where + " (id " + raw.name + ")" : where;
+      o.relpath += SafeFileName(raw.name) + ".txt";
+      o.bytes_in = std::max<uint64_t>(o.bytes_in, rec.line.size());
+      break;
+    }
+    case SourceRecord::Kind::kWarcRecord: {
+      WarcDisposition disposition = WarcDisposition::kSkip;
+      std::string skip_reason;
+      st = WarcRecordToDocument(rec.warc, rec.container, max, &raw, &disposition, &skip_reason);
+      o.label = rec.container + "#" + std::to_string(rec.warc.ordinal);
+      if (!raw.url.empty()) o.label += " " + raw.url;
+      o.relpath += SafeFileName(!raw.warc_record_id.empty() ? raw.warc_record_id : raw.name) +
+                   ".txt";
+      if (st.ok() && disposition == WarcDisposition::kSkip) {
+        o.kind = Outcome::Kind::kSkipped;
+        o.reason = skip_reason;
+        return o;
+      }
+      break;
+    }
+  }
+  o.source = raw.source;
+  if (st.ok()) {
+    Document doc;
+    BufferReporter reporter(raw.name, &o.explain);
+    st = cleaner_.Clean(raw, &doc, flags_.explain ? &reporter : nullptr);
+    if (st.ok()) {
+      // Transport facts the pipeline does not copy (yet).
+      Metadata& m = doc.metadata;
+      if (m.http_status == 0) m.http_status = raw.http_status;
+      if (m.warc_record_id.empty()) m.warc_record_id = raw.warc_record_id;
+      if (m.warc_date.empty()) m.warc_date = raw.warc_date;
+      if (doc.text.empty()) {
+        o.kind = Outcome::Kind::kDropped;
+        o.reason = !m.drop_reason.empty() ? m.drop_reason : "empty";
+      }
+      if (jsonl_out_) {
+        o.json = FormatJsonlRecord(&doc, raw, input_fields.get(), "");
+      } else {
+        o.text = std::move(doc.text);
+      }
+      return o;
+    }
+  }
+  o.kind = Outcome::Kind::kFailed;
+  o.error = st.message();
+  o.reason = raw.http_status >= 400 ? "HTTP " + std::to_string(raw.http_status)
+                                    : FailureKey(st.message());
+  if (jsonl_out_) o.json = FormatJsonlRecord(nullptr, raw, input_fields.get(), st.message());
+  return o;
+}
+
+bool Driver::WriteStdout(const std::string& s, bool flush) {
+  if (!s.empty() && std::fwrite(s.data(), 1, s.size(), stdout) != s.size()) return false;
+  if (flush && std::fflush(stdout) != 0) return false;
+  return true;
+}
+
+// Writes `data` to `path` atomically (temporary file, then rename), creating
+// parent folders.
+Status WriteFileAtomically(const fs::path& path, const std::string& data) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec) {
+    return Status::IoError("cannot create " + path.parent_path().string() + ": " + ec.message());
+  }
+  fs::path tmp = path;
+  tmp += ".tmp-cleaner";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return Status::IoError("cannot write " + tmp.string() + ": " + std::strerror(errno));
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    if (!out) return Status::IoError("cannot write " + tmp.string());
+  }
+  fs::rename(tmp, path, ec);
+  if (ec) return Status::IoError("cannot rename to " + path.string() + ": " + ec.message());
+  return Status::OK();
+}
+
+Status ReadWholeFile(const fs::path& p, std::string* out, bool* exists) {
+  std::error_code ec;
+  *exists = fs::exists(p, ec);
+  if (!*exists) return Status::OK();
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return Status::IoError("cannot read " + p.string());
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return Status::OK();
+}
+
+bool Driver::Write(Outcome&& o) {
+  if (!o.explain.empty()) std::fputs(o.explain.c_str(), stderr);
+  ++in_;
+  bytes_in_ += o.bytes_in;
+  if (o.source == "url" || o.source == "warc" || o.source == "jsonl") corpus_mode_ = true;
+  bool ok = true;
+  switch (o.kind) {
+    case Outcome::Kind::kSkipped:
+      ++skipped_[o.reason];
+      return true;
+    case Outcome::Kind::kFailed:
+      ++failures_[o.reason];
+      failed_ = true;
+      Fail(o.label, o.error);
+      return !jsonl_out_ || WriteStdout(o.json, false);
+    case Outcome::Kind::kDropped:
+      ++dropped_[o.reason];
+      break;
+    case Outcome::Kind::kWritten:
+      ++written_;
+      break;
+  }
+  if (jsonl_out_) {
+    ok = WriteStdout(o.json, false);
+  } else if (flags_.output_dir.empty()) {
+    if (wrote_any_ && !o.text.empty() && !WriteStdout("\n", true)) return false;
+    ok = WriteStdout(o.text, true);
+    wrote_any_ = wrote_any_ || !o.text.empty();
+  } else {
+    // Never outside DIR, whatever an id or URL said: relpath is built from
+    // safe names, and checked here once more.
+    fs::path rel = fs::path(o.relpath).lexically_normal();
+    if (o.relpath.empty() || rel.is_absolute() || rel.empty() || *rel.begin() == "..") {
+      ++failures_["unsafe output path"];
+      failed_ = true;
+      Fail(o.label, "output path '" + o.relpath + "' would leave the output folder");
+      return true;
+    }
+    fs::path out_path = fs::path(flags_.output_dir) / rel;
+    std::string key = out_path.lexically_normal().string();
+    auto [it, fresh] = claimed_.emplace(std::hash<std::string>()(key), o.label);
+    if (!fresh) {
+      Fail(o.label, "would write " + key + ", already written for " + it->second +
+                        "; give the inputs in separate runs or folders");
+      ++failures_["output path collision"];
+      failed_ = true;
+      return true;
+    }
+    if (flags_.check) {
+      std::string old;
+      bool exists = false;
+      Status st = ReadWholeFile(out_path, &old, &exists);
+      if (!st.ok()) {
+        Fail(o.label, st.message());
+        failed_ = true;
+      } else if (!exists || old != o.text) {
+        changed_ = true;
+        ok = WriteStdout((exists ? "would change: " : "missing: ") + out_path.string() + "\n", true);
+      }
+    } else {
+      Status st = WriteFileAtomically(out_path, o.text);
+      if (!st.ok()) {
+        ++failures_[FailureKey(st.message())];
+        Fail(o.label, st.message());
+        failed_ = true;
+      }
+    }
+  }
+  if (progress_) Progress(false);
+  return ok;
+}
+
+void Driver::Progress(bool final) {
+  auto now = Clock::now();
+  if (!final && now - last_progress_ < std::chrono::seconds(1)) return;
+  last_progress_ = now;
+  double s = std::chrono::duration<double>(now - start_).count();
+  if (final) {
+    std::fputs("\r\033[K", stderr);
+    return;
+  }
+  std::fprintf(stderr, "\r\033[Kcleaner: %llu documents, %.0f docs/s, %.1f MB/s",
+               static_cast<unsigned long long>(in_), s > 0 ? in_ / s : 0.0,
+               s > 0 ? bytes_in_ / 1e6 / s : 0.0);
+}
+
+std::string Counts(const std::map<std::string, uint64_t>& m) {
+  std::string s;
+  for (const auto& [reason, n] : m) {
+    s += (s.empty() ? "" : ", ") + reason + " " + std::to_string(n);
+  }
+  return s;
+}
+
+uint64_t Sum(const std::map<std::string, uint64_t>& m) {
+  uint64_t n = 0;
+  for (const auto& kv : m) n += kv.second;
+  return n;
+}
+
+void Driver::Summary(double seconds) {
+  std::string line = "cleaner: summary: " + std::to_string(in_) + " in, " +
+                     std::to_string(written_) + " written";
+  uint64_t d = Sum(dropped_), k = Sum(skipped_), f = Sum(failures_);
+  line += ", " + std::to_string(d) + " dropped" + (d ? " (" + Counts(dropped_) + ")" : "");
+  line += ", " + std::to_string(k) + " skipped" + (k ? " (" + Counts(skipped_) + ")" : "");
+  line += ", " + std::to_string(f) + " failed" + (f ? " (" + Counts(failures_) + ")" : "");
+  char rate[160];
+  std::snprintf(rate, sizeof rate, "; %.1f MB in %.2f s, %.2f MB/s, %.0f docs/s",
+                bytes_in_ / 1e6, seconds, seconds > 0 ? bytes_in_ / 1e6 / seconds : 0.0,
+                seconds > 0 ? in_ / seconds : 0.0);
+  line += rate;
+  std::fprintf(stderr, "%s\n", line.c_str());
+}
+
+int Driver::Run() {
+  std::vector<std::string> inputs = flags_.inputs;
+  if (inputs.empty() && flags_.corpus.url_files.empty()) inputs.push_back("-");
+  CorpusReadOptions ro;
+  const CorpusFlags& c = flags_.corpus;
+  ro.container = c.container == Container::kJsonl  ? ContainerHint::kJsonl
+                 : c.container == Container::kWarc ? ContainerHint::kWarc
+                                                   : ContainerHint::kAuto;
+  ro.max_document_bytes = flags_.options.limits.max_document_bytes;
+  ro.url_files = c.url_files;
+  ro.shard_index = c.shard_index;
+  ro.shard_count = c.shard_count;
+  ro.fetch.concurrency = c.concurrency;
+  ro.fetch.per_host_delay_ms = c.per_host_delay_ms;
+  ro.fetch.connect_timeout_ms = c.connect_timeout_ms;
+  ro.fetch.timeout_ms = c.timeout_ms;
+  ro.fetch.retries = c.retries;
+  ro.fetch.max_redirects = c.max_redirects;
+  ro.fetch.max_body_bytes = flags_.options.limits.max_document_bytes;
+  ro.fetch.user_agent = c.user_agent;
+  ro.fetch.allow_file_urls = c.allow_file_urls;
+  if (!c.url_files.empty()) corpus_mode_ = true;
+
+  int jobs = c.jobs > 0 ? c.jobs : static_cast<int>(std::thread::hardware_concurrency());
+  if (jobs < 1) jobs = 1;
+  if (jsonl_out_) {
+    // JSON Lines go out in large writes; text output keeps flushing per
+    // document (a terminal or a pipe reader sees each one at once).
+    static char buf[1 << 20];
+    std::setvbuf(stdout, buf, _IOFBF, sizeof buf);
+  }
+
+  Status fatal;
+  bool stopped = false;
+  if (jobs == 1) {
+    fatal = ReadCorpus(inputs, ro, [&](SourceRecord&& rec) {
+      if (Write(Process(std::move(rec)))) return true;
+      stopped = true;
+      return false;
+    });
+  } else {
+    // Records ahead of the writer: enough to keep every worker busy while
+    // one slow document holds up the order, few enough that memory stays
+    // bounded (each in-flight record is one document).
+    const uint64_t window = static_cast<uint64_t>(jobs) * 16;
+    std::mutex mu;
+    std::condition_variable work_cv, space_cv, done_cv;
+    std::deque<std::pair<uint64_t, SourceRecord>> queue;
+    std::map<uint64_t, Outcome> done;
+    uint64_t next_seq = 0, next_write = 0;
+    bool reader_done = false, stop = false;
+
+    std::thread reader([&] {
+      Status st = ReadCorpus(inputs, ro, [&](SourceRecord&& rec) {
+        std::unique_lock<std::mutex> lock(mu);
+        space_cv.wait(lock, [&] { return stop || next_seq - next_write < window; });
+        if (stop) return false;
+        queue.emplace_back(next_seq++, std::move(rec));
+        work_cv.notify_one();
+        return true;
+      });
+      std::lock_guard<std::mutex> lock(mu);
+      fatal = st;
+      reader_done = true;
+      work_cv.notify_all();
+      done_cv.notify_all();
+    });
+    std::vector<std::thread> workers;
+    for (int i = 0; i < jobs; ++i) {
+      workers.emplace_back([&] {
+        while (true) {
+          std::unique_lock<std::mutex> lock(mu);
+          work_cv.wait(lock, [&] { return stop || reader_done || !queue.empty(); });
+          if (stop || queue.empty()) return;
+          auto [seq, rec] = std::move(queue.front());
+          queue.pop_front();
+          lock.unlock();
+          Outcome o = Process(std::move(rec));
+          lock.lock();
+          done.emplace(seq, std::move(o));
+          if (seq == next_write) done_cv.notify_one();
+        }
+      });
+    }
+    while (true) {
+      std::unique_lock<std::mutex> lock(mu);
+      done_cv.wait(lock, [&] {
+        return done.count(next_write) > 0 || (reader_done && next_write == next_seq);
+      });
+      auto it = done.find(next_write);
+      if (it == done.end()) break;
+      Outcome o = std::move(it->second);
+      done.erase(it);
+      ++next_write;
+      space_cv.notify_one();
+      lock.unlock();
+      if (!Write(std::move(o))) {
+        lock.lock();
+        stop = stopped = true;
+        space_cv.notify_all();
+        work_cv.notify_all();
+        break;
+      }
+    }
+    reader.join();
+    for (std::thread& t : workers) t.join();
+  }
+  if (stopped) return kExitOk;  // the reader of stdout has gone
+  if (!WriteStdout("", true)) return kExitOk;
+  if (progress_) Progress(true);
+  if (!fatal.ok()) {
+    std::fprintf(stderr, "cleaner: %s\n", fatal.message().c_str());
+    failed_ = true;
+  }
+  if (corpus_mode_ || jsonl_out_ || flags_.corpus.stats) {
+    Summary(std::chrono::duration<double>(Clock::now() - start_).count());
+  }
+  return failed_ || changed_ ? kExitFailed : kExitOk;
+}
+
+}  // namespace
+
+int RunCorpus(const Flags& flags, const Cleaner& cleaner) {
+  Driver driver(flags, cleaner);
+  return driver.Run();
+}
+
+}  // namespace cleaner

@@ -1,0 +1,56 @@
+// JSON Lines records in.
+#include "cleaner/stages/jsonl_source.h"
+
+#include <nlohmann/json.hpp>
+
+namespace cleaner {
+
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+bool HasJsonlExtension(std::string_view path) {
+  if (EndsWith(path, ".gz")) path.remove_suffix(3);
+  return EndsWith(path, ".jsonl") || EndsWith(path, ".ndjson");
+}
+
+Status ParseJsonlLine(std::string_view line, const JsonlFields& fields,
+                      const std::string& fallback_id, JsonlRecord* out) {
+  out->raw = RawDocument();
+  out->raw.source = "jsonl";
+  out->raw.name = fallback_id;
+  out->has_id = false;
+  auto obj = std::make_shared<nlohmann::ordered_json>(
+      nlohmann::ordered_json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false));
+  if (obj->is_discarded()) return Status::Corruption("line is not valid JSON");
+  if (!obj->is_object()) return Status::Corruption("line is not a JSON object");
+  auto id = obj->find(fields.id_field);
+  if (id != obj->end() && !id->is_null()) {
+    out->has_id = true;
+    out->raw.name = id->is_string() ? id->get<std::string>() : id->dump();
+  }
+  auto url = obj->find(fields.url_field);
+  if (url != obj->end() && url->is_string()) out->raw.url = url->get<std::string>();
+  out->fields = obj;
+  auto text = obj->find(fields.text_field);
+  bool use_text = text != obj->end() && text->is_string();
+  auto html = obj->find(fields.html_field);
+  if (!use_text && (html == obj->end() || !html->is_string())) {
+    return Status::InvalidArgument("record has no string field '" + fields.text_field + "' or '" +
+                                   fields.html_field + "'");
+  }
+  auto content = use_text ? text : html;
+  out->raw.bytes = content->get<std::string>();
+  // JSON text is UTF-8 by definition (RFC 8259); the content type tells the
+  // format detector which field it came from.
+  out->raw.charset = "utf-8";
+  out->raw.content_type = use_text ? "text/plain" : "text/html";
+  obj->erase(content);
+  return Status::OK();
+}
+
+}  // namespace cleaner
