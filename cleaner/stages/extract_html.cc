@@ -16,9 +16,8 @@
 //     paragraph scores its ancestors; commas, length, class weight and link
 //     density count), then its siblings that score close to it.
 //  5. Inside the selection, link-heavy containers and blocks are removed and
-//     a heading that repeats the title is dropped. If the selection holds too
-//     little of the page's prose, a block classifier (jusText's idea) takes
-//     over: prose blocks and the short blocks between them.
+//     a heading that repeats the title is dropped. A page where nothing
+//     scores (a fragment) keeps every block the rules kept.
 #include "cleaner/stages/extract_html.h"
 
 #include <gumbo.h>
@@ -394,6 +393,7 @@ class Walker {
   int cur_chars_ = 0, cur_links_ = 0, cur_commas_ = 0, cur_stops_ = 0;
   int link_depth_ = 0, pre_depth_ = 0, quote_depth_ = 0, list_depth_ = 0;
   int heading_ = 0, table_depth_ = 0, cells_in_row_ = 0;
+  bool cjk_lead_ = false;  // the last character began with E3 or EF
   std::vector<int> owner_stack_;
   std::string scratch_;
 };
@@ -590,8 +590,18 @@ void Walker::AppendText(std::string_view text) {
     if ((c & 0xC0) != 0x80) {  // count characters, not bytes
       ++cur_chars_;
       if (link_depth_ > 0) ++cur_links_;
+      cjk_lead_ = c == 0xE3 || c == 0xEF;
       if (c == ',') ++cur_commas_;
       else if (c == '.' || c == '!' || c == '?' || c == ';') ++cur_stops_;
+    } else if (cjk_lead_) {
+      // CJK punctuation: U+3001 、 U+3002 。 and fullwidth U+FF0C ， U+FF01 ！
+      // U+FF1F ？ (the last byte decides; lead bytes E3 80 / EF BC).
+      unsigned char p = static_cast<unsigned char>(cur_[cur_.size() - 2]);
+      if (p == 0x80 && c == 0x81) ++cur_commas_;
+      else if (p == 0x80 && c == 0x82) ++cur_stops_;
+      else if (p == 0xBC && c == 0x8C) ++cur_commas_;
+      else if (p == 0xBC && (c == 0x81 || c == 0x9F)) ++cur_stops_;
+      if (p != 0xE3 && p != 0xEF) cjk_lead_ = false;
     }
   }
 }
@@ -941,11 +951,16 @@ void Selector::ApplyDrops() {
     if (e.dropped || e.verdict == kNone) continue;
     if (e.verdict == kComments && options_.keep_comments) continue;
     // The veto: an element holding 40% of the page's prose is a wrapper
-    // that happens to carry a furniture word ("page-with-sidebar"), not
-    // furniture. Real sidebars and comment threads rarely hold that much
-    // more prose than the article; when they do, scoring decides.
-    if (total_prose_ > 0 && e.raw_prose * 5 >= total_prose_ * 2) continue;
+    // that happens to carry a furniture word ("elementor-widget-wrap",
+    // "page-with-sidebar"), not furniture. A comment section is only spared
+    // when nearly all prose (85%) is inside it ("post has-comments"): a
+    // real thread leaves the article's prose outside, however long it is.
+    int outside = total_prose_ - e.raw_prose;
+    bool veto = e.verdict == kComments ? outside * 20 < total_prose_ * 3
+                                       : e.raw_prose * 5 >= total_prose_ * 2;
+    if (total_prose_ > 0 && veto) continue;
     e.dropped = true;
+    if (getenv("XDBG") && e.raw_prose * 10 > total_prose_) fprintf(stderr, "DROP %s prose %d/%d rule %s\n", gumbo_normalized_tagname(e.tag), e.raw_prose, total_prose_, e.rule ? e.rule->origin.c_str() : "");
     if (doc_.reporter != nullptr && e.first_block < e.end_block) {
       Report(e.rule != nullptr ? e.rule->origin.c_str() : "",
              e.verdict == kComments ? "comments" : "boilerplate-container", e.first_block);
@@ -1112,33 +1127,11 @@ void Selector::Run(std::vector<char>* keep) {
   Score();
   int top = PickTop();
   if (top >= 0) Emit(top, keep);
-  // The selection must hold most of the page's prose; when it holds less
-  // than half, scoring picked a part of the article (or a teaser): take
-  // every prose block of the page instead.
-  int kept_prose = 0, all_prose = 0;
-  for (size_t i = 0; i < blocks_.size(); ++i) {
-    const RawBlock& b = blocks_[i];
-    if (!b.prose || b.dropped) continue;
-    all_prose += b.chars;
-    if ((*keep)[i]) kept_prose += b.chars;
-  }
-  if (all_prose > 0 && kept_prose * 2 < all_prose) {
-    Report("selection-too-small", "fallback", -1);
-    int n = static_cast<int>(blocks_.size());
-    std::vector<int> prose_idx;
-    for (int i = 0; i < n; ++i) {
-      if (blocks_[i].prose && !blocks_[i].dropped) prose_idx.push_back(i);
-    }
-    keep->assign(blocks_.size(), 0);
-    for (size_t k = 0; k < prose_idx.size(); ++k) {
-      (*keep)[prose_idx[k]] = 1;
-      // Short blocks between two prose blocks close together belong to the
-      // text (subheadings, list items): at most 3 blocks apart.
-      if (k + 1 < prose_idx.size() && prose_idx[k + 1] - prose_idx[k] <= 4) {
-        for (int j = prose_idx[k] + 1; j < prose_idx[k + 1]; ++j) {
-          if (!blocks_[j].dropped && blocks_[j].LinkDensity() <= 0.5f) (*keep)[j] = 1;
-        }
-      }
+  if (std::find(keep->begin(), keep->end(), 1) == keep->end()) {
+    // Nothing scored (a fragment, a page of short lines): there is no main
+    // content to choose, so everything the rules kept stays.
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+      if (!blocks_[i].dropped && blocks_[i].LinkDensity() <= 0.5f) (*keep)[i] = 1;
     }
   }
   if (options_.keep_comments) {
