@@ -1094,6 +1094,12 @@ void Selector::Emit(int top, std::vector<char>* keep) {
         Report("link-dense-block", "links", b);
         continue;
       }
+      // A bare address (print headers, share targets) is no sentence.
+      if (rb.text.find(' ') == std::string::npos &&
+          (rb.text.rfind("http://", 0) == 0 || rb.text.rfind("https://", 0) == 0)) {
+        Report("bare-url", "links", b);
+        continue;
+      }
       (*keep)[b] = 1;
     }
   }
