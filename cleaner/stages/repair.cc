@@ -1,16 +1,121 @@
-// Stage 4, repair. See repair.h.
-// PLACEHOLDER: passes every block through until the repair rules land.
+// Stage 4, repair. See repair.h. The rules themselves are pure functions
+// in repair_entities, repair_mojibake, repair_quotes and repair_punctuation;
+// this file reads their tables from filters/repair_*.tsv, decides what is
+// per document (mojibake evidence, language, quote style) and runs them.
 #include "cleaner/stages/repair.h"
+
+#include <map>
+#include <string>
+#include <unordered_set>
+
+#include "cleaner/stages/repair_entities.h"
+#include "cleaner/stages/repair_mojibake.h"
+#include "cleaner/stages/repair_punctuation.h"
+#include "cleaner/stages/repair_quotes.h"
+#include "cleaner/util/language.h"
+#include "cleaner/util/utf8.h"
 
 namespace cleaner {
 
-struct RepairRules::Rep {};
+struct RepairRules::Rep {
+  EntityTable entities;
+  std::unordered_set<std::string> abbreviations;  // lowercase, no final period
+  std::unordered_set<std::string> suffixes;
+  std::unordered_set<std::string> schemes;
+  std::map<std::string, LanguageQuotes> quotes;  // by ISO 639-1 code
+};
 
 RepairRules::RepairRules(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
 RepairRules::~RepairRules() = default;
 
-Status RepairRules::Compile(const std::vector<RuleFile>&, std::unique_ptr<const RepairRules>* out) {
-  out->reset(new RepairRules(std::make_unique<Rep>()));
+namespace {
+
+// One code point written as itself in a rule field; 0 if the field is not
+// exactly one code point.
+char32_t SingleCodePoint(const std::string& field) {
+  if (field.empty() || !IsValidUtf8(field)) return 0;
+  size_t pos = 0;
+  char32_t c = NextCodePoint(field, &pos);
+  return pos == field.size() ? c : 0;
+}
+
+Status CompileLine(const RuleLine& line, RepairRules::Rep* rep) {
+  const std::vector<std::string>& f = line.fields;
+  const std::string& kind = f[0];
+  if (kind == "entity") {
+    if (f.size() != 3) return line.Error("entity needs: entity<TAB>name<TAB>hex code point");
+    char* end = nullptr;
+    unsigned long cp = std::strtoul(f[2].c_str(), &end, 16);
+    if (f[1].empty() || end == f[2].c_str() || *end != '\0' || cp == 0 || cp > 0x10FFFF) {
+      return line.Error("bad entity: " + f[1] + " " + f[2]);
+    }
+    rep->entities[f[1]] = static_cast<char32_t>(cp);
+  } else if (kind == "abbreviation") {
+    if (f.size() != 3 || f[2].empty()) {
+      return line.Error("abbreviation needs: abbreviation<TAB>language<TAB>word");
+    }
+    rep->abbreviations.insert(f[2]);
+  } else if (kind == "suffix" || kind == "scheme") {
+    if (f.size() != 2 || f[1].empty()) return line.Error(kind + " needs one word");
+    (kind == "suffix" ? rep->suffixes : rep->schemes).insert(f[1]);
+  } else if (kind == "quotes") {
+    if (f.size() != 6) return line.Error("quotes needs: quotes<TAB>language<TAB>“<TAB>”<TAB>‘<TAB>’");
+    LanguageQuotes& q = rep->quotes[f[1]];
+    q.double_open = SingleCodePoint(f[2]);
+    q.double_close = SingleCodePoint(f[3]);
+    q.single_open = SingleCodePoint(f[4]);
+    q.single_close = SingleCodePoint(f[5]);
+    if (!q.double_open || !q.double_close || !q.single_open || !q.single_close) {
+      return line.Error("quotes: each mark must be one character");
+    }
+  } else if (kind == "french_spacing") {
+    if (f.size() != 2) return line.Error("french_spacing needs: french_spacing<TAB>language");
+    auto it = rep->quotes.find(f[1]);
+    if (it == rep->quotes.end()) return line.Error("french_spacing before the quotes line of " + f[1]);
+    it->second.french_spacing = true;
+  } else {
+    return line.Error("unknown repair rule kind \"" + kind + "\"");
+  }
+  return Status::OK();
+}
+
+// Stop after this many rounds of quotes + punctuation; one round fixes
+// real text, the second only confirms. See RepairLine().
+constexpr int kMaxRounds = 3;
+
+// Bytes of text given to language identification: CLD2 is sure well before.
+constexpr size_t kLanguageSample = 16 * 1024;
+
+std::string RepairLine(std::string line, const QuoteContext& qctx, const PunctuationContext& pctx,
+                       std::vector<RepairChange>* changes) {
+  // Quote spacing can create doubled punctuation (`Shusha., “he` ->
+  // `Shusha.,” he`) and the reverse, so the two run until they agree.
+  for (int round = 0; round < kMaxRounds; ++round) {
+    std::string q = RepairQuotes(line, qctx, changes);
+    std::string p = RepairPunctuation(q, pctx, changes);
+    if (p == line) break;
+    line = std::move(p);
+  }
+  return line;
+}
+
+const char* CategoryOf(const std::string& rule) {
+  if (rule == "entity" || rule == "mojibake") return "encoding";
+  if (rule.compare(0, 5, "quote") == 0 || rule == "apostrophe") return "quotes";
+  return "punctuation";
+}
+
+}  // namespace
+
+Status RepairRules::Compile(const std::vector<RuleFile>& files,
+                            std::unique_ptr<const RepairRules>* out) {
+  auto rep = std::make_unique<Rep>();
+  for (const RuleFile* file : RuleFilesWithPrefix(files, "repair_")) {
+    std::vector<RuleLine> lines;
+    CLEANER_RETURN_IF_ERROR(ParseRuleFile(*file, &lines));
+    for (const RuleLine& line : lines) CLEANER_RETURN_IF_ERROR(CompileLine(line, rep.get()));
+  }
+  out->reset(new RepairRules(std::move(rep)));
   return Status::OK();
 }
 
@@ -30,6 +135,74 @@ Status Repairer::Push(Block block) {
 }
 
 Status Repairer::EndDocument() {
+  const RepairRules::Rep& rules = rules_->rep();
+  std::vector<std::vector<RepairChange>> changes(blocks_.size());
+
+  // Encoding damage first: the other rules read characters, and an entity
+  // can hide mojibake (`cafÃ&copy;`).
+  bool evidence = false;
+  for (size_t k = 0; k < blocks_.size(); ++k) {
+    blocks_[k].text = DecodeEntities(blocks_[k].text, rules.entities, &changes[k]);
+    evidence = evidence || HasCertainMojibake(blocks_[k].text);
+  }
+  for (size_t k = 0; k < blocks_.size(); ++k) {
+    blocks_[k].text = FixMojibake(blocks_[k].text, evidence, &changes[k]);
+  }
+
+  // The document's language and quote style.
+  std::string language = doc_.metadata != nullptr ? doc_.metadata->language : "";
+  if (language.empty()) {
+    std::string sample;
+    for (const Block& b : blocks_) {
+      if (sample.size() >= kLanguageSample) break;
+      sample.append(b.text).push_back('\n');
+    }
+    LanguageGuess g = DetectLanguage(sample);
+    if (g.reliable) language = g.code;
+  }
+  std::string base = language.substr(0, language.find_first_of("-_"));
+  auto lq = rules.quotes.find(base);
+  QuoteCounts counts;
+  for (const Block& b : blocks_) counts.Add(b.text);
+  QuoteContext qctx;
+  DecideQuoteStyle(counts, lq == rules.quotes.end() ? nullptr : &lq->second, &qctx);
+  qctx.ascii = options_.quotes == QuoteStyle::kAscii;
+  PunctuationContext pctx;
+  pctx.french = qctx.french;
+  pctx.abbreviations = &rules.abbreviations;
+  pctx.suffixes = &rules.suffixes;
+  pctx.schemes = &rules.schemes;
+
+  for (size_t k = 0; k < blocks_.size(); ++k) {
+    Block& b = blocks_[k];
+    // Code keeps its punctuation and quotes as written.
+    if (b.kind == BlockKind::kPreformatted) continue;
+    std::string out;
+    size_t start = 0;
+    while (start <= b.text.size()) {
+      size_t nl = b.text.find('\n', start);
+      if (nl == std::string::npos) nl = b.text.size();
+      out += RepairLine(b.text.substr(start, nl - start), qctx, pctx, &changes[k]);
+      if (nl < b.text.size()) out.push_back('\n');
+      start = nl + 1;
+    }
+    b.text = std::move(out);
+  }
+
+  for (size_t k = 0; k < blocks_.size(); ++k) {
+    if (doc_.stats != nullptr) doc_.stats->repairs += changes[k].size();
+    for (RepairChange& c : changes[k]) {
+      ExplainEvent e;
+      e.stage = "repair";
+      e.action = ExplainEvent::Action::kChange;
+      e.block = blocks_[k].index;
+      e.category = CategoryOf(c.rule);
+      e.rule = std::move(c.rule);
+      e.before = std::move(c.before);
+      e.after = std::move(c.after);
+      Explain(doc_, e);
+    }
+  }
   for (Block& b : blocks_) CLEANER_RETURN_IF_ERROR(next_->Push(std::move(b)));
   blocks_.clear();
   return next_->EndDocument();

@@ -1,0 +1,207 @@
+// Mojibake reversal. See repair_mojibake.h.
+#include "cleaner/stages/repair_mojibake.h"
+
+#include <unicode/uchar.h>
+
+#include "cleaner/util/utf8.h"
+
+namespace cleaner {
+
+namespace {
+
+// The byte Windows-1252 (or Latin-1) encodes `c` as, or -1.
+int ByteOf(char32_t c) {
+  if (c < 0x100) return static_cast<int>(c);
+  for (int i = 0; i < 32; ++i) {
+    if (Cp1252High(0x80 + i) == c) return 0x80 + i;
+  }
+  return -1;
+}
+
+bool IsContinuation(int b) { return b >= 0x80 && b <= 0xBF; }
+
+enum class Verdict { kNo, kUncertain, kCertain };
+
+// How sure we are that lead byte `lead` + continuation `cont` (a 2-byte
+// sequence decoding to `result`) is mojibake.
+Verdict TwoByteVerdict(int lead, char32_t result) {
+  switch (lead) {
+    case 0xC2:  // Â + U+0080..U+00BF: `Â£` is also real text about encodings
+      return Verdict::kUncertain;
+    case 0xC3:  // Ã: à..ÿ, À..ß
+    case 0xC4:  // Ä: ā ą ć č ď đ ē ę ě ğ ī ı ...
+    case 0xC5:  // Å: ł ń ő ś š ű ź ż ž ...
+    case 0xCE:  // Î, Ï: Greek
+    case 0xCF:
+    case 0xD0:  // Ð, Ñ: Cyrillic
+    case 0xD1:
+    case 0xD7:  // ×: Hebrew
+    case 0xD8:  // Ø..Û: Arabic
+    case 0xD9:
+    case 0xDA:
+    case 0xDB:
+      return Verdict::kCertain;
+    case 0xC8:  // È: only Romanian ș ț (U+0218..U+021B) are common
+      return result >= 0x218 && result <= 0x21B ? Verdict::kCertain : Verdict::kNo;
+    default:
+      // É (IPA letters: `NESTLÉ®`), Ë/Ì/Í (modifiers, combining marks), Æ/Ç
+      // (Latin Extended-B) and the rest: the mojibake reading is rarer than
+      // real text there.
+      return Verdict::kNo;
+  }
+}
+
+bool IsUsable(char32_t c) {
+  int8_t t = u_charType(static_cast<UChar32>(c));
+  return t != U_UNASSIGNED && t != U_PRIVATE_USE_CHAR && t != U_SURROGATE && t != U_CONTROL_CHAR &&
+         !U_IS_UNICODE_NONCHAR(c);
+}
+
+// Blocks a 3- or 4-byte UTF-8 sequence decodes into in real mojibake:
+// punctuation, symbols, Indic, Thai, Vietnamese, CJK, Hangul, emoji.
+// Elsewhere (e.g. Samaritan U+0800..U+083F, which French `à\u00a0«` would
+// decode to) the mojibake reading is less likely than real text.
+bool IsPlausibleWide(char32_t r) {
+  return (r >= 0x0900 && r <= 0x0DFF) || (r >= 0x0E00 && r <= 0x0E7F) ||
+         (r >= 0x10A0 && r <= 0x10FF) || (r >= 0x1E00 && r <= 0x1EFF) ||
+         (r >= 0x2000 && r <= 0x2BFF) || (r >= 0x2E80 && r <= 0x9FFF) ||
+         (r >= 0xAC00 && r <= 0xD7AF) || (r >= 0xFE30 && r <= 0xFE4F) ||
+         (r >= 0xFF00 && r <= 0xFFEF) || (r >= 0x1F000 && r <= 0x1FAFF) ||
+         (r >= 0x20000 && r <= 0x2FFFF);
+}
+
+// Latin-1 characters that follow a letter in real text (no-break space,
+// guillemets, degree, middle dot, ordinal indicators, superscripts): after
+// an uppercase lead they are as likely real (`«SØ»`, `Ø\u00a0`) as
+// mojibake.
+bool FollowsLettersNaturally(int b) {
+  switch (b) {
+    case 0xA0: case 0xAA: case 0xAB: case 0xB0: case 0xB2: case 0xB3:
+    case 0xB7: case 0xB9: case 0xBA: case 0xBB:
+      return true;
+    default:
+      return false;
+  }
+}
+
+struct Found {
+  size_t length = 0;  // code points consumed
+  char32_t result = 0;
+  Verdict verdict = Verdict::kNo;
+};
+
+// Looks for mojibake starting at d.cp[i].
+Found Match(const CodePoints& d, size_t i) {
+  Found f;
+  char32_t c = d.cp[i];
+  int lead = ByteOf(c);
+  if (lead < 0x80) return f;
+  if (lead < 0xA0 && c < 0xA0) {
+    // A C1 control on its own: Windows-1252 text read as Latin-1.
+    if (Cp1252High(lead) != 0) {
+      f.length = 1;
+      f.result = Cp1252High(lead);
+      f.verdict = Verdict::kCertain;
+    }
+    return f;
+  }
+  int n = lead >= 0xF0 && lead <= 0xF4 ? 3 : lead >= 0xE0 && lead <= 0xEF ? 2
+          : lead >= 0xC2 && lead <= 0xDF ? 1 : 0;
+  if (n == 0) return f;
+  int bytes[4] = {lead, 0, 0, 0};
+  int got = 0;
+  for (; got < n && i + 1 + got < d.size(); ++got) {
+    int b = ByteOf(d.cp[i + 1 + got]);
+    if (!IsContinuation(b)) break;
+    bytes[got + 1] = b;
+  }
+  if (got < n) {
+    // `â€` + (lost 0x9D): the right double quote, whose last byte Windows-1252
+    // cannot represent. Only this one is common enough to restore.
+    if (lead == 0xE2 && got == 1 && bytes[1] == 0x80) {
+      f.length = 2;
+      f.result = 0x201D;
+      f.verdict = Verdict::kCertain;
+    }
+    return f;
+  }
+  std::string utf8;
+  for (int k = 0; k <= n; ++k) utf8.push_back(static_cast<char>(bytes[k]));
+  if (!IsValidUtf8(utf8)) return f;
+  size_t pos = 0;
+  char32_t r = NextCodePoint(utf8, &pos);
+  if (!IsUsable(r)) return f;
+  f.length = n + 1;
+  f.result = r;
+  if (n == 1) {
+    f.verdict = TwoByteVerdict(lead, r);
+    if (f.verdict == Verdict::kCertain && FollowsLettersNaturally(bytes[1]) &&
+        !(i > 0 && IsLower(d.cp[i - 1]))) {
+      // Inside a lowercase word (`sÃ»r`, `voilÃ\u00a0`) it is mojibake;
+      // elsewhere only with evidence from the rest of the document.
+      f.verdict = Verdict::kUncertain;
+    }
+  } else {
+    f.verdict = IsPlausibleWide(r) ? Verdict::kCertain : Verdict::kNo;
+  }
+  return f;
+}
+
+std::string FixOnce(std::string_view text, bool allow_uncertain,
+                    std::vector<RepairChange>* changes, bool* changed) {
+  CodePoints d = Decode(text);
+  std::vector<Edit> edits;
+  for (size_t i = 0; i < d.size();) {
+    if (d.cp[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    Found f = Match(d, i);
+    if (f.verdict == Verdict::kCertain || (f.verdict == Verdict::kUncertain && allow_uncertain)) {
+      Edit e;
+      e.begin = d.offset[i];
+      e.end = d.offset[i + f.length];
+      AppendUtf8(f.result, &e.text);
+      e.rule = "mojibake";
+      edits.push_back(std::move(e));
+      i += f.length;
+    } else {
+      ++i;
+    }
+  }
+  *changed = !edits.empty();
+  return ApplyEdits(text, std::move(edits), changes);
+}
+
+bool MayHaveMojibake(std::string_view text) {
+  // Every mojibake sequence starts with a character in U+0080..U+00FF (two
+  // UTF-8 bytes, lead 0xC2 or 0xC3); text without one is left at once.
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == 0xC2 || c == 0xC3) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool HasCertainMojibake(std::string_view text) {
+  if (!MayHaveMojibake(text)) return false;
+  CodePoints d = Decode(text);
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (d.cp[i] >= 0x80 && Match(d, i).verdict == Verdict::kCertain) return true;
+  }
+  return false;
+}
+
+std::string FixMojibake(std::string_view text, bool allow_uncertain,
+                        std::vector<RepairChange>* changes) {
+  if (!MayHaveMojibake(text)) return std::string(text);
+  bool changed = false;
+  std::string out = FixOnce(text, allow_uncertain, changes, &changed);
+  // Each round shortens the text; text encoded three times is the most seen.
+  while (changed && MayHaveMojibake(out)) out = FixOnce(out, allow_uncertain, changes, &changed);
+  return out;
+}
+
+}  // namespace cleaner

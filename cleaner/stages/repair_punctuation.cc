@@ -1,0 +1,297 @@
+// Punctuation spacing and doubled punctuation. See repair_punctuation.h.
+#include "cleaner/stages/repair_punctuation.h"
+
+#include <unicode/uchar.h>
+
+#include "cleaner/util/utf8.h"
+
+namespace cleaner {
+
+namespace {
+
+bool IsClosingQuote(char32_t c) {
+  return c == U'\u201D' || c == U'\u2019' || c == U'\u00BB' || c == U'\u203A' ||
+         c == U'\u201C';  // “ closes German „…“
+}
+
+bool IsAnyQuote(char32_t c) {
+  return c == '"' || c == '\'' || (c >= U'\u2018' && c <= U'\u201F') || c == U'\u00AB' ||
+         c == U'\u00BB' || c == U'\u2039' || c == U'\u203A';
+}
+
+bool IsEnd(char32_t c) { return c == 0 || IsHSpace(c); }
+
+// Characters that only occur in technical tokens (URLs, paths, e-mail
+// addresses, code, leftover markup); a token holding one is never re-spaced.
+bool IsTechnical(char32_t c) {
+  switch (c) {
+    case '/': case '\\': case '@': case '_': case '=': case '&': case '#': case '<':
+    case '>': case '{': case '}': case '|': case '~': case '$': case '^': case '*':
+    case '+':
+      return true;
+    default:
+      return false;
+  }
+}
+
+struct Token {
+  long begin, end;  // [begin, end): the run of non-spaces around a position
+};
+
+Token TokenAt(const CodePoints& d, long i) {
+  Token t{i, i};
+  while (t.begin > 0 && !IsHSpace(d.cp[t.begin - 1])) --t.begin;
+  while (t.end < static_cast<long>(d.size()) && !IsHSpace(d.cp[t.end])) ++t.end;
+  return t;
+}
+
+bool HasTechnical(const CodePoints& d, Token t) {
+  for (long k = t.begin; k < t.end; ++k) {
+    if (IsTechnical(d.cp[k])) return true;
+  }
+  return false;
+}
+
+// True iff a period inside [t.begin, t.end) is followed by a letter or
+// digit: a dotted name or number (`Node.js`, `20.000`), not a sentence end.
+bool HasInnerDot(const CodePoints& d, Token t) {
+  for (long k = t.begin; k + 1 < t.end; ++k) {
+    if (d.cp[k] == '.' && IsWord(d.cp[k + 1])) return true;
+  }
+  return false;
+}
+
+bool Contains(const CodePoints& d, long from, long to, char32_t c) {
+  for (long k = from; k < to; ++k) {
+    if (d.cp[k] == c) return true;
+  }
+  return false;
+}
+
+char32_t Lower(char32_t c) {
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+}
+
+// The letters ending just before `i`, lowercased; *begin gets their start.
+std::string WordBefore(const CodePoints& d, long i, long* begin) {
+  long b = i;
+  while (IsLetter(d.at(b - 1))) --b;
+  std::string w;
+  for (long k = b; k < i; ++k) AppendUtf8(Lower(d.cp[k]), &w);
+  if (begin != nullptr) *begin = b;
+  return w;
+}
+
+// The letters starting at `i`, lowercased; *end gets one past them.
+std::string WordAfter(const CodePoints& d, long i, long* end) {
+  long e = i;
+  while (IsLetter(d.at(e))) ++e;
+  std::string w;
+  for (long k = i; k < e; ++k) AppendUtf8(Lower(d.cp[k]), &w);
+  if (end != nullptr) *end = e;
+  return w;
+}
+
+bool In(const std::unordered_set<std::string>* set, const std::string& w) {
+  return set != nullptr && set->count(w) > 0;
+}
+
+// True iff the period at `i` ends an abbreviation or an initial (`e.g.`,
+// `etc.`, `U.S.`, `J.`): the word before it is listed, is one letter, or
+// its token has another period before it.
+bool AfterAbbreviation(const CodePoints& d, long i, const PunctuationContext& ctx) {
+  long wb;
+  std::string w = WordBefore(d, i, &wb);
+  if (w.empty()) return true;  // `3.,` `).,`: not a word; leave it
+  if (CountCodePoints(w) == 1) return true;
+  if (In(ctx.abbreviations, w)) return true;
+  Token t = TokenAt(d, i);
+  return Contains(d, t.begin, i, '.');
+}
+
+class Rules {
+ public:
+  Rules(const CodePoints& d, const PunctuationContext& ctx, std::vector<Edit>* edits)
+      : d_(d), ctx_(ctx), edits_(edits) {}
+
+  void Run() {
+    MatchBrackets();
+    for (long i = 0; i < static_cast<long>(d_.size()); ++i) {
+      char32_t c = d_.cp[i];
+      switch (c) {
+        case ',': case '.': case ';': case ':': case '!': case '?': case ')': case ']':
+          SpaceBefore(i);
+          Doubled(i);
+          SpaceAfter(i);
+          break;
+        case '(': case '[':
+          SpaceInsideOpening(i);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+ private:
+  void Add(long begin, long end, std::string text, const char* rule) {
+    Edit e;
+    e.begin = d_.offset[begin];
+    e.end = d_.offset[end];
+    e.text = std::move(text);
+    e.rule = rule;
+    edits_->push_back(std::move(e));
+  }
+
+  // Pairs each ) ] with the ( [ it closes, by nesting.
+  void MatchBrackets() {
+    match_.assign(d_.size(), -1);
+    std::vector<long> stack;
+    for (long i = 0; i < static_cast<long>(d_.size()); ++i) {
+      char32_t c = d_.cp[i];
+      if (c == '(' || c == '[') {
+        stack.push_back(i);
+      } else if (c == ')' || c == ']') {
+        char32_t want = c == ')' ? '(' : '[';
+        if (!stack.empty() && d_.cp[stack.back()] == want) {
+          match_[i] = stack.back();
+          match_[stack.back()] = i;
+          stack.pop_back();
+        }
+      }
+    }
+  }
+
+  void SpaceBefore(long i) {
+    if (!IsHSpace(d_.at(i - 1))) return;
+    long j = i;
+    while (IsHSpace(d_.at(j - 1))) --j;
+    if (j == 0) return;
+    char32_t c = d_.cp[i], p = d_.cp[j - 1], n = d_.at(i + 1);
+    bool prev_ok = IsWord(p) || IsClosingQuote(p) || p == ')' || p == ']' || p == '%';
+    if (!prev_ok || IsNoSpaceScript(p) || IsNoSpaceScript(n)) return;
+    bool move = false;  // the space goes after the mark instead
+    switch (c) {
+      case '.':
+        // ` .` ends a phrase only before a space, the end or a closing mark:
+        // ` .NET`, ` .5`, ` ...` are something else.
+        if (!(IsEnd(n) || IsClosingQuote(n) || n == ')' || n == '"')) return;
+        break;
+      case ',':
+        if (IsDigit(n)) return;  // `1 ,5`: a number typed oddly, not damage
+        move = IsLetter(n);
+        if (!(move || IsEnd(n) || IsAnyQuote(n))) return;
+        break;
+      case ';': case ':':
+        if (ctx_.french) return;
+        // ` :)` ` :-(` ` :D`: emoticons; ` :30`: a time typed oddly.
+        if (n == ')' || n == '(' || n == '-' || n == '/' || IsDigit(n)) return;
+        if (IsLetter(n) && !IsLetter(d_.at(i + 2))) return;
+        move = IsLetter(n);
+        if (!(move || IsEnd(n) || IsAnyQuote(n))) return;
+        break;
+      case '!': case '?':
+        if (ctx_.french) return;
+        // ` !important`, ` ?q=`: not sentence punctuation.
+        if (!(IsEnd(n) || IsAnyQuote(n) || n == ')' || n == '!' || n == '?' || n == '.')) return;
+        break;
+      case ')': case ']':
+        if (match_[i] < 0 || match_[i] >= j) return;
+        break;
+    }
+    std::string text;
+    AppendUtf8(c, &text);
+    if (move) text.push_back(' ');
+    Add(j, i + 1, std::move(text), "space-before-punct");
+  }
+
+  void SpaceInsideOpening(long i) {
+    long m = match_[i];
+    if (m < 0 || !IsHSpace(d_.at(i + 1))) return;
+    long k = i + 1;
+    while (IsHSpace(d_.at(k))) ++k;
+    if (k >= m) return;  // `( )`: nothing inside
+    char32_t n = d_.cp[k];
+    if (!(IsWord(n) || IsAnyQuote(n)) || IsNoSpaceScript(n)) return;
+    std::string text;
+    AppendUtf8(d_.cp[i], &text);
+    Add(i, k, std::move(text), "space-before-punct");
+  }
+
+  void Doubled(long i) {
+    char32_t c = d_.cp[i], n = d_.at(i + 1), n2 = d_.at(i + 2), p = d_.at(i - 1);
+    bool prev_ok = IsLetter(p) || IsClosingQuote(p) || p == ')';
+    if (!prev_ok || IsNoSpaceScript(p)) return;
+    // What follows the pair must end it: `.,5` or `,.net` are not damage.
+    if (!(IsEnd(n2) || IsAnyQuote(n2))) return;
+    if (c == '.' && (n == ',' || n == ';' || n == ':')) {
+      if (AfterAbbreviation(d_, i, ctx_)) return;
+      Add(i, i + 1, "", "doubled-punct");
+    } else if ((c == ',' && (n == ',' || n == '.')) || (c == ';' && n == ';')) {
+      Add(i, i + 1, "", "doubled-punct");
+    }
+  }
+
+  void SpaceAfter(long i) {
+    char32_t c = d_.cp[i], p = d_.at(i - 1), n = d_.at(i + 1);
+    if (!IsLetter(p) || !IsLetter(n) || IsNoSpaceScript(p) || IsNoSpaceScript(n)) return;
+    Token t = TokenAt(d_, i);
+    if (HasTechnical(d_, t)) return;
+    if (c == '.' || c == '!' || c == '?') {
+      // A sentence glued to the next: a lowercase word end, then a
+      // capitalized word (`territory.Nagorno`). `Node.js`, `Kwork.ru` and
+      // `ASP.NET` do not match; `e.g.The`, `U.S.Army` and `J.Smith` are
+      // abbreviations and initials.
+      if (!IsLower(p) || !IsUpper(n) || !IsLower(d_.at(i + 2))) return;
+      if (Contains(d_, t.begin, i, '.')) return;
+      if (c == '.' && AfterAbbreviation(d_, i, ctx_)) return;
+      long we;
+      std::string after = WordAfter(d_, i + 1, &we);
+      if (In(ctx_.suffixes, after)) return;  // `Amazon.Com`
+      // `Example.Com.au`, `Foo.Bar.baz`: a dotted name.
+      if (Contains(d_, we, t.end, '.') && IsLetter(d_.at(we + 1))) return;
+    } else {
+      if (c == ':') {
+        // `std::vector`, IPv6 and `mailto:x` keep their colons; so do the
+        // emoticons `:D` `:P`.
+        if (Contains(d_, t.begin, i, ':') || Contains(d_, i + 1, t.end, ':')) return;
+        if (In(ctx_.schemes, WordBefore(d_, i, nullptr))) return;
+        if (!IsLetter(d_.at(i + 2))) return;
+      }
+      // `a,b.c` with a dotted name or number in it is data, not prose.
+      if (HasInnerDot(d_, t)) return;
+    }
+    Add(i + 1, i + 1, " ", "space-after-punct");
+  }
+
+  const CodePoints& d_;
+  const PunctuationContext& ctx_;
+  std::vector<Edit>* edits_;
+  std::vector<long> match_;
+};
+
+bool HasPunctuation(std::string_view s) {
+  for (char c : s) {
+    switch (c) {
+      case ',': case '.': case ';': case ':': case '!': case '?': case ')': case ']':
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string RepairPunctuation(std::string_view paragraph, const PunctuationContext& ctx,
+                              std::vector<RepairChange>* changes) {
+  if (!HasPunctuation(paragraph)) return std::string(paragraph);
+  CodePoints d = Decode(paragraph);
+  std::vector<Edit> edits;
+  Rules(d, ctx, &edits).Run();
+  return ApplyEdits(paragraph, std::move(edits), changes);
+}
+
+}  // namespace cleaner

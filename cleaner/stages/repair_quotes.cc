@@ -1,0 +1,473 @@
+// Quote pairing and consistency. See repair_quotes.h for the model.
+#include "cleaner/stages/repair_quotes.h"
+
+#include <algorithm>
+
+#include "cleaner/util/utf8.h"
+
+namespace cleaner {
+
+namespace {
+
+// What is next to a mark.
+enum class Cls { kEdge, kSpace, kWord, kOpenP, kCloseP, kDash, kOther };
+
+bool IsOpenGlyph(char32_t c) {
+  switch (c) {
+    case U'\u201C': case U'\u201E': case U'\u201F': case U'\u2018': case U'\u201A':
+    case U'\u201B': case U'\u00AB': case U'\u2039':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsCloseGlyph(char32_t c) {
+  return c == U'\u201D' || c == U'\u2019' || c == U'\u00BB' || c == U'\u203A';
+}
+
+Cls Classify(char32_t c) {
+  if (c == 0) return Cls::kEdge;
+  if (IsHSpace(c)) return Cls::kSpace;
+  if (IsWord(c)) return Cls::kWord;
+  switch (c) {
+    case '(': case '[': case '{': case U'\u00BF': case U'\u00A1':
+      return Cls::kOpenP;
+    case '.': case ',': case ';': case ':': case '!': case '?': case ')': case ']':
+    case '}': case '%': case U'\u2026':
+      return Cls::kCloseP;
+    default:
+      break;
+  }
+  if (IsOpenGlyph(c)) return Cls::kOpenP;
+  if (IsCloseGlyph(c)) return Cls::kCloseP;
+  if (IsDash(c)) return Cls::kDash;
+  return Cls::kOther;
+}
+
+enum class Family { kDouble, kSingle };
+enum class Glyph { kOpen, kClose, kNeutral, kLow };  // kLow: „ ‚, openers only
+enum Role { kNeither = 0, kOpener = 1, kCloser = 2 };
+
+bool InFamily(char32_t c, Family f) {
+  if (f == Family::kDouble) {
+    return c == '"' || c == U'\u201C' || c == U'\u201D' || c == U'\u201E' || c == U'\u201F';
+  }
+  return c == '\'' || c == U'\u2018' || c == U'\u2019' || c == U'\u201A' || c == U'\u201B';
+}
+
+struct Mark {
+  long i = 0;  // index into the code points
+  Glyph glyph = Glyph::kNeutral;
+  Cls left = Cls::kEdge, right = Cls::kEdge;    // the neighbours
+  Cls left2 = Cls::kEdge, right2 = Cls::kEdge;  // first non-space neighbours
+  long space_from = 0;  // first index of the spaces before the mark (== i if none)
+  long space_to = 0;    // one past the spaces after it (== i + 1 if none)
+  bool in_word = false;
+};
+
+// Costs. The unit is "one piece of evidence against": a wrong glyph or a
+// misplaced space costs 0.5; impossible shapes (an opener before the end of
+// the text) cost 4, so that any real alternative wins. Pinned by the table
+// in tests/repair_quotes_test.cc and the seeds.
+constexpr double kWrongGlyph = 0.5;
+constexpr double kMisplacedSpace = 0.5;
+constexpr double kGlued = 0.25;       // `.“Next`, `”(`: unusual but fine
+constexpr double kImpossible = 4;
+constexpr double kNever = 1000;
+constexpr double kInsideWord = 5;     // `it’s` is never a quote
+constexpr double kUnclosed = 3;       // an opener without closer in the paragraph
+constexpr double kUnpaired = 2;       // a well-formed mark left alone
+constexpr double kApostrophe = 0.5;   // `students’`, `po’`
+constexpr double kWordFinal = 2;      // `word’` after another letter: unusual
+constexpr double kYear = 0.3;         // `’90s`
+constexpr double kInch = 0.5;         // `6"`
+// A mirrored pair (`the’ Nagorno-Karabakh ‘ region`) in a paragraph that
+// shows machine-translation damage costs this much less than its two marks.
+constexpr double kMirrorBonus = 2;
+
+bool ContentAfter(Cls c) { return c == Cls::kWord || c == Cls::kOpenP || c == Cls::kOther; }
+bool ContentBefore(Cls c) { return c == Cls::kWord || c == Cls::kCloseP || c == Cls::kOther; }
+
+double CostOpener(const Mark& m) {
+  double c = m.glyph == Glyph::kClose ? kWrongGlyph : 0;
+  switch (m.right) {
+    case Cls::kWord: case Cls::kOpenP: case Cls::kOther: case Cls::kDash: break;
+    case Cls::kSpace: c += ContentAfter(m.right2) ? kMisplacedSpace : kImpossible; break;
+    default: c += kImpossible;
+  }
+  switch (m.left) {
+    case Cls::kEdge: case Cls::kSpace: case Cls::kOpenP: case Cls::kDash: break;
+    case Cls::kWord: c += kMisplacedSpace; break;
+    default: c += kGlued;
+  }
+  return m.in_word ? c + kInsideWord : c;
+}
+
+double CostCloser(const Mark& m) {
+  if (m.glyph == Glyph::kLow) return kNever;
+  double c = m.glyph == Glyph::kOpen ? kWrongGlyph : 0;
+  switch (m.left) {
+    case Cls::kWord: case Cls::kCloseP: case Cls::kOther: break;
+    case Cls::kSpace: c += ContentBefore(m.left2) ? kMisplacedSpace : kImpossible; break;
+    default: c += kImpossible;
+  }
+  switch (m.right) {
+    case Cls::kEdge: case Cls::kSpace: case Cls::kCloseP: case Cls::kDash: break;
+    case Cls::kWord: c += kMisplacedSpace; break;
+    default: c += kGlued;
+  }
+  return m.in_word ? c + kInsideWord : c;
+}
+
+bool WellFormedOpener(const Mark& m) {
+  return m.glyph != Glyph::kClose &&
+         (m.left == Cls::kEdge || m.left == Cls::kSpace || m.left == Cls::kOpenP ||
+          m.left == Cls::kDash) &&
+         ContentAfter(m.right);
+}
+
+bool WellFormedCloser(const Mark& m) {
+  return (m.glyph == Glyph::kClose || m.glyph == Glyph::kNeutral) && ContentBefore(m.left) &&
+         (m.right == Cls::kEdge || m.right == Cls::kSpace || m.right == Cls::kCloseP ||
+          m.right == Cls::kDash);
+}
+
+// Letters of the word that ends just before index `i`.
+int WordLengthBefore(const CodePoints& d, long i, char32_t* last) {
+  int n = 0;
+  *last = d.at(i - 1);
+  while (IsLetter(d.at(i - 1 - n))) ++n;
+  return n;
+}
+
+bool IsApostropheGlyph(char32_t c) { return c == '\'' || c == U'\u2019'; }
+
+double CostNeither(const Mark& m, const CodePoints& d, Family f) {
+  char32_t c = d.cp[m.i];
+  if (f == Family::kSingle) {
+    if (m.in_word) return 0;
+    if (IsApostropheGlyph(c) && m.left == Cls::kWord && m.right != Cls::kWord) {
+      char32_t last;
+      int n = WordLengthBefore(d, m.i, &last);
+      char32_t l = last | 0x20;  // ASCII lowercase; other letters never match
+      // Plural possessive (`students’`, `Hans’`) or an elided short word
+      // (Italian `po’`, `de’`; English `o’`).
+      if (l == 's' || l == 'x' || l == 'z' || (n > 0 && n <= 2)) return kApostrophe;
+      return kWordFinal;
+    }
+    if (IsApostropheGlyph(c) &&
+        (m.left == Cls::kEdge || m.left == Cls::kSpace || m.left == Cls::kOpenP) &&
+        IsDigit(d.at(m.i + 1))) {
+      return kYear;
+    }
+  } else if (IsDigit(d.at(m.i - 1)) && m.right != Cls::kWord) {
+    return kInch;
+  }
+  if (WellFormedOpener(m) || WellFormedCloser(m)) return kUnpaired;
+  return kImpossible;
+}
+
+// The mirrored shapes: a closing glyph with the space after it used as an
+// opener, an opening glyph with the space before it used as a closer.
+bool MirroredOpener(const Mark& m) { return m.glyph == Glyph::kClose && m.right == Cls::kSpace; }
+bool MirroredCloser(const Mark& m) { return m.glyph == Glyph::kOpen && m.left == Cls::kSpace; }
+
+// Chooses the roles of `marks` (one family of one paragraph).
+std::vector<Role> ChooseRoles(const std::vector<Mark>& marks, const CodePoints& d, Family f) {
+  bool damaged = false;  // a mark between spaces: machine-translation damage
+  for (const Mark& m : marks) {
+    bool lsp = m.left == Cls::kSpace || m.left == Cls::kEdge;
+    bool rsp = m.right == Cls::kSpace || m.right == Cls::kEdge;
+    if (lsp && rsp) damaged = true;
+  }
+  // States: 0 outside a quote, 1 inside, 2 inside after a mirrored opener.
+  const size_t n = marks.size();
+  std::vector<double> cost(3 * (n + 1), kNever * 10);
+  std::vector<signed char> from(3 * (n + 1), -1), role(3 * (n + 1), 0);
+  cost[0] = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const Mark& m = marks[k];
+    double c_n = CostNeither(m, d, f), c_o = CostOpener(m), c_c = CostCloser(m);
+    for (int s = 0; s < 3; ++s) {
+      double base = cost[3 * k + s];
+      if (base >= kNever * 10) continue;
+      auto relax = [&](int to, double c, Role r) {
+        size_t at = 3 * (k + 1) + to;
+        if (base + c < cost[at]) {
+          cost[at] = base + c;
+          from[at] = static_cast<signed char>(s);
+          role[at] = static_cast<signed char>(r);
+        }
+      };
+      relax(s, c_n, kNeither);
+      if (s == 0) relax(damaged && MirroredOpener(m) ? 2 : 1, c_o, kOpener);
+      if (s != 0) {
+        double bonus = s == 2 && MirroredCloser(m) ? kMirrorBonus : 0;
+        relax(0, c_c - bonus, kCloser);
+      }
+    }
+  }
+  int best = 0;
+  double best_cost = kNever * 100;
+  for (int s = 0; s < 3; ++s) {
+    double c = cost[3 * n + s] + (s == 0 ? 0 : kUnclosed);
+    if (c < best_cost) {
+      best_cost = c;
+      best = s;
+    }
+  }
+  std::vector<Role> roles(n, kNeither);
+  for (size_t k = n; k > 0; --k) {
+    size_t at = 3 * k + best;
+    roles[k - 1] = static_cast<Role>(role[at]);
+    best = from[at];
+  }
+  return roles;
+}
+
+bool IsSentencePunct(char32_t c) {
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+const char* Stronger(const char* a, const char* b) {
+  // The rule reported for an edit that does several things: the most
+  // telling one.
+  static const char* const kOrder[] = {"quote-pairing", "quote-spacing", "apostrophe",
+                                       "quote-consistency", "quote-ascii", ""};
+  for (const char* r : kOrder) {
+    if (std::string_view(a) == r) return a;
+    if (std::string_view(b) == r) return b;
+  }
+  return a;
+}
+
+void RepairFamily(const CodePoints& d, Family f, const QuoteContext& ctx,
+                  std::vector<Edit>* edits) {
+  std::vector<Mark> marks;
+  bool low = false;
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (!InFamily(d.cp[i], f)) continue;
+    if (d.cp[i] == U'\u201E' || d.cp[i] == U'\u201A') low = true;
+    Mark m;
+    m.i = static_cast<long>(i);
+    marks.push_back(m);
+  }
+  if (marks.empty()) return;
+  for (Mark& m : marks) {
+    char32_t c = d.cp[m.i];
+    if (c == '"' || c == '\'') {
+      m.glyph = Glyph::kNeutral;
+    } else if (c == U'\u201E' || c == U'\u201A') {
+      m.glyph = Glyph::kLow;
+    } else if (ctx.same_mark_closes && (c == U'\u201D' || c == U'\u2019')) {
+      m.glyph = Glyph::kNeutral;
+    } else if (low) {
+      m.glyph = Glyph::kClose;  // „…“ „…” ‚…‘: everything else closes
+    } else {
+      m.glyph = IsOpenGlyph(c) ? Glyph::kOpen : Glyph::kClose;
+    }
+    m.left = Classify(d.at(m.i - 1));
+    m.right = Classify(d.at(m.i + 1));
+    long a = m.i;
+    while (IsHSpace(d.at(a - 1))) --a;
+    m.space_from = a;
+    m.left2 = Classify(d.at(a - 1));
+    long b = m.i + 1;
+    while (IsHSpace(d.at(b))) ++b;
+    m.space_to = b;
+    m.right2 = Classify(d.at(b));
+    m.in_word = m.left == Cls::kWord && m.right == Cls::kWord;
+  }
+  std::vector<Role> roles = ChooseRoles(marks, d, f);
+  const bool dbl = f == Family::kDouble;
+  for (size_t k = 0; k < marks.size(); ++k) {
+    const Mark& m = marks[k];
+    char32_t c = d.cp[m.i];
+    char32_t want = c;
+    const char* rule = "";
+    bool insert_before = false, insert_after = false, cut_before = false, cut_after = false;
+    switch (roles[k]) {
+      case kOpener:
+        if (m.glyph == Glyph::kClose && !ctx.same_mark_closes) {
+          want = dbl ? (low ? U'\u201E' : U'\u201C') : (low ? U'\u201A' : U'\u2018');
+          rule = "quote-pairing";
+        } else if (m.glyph == Glyph::kNeutral && ctx.typographic && (c == '"' || c == '\'')) {
+          want = dbl ? ctx.double_open : ctx.single_open;
+          rule = "quote-consistency";
+        }
+        cut_after = m.right == Cls::kSpace && ContentAfter(m.right2);
+        insert_before = (m.left == Cls::kWord || (m.left == Cls::kCloseP &&
+                                                   IsSentencePunct(d.at(m.i - 1)))) &&
+                        !IsNoSpaceScript(d.at(m.i - 1));
+        break;
+      case kCloser:
+        if (m.glyph == Glyph::kOpen && !ctx.same_mark_closes) {
+          want = dbl ? U'\u201D' : U'\u2019';
+          rule = "quote-pairing";
+        } else if (m.glyph == Glyph::kNeutral && ctx.typographic && (c == '"' || c == '\'')) {
+          want = dbl ? ctx.double_close : ctx.single_close;
+          rule = "quote-consistency";
+        }
+        cut_before = m.left == Cls::kSpace && ContentBefore(m.left2);
+        insert_after = m.right == Cls::kWord && !IsNoSpaceScript(d.at(m.i + 1));
+        break;
+      case kNeither:
+        if (!dbl && CostNeither(m, d, f) <= kWordFinal) {
+          // An apostrophe: in a typographic document it is ’.
+          if ((c == '\'' && ctx.typographic) || (c == U'\u2018' && m.in_word)) {
+            want = U'\u2019';
+            rule = c == '\'' ? "quote-consistency" : "apostrophe";
+          }
+        }
+        break;
+    }
+    if (ctx.ascii) {
+      char32_t a = dbl ? U'"' : U'\'';
+      if (want != a) {
+        want = a;
+        rule = Stronger(rule, "quote-ascii");
+      }
+    }
+    if (cut_before || cut_after || insert_before || insert_after) {
+      rule = Stronger(rule, "quote-spacing");
+    }
+    if (*rule == '\0') continue;
+    Edit e;
+    e.begin = d.offset[cut_before ? m.space_from : m.i];
+    e.end = d.offset[cut_after ? m.space_to : m.i + 1];
+    if (insert_before) e.text.push_back(' ');
+    AppendUtf8(want, &e.text);
+    if (insert_after) e.text.push_back(' ');
+    e.rule = rule;
+    edits->push_back(std::move(e));
+  }
+}
+
+// Guillemets: not paired (their direction is in the glyph), but outside
+// French the spaces just inside a pair go, and --quotes ascii converts them.
+void RepairGuillemets(const CodePoints& d, const QuoteContext& ctx, std::vector<Edit>* edits) {
+  long open_at = -1;
+  for (size_t i = 0; i < d.size(); ++i) {
+    char32_t c = d.cp[i];
+    bool dbl = c == U'\u00AB' || c == U'\u00BB';
+    if (!dbl && c != U'\u2039' && c != U'\u203A') continue;
+    long a = static_cast<long>(i), b = a + 1;
+    bool cut_before = false, cut_after = false;
+    if (!ctx.french && c == U'\u00AB' && IsHSpace(d.at(b))) {
+      while (IsHSpace(d.at(b))) ++b;
+      // Only when the pair closes later in the paragraph.
+      bool closes = false;
+      for (size_t j = b; j < d.size() && !closes; ++j) closes = d.cp[j] == U'\u00BB';
+      cut_after = closes && ContentAfter(Classify(d.at(b)));
+      if (!cut_after) b = a + 1;
+    }
+    if (!ctx.french && c == U'\u00BB' && open_at >= 0 && IsHSpace(d.at(a - 1))) {
+      while (IsHSpace(d.at(a - 1))) --a;
+      cut_before = ContentBefore(Classify(d.at(a - 1)));
+      if (!cut_before) a = static_cast<long>(i);
+    }
+    if (c == U'\u00AB') open_at = static_cast<long>(i);
+    if (c == U'\u00BB') open_at = -1;
+    char32_t want = ctx.ascii ? (dbl ? U'"' : U'\'') : c;
+    if (!cut_before && !cut_after && want == c) continue;
+    Edit e;
+    e.begin = d.offset[a];
+    e.end = d.offset[b];
+    AppendUtf8(want, &e.text);
+    e.rule = cut_before || cut_after ? "quote-spacing" : "quote-ascii";
+    edits->push_back(std::move(e));
+  }
+}
+
+bool HasQuoteMark(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == '"' || c == '\'') return true;
+    // U+2018..U+201F and U+2039/U+203A are E2 80 98..9F / E2 80 B9..BA;
+    // « » are C2 AB / C2 BB.
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+      unsigned char t = static_cast<unsigned char>(s[i + 2]);
+      if ((t >= 0x98 && t <= 0x9F) || t == 0xB9 || t == 0xBA) return true;
+    }
+    if (c == 0xC2 && i + 1 < s.size()) {
+      unsigned char t = static_cast<unsigned char>(s[i + 1]);
+      if (t == 0xAB || t == 0xBB) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void QuoteCounts::Add(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    unsigned char b = static_cast<unsigned char>(text[pos]);
+    if (b < 0x80) {
+      if (b == '"' || b == '\'') ++ascii;
+      ++pos;
+      continue;
+    }
+    char32_t c = NextCodePoint(text, &pos);
+    switch (c) {
+      case U'\u201C': ++open_english; ++typographic; break;
+      case U'\u201E': ++open_low; ++typographic; break;
+      case U'\u00AB': ++open_guillemet; ++typographic; break;
+      case U'\u201A': ++single_low; ++typographic; break;
+      case U'\u201D': case U'\u2018': case U'\u2019': case U'\u00BB': case U'\u2039':
+      case U'\u203A': case U'\u201F': case U'\u201B':
+        ++typographic;
+        break;
+      default: break;
+    }
+  }
+}
+
+void DecideQuoteStyle(const QuoteCounts& counts, const LanguageQuotes* lang,
+                      QuoteContext* ctx) {
+  ctx->typographic = counts.typographic > counts.ascii;
+  if (lang != nullptr) {
+    ctx->french = lang->french_spacing;
+    ctx->same_mark_closes = lang->double_open == lang->double_close;
+  }
+  int most = std::max({counts.open_english, counts.open_low, counts.open_guillemet});
+  char32_t lang_open = lang != nullptr ? lang->double_open : U'\u201C';
+  if (most == 0) {
+    if (lang != nullptr) {
+      ctx->double_open = lang->double_open;
+      ctx->double_close = lang->double_close;
+      ctx->single_open = lang->single_open;
+      ctx->single_close = lang->single_close;
+    }
+    return;
+  }
+  if (counts.open_low == most) {
+    ctx->double_open = U'\u201E';
+    // „…“ (German, Czech) or „…” (Polish, Dutch, Hungarian, Romanian).
+    ctx->double_close = lang != nullptr && lang_open == U'\u201E' ? lang->double_close : U'\u201C';
+  } else if (counts.open_guillemet == most) {
+    ctx->double_open = U'\u00AB';
+    ctx->double_close = U'\u00BB';
+  } else {
+    ctx->double_open = U'\u201C';
+    ctx->double_close = U'\u201D';
+  }
+  if (counts.single_low > 0) {
+    ctx->single_open = U'\u201A';
+    ctx->single_close = U'\u2018';
+  }
+}
+
+std::string RepairQuotes(std::string_view paragraph, const QuoteContext& ctx,
+                         std::vector<RepairChange>* changes) {
+  if (!HasQuoteMark(paragraph)) return std::string(paragraph);
+  CodePoints d = Decode(paragraph);
+  std::vector<Edit> edits;
+  RepairFamily(d, Family::kDouble, ctx, &edits);
+  RepairFamily(d, Family::kSingle, ctx, &edits);
+  RepairGuillemets(d, ctx, &edits);
+  return ApplyEdits(paragraph, std::move(edits), changes);
+}
+
+}  // namespace cleaner

@@ -1,0 +1,163 @@
+// Shared pieces of the repair functions. See repair_text.h.
+#include "cleaner/stages/repair_text.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+
+#include "cleaner/util/utf8.h"
+
+namespace cleaner {
+
+namespace {
+
+// Code points of context shown on each side of a change: with the change
+// itself this gives the ~30-character snippet --explain promises.
+constexpr int kContext = 15;
+
+size_t BackCodePoints(std::string_view s, size_t pos, int n) {
+  while (n-- > 0 && pos > 0) {
+    --pos;
+    while (pos > 0 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
+  }
+  return pos;
+}
+
+size_t ForwardCodePoints(std::string_view s, size_t pos, int n) {
+  while (n-- > 0 && pos < s.size()) {
+    ++pos;
+    while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
+  }
+  return pos;
+}
+
+}  // namespace
+
+std::string ApplyEdits(std::string_view in, std::vector<Edit> edits,
+                       std::vector<RepairChange>* changes) {
+  if (edits.empty()) return std::string(in);
+  std::stable_sort(edits.begin(), edits.end(),
+                   [](const Edit& a, const Edit& b) { return a.begin < b.begin; });
+  std::string out;
+  out.reserve(in.size() + 16);
+  struct Placed {
+    const Edit* edit;
+    size_t out_begin, out_end;
+  };
+  std::vector<Placed> placed;
+  size_t pos = 0;
+  for (const Edit& e : edits) {
+    if (e.begin < pos || e.end < e.begin || e.end > in.size()) continue;  // overlap
+    out.append(in.data() + pos, e.begin - pos);
+    size_t ob = out.size();
+    out.append(e.text);
+    placed.push_back({&e, ob, out.size()});
+    pos = e.end;
+  }
+  out.append(in.data() + pos, in.size() - pos);
+  if (changes != nullptr) {
+    for (const Placed& p : placed) {
+      const Edit& e = *p.edit;
+      size_t b = BackCodePoints(in, e.begin, kContext);
+      size_t f = ForwardCodePoints(in, e.end, kContext);
+      // The same stretch in the output. Neighbouring edits inside the
+      // context make it approximate, which is fine for a snippet.
+      size_t ob = BackCodePoints(out, p.out_begin, kContext);
+      size_t of = ForwardCodePoints(out, p.out_end, kContext);
+      changes->push_back({e.rule, std::string(in.substr(b, f - b)),
+                          out.substr(ob, of - ob)});
+    }
+  }
+  return out;
+}
+
+CodePoints Decode(std::string_view text) {
+  CodePoints d;
+  d.cp.reserve(text.size());
+  d.offset.reserve(text.size() + 1);
+  size_t pos = 0;
+  while (pos < text.size()) {
+    d.offset.push_back(pos);
+    unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (c < 0x80) {
+      d.cp.push_back(c);
+      ++pos;
+    } else {
+      d.cp.push_back(NextCodePoint(text, &pos));
+    }
+  }
+  d.offset.push_back(text.size());
+  return d;
+}
+
+bool IsHSpace(char32_t c) {
+  if (c < 0x80) return c == ' ' || c == '\t';
+  return u_charType(static_cast<UChar32>(c)) == U_SPACE_SEPARATOR;
+}
+
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return c != 0 && u_isalpha(static_cast<UChar32>(c));
+}
+
+bool IsDigit(char32_t c) {
+  if (c < 0x80) return c >= '0' && c <= '9';
+  return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER;
+}
+
+bool IsWord(char32_t c) {
+  if (c < 0x80) return IsLetter(c) || IsDigit(c);
+  if (IsLetter(c) || IsDigit(c)) return true;
+  int8_t t = u_charType(static_cast<UChar32>(c));
+  return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
+}
+
+bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  int8_t t = u_charType(static_cast<UChar32>(c));
+  return t == U_UPPERCASE_LETTER || t == U_TITLECASE_LETTER;
+}
+
+bool IsLower(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return u_charType(static_cast<UChar32>(c)) == U_LOWERCASE_LETTER;
+}
+
+bool IsNoSpaceScript(char32_t c) {
+  if (c < 0x0E00) return false;  // everything below Thai writes spaces
+  UErrorCode err = U_ZERO_ERROR;
+  UScriptCode s = uscript_getScript(static_cast<UChar32>(c), &err);
+  if (U_FAILURE(err)) return false;
+  switch (s) {
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_THAI:
+    case USCRIPT_LAO:
+    case USCRIPT_KHMER:
+    case USCRIPT_MYANMAR:
+    case USCRIPT_TIBETAN:
+      return true;
+    default:
+      // CJK punctuation and fullwidth forms are script Common but belong to
+      // text without spaces.
+      return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
+  }
+}
+
+char32_t Cp1252High(int b) {
+  static constexpr char32_t kTable[32] = {
+      0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+  return kTable[b - 0x80];
+}
+
+bool IsDash(char32_t c) {
+  if (c < 0x80) return c == '-';
+  return u_charType(static_cast<UChar32>(c)) == U_DASH_PUNCTUATION;
+}
+
+}  // namespace cleaner

@@ -1,0 +1,73 @@
+// Shared pieces of the repair stage's pure functions (repair_entities,
+// repair_mojibake, repair_quotes, repair_punctuation): an edit list applied
+// to a UTF-8 string, the change record each edit leaves for --explain, and
+// the character classes the rules are written in (ICU properties, so that
+// the rules hold for every script, not only ASCII).
+#ifndef CLEANER_STAGES_REPAIR_TEXT_H_
+#define CLEANER_STAGES_REPAIR_TEXT_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cleaner {
+
+// One change made by a repair function, for --explain and the benchmarks.
+struct RepairChange {
+  std::string rule;    // "entity", "mojibake", "quote-pairing", ...
+  std::string before;  // ~30 characters around the change, before it
+  std::string after;   // the same stretch after it
+};
+
+// One replacement of the bytes [begin, end) of the input by `text`.
+struct Edit {
+  size_t begin = 0;
+  size_t end = 0;
+  std::string text;
+  const char* rule = "";
+};
+
+// Returns `in` with `edits` applied. Edits may come in any order; an edit
+// that overlaps one that starts earlier is ignored (the rules that produce
+// edits never need two on the same bytes). Appends one RepairChange per
+// applied edit to *changes if it is not null.
+// REQUIRES: every edit's offsets lie on code point boundaries of `in`.
+std::string ApplyEdits(std::string_view in, std::vector<Edit> edits,
+                       std::vector<RepairChange>* changes);
+
+// A paragraph decoded to code points, with the byte offset of each, so that
+// rules can look around a position and emit edits in bytes.
+// INVARIANT: offset.size() == cp.size() + 1; offset.back() == text size.
+struct CodePoints {
+  std::vector<char32_t> cp;
+  std::vector<size_t> offset;
+  char32_t at(long i) const {  // 0 outside the text
+    return i < 0 || i >= static_cast<long>(cp.size()) ? 0 : cp[i];
+  }
+  size_t size() const { return cp.size(); }
+};
+CodePoints Decode(std::string_view text);
+
+// Character classes. All take a code point; 0 (outside the text) is in none.
+bool IsHSpace(char32_t c);  // tab or any Unicode space separator (Zs)
+bool IsLetter(char32_t c);  // u_isalpha
+bool IsDigit(char32_t c);   // general category Nd
+bool IsWord(char32_t c);    // letter, digit or combining mark
+bool IsUpper(char32_t c);   // uppercase or titlecase letter
+bool IsLower(char32_t c);
+// Scripts written without spaces between words (Han, Hiragana, Katakana,
+// Thai, Lao, Khmer, Myanmar, Tibetan): rules that reason about spaces stay
+// away from them.
+bool IsNoSpaceScript(char32_t c);
+// Dash punctuation (Pd): hyphens, en and em dashes.
+bool IsDash(char32_t c);
+
+// The Windows-1252 character of byte `b` in 0x80..0x9F, or 0 for the five
+// bytes Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D).
+// REQUIRES: 0x80 <= b <= 0x9F.
+char32_t Cp1252High(int b);
+
+}  // namespace cleaner
+
+#endif  // CLEANER_STAGES_REPAIR_TEXT_H_
