@@ -39,7 +39,7 @@ namespace cleaner {
 
 namespace {
 
-enum Verdict : uint8_t { kNone = 0, kDrop, kComments, kNegative, kPositive };
+enum Verdict : uint8_t { kNone = 0, kDrop, kComments, kNegative, kPositive, kKeep };
 
 struct TokenRule {
   Verdict verdict = kNone;
@@ -52,6 +52,7 @@ bool ParseVerdict(std::string_view s, Verdict* v) {
   else if (s == "comments") *v = kComments;
   else if (s == "negative") *v = kNegative;
   else if (s == "positive") *v = kPositive;
+  else if (s == "keep") *v = kKeep;
   else return false;
   return true;
 }
@@ -267,6 +268,7 @@ struct Elem {
   // Subtree sums over the blocks that are kept.
   int chars = 0, link_chars = 0, prose_chars = 0, commas = 0, raw_prose = 0;
   float score = 0;
+  float best = 0;  // the highest score in the subtree
   bool scored = false;
 };
 
@@ -370,6 +372,7 @@ class Walker {
     const TokenRule* rule = nullptr;
     int weight = 0;
     bool author = false;
+    bool keep = false;  // a keep rule matched: no drop for this element
   };
 
   void ReadAttributes(const GumboElement& e, AttrInfo* info);
@@ -400,7 +403,9 @@ class Walker {
 
 void Walker::Apply(const TokenRule* r, AttrInfo* info) {
   if (r == nullptr) return;
-  if (r->verdict == kDrop || r->verdict == kComments) {
+  if (r->verdict == kKeep) {
+    info->keep = true;
+  } else if (r->verdict == kDrop || r->verdict == kComments) {
     // The first drop or comments rule wins; a comments rule outranks a drop
     // so that --keep-comments can keep a comment section named both ways.
     if (info->verdict == kNone || (r->verdict == kComments && info->verdict == kDrop)) {
@@ -742,7 +747,7 @@ void Walker::Walk(const GumboNode* root) {
       Frame nf{next, 0, -1, 0, -1};
       if (cls == kBlock && table_depth_ == 0) {
         Apply(tag_rule, &info);
-        if (e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_BODY) info.verdict = kNone;
+        if (e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_BODY || info.keep) info.verdict = kNone;
         Flush();
         if (elems.size() < kMaxElements) {
           Elem el;
@@ -789,7 +794,7 @@ void Walker::Walk(const GumboNode* root) {
       } else {
         // Inline: a drop rule removes it at once (no veto: an inline
         // element holds a phrase, not an article).
-        if (apply_rules_ && (info.verdict == kDrop ||
+        if (apply_rules_ && !info.keep && (info.verdict == kDrop ||
                              (info.verdict == kComments && e.tag != GUMBO_TAG_A))) {
           if (e.tag != GUMBO_TAG_UNKNOWN) continue;
         }
@@ -1011,6 +1016,11 @@ int Selector::PickTop() {
     }
   }
   if (top < 0) return -1;
+  for (Elem& e : elems_) e.best = e.scored && !e.dropped ? e.score : 0.f;
+  for (int i = static_cast<int>(elems_.size()) - 1; i > 0; --i) {
+    Elem& e = elems_[i];
+    if (e.parent >= 0) elems_[e.parent].best = std::max(elems_[e.parent].best, e.best);
+  }
   // Climb while the parent scores higher than what we have, as Readability
   // does: the article body is often split across sibling containers.
   float last = elems_[top].score;
@@ -1054,7 +1064,14 @@ void Selector::Emit(int top, std::vector<char>* keep) {
         continue;
       }
       if (s.dropped) continue;
-      bool join = s.scored && s.score >= threshold;
+      // A sibling joins when it, or a container deep inside it (an article
+      // split into sections), scores near the top candidate.
+      // 0.3 of the best score under the top candidate: a section of the
+      // same article scores like its sections; a sidebar's teasers score
+      // far lower. A sibling whose own class weight makes it negative
+      // ("more-stories") stays out.
+      bool join = (s.scored && s.score >= threshold) ||
+                  (!(s.scored && s.score < 0) && s.best >= std::max(threshold, 0.3f * t.best));
       if (!join && (s.tag == GUMBO_TAG_P || !s.has_block_child)) {
         float ld = s.chars ? static_cast<float>(s.link_chars) / s.chars : 1.f;
         // Readability's rule for loose paragraphs beside the candidate.
@@ -1062,6 +1079,10 @@ void Selector::Emit(int top, std::vector<char>* keep) {
       }
       if (join) chosen.push_back(j);
     }
+  }
+  if (getenv("XDBG")) {
+    fprintf(stderr, "TOP %d %s score %.1f parent %d\n", top, gumbo_normalized_tagname(t.tag), t.score, parent);
+    if (parent >= 0) for (int j = parent + 1; j < elems_[parent].end; j = elems_[j].end) fprintf(stderr, "  sib %d %s best %.1f score %.1f chars %d drop %d %s: %s\n", j, gumbo_normalized_tagname(elems_[j].tag), elems_[j].best, elems_[j].score, elems_[j].chars, elems_[j].dropped, std::find(chosen.begin(), chosen.end(), j) != chosen.end() ? "IN" : "", elems_[j].first_block < elems_[j].end_block ? Snippet(blocks_[elems_[j].first_block].text).substr(0, 60).c_str() : "");
   }
   for (int c : chosen) {
     const Elem& e = elems_[c];
