@@ -1,19 +1,126 @@
-// Stage 3, filter. See line_filter.h.
-// PLACEHOLDER: passes every block through until the rule engine lands.
+// Stage 3, filter. See line_filter.h; filters/README.md describes the rules
+// and how the evidence combines.
+//
+// A document is judged in passes over its buffered blocks:
+//   1. shape of every block (length, ending, separators, script);
+//   2. evidence that holds wherever a block stands: rule hits, menus,
+//      breadcrumbs, repeated short lines, repeated lines in another script
+//      or language;
+//   3. blocks opened by a header rule ("Check Also", "Leave a Reply") take
+//      the teasers or form prompts under them;
+//   4. the head zone (before the first content paragraph) and the tail zone
+//      (after the last) are settled: edge-only rules, bylines and date
+//      stamps (moved to the metadata), lines in another script, and the
+//      short lines left there;
+//   5. the whole document: an error page or a cookie wall gives no output.
+// Every pass decides from things that removal does not change (content
+// paragraphs are never removed by passes 4-5, and the zones are defined by
+// them), so cleaning the output again removes nothing more.
 #include "cleaner/stages/line_filter.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "cleaner/stages/line_filter_rules.h"
+#include "cleaner/util/language.h"
+#include "cleaner/util/utf8.h"
 
 namespace cleaner {
 
-struct LineFilterRules::Rep {};
+using line_filter::Capture;
+using line_filter::LineKey;
+using line_filter::Rule;
+using line_filter::RuleKind;
+using line_filter::Script;
 
 LineFilterRules::LineFilterRules(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
 LineFilterRules::~LineFilterRules() = default;
 
-Status LineFilterRules::Compile(const std::vector<RuleFile>&,
-                                std::unique_ptr<const LineFilterRules>* out) {
-  out->reset(new LineFilterRules(std::make_unique<Rep>()));
-  return Status::OK();
+namespace {
+
+// Lines longer than this are never boilerplate lines that a rule describes
+// (the longest, cookie notices, run to ~500 bytes); they are tokenized only
+// in part, which keeps the stage's cost per byte small on long paragraphs.
+constexpr size_t kMaxKeyBytes = 700;
+// How much of a long line is read for its script and a glued byline.
+constexpr size_t kSampleBytes = 240;
+
+enum class Ending { kNone, kTerminal, kQuestion, kEllipsis, kColon };
+
+// How the line ends, looking through closing quotes and brackets.
+Ending EndingOf(std::string_view s) {
+  size_t pos = s.size();
+  while (pos > 0) {
+    size_t p = pos;
+    char32_t cp = PrevCodePoint(s, &p);
+    switch (cp) {
+      case ' ': case '\t': case 0xA0: case '"': case '\'': case ')': case ']': case '*':
+      case 0x201D: case 0x2019: case 0x00BB: case 0x203A: case 0x300D: case 0xFF09:
+      case 0x201C:  // a wrongly turned closing quote
+        pos = p;
+        continue;
+      case '.': {
+        size_t q = p;
+        if (q >= 2 && s[q - 1] == '.' && s[q - 2] == '.') return Ending::kEllipsis;
+        return Ending::kTerminal;
+      }
+      case '!': case 0x3002: case 0xFF01: case 0x0964:
+        return Ending::kTerminal;
+      case '?': case 0xFF1F: case 0x061F:
+        return Ending::kQuestion;
+      case 0x2026:
+        return Ending::kEllipsis;
+      case ':': case 0xFF1A:
+        return Ending::kColon;
+      default:
+        return Ending::kNone;
+    }
+  }
+  return Ending::kNone;
 }
+
+enum class Cls { kNeutral, kGood, kBad };
+
+struct Info {
+  LineKey key;
+  bool sampled = false;  // key covers only the start of a long line
+  bool skip = false;     // preformatted/table: kept as is, not judged
+  Ending ending = Ending::kNone;
+  int units = 0;         // words (CJK: two characters count as one)
+  bool shape_good = false;
+  Cls cls = Cls::kNeutral;
+  int rule = -1;              // the rule that decided, or -1
+  int edge_rule = -1;         // a zone=edge rule hit, settled in pass 4
+  const char* heuristic = nullptr;
+  const char* category = nullptr;
+  uint64_t hash = 0;          // of the whole key (short lines only)
+  int script = -1;            // dominant script, or -1
+};
+
+int DominantScript(const int* letters, int total) {
+  int best = 0;
+  for (int s = 1; s < line_filter::kNumScripts; ++s) {
+    if (letters[s] > letters[best]) best = s;
+  }
+  // 60 %: a Latin line quoting one Russian word is still Latin.
+  return total > 0 && letters[best] * 10 >= total * 6 ? best : -1;
+}
+
+bool IsTiny(const Info& b) { return b.units <= 2 && b.ending == Ending::kNone; }
+
+// A title or dek above the first paragraph: three words or more, or a line
+// that ends like a sentence. Menus are mostly one or two words a line.
+bool TitleLike(const Info& b) {
+  return b.units >= 3 || (b.ending != Ending::kNone && b.ending != Ending::kColon && b.units >= 2);
+}
+
+// A line below the last paragraph that still reads as text: a short
+// sentence or question ("Armenia resisted the plan.").
+bool SentenceLike(const Info& b) {
+  return b.units >= 3 && (b.ending == Ending::kTerminal || b.ending == Ending::kQuestion);
+}
+
+}  // namespace
 
 LineFilter::LineFilter(const LineFilterRules* rules, const FilterOptions& options,
                        BlockSink* next)
@@ -32,9 +139,381 @@ Status LineFilter::Push(Block block) {
 }
 
 Status LineFilter::EndDocument() {
+  if (options_.enabled && !blocks_.empty()) Judge();
   for (Block& b : blocks_) CLEANER_RETURN_IF_ERROR(next_->Push(std::move(b)));
   blocks_.clear();
   return next_->EndDocument();
+}
+
+void LineFilter::Judge() {
+  const LineFilterRules::Rep& R = rules_->rep();
+  const size_t n = blocks_.size();
+  std::vector<Info> info(n);
+
+  // Pass 1: shape.
+  int body_letters[line_filter::kNumScripts] = {};
+  for (size_t i = 0; i < n; ++i) {
+    const Block& b = blocks_[i];
+    Info& f = info[i];
+    f.skip = b.kind == BlockKind::kPreformatted || b.kind == BlockKind::kTable;
+    std::string_view text = b.text;
+    if (text.size() > kMaxKeyBytes) {
+      size_t cut = kSampleBytes;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      line_filter::Tokenize(text.substr(0, cut), &f.key);
+      f.sampled = true;
+      // Words of the whole line, counted by spaces: the sample is enough
+      // to know it is long.
+      f.units = static_cast<int>(std::count(text.begin(), text.end(), ' ')) + 1;
+    } else {
+      line_filter::Tokenize(text, &f.key);
+      f.units = static_cast<int>(f.key.tokens.size());
+      f.hash = line_filter::SequenceHash(f.key, 0, f.key.tokens.size());
+    }
+    f.units = std::max(f.units, f.key.cjk_letters / 2);
+    f.ending = EndingOf(text);
+    f.script = DominantScript(f.key.script_letters, f.key.letters);
+    const bool menu_shape = f.key.separators >= 2 && f.key.max_segment_words <= 5;
+    // Content paragraphs: a sentence of 8 words or more, or any line of 25
+    // words or more (scraped paragraphs lose their final stop); a long
+    // teaser cut with "…" is not one.
+    f.shape_good = !f.skip && !menu_shape &&
+                   (((f.ending == Ending::kTerminal || f.ending == Ending::kQuestion ||
+                      f.ending == Ending::kColon) && f.units >= 8) ||
+                    (f.units >= 25 && f.ending != Ending::kEllipsis) || f.units >= 60);
+    if (f.shape_good) {
+      for (int s = 0; s < line_filter::kNumScripts; ++s) body_letters[s] += f.key.script_letters[s];
+    }
+  }
+  int body_total = 0;
+  for (int s = 0; s < line_filter::kNumScripts; ++s) body_total += body_letters[s];
+  const int body_script = DominantScript(body_letters, body_total);
+
+  std::unordered_map<uint64_t, int> counts;
+  for (const Info& f : info) {
+    if (!f.sampled && !f.key.Empty() && f.units <= 15) ++counts[f.hash];
+  }
+
+  // The body's language, for repeated lines in another language.
+  std::string body_lang;
+  bool body_lang_needed = false;
+  for (const Info& f : info) body_lang_needed |= !f.sampled && f.units >= 3 && counts[f.hash] >= 2;
+  if (body_lang_needed || (doc_.metadata != nullptr && doc_.metadata->language.empty())) {
+    std::string sample;
+    for (size_t i = 0; i < n && sample.size() < 4096; ++i) {
+      if (info[i].shape_good) sample.append(blocks_[i].text).push_back('\n');
+    }
+    LanguageGuess g = DetectLanguage(sample);
+    if (g.reliable) body_lang = g.code;
+    if (doc_.metadata != nullptr && doc_.metadata->language.empty() && !body_lang.empty()) {
+      doc_.metadata->language = body_lang;
+    }
+  }
+
+  // Pass 2: evidence that does not depend on position.
+  for (size_t i = 0; i < n; ++i) {
+    Info& f = info[i];
+    if (f.skip) continue;
+    std::string_view text = blocks_[i].text;
+    auto bad = [&](int rule, const char* heuristic, const char* category) {
+      f.cls = Cls::kBad;
+      f.rule = rule;
+      f.heuristic = heuristic;
+      f.category = category;
+    };
+    if (!f.sampled && !f.key.Empty()) {
+      int r = R.MatchLine(f.key);
+      if (r < 0) r = R.MatchPrefix(text, f.key);
+      if (r < 0) r = R.MatchSuffix(f.key);
+      if (r < 0) r = R.MatchContains(f.key);
+      if (r >= 0) {
+        if (R.rules[r].zone == line_filter::Zone::kEdge) {
+          f.edge_rule = r;
+        } else {
+          bad(r, nullptr, R.rules[r].category.c_str());
+          continue;
+        }
+      }
+    }
+    if (f.key.separators >= 2 && f.key.max_segment_words <= 5 &&
+        f.ending != Ending::kTerminal && f.ending != Ending::kQuestion && !f.shape_good) {
+      bad(-1, "heuristic:menu", "navigation");
+      continue;
+    }
+    // "Home / World / <headline>", "Startseite > Politik": the first
+    // segment is a navigation word of the rules.
+    if (f.key.separators >= 1 && f.key.first_segment_tokens >= 1 &&
+        f.key.first_segment_tokens <= 3) {
+      auto it = R.line_rules.find(
+          line_filter::SequenceHash(f.key, 0, static_cast<size_t>(f.key.first_segment_tokens)));
+      if (it != R.line_rules.end() && R.rules[it->second].category == "navigation") {
+        bad(it->second, "heuristic:breadcrumb", "navigation");
+        continue;
+      }
+    }
+    if (blocks_[i].link_density >= 0.6f && !f.shape_good) {
+      bad(-1, "heuristic:link-list", "navigation");
+      continue;
+    }
+    const int count = f.sampled || f.key.Empty() ? 1 : counts[f.hash];
+    // A short line three times or more, not a sentence: an ad or a widget
+    // title repeated through the page. (Repeated sentences are content.)
+    if (count >= 3 && f.units <= 10 && f.ending != Ending::kTerminal &&
+        f.ending != Ending::kQuestion) {
+      bad(-1, "heuristic:repeated-line", "ad");
+      continue;
+    }
+    if (count >= 2 && f.key.letters >= 4 && f.script >= 0 && body_script >= 0 &&
+        f.script != body_script) {
+      bad(-1, "heuristic:repeated-foreign-script", "ad");
+      continue;
+    }
+    if (count >= 2 && f.units >= 3 && !body_lang.empty()) {
+      LanguageGuess g = DetectLanguage(text);
+      if (g.reliable && !g.code.empty() && g.code != body_lang) {
+        bad(-1, "heuristic:repeated-foreign-language", "ad");
+        continue;
+      }
+    }
+    if (f.shape_good) f.cls = Cls::kGood;
+  }
+
+  // Pass 3: a header takes the lines of its block.
+  for (size_t i = 0; i < n; ++i) {
+    if (info[i].rule < 0 || R.rules[info[i].rule].kind != RuleKind::kHeader) continue;
+    const std::string& cat = R.rules[info[i].rule].category;
+    bool after_headline = false;
+    size_t j = i + 1;
+    for (; j < n; ++j) {
+      Info& g = info[j];
+      if (g.skip) break;
+      if (g.cls == Cls::kBad) {
+        after_headline = false;
+        continue;
+      }
+      bool take;
+      if (cat == "related") {
+        // Teasers: headlines, cut excerpts, and a short excerpt under a
+        // headline; a real paragraph ends the block.
+        take = g.cls == Cls::kNeutral || g.ending == Ending::kEllipsis ||
+               (after_headline && g.units <= 40);
+      } else if (cat == "comment-form") {
+        // Field prompts and the form's fine print are short.
+        take = g.cls == Cls::kNeutral || g.units <= 20;
+      } else {
+        // Other headers ("Share this:", "Follow us") take the one- to
+        // three-word items under them.
+        take = g.cls == Cls::kNeutral && g.units <= 3;
+      }
+      if (!take) break;
+      after_headline = g.cls == Cls::kNeutral && g.ending == Ending::kNone;
+      g.cls = Cls::kBad;
+      g.rule = info[i].rule;
+      g.heuristic = cat == "related" ? "heuristic:related-block" : "heuristic:header-block";
+      g.category = R.rules[info[i].rule].category.c_str();
+    }
+  }
+
+  // Pass 4: zones.
+  size_t first_good = n, last_good = n;
+  for (size_t i = 0; i < n; ++i) {
+    if (info[i].cls != Cls::kGood) continue;
+    if (first_good == n) first_good = i;
+    last_good = i;
+  }
+  const bool has_content = first_good < n;
+  Metadata* meta = doc_.metadata;
+  auto set_meta = [&](const Rule& r, int block, std::string_view before, const Capture& cap,
+                      std::string_view text) {
+    if (meta == nullptr) return;
+    if (cap.name_end > cap.name_begin && meta->author.empty()) {
+      meta->author = std::string(text.substr(cap.name_begin, cap.name_end - cap.name_begin));
+      ExplainEvent ev{"filter", ExplainEvent::Action::kMetadata, block, r.origin, "author",
+                      std::string(before), meta->author};
+      Explain(doc_, ev);
+    }
+    if (!cap.date.empty() && meta->date.empty()) {
+      meta->date = cap.date;
+      ExplainEvent ev{"filter", ExplainEvent::Action::kMetadata, block, r.origin, "date",
+                      std::string(before), meta->date};
+      Explain(doc_, ev);
+    }
+  };
+  for (size_t i = 0; i < n; ++i) {
+    Info& f = info[i];
+    const bool head = i < first_good, tail = has_content && i > last_good;
+    if (f.skip || f.cls != Cls::kNeutral || (!head && !tail)) continue;
+    std::string_view text = blocks_[i].text;
+    if (f.edge_rule >= 0) {
+      f.cls = Cls::kBad;
+      f.rule = f.edge_rule;
+      f.category = R.rules[f.rule].category.c_str();
+      continue;
+    }
+    Capture cap;
+    int r = f.sampled ? -1 : R.MatchPattern(text, f.key, /*glued_only=*/false, &cap);
+    if (r >= 0) {
+      f.cls = Cls::kBad;
+      f.rule = r;
+      f.category = R.rules[r].category.c_str();
+      if (head || meta == nullptr || meta->author.empty()) {
+        set_meta(R.rules[r], blocks_[i].index, text, cap, text);
+      }
+      continue;
+    }
+    if (f.script >= 0 && body_script >= 0 && f.script != body_script && f.key.letters >= 4) {
+      f.cls = Cls::kBad;
+      f.heuristic = "heuristic:foreign-script";
+      f.category = "ad";
+    }
+  }
+  // A byline or date glued to the start of the first paragraph
+  // ("date 2020-11-08 Baku / Yerevan (dpa) – ..."): cut it off.
+  if (has_content) {
+    Block& b = blocks_[first_good];
+    Info& f = info[first_good];
+    Capture cap;
+    int r = R.MatchPattern(b.text, f.key, /*glued_only=*/true, &cap);
+    if (r >= 0 && cap.end_token > 0 && cap.end_token < f.key.tokens.size()) {
+      size_t cut = f.key.tokens[cap.end_token - 1].end;
+      // Skip the spaces and separator marks between the stamp and the text.
+      size_t rest = cut;
+      while (rest < b.text.size()) {
+        size_t p = rest;
+        char32_t cp = NextCodePoint(b.text, &p);
+        if (cp == ' ' || cp == '|' || cp == '-' || cp == ':' || cp == 0x2013 || cp == 0x2014 ||
+            cp == 0xA0 || cp == ',') {
+          rest = p;
+        } else {
+          break;
+        }
+      }
+      // The rest must start like a sentence: a capital, a digit or a quote.
+      bool sentence = false;
+      if (rest < b.text.size()) {
+        const line_filter::Token& next = f.key.tokens[cap.end_token];
+        sentence = next.begin == rest ? (next.upper || next.number) : true;
+      }
+      if (sentence) {
+        std::string before = b.text.substr(0, rest);
+        set_meta(R.rules[r], b.index, before, cap, b.text);
+        b.text.erase(0, rest);
+      }
+    }
+  }
+  // The short lines left around the content.
+  if (has_content) {
+    // Head: keep a title and dek just above the first paragraph.
+    int kept = 0;
+    bool stop = false;
+    for (size_t i = first_good; i-- > 0;) {
+      Info& f = info[i];
+      if (f.skip || f.cls != Cls::kNeutral) continue;
+      // 3: a kicker, a title and a dek; a fourth short line is a menu.
+      if (!stop && TitleLike(f) && kept < 3) {
+        ++kept;
+        continue;
+      }
+      stop = true;
+      f.cls = Cls::kBad;
+      f.heuristic = "heuristic:before-content";
+      f.category = "navigation";
+    }
+    // Tail: keep short sentences right after the last paragraph.
+    stop = false;
+    for (size_t i = last_good + 1; i < n; ++i) {
+      Info& f = info[i];
+      if (f.skip || f.cls != Cls::kNeutral) continue;
+      if (!stop && SentenceLike(f)) continue;
+      stop = true;
+      f.cls = Cls::kBad;
+      f.heuristic = "heuristic:after-content";
+      f.category = "navigation";
+    }
+    // Middle: four or more one- or two-word lines between two paragraphs
+    // are a menu or a tag cloud, not a list (list items are longer).
+    for (size_t i = first_good; i < last_good;) {
+      size_t j = i + 1;
+      while (j < last_good && info[j].cls != Cls::kGood) ++j;
+      int neutral = 0, tiny = 0;
+      for (size_t k = i + 1; k < j; ++k) {
+        if (info[k].cls != Cls::kNeutral || info[k].skip) continue;
+        ++neutral;
+        tiny += IsTiny(info[k]);
+      }
+      if (neutral >= 4 && tiny == neutral) {
+        for (size_t k = i + 1; k < j; ++k) {
+          if (info[k].cls != Cls::kNeutral || info[k].skip) continue;
+          info[k].cls = Cls::kBad;
+          info[k].heuristic = "heuristic:menu-run";
+          info[k].category = "navigation";
+        }
+      }
+      i = j;
+    }
+  }
+
+  // Pass 5: the whole document.
+  int content_units = 0;
+  const Rule* error_rule = nullptr;
+  const Rule* cookie_rule = nullptr;
+  for (size_t i = 0; i < n; ++i) {
+    const Info& f = info[i];
+    if (f.cls != Cls::kBad) {
+      content_units += f.units;
+    } else if (f.rule >= 0 && f.heuristic == nullptr) {
+      const Rule& r = R.rules[f.rule];
+      if (r.category == "error-page" && error_rule == nullptr) error_rule = &r;
+      if (r.category == "cookie" && cookie_rule == nullptr) cookie_rule = &r;
+    }
+  }
+  // An error page says little besides its error; 150 words of other text
+  // mean a real page that merely carries the phrase. A cookie wall leaves
+  // less than a short paragraph.
+  std::string drop_reason;
+  if (error_rule != nullptr && content_units < 150) {
+    drop_reason = "error-page (" + error_rule->origin + ")";
+  } else if (cookie_rule != nullptr && content_units < 40) {
+    drop_reason = "cookie-wall (" + cookie_rule->origin + ")";
+  }
+  if (!drop_reason.empty()) {
+    if (meta != nullptr) meta->drop_reason = drop_reason;
+    ExplainEvent ev{"filter", ExplainEvent::Action::kDrop, -1, drop_reason, "document", "",
+                    ""};
+    Explain(doc_, ev);
+  }
+
+  // Emit.
+  std::vector<Block> kept;
+  kept.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    const Info& f = info[i];
+    if (f.cls != Cls::kBad && drop_reason.empty()) {
+      kept.push_back(std::move(blocks_[i]));
+      continue;
+    }
+    const bool whole = f.cls != Cls::kBad;  // dropped with the whole document
+    const char* category = whole ? (error_rule != nullptr && content_units < 150 ? "error-page"
+                                                                                  : "cookie")
+                                 : f.category;
+    if (meta != nullptr) ++meta->removed_by_category[category];
+    if (doc_.stats != nullptr) ++doc_.stats->blocks_dropped;
+    if (doc_.reporter != nullptr) {
+      std::string rule;
+      if (whole) {
+        rule = "document:" + drop_reason;
+      } else if (f.heuristic != nullptr) {
+        rule = f.heuristic;
+        if (f.rule >= 0) rule += " after " + R.rules[f.rule].origin;
+      } else {
+        rule = R.rules[f.rule].origin;
+      }
+      ExplainEvent ev{"filter", ExplainEvent::Action::kDrop, blocks_[i].index, rule, category,
+                      blocks_[i].text, ""};
+      Explain(doc_, ev);
+    }
+  }
+  blocks_ = std::move(kept);
 }
 
 }  // namespace cleaner

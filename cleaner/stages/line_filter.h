@@ -46,6 +46,9 @@ class LineFilter : public BlockSink {
   Status EndDocument() override;
 
  private:
+  // Decides which of blocks_ stay; removes the others, reporting each.
+  void Judge();
+
   const LineFilterRules* rules_;
   FilterOptions options_;
   BlockSink* next_;

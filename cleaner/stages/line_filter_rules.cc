@@ -1,0 +1,712 @@
+// Match keys and compiled rules of the filter stage. See line_filter_rules.h.
+#include "cleaner/stages/line_filter_rules.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "cleaner/util/utf8.h"
+
+namespace cleaner {
+namespace line_filter {
+namespace {
+
+uint64_t Mix(uint64_t x) {  // splitmix64's finalizer
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+uint64_t WordHash(std::string_view w) {  // FNV-1a
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : w) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
+const uint64_t kNumberHash = WordHash("#");
+
+uint64_t Combine(uint64_t h, uint64_t w) { return Mix(h * 31 + w); }
+
+bool IsSeparatorCodePoint(char32_t cp) {
+  switch (cp) {
+    case '|': case '/': case '>': case '\\':
+    case 0x00BB:  // »
+    case 0x203A:  // ›
+    case 0x2022:  // •
+    case 0x00B7:  // ·
+    case 0x2219:  // ∙
+    case 0x25BA: case 0x25B8: case 0x25B6:  // ► ▸ ▶
+    case 0x2192:  // →
+    case 0x2023:  // ‣
+    case 0x2044:  // ⁄
+      return true;
+    default:
+      return false;
+  }
+}
+
+Script ScriptOf(char32_t cp) {
+  if (cp < 0x250) return kLatin;
+  UErrorCode err = U_ZERO_ERROR;
+  UScriptCode sc = uscript_getScript(static_cast<UChar32>(cp), &err);
+  switch (sc) {
+    case USCRIPT_LATIN: return kLatin;
+    case USCRIPT_CYRILLIC: return kCyrillic;
+    case USCRIPT_GREEK: return kGreek;
+    case USCRIPT_ARABIC: return kArabic;
+    case USCRIPT_HEBREW: return kHebrew;
+    case USCRIPT_HAN: case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA: case USCRIPT_HANGUL:
+      return kCjk;
+    default: return kOther;
+  }
+}
+
+}  // namespace
+
+void Tokenize(std::string_view text, LineKey* key) {
+  key->folded.clear();
+  key->tokens.clear();
+  key->separators = 0;
+  key->max_segment_words = 0;
+  key->first_segment_tokens = -1;
+  key->letters = 0;
+  key->cjk_letters = 0;
+  std::fill(std::begin(key->script_letters), std::end(key->script_letters), 0);
+  enum { kNone, kWord, kNum } state = kNone;
+  Token cur;
+  int segment_words = 0;
+  bool prev_space = true;  // the previous code point was white space (or the start)
+  auto finish = [&](uint32_t end) {
+    if (state == kNone) return;
+    cur.end = end;
+    cur.key_len = static_cast<uint32_t>(key->folded.size()) - cur.key_off;
+    cur.hash = cur.number ? kNumberHash : WordHash(std::string_view(key->folded).substr(cur.key_off));
+    key->tokens.push_back(cur);
+    ++segment_words;
+    state = kNone;
+  };
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const uint32_t at = static_cast<uint32_t>(pos);
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    char32_t cp;
+    bool letter = false, digit = false;
+    if (c < 0x80) {
+      cp = c;
+      ++pos;
+      letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+      digit = c >= '0' && c <= '9';
+    } else {
+      cp = NextCodePoint(text, &pos);
+      letter = u_isalpha(static_cast<UChar32>(cp)) ||
+               (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
+      digit = !letter && u_isdigit(static_cast<UChar32>(cp));
+    }
+    if (letter) {
+      if (state != kWord) {
+        finish(at);
+        state = kWord;
+        cur = Token();
+        cur.begin = at;
+        cur.key_off = static_cast<uint32_t>(key->folded.size());
+        cur.upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : !u_islower(static_cast<UChar32>(cp));
+      }
+      ++key->letters;
+      if (c < 0x80) {
+        key->folded.push_back(static_cast<char>(c | 0x20));
+        ++key->script_letters[kLatin];
+      } else {
+        AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)),
+                   &key->folded);
+        Script s = ScriptOf(cp);
+        ++key->script_letters[s];
+        if (s == kCjk) ++key->cjk_letters;
+      }
+      prev_space = false;
+      continue;
+    }
+    if (digit) {
+      if (state != kNum) {
+        finish(at);
+        state = kNum;
+        cur = Token();
+        cur.begin = at;
+        cur.number = true;
+        cur.key_off = static_cast<uint32_t>(key->folded.size());
+      }
+      key->folded.push_back(c < 0x80 ? static_cast<char>(c) : '0');
+      prev_space = false;
+      continue;
+    }
+    // "1,234" and "20.000" are one number: a group mark followed by exactly
+    // three digits continues it (dates such as 08.11.2020 are not grouped).
+    if (state == kNum && (c == ',' || c == '.' || c == '\'') && pos + 3 <= text.size() &&
+        std::isdigit(static_cast<unsigned char>(text[pos])) &&
+        std::isdigit(static_cast<unsigned char>(text[pos + 1])) &&
+        std::isdigit(static_cast<unsigned char>(text[pos + 2])) &&
+        (pos + 3 == text.size() || !std::isdigit(static_cast<unsigned char>(text[pos + 3])))) {
+      key->folded.append(text.substr(pos, 3));
+      pos += 3;
+      continue;
+    }
+    finish(at);
+    if (cp == 0x00A9) {  // © is a word: "© 2020 Example"
+      Token t;
+      t.begin = at;
+      t.end = static_cast<uint32_t>(pos);
+      t.key_off = static_cast<uint32_t>(key->folded.size());
+      key->folded.append("\xC2\xA9");
+      t.key_len = 2;
+      t.hash = WordHash("\xC2\xA9");
+      t.upper = true;
+      key->tokens.push_back(t);
+      ++segment_words;
+      prev_space = false;
+      continue;
+    }
+    const bool space = cp == ' ' || cp == '\t' || cp == 0xA0 || u_isUWhiteSpace(static_cast<UChar32>(cp));
+    if (IsSeparatorCodePoint(cp) && prev_space &&
+        (pos >= text.size() || text[pos] == ' ' || text[pos] == '\t' ||
+         (static_cast<unsigned char>(text[pos]) == 0xC2 && pos + 1 < text.size() &&
+          static_cast<unsigned char>(text[pos + 1]) == 0xA0))) {
+      ++key->separators;
+      if (key->first_segment_tokens < 0) key->first_segment_tokens = segment_words;
+      key->max_segment_words = std::max(key->max_segment_words, segment_words);
+      segment_words = 0;
+    }
+    prev_space = space;
+  }
+  finish(static_cast<uint32_t>(text.size()));
+  key->max_segment_words = std::max(key->max_segment_words, segment_words);
+  if (key->first_segment_tokens < 0) key->first_segment_tokens = static_cast<int>(key->tokens.size());
+}
+
+uint64_t SequenceHash(const LineKey& key, size_t b, size_t e) {
+  uint64_t h = 0;
+  for (size_t i = b; i < e; ++i) h = Combine(h, key.tokens[i].hash);
+  return h;
+}
+
+}  // namespace line_filter
+
+using line_filter::Capture;
+using line_filter::LineKey;
+using line_filter::PatternElem;
+using line_filter::Rule;
+using line_filter::RuleKind;
+
+namespace {
+
+// Categories a rule may name (filters/README.md lists what each is for).
+const char* const kCategories[] = {"navigation", "ad",     "share",   "comment-form",
+                                   "newsletter", "cookie", "related", "legal",
+                                   "byline",     "error-page", "account", "media"};
+
+bool KnownCategory(const std::string& c) {
+  for (const char* k : kCategories) {
+    if (c == k) return true;
+  }
+  return false;
+}
+
+bool ValidLang(const std::string& l) {
+  return l == "*" || (l.size() == 2 && std::islower(static_cast<unsigned char>(l[0])) &&
+                      std::islower(static_cast<unsigned char>(l[1])));
+}
+
+// The token hashes of plain rule text ({n} stands for any number).
+Status RuleWords(const RuleLine& line, const std::string& text, std::vector<uint64_t>* out) {
+  std::string plain = text;
+  for (size_t at; (at = plain.find("{n}")) != std::string::npos;) plain.replace(at, 3, " 0 ");
+  if (plain.find('{') != std::string::npos) {
+    return line.Error("placeholders other than {n} are only allowed in pattern rules");
+  }
+  LineKey key;
+  line_filter::Tokenize(plain, &key);
+  if (key.Empty()) return line.Error("rule text has no words");
+  out->clear();
+  for (const auto& t : key.tokens) out->push_back(t.hash);
+  return Status::OK();
+}
+
+Status ParsePattern(const RuleLine& line, const std::string& text, Rule* rule) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t open = text.find('{', pos);
+    std::string literal = text.substr(pos, open == std::string::npos ? std::string::npos : open - pos);
+    LineKey key;
+    line_filter::Tokenize(literal, &key);
+    for (const auto& t : key.tokens) {
+      PatternElem e;
+      e.type = t.number ? PatternElem::kNumber : PatternElem::kWord;
+      e.hash = t.hash;
+      rule->pattern.push_back(e);
+    }
+    if (open == std::string::npos) break;
+    size_t close = text.find('}', open);
+    if (close == std::string::npos) return line.Error("unclosed '{' in pattern");
+    std::string name = text.substr(open + 1, close - open - 1);
+    PatternElem e;
+    if (name == "n") {
+      e.type = PatternElem::kNumber;
+    } else if (name == "date") {
+      e.type = PatternElem::kDate;
+    } else if (name == "time") {
+      e.type = PatternElem::kTime;
+    } else if (name == "name") {
+      e.type = PatternElem::kName;
+    } else if (name == "*") {
+      e.type = PatternElem::kRest;
+      if (close + 1 < text.size() && text.find_first_not_of(' ', close + 1) != std::string::npos) {
+        return line.Error("{*} must end the pattern");
+      }
+    } else {
+      return line.Error("unknown placeholder {" + name + "} (known: {n} {date} {time} {name} {*})");
+    }
+    rule->pattern.push_back(e);
+    pos = close + 1;
+  }
+  if (rule->pattern.empty()) return line.Error("pattern has no elements");
+  return Status::OK();
+}
+
+Status ParseOptions(const RuleLine& line, const std::string& field, Rule* rule) {
+  size_t pos = 0;
+  while (pos < field.size()) {
+    size_t end = field.find_first_of(", ", pos);
+    if (end == std::string::npos) end = field.size();
+    std::string opt = field.substr(pos, end - pos);
+    pos = end + 1;
+    if (opt.empty()) continue;
+    if (opt.rfind("max_words=", 0) == 0) {
+      char* stop = nullptr;
+      long n = std::strtol(opt.c_str() + 10, &stop, 10);
+      if (*stop != '\0' || n < 1 || n > 200) return line.Error("bad max_words in \"" + opt + "\"");
+      rule->max_words = static_cast<int>(n);
+    } else if (opt == "zone=edge") {
+      rule->zone = line_filter::Zone::kEdge;
+    } else if (opt == "zone=any") {
+      rule->zone = line_filter::Zone::kAny;
+    } else if (opt == "sep") {
+      if (rule->kind != RuleKind::kPrefix) return line.Error("option sep is for prefix rules");
+      rule->sep = true;
+    } else if (opt == "glued") {
+      if (rule->kind != RuleKind::kPattern) return line.Error("option glued is for pattern rules");
+      rule->glued = true;
+    } else {
+      return line.Error("unknown option \"" + opt + "\" (known: max_words=N zone=edge|any sep glued)");
+    }
+  }
+  return Status::OK();
+}
+
+// Adds every word of `list` (space separated) to `set`.
+Status AddWords(const RuleLine& line, const std::string& list, std::unordered_set<uint64_t>* set) {
+  LineKey key;
+  line_filter::Tokenize(list, &key);
+  if (key.Empty()) return line.Error("word list is empty");
+  for (const auto& t : key.tokens) set->insert(t.hash);
+  return Status::OK();
+}
+
+}  // namespace
+
+Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
+                                std::unique_ptr<const LineFilterRules>* out) {
+  auto rep = std::make_unique<Rep>();
+  rep->contains_first.assign(1024, 0);  // 65536-bit filter
+  for (const RuleFile* file : RuleFilesWithPrefix(files, "line_filter_")) {
+    std::vector<RuleLine> lines;
+    CLEANER_RETURN_IF_ERROR(ParseRuleFile(*file, &lines));
+    for (const RuleLine& line : lines) {
+      const auto& f = line.fields;
+      const std::string& kind = f[0];
+      if (f.size() < 4) return line.Error("expected at least 4 TAB-separated fields: kind, category, language, text");
+      if (!KnownCategory(f[1])) return line.Error("unknown category \"" + f[1] + "\"");
+      if (!ValidLang(f[2])) return line.Error("language must be a two-letter code or *, not \"" + f[2] + "\"");
+      if (kind == "month") {
+        if (f.size() != 5) return line.Error("month rules are: month, category, language, number, names");
+        int n = std::atoi(f[3].c_str());
+        if (n < 1 || n > 12) return line.Error("month number must be 1..12");
+        std::unordered_set<uint64_t> names;
+        CLEANER_RETURN_IF_ERROR(AddWords(line, f[4], &names));
+        for (uint64_t h : names) rep->months[h] = n;
+        continue;
+      }
+      if (kind == "weekday" || kind == "date-word" || kind == "name-particle") {
+        if (f.size() != 4) return line.Error(kind + " rules have 4 fields");
+        auto* set = kind == "weekday" ? &rep->weekdays
+                    : kind == "date-word" ? &rep->date_words : &rep->name_particles;
+        CLEANER_RETURN_IF_ERROR(AddWords(line, f[3], set));
+        continue;
+      }
+      Rule rule;
+      if (kind == "line") {
+        rule.kind = RuleKind::kLine;
+      } else if (kind == "header") {
+        rule.kind = RuleKind::kHeader;
+      } else if (kind == "prefix") {
+        rule.kind = RuleKind::kPrefix;
+        rule.max_words = 12;  // a prefix rule is about short lines unless told
+      } else if (kind == "suffix") {
+        rule.kind = RuleKind::kSuffix;
+        rule.max_words = 20;
+      } else if (kind == "contains") {
+        rule.kind = RuleKind::kContains;
+        rule.max_words = 25;
+      } else if (kind == "pattern") {
+        rule.kind = RuleKind::kPattern;
+      } else {
+        return line.Error("unknown rule kind \"" + kind +
+                          "\" (known: line header prefix suffix contains pattern month weekday date-word "
+                          "name-particle)");
+      }
+      if (f.size() > 5) return line.Error("too many fields (a TAB inside the text?)");
+      rule.origin = line.Origin();
+      rule.category = f[1];
+      rule.lang = f[2];
+      if (f.size() == 5) CLEANER_RETURN_IF_ERROR(ParseOptions(line, f[4], &rule));
+      if (rule.kind == RuleKind::kPattern) {
+        CLEANER_RETURN_IF_ERROR(ParsePattern(line, f[3], &rule));
+      } else {
+        CLEANER_RETURN_IF_ERROR(RuleWords(line, f[3], &rule.words));
+      }
+      const int index = static_cast<int>(rep->rules.size());
+      uint64_t h = 0;
+      for (uint64_t w : rule.words) h = line_filter::Combine(h, w);
+      std::unordered_map<uint64_t, int>* map = nullptr;
+      switch (rule.kind) {
+        case RuleKind::kLine:
+        case RuleKind::kHeader:
+          map = &rep->line_rules;
+          break;
+        case RuleKind::kPrefix:
+          map = &rep->prefix_rules;
+          rep->max_prefix_words = std::max(rep->max_prefix_words, rule.words.size());
+          break;
+        case RuleKind::kSuffix:
+          map = &rep->suffix_rules;
+          rep->max_suffix_words = std::max(rep->max_suffix_words, rule.words.size());
+          break;
+        case RuleKind::kContains:
+          map = &rep->contains_rules;
+          rep->max_contains_words = std::max(rep->max_contains_words, rule.words.size());
+          rep->contains_line_words = std::max(rep->contains_line_words, rule.max_words);
+          rep->contains_first[(rule.words[0] >> 6) & 1023] |= 1ULL << (rule.words[0] & 63);
+          break;
+        case RuleKind::kPattern: {
+          const PatternElem& first = rule.pattern[0];
+          if (first.type == PatternElem::kWord) {
+            rep->patterns_by_word[first.hash].push_back(index);
+          } else {
+            rep->patterns_other.push_back(index);
+          }
+          break;
+        }
+      }
+      if (map != nullptr) {
+        auto [it, inserted] = map->emplace(h, index);
+        if (!inserted) {
+          return line.Error("same text as " + rep->rules[it->second].origin +
+                            " (write a phrase once, with language * if it is shared)");
+        }
+      }
+      rep->rules.push_back(std::move(rule));
+    }
+  }
+  out->reset(new LineFilterRules(std::move(rep)));
+  return Status::OK();
+}
+
+int LineFilterRules::Rep::MatchLine(const LineKey& key) const {
+  if (key.Empty() || line_rules.empty()) return -1;
+  auto it = line_rules.find(line_filter::SequenceHash(key, 0, key.tokens.size()));
+  return it == line_rules.end() ? -1 : it->second;
+}
+
+namespace {
+
+// True if the text after byte `at` starts with a separator mark (: | - – —
+// » › >) or is the end of the line, ignoring spaces.
+bool SeparatorFollows(std::string_view text, size_t at) {
+  while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+  if (at >= text.size()) return true;
+  size_t p = at;
+  char32_t cp = NextCodePoint(text, &p);
+  switch (cp) {
+    case ':': case '|': case '-': case '>': case 0x2013: case 0x2014: case 0x00BB: case 0x203A:
+    case 0xFF1A:  // fullwidth colon
+    case 0x2026:  // …
+      return true;
+    case '.':
+      return p < text.size() && text[p] == '.';
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+int LineFilterRules::Rep::MatchPrefix(std::string_view text, const LineKey& key) const {
+  if (prefix_rules.empty()) return -1;
+  uint64_t h = 0;
+  const size_t n = std::min(key.tokens.size(), max_prefix_words);
+  for (size_t i = 0; i < n; ++i) {
+    h = line_filter::Combine(h, key.tokens[i].hash);
+    auto it = prefix_rules.find(h);
+    if (it == prefix_rules.end()) continue;
+    const Rule& r = rules[it->second];
+    if (static_cast<int>(key.tokens.size()) > r.max_words) continue;
+    if (r.sep && !SeparatorFollows(text, key.tokens[i].end)) continue;
+    return it->second;
+  }
+  return -1;
+}
+
+int LineFilterRules::Rep::MatchSuffix(const LineKey& key) const {
+  const size_t n = key.tokens.size();
+  if (suffix_rules.empty()) return -1;
+  for (size_t k = 1; k <= std::min(n, max_suffix_words); ++k) {
+    auto it = suffix_rules.find(line_filter::SequenceHash(key, n - k, n));
+    if (it != suffix_rules.end() && static_cast<int>(n) <= rules[it->second].max_words) {
+      return it->second;
+    }
+  }
+  return -1;
+}
+
+int LineFilterRules::Rep::MatchContains(const LineKey& key) const {
+  const size_t n = key.tokens.size();
+  if (contains_rules.empty() || n == 0 || static_cast<int>(n) > contains_line_words) return -1;
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t w = key.tokens[i].hash;
+    if ((contains_first[(w >> 6) & 1023] & (1ULL << (w & 63))) == 0) continue;
+    uint64_t h = 0;
+    for (size_t j = i; j < n && j - i < max_contains_words; ++j) {
+      h = line_filter::Combine(h, key.tokens[j].hash);
+      auto it = contains_rules.find(h);
+      if (it != contains_rules.end() && static_cast<int>(n) <= rules[it->second].max_words) {
+        return it->second;
+      }
+    }
+  }
+  return -1;
+}
+
+bool LineFilterRules::Rep::IsNameWord(std::string_view text, const LineKey& key, size_t tok) const {
+  const auto& t = key.tokens[tok];
+  if (t.number || !t.upper) return false;
+  if (months.count(t.hash) || weekdays.count(t.hash)) return false;
+  (void)text;
+  return true;
+}
+
+namespace {
+
+std::string Two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+std::string Iso(int y, int m, int d) {
+  if (y < 100) y += y < 70 ? 2000 : 1900;
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100) return "";
+  return std::to_string(y) + "-" + Two(m) + "-" + (d > 0 ? Two(d) : "");
+}
+
+int NumberValue(const LineKey& key, size_t tok) {
+  std::string_view w = key.Word(tok);
+  if (w.size() > 4) return -1;
+  int v = 0;
+  for (char c : w) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+}  // namespace
+
+bool LineFilterRules::Rep::MatchDate(std::string_view text, const LineKey& key, size_t tok,
+                                     size_t* end, std::string* iso) const {
+  const auto& toks = key.tokens;
+  const size_t n = toks.size();
+  size_t i = tok;
+  iso->clear();
+  auto gap = [&](size_t a) {  // the text between token a and a+1
+    return text.substr(toks[a].end, toks[a + 1].begin - toks[a].end);
+  };
+  while (i < n && weekdays.count(toks[i].hash)) ++i;  // "Sunday, ..."
+  bool found = false;
+  // Numeric: 2020-11-08, 08.11.2020, 11/08/2020, 8.11.20.
+  if (i + 2 < n && toks[i].number && toks[i + 1].number && toks[i + 2].number) {
+    std::string_view g1 = gap(i), g2 = gap(i + 1);
+    if (g1.size() == 1 && g1 == g2 && (g1 == "-" || g1 == "." || g1 == "/")) {
+      int a = NumberValue(key, i), b = NumberValue(key, i + 1), c = NumberValue(key, i + 2);
+      size_t la = toks[i].key_len, lc = toks[i + 2].key_len;
+      if (a >= 0 && b >= 0 && c >= 0) {
+        if (la == 4 && b <= 12 && c <= 31) {
+          *iso = Iso(a, b, c);
+          found = true;
+        } else if (la <= 2 && (lc == 4 || lc == 2)) {
+          if (g1 == "." || g1 == "-" || a > 12) {
+            *iso = b <= 12 ? Iso(c, b, a) : "";
+          } else if (b > 12) {
+            *iso = Iso(c, a, b);
+          }
+          found = a <= 31 && (b <= 12 || a <= 12);
+        }
+      }
+      if (found) i += 3;
+    }
+  }
+  if (!found) {
+    // Month-name forms: "8 November 2020", "8. November 2020", "November 8,
+    // 2020", "8 de noviembre de 2020", "8 ноября 2020 г.", "November 2020".
+    int day = -1, month = -1, year = -1;
+    size_t j = i;
+    auto skip_fill = [&]() {
+      while (j < n && date_words.count(toks[j].hash) && !toks[j].number) ++j;
+    };
+    if (j < n && toks[j].number) {
+      int v = NumberValue(key, j);
+      if (v >= 1 && v <= 31) {
+        day = v;
+        ++j;
+        skip_fill();
+      }
+    }
+    if (j < n) {
+      auto m = months.find(toks[j].hash);
+      if (m != months.end() && !toks[j].number) {
+        month = m->second;
+        ++j;
+        skip_fill();
+        if (day < 0 && j < n && toks[j].number) {
+          int v = NumberValue(key, j);
+          if (v >= 1 && v <= 31 && toks[j].key_len <= 2) {
+            day = v;
+            ++j;
+            skip_fill();
+          }
+        }
+        if (j < n && toks[j].number && toks[j].key_len == 4) {
+          year = NumberValue(key, j);
+          ++j;
+          skip_fill();
+        }
+        if (day > 0 || year > 0) {
+          found = true;
+          i = j;
+          if (year > 0 && day > 0) *iso = Iso(year, month, day);
+        }
+      }
+    }
+  }
+  if (!found) return false;
+  // An optional time: "14:32", "10:32 AM", "at 14:32", "um 14.32 Uhr".
+  size_t j = i;
+  while (j < n && date_words.count(toks[j].hash) && !toks[j].number) ++j;
+  if (j + 1 < n && toks[j].number && toks[j + 1].number && toks[j].key_len <= 2 &&
+      toks[j + 1].key_len == 2) {
+    std::string_view g = gap(j);
+    if (g == ":" || g == "." || g == "h") {
+      j += 2;
+      while (j < n && date_words.count(toks[j].hash) && !toks[j].number) ++j;
+      i = j;
+    }
+  }
+  if (iso->empty()) {
+    iso->assign(text.substr(toks[tok].begin, toks[i - 1].end - toks[tok].begin));
+  }
+  *end = i;
+  return true;
+}
+
+bool LineFilterRules::Rep::MatchFrom(const Rule& r, size_t elem, std::string_view text,
+                                     const LineKey& key, size_t tok, bool prefix,
+                                     Capture* cap) const {
+  const size_t n = key.tokens.size();
+  if (elem == r.pattern.size()) {
+    if (!prefix && tok != n) return false;
+    cap->end_token = tok;
+    return true;
+  }
+  const PatternElem& e = r.pattern[elem];
+  switch (e.type) {
+    case PatternElem::kWord:
+      return tok < n && !key.tokens[tok].number && key.tokens[tok].hash == e.hash &&
+             MatchFrom(r, elem + 1, text, key, tok + 1, prefix, cap);
+    case PatternElem::kNumber:
+      return tok < n && key.tokens[tok].number &&
+             MatchFrom(r, elem + 1, text, key, tok + 1, prefix, cap);
+    case PatternElem::kRest:
+      if (tok >= n) return false;
+      cap->end_token = n;
+      return true;
+    case PatternElem::kDate: {
+      size_t end = 0;
+      std::string iso;
+      if (!MatchDate(text, key, tok, &end, &iso)) return false;
+      if (!MatchFrom(r, elem + 1, text, key, end, prefix, cap)) return false;
+      cap->date = iso;
+      return true;
+    }
+    case PatternElem::kTime: {
+      // "10:32", "10:32 am", "14.32 Uhr"
+      if (tok + 1 >= n || !key.tokens[tok].number || !key.tokens[tok + 1].number) return false;
+      std::string_view g = text.substr(key.tokens[tok].end,
+                                       key.tokens[tok + 1].begin - key.tokens[tok].end);
+      if (g != ":" && g != ".") return false;
+      size_t j = tok + 2;
+      while (j < n && date_words.count(key.tokens[j].hash)) ++j;
+      return MatchFrom(r, elem + 1, text, key, j, prefix, cap) ||
+             MatchFrom(r, elem + 1, text, key, tok + 2, prefix, cap);
+    }
+    case PatternElem::kName: {
+      // One to five words, each capitalized, with particles (van, de, ...)
+      // between them; longest first.
+      size_t j = tok;
+      std::vector<size_t> ends;
+      while (j < n && j - tok < 6) {
+        const bool particle = name_particles.count(key.tokens[j].hash) > 0 && j > tok;
+        if (!particle && !IsNameWord(text, key, j)) break;
+        ++j;
+        if (!particle) ends.push_back(j);
+      }
+      for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+        if (MatchFrom(r, elem + 1, text, key, *it, prefix, cap)) {
+          cap->name_begin = key.tokens[tok].begin;
+          cap->name_end = key.tokens[*it - 1].end;
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+int LineFilterRules::Rep::MatchPattern(std::string_view text, const LineKey& key, bool glued_only,
+                                       Capture* cap) const {
+  if (key.Empty()) return -1;
+  auto try_rule = [&](int index) {
+    const Rule& r = rules[index];
+    if (glued_only && !r.glued) return false;
+    *cap = Capture();
+    return MatchFrom(r, 0, text, key, 0, glued_only, cap);
+  };
+  auto it = patterns_by_word.find(key.tokens[0].hash);
+  if (it != patterns_by_word.end()) {
+    for (int index : it->second) {
+      if (try_rule(index)) return index;
+    }
+  }
+  for (int index : patterns_other) {
+    if (try_rule(index)) return index;
+  }
+  return -1;
+}
+
+}  // namespace cleaner

@@ -1,0 +1,133 @@
+// Internal to the filter stage: the match key of a line (its tokens, case
+// folded, punctuation and white space dropped) and the compiled rules of
+// filters/line_filter_*.txt. filters/README.md describes the rule format.
+//
+// Matching never loops over rules: `line` and `header` rules are one hash
+// look-up of the whole key, `prefix` rules one look-up per leading word
+// count, `contains` rules one look-up per word n-gram of short lines (behind
+// a bit filter on the first word), and `pattern` rules are indexed by their
+// first literal word.
+#ifndef CLEANER_STAGES_LINE_FILTER_RULES_H_
+#define CLEANER_STAGES_LINE_FILTER_RULES_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "cleaner/rules.h"
+#include "cleaner/stages/line_filter.h"
+
+namespace cleaner {
+namespace line_filter {
+
+// One word or number of a line.
+struct Token {
+  uint32_t begin = 0, end = 0;  // byte span in the original text
+  uint32_t key_off = 0, key_len = 0;  // case-folded text in LineKey::folded
+  uint64_t hash = 0;  // hash of the folded text; every number hashes as "#"
+  bool number = false;
+  bool upper = false;  // the first letter is upper case, or the script has no case
+};
+
+// Writing systems told apart for the "line in another script" heuristic.
+enum Script : uint8_t { kLatin, kCyrillic, kGreek, kArabic, kHebrew, kCjk, kOther, kNumScripts };
+
+// The match key and the shape of one line. Filled by Tokenize().
+struct LineKey {
+  std::string folded;
+  std::vector<Token> tokens;
+  // Shape.
+  int separators = 0;         // stand-alone | / > » › • · characters
+  int max_segment_words = 0;  // most tokens between two separators
+  int first_segment_tokens = 0;  // tokens before the first separator
+  int letters = 0;
+  int cjk_letters = 0;
+  int script_letters[kNumScripts] = {};
+  bool Empty() const { return tokens.empty(); }
+  std::string_view Word(size_t i) const {
+    return std::string_view(folded).substr(tokens[i].key_off, tokens[i].key_len);
+  }
+};
+
+// Splits `text` into tokens. Letters (with combining marks) make words,
+// digits make numbers ("1,234" is one number), "©" is a word of its own, and
+// everything else separates tokens. Words are Unicode case folded.
+void Tokenize(std::string_view text, LineKey* key);
+
+// The hash of the words [b, e) of `key` as one sequence.
+uint64_t SequenceHash(const LineKey& key, size_t b, size_t e);
+
+enum class RuleKind { kLine, kHeader, kPrefix, kSuffix, kContains, kPattern };
+enum class Zone { kAny, kEdge };
+
+// One element of a `pattern` rule.
+struct PatternElem {
+  enum Type { kWord, kNumber, kDate, kTime, kName, kRest } type = kWord;
+  uint64_t hash = 0;  // kWord
+};
+
+struct Rule {
+  RuleKind kind = RuleKind::kLine;
+  std::string origin;    // "filters/<file>:<line>"
+  std::string category;  // "share", "comment-form", ...
+  std::string lang;      // "en", "de", ..., or "*"
+  std::vector<uint64_t> words;  // hashes of the rule text's tokens
+  std::vector<PatternElem> pattern;
+  int max_words = 0;     // prefix/contains: only lines with at most this many tokens
+  Zone zone = Zone::kAny;
+  bool sep = false;      // prefix: a separator or the end must follow the prefix
+  bool glued = false;    // pattern: may be cut from the start of the first paragraph
+};
+
+// What a pattern match captured.
+struct Capture {
+  size_t end_token = 0;          // tokens [0, end_token) matched
+  std::string date;              // ISO 8601 when certain, else the text as written
+  uint32_t name_begin = 0, name_end = 0;  // byte span of {name}; empty if none
+};
+
+}  // namespace line_filter
+
+struct LineFilterRules::Rep {
+  std::vector<line_filter::Rule> rules;
+  std::unordered_map<uint64_t, int> line_rules;      // kLine and kHeader
+  std::unordered_map<uint64_t, int> prefix_rules;
+  std::unordered_map<uint64_t, int> suffix_rules;
+  std::unordered_map<uint64_t, int> contains_rules;
+  size_t max_prefix_words = 0, max_suffix_words = 0, max_contains_words = 0;
+  int contains_line_words = 0;  // the largest max_words of any contains rule
+  std::vector<uint64_t> contains_first;  // bit filter on first-word hashes
+  std::unordered_map<uint64_t, std::vector<int>> patterns_by_word;
+  std::vector<int> patterns_other;  // patterns that start with a placeholder
+  std::unordered_map<uint64_t, int> months;  // word hash -> 1..12
+  std::unordered_set<uint64_t> weekdays, date_words, name_particles;
+
+  // The first rule of kind kLine/kHeader matching the whole key, or -1.
+  int MatchLine(const line_filter::LineKey& key) const;
+  // The first prefix rule matching `key` (with its word limit), or -1.
+  int MatchPrefix(std::string_view text, const line_filter::LineKey& key) const;
+  // The first suffix rule matching `key` (with its word limit), or -1.
+  int MatchSuffix(const line_filter::LineKey& key) const;
+  // A contains rule matching `key`, or -1.
+  int MatchContains(const line_filter::LineKey& key) const;
+  // A pattern rule matching all of `key` (or, with `glued_only`, a glued
+  // pattern matching a prefix of it); fills *cap.
+  int MatchPattern(std::string_view text, const line_filter::LineKey& key, bool glued_only,
+                   line_filter::Capture* cap) const;
+  // True if tokens from `tok` on start a date; sets *end to the token after it.
+  bool MatchDate(std::string_view text, const line_filter::LineKey& key, size_t tok, size_t* end,
+                 std::string* iso) const;
+  bool IsNameWord(std::string_view text, const line_filter::LineKey& key, size_t tok) const;
+
+ private:
+  bool MatchFrom(const line_filter::Rule& r, size_t elem, std::string_view text,
+                 const line_filter::LineKey& key, size_t tok, bool prefix,
+                 line_filter::Capture* cap) const;
+};
+
+}  // namespace cleaner
+
+#endif  // CLEANER_STAGES_LINE_FILTER_RULES_H_
