@@ -118,6 +118,22 @@ bool Retryable(CURLcode code, long status) {
   }
 }
 
+// A short name for a libcurl failure, first in the message so that the
+// run's summary can count failures by kind.
+std::string FailureKind(CURLcode code) {
+  switch (code) {
+    case CURLE_OPERATION_TIMEDOUT: return "timeout";
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY: return "host not found";
+    case CURLE_COULDNT_CONNECT: return "connection failed";
+    case CURLE_BAD_CONTENT_ENCODING: return "bad content encoding";
+    case CURLE_UNSUPPORTED_PROTOCOL: return "scheme not allowed";
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION: return "TLS failed";
+    default: return "fetch failed";
+  }
+}
+
 Status SetUp(const FetchOptions& o, Transfer* t) {
   if (t->easy != nullptr) curl_easy_cleanup(t->easy);
   t->easy = curl_easy_init();
@@ -195,7 +211,8 @@ Status FetchUrls(const FetchOptions& o, const std::function<bool(std::string*)>&
       t->result.raw.url = url;
       if (!o.allow_file_urls && !IsHttp(url)) {
         finish(t.get(), Status::InvalidArgument(
-            "only http:// and https:// URLs are fetched (file:// with --allow-file-urls)"));
+            "scheme not allowed: only http:// and https:// URLs are fetched (file:// with "
+            "--allow-file-urls)"));
       } else {
         waiting.push_back(t.get());
       }
@@ -271,7 +288,7 @@ Status FetchUrls(const FetchOptions& o, const std::function<bool(std::string*)>&
                               " redirects (--max-redirects)");
       } else if (code != CURLE_OK) {
         std::string why = t->errbuf[0] != '\0' ? t->errbuf : curl_easy_strerror(code);
-        err = Status::IoError(why + attempts);
+        err = Status::IoError(FailureKind(code) + ": " + why + attempts);
       } else if (http >= 400) {
         err = Status::IoError("HTTP " + std::to_string(http) + attempts);
       }
