@@ -19,6 +19,7 @@
 #include "cleaner/stages/line_filter.h"
 
 #include <algorithm>
+#include <string_view>
 #include <unordered_map>
 
 #include "cleaner/stages/line_filter_rules.h"
@@ -95,6 +96,7 @@ struct Info {
   const char* category = nullptr;
   uint64_t hash = 0;          // of the whole key (short lines only)
   int script = -1;            // dominant script, or -1
+  bool anchor = false;        // strong boilerplate evidence (see the zones pass)
 };
 
 int DominantScript(const int* letters, int total) {
@@ -106,18 +108,20 @@ int DominantScript(const int* letters, int total) {
   return total > 0 && letters[best] * 10 >= total * 6 ? best : -1;
 }
 
-bool IsTiny(const Info& b) { return b.units <= 2 && b.ending == Ending::kNone; }
-
-// A title or dek above the first paragraph: three words or more, or a line
-// that ends like a sentence. Menus are mostly one or two words a line.
-bool TitleLike(const Info& b) {
-  return b.units >= 3 || (b.ending != Ending::kNone && b.ending != Ending::kColon && b.units >= 2);
+// One or two words, no number, no final mark: a menu item or a tag.
+bool IsTiny(const Info& b) {
+  if (b.units > 2 || b.ending != Ending::kNone || b.key.letters < 2) return false;
+  for (const auto& t : b.key.tokens) {
+    if (t.number) return false;
+  }
+  return true;
 }
 
-// A line below the last paragraph that still reads as text: a short
-// sentence or question ("Armenia resisted the plan.").
-bool SentenceLike(const Info& b) {
-  return b.units >= 3 && (b.ending == Ending::kTerminal || b.ending == Ending::kQuestion);
+// True if the line is in another script than the body: it has letters
+// (four or more) and almost none (under 10 %) in the body's script.
+bool ForeignScript(const Info& f, int body_script) {
+  return body_script >= 0 && f.key.letters >= 4 &&
+         f.key.script_letters[body_script] * 10 < f.key.letters;
 }
 
 }  // namespace
@@ -189,15 +193,21 @@ void LineFilter::Judge() {
   for (int s = 0; s < line_filter::kNumScripts; ++s) body_total += body_letters[s];
   const int body_script = DominantScript(body_letters, body_total);
 
-  std::unordered_map<uint64_t, int> counts;
-  for (const Info& f : info) {
-    if (!f.sampled && !f.key.Empty() && f.units <= 15) ++counts[f.hash];
+  // Repetition is counted on the exact text: "Meal 1" and "Meal 2" are
+  // not the same line.
+  std::unordered_map<std::string_view, int> counts;
+  for (size_t i = 0; i < n; ++i) {
+    if (!info[i].sampled && !info[i].key.Empty() && info[i].units <= 15) ++counts[blocks_[i].text];
   }
+  auto count_of = [&](size_t i) {
+    auto it = counts.find(blocks_[i].text);
+    return it == counts.end() ? 1 : it->second;
+  };
 
   // The body's language, for repeated lines in another language.
   std::string body_lang;
   bool body_lang_needed = false;
-  for (const Info& f : info) body_lang_needed |= !f.sampled && f.units >= 3 && counts[f.hash] >= 2;
+  for (size_t i = 0; i < n; ++i) body_lang_needed |= info[i].units >= 5 && count_of(i) >= 2;
   if (body_lang_needed || (doc_.metadata != nullptr && doc_.metadata->language.empty())) {
     std::string sample;
     for (size_t i = 0; i < n && sample.size() < 4096; ++i) {
@@ -217,6 +227,7 @@ void LineFilter::Judge() {
     std::string_view text = blocks_[i].text;
     auto bad = [&](int rule, const char* heuristic, const char* category) {
       f.cls = Cls::kBad;
+      f.anchor = true;
       f.rule = rule;
       f.heuristic = heuristic;
       f.category = category;
@@ -255,23 +266,30 @@ void LineFilter::Judge() {
       bad(-1, "heuristic:link-list", "navigation");
       continue;
     }
-    const int count = f.sampled || f.key.Empty() ? 1 : counts[f.hash];
-    // A short line three times or more, not a sentence: an ad or a widget
-    // title repeated through the page. (Repeated sentences are content.)
-    if (count >= 3 && f.units <= 10 && f.ending != Ending::kTerminal &&
-        f.ending != Ending::kQuestion) {
+    const int count = count_of(i);
+    // A short line three times or more, not a sentence, each time between
+    // paragraphs: an ad or a widget title repeated through the page.
+    // (Repeated sentences are content, and so are the repeated labels of a
+    // table or a plan, which stand among other short lines.)
+    auto isolated = [&](size_t k) {
+      return (k == 0 || info[k - 1].shape_good) && (k + 1 == n || info[k + 1].shape_good);
+    };
+    if (count >= 3 && f.units <= 8 && f.ending != Ending::kTerminal &&
+        f.ending != Ending::kQuestion && isolated(i)) {
       bad(-1, "heuristic:repeated-line", "ad");
       continue;
     }
-    if (count >= 2 && f.key.letters >= 4 && f.script >= 0 && body_script >= 0 &&
-        f.script != body_script) {
+    if (count >= 2 && ForeignScript(f, body_script)) {
       bad(-1, "heuristic:repeated-foreign-script", "ad");
+      f.anchor = false;
       continue;
     }
-    if (count >= 2 && f.units >= 3 && !body_lang.empty()) {
+    // Five words: CLD2 is unreliable on shorter lines ("Apple AirPods Pro").
+    if (count >= 2 && f.units >= 5 && !body_lang.empty()) {
       LanguageGuess g = DetectLanguage(text);
       if (g.reliable && !g.code.empty() && g.code != body_lang) {
         bad(-1, "heuristic:repeated-foreign-language", "ad");
+        f.anchor = false;
         continue;
       }
     }
@@ -293,9 +311,10 @@ void LineFilter::Judge() {
       }
       bool take;
       if (cat == "related") {
-        // Teasers: headlines, cut excerpts, and a short excerpt under a
-        // headline; a real paragraph ends the block.
-        take = g.cls == Cls::kNeutral || g.ending == Ending::kEllipsis ||
+        // Teasers: headlines (three words or more), cut excerpts, and a
+        // short excerpt under a headline; a real paragraph, or a one- or
+        // two-word line (a product list, a menu), ends the block.
+        take = (g.cls == Cls::kNeutral && g.units >= 3) || g.ending == Ending::kEllipsis ||
                (after_headline && g.units <= 40);
       } else if (cat == "comment-form") {
         // Field prompts and the form's fine print are short.
@@ -346,6 +365,7 @@ void LineFilter::Judge() {
     std::string_view text = blocks_[i].text;
     if (f.edge_rule >= 0) {
       f.cls = Cls::kBad;
+      f.anchor = true;
       f.rule = f.edge_rule;
       f.category = R.rules[f.rule].category.c_str();
       continue;
@@ -354,6 +374,7 @@ void LineFilter::Judge() {
     int r = f.sampled ? -1 : R.MatchPattern(text, f.key, /*glued_only=*/false, &cap);
     if (r >= 0) {
       f.cls = Cls::kBad;
+      f.anchor = true;
       f.rule = r;
       f.category = R.rules[r].category.c_str();
       if (head || meta == nullptr || meta->author.empty()) {
@@ -361,7 +382,10 @@ void LineFilter::Judge() {
       }
       continue;
     }
-    if (f.script >= 0 && body_script >= 0 && f.script != body_script && f.key.letters >= 4) {
+    // A single line in another script near the edges: an ad or a label in
+    // the site's language. Code (player.setav x, a=b) is not one.
+    if (ForeignScript(f, body_script) && f.units <= 15 &&
+        text.find_first_of("=_*{}<>[]") == std::string_view::npos) {
       f.cls = Cls::kBad;
       f.heuristic = "heuristic:foreign-script";
       f.category = "ad";
@@ -401,56 +425,52 @@ void LineFilter::Judge() {
       }
     }
   }
-  // The short lines left around the content.
+  // The short lines left around the content. Clean article bodies end
+  // with lists, credits and links as often as pages end with menus, so
+  // position alone removes nothing: in the head, the short lines above the
+  // last boilerplate line go (a title below it stays); in the tail, those
+  // below the first boilerplate line go (a list or credit above it stays).
   if (has_content) {
-    // Head: keep a title and dek just above the first paragraph.
-    int kept = 0;
-    bool stop = false;
-    for (size_t i = first_good; i-- > 0;) {
-      Info& f = info[i];
-      if (f.skip || f.cls != Cls::kNeutral) continue;
-      // 3: a kicker, a title and a dek; a fourth short line is a menu.
-      if (!stop && TitleLike(f) && kept < 3) {
-        ++kept;
-        continue;
+    size_t last_head_bad = n, first_tail_bad = n;
+    for (size_t i = 0; i < first_good; ++i) {
+      if (info[i].anchor) last_head_bad = i;
+    }
+    for (size_t i = last_good + 1; i < n && first_tail_bad == n; ++i) {
+      if (info[i].anchor) first_tail_bad = i;
+    }
+    auto drop_neutral = [&](size_t b, size_t e, const char* heuristic) {
+      for (size_t i = b; i < e; ++i) {
+        Info& f = info[i];
+        if (f.skip || f.cls != Cls::kNeutral) continue;
+        f.cls = Cls::kBad;
+        f.heuristic = heuristic;
+        f.category = "navigation";
       }
-      stop = true;
-      f.cls = Cls::kBad;
-      f.heuristic = "heuristic:before-content";
-      f.category = "navigation";
+    };
+    if (last_head_bad < n) drop_neutral(0, last_head_bad, "heuristic:before-content");
+    if (first_tail_bad < n) drop_neutral(first_tail_bad + 1, n, "heuristic:after-content");
+  }
+  // Anywhere: four or more one- or two-word lines with nothing longer
+  // between them are a menu or a tag cloud, not a list (list items are
+  // longer, and a list is rarely all one-word items).
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && info[j].cls != Cls::kGood) ++j;
+    int neutral = 0, tiny = 0;
+    for (size_t k = i; k < j; ++k) {
+      if (info[k].cls != Cls::kNeutral || info[k].skip) continue;
+      ++neutral;
+      tiny += IsTiny(info[k]);
     }
-    // Tail: keep short sentences right after the last paragraph.
-    stop = false;
-    for (size_t i = last_good + 1; i < n; ++i) {
-      Info& f = info[i];
-      if (f.skip || f.cls != Cls::kNeutral) continue;
-      if (!stop && SentenceLike(f)) continue;
-      stop = true;
-      f.cls = Cls::kBad;
-      f.heuristic = "heuristic:after-content";
-      f.category = "navigation";
-    }
-    // Middle: four or more one- or two-word lines between two paragraphs
-    // are a menu or a tag cloud, not a list (list items are longer).
-    for (size_t i = first_good; i < last_good;) {
-      size_t j = i + 1;
-      while (j < last_good && info[j].cls != Cls::kGood) ++j;
-      int neutral = 0, tiny = 0;
-      for (size_t k = i + 1; k < j; ++k) {
+    if (neutral >= 4 && tiny == neutral) {
+      for (size_t k = i; k < j; ++k) {
         if (info[k].cls != Cls::kNeutral || info[k].skip) continue;
-        ++neutral;
-        tiny += IsTiny(info[k]);
+        info[k].cls = Cls::kBad;
+        info[k].heuristic = "heuristic:menu-run";
+        info[k].category = "navigation";
       }
-      if (neutral >= 4 && tiny == neutral) {
-        for (size_t k = i + 1; k < j; ++k) {
-          if (info[k].cls != Cls::kNeutral || info[k].skip) continue;
-          info[k].cls = Cls::kBad;
-          info[k].heuristic = "heuristic:menu-run";
-          info[k].category = "navigation";
-        }
-      }
-      i = j;
     }
+    i = j + 1;
   }
 
   // Pass 5: the whole document.

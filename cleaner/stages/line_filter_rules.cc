@@ -545,17 +545,21 @@ bool LineFilterRules::Rep::MatchDate(std::string_view text, const LineKey& key, 
     if (g1.size() == 1 && g1 == g2 && (g1 == "-" || g1 == "." || g1 == "/")) {
       int a = NumberValue(key, i), b = NumberValue(key, i + 1), c = NumberValue(key, i + 2);
       size_t la = toks[i].key_len, lc = toks[i + 2].key_len;
+      auto year_ok = [](int y, size_t len) {
+        return len == 2 || (len == 4 && y >= 1900 && y <= 2100);
+      };
       if (a >= 0 && b >= 0 && c >= 0) {
-        if (la == 4 && b <= 12 && c <= 31) {
+        if (la == 4 && year_ok(a, la) && b >= 1 && b <= 12 && c >= 1 && c <= 31) {
           *iso = Iso(a, b, c);
           found = true;
-        } else if (la <= 2 && (lc == 4 || lc == 2)) {
-          if (g1 == "." || g1 == "-" || a > 12) {
-            *iso = b <= 12 ? Iso(c, b, a) : "";
+        } else if (la <= 2 && year_ok(c, lc) && a >= 1 && a <= 31 && b >= 1 && b <= 31 &&
+                   (a <= 12 || b <= 12)) {
+          found = true;
+          if ((g1 == "." || g1 == "-" || a > 12) && b <= 12) {
+            *iso = Iso(c, b, a);
           } else if (b > 12) {
             *iso = Iso(c, a, b);
           }
-          found = a <= 31 && (b <= 12 || a <= 12);
         }
       }
       if (found) i += 3;
@@ -655,7 +659,11 @@ bool LineFilterRules::Rep::MatchFrom(const Rule& r, size_t elem, std::string_vie
     }
     case PatternElem::kTime: {
       // "10:32", "10:32 am", "14.32 Uhr"
-      if (tok + 1 >= n || !key.tokens[tok].number || !key.tokens[tok + 1].number) return false;
+      if (tok + 1 >= n || !key.tokens[tok].number || !key.tokens[tok + 1].number ||
+          NumberValue(key, tok) < 0 || NumberValue(key, tok) > 23 ||
+          key.tokens[tok + 1].key_len != 2 || NumberValue(key, tok + 1) > 59) {
+        return false;
+      }
       std::string_view g = text.substr(key.tokens[tok].end,
                                        key.tokens[tok + 1].begin - key.tokens[tok].end);
       if (g != ":" && g != ".") return false;
