@@ -56,6 +56,10 @@ struct LimitOptions {
   size_t max_document_bytes = 64u << 20;
   // 1 MiB: no real paragraph is longer; longer lines are split, not kept.
   size_t max_line_bytes = 1u << 20;
+  // 512: real pages nest a few hundred elements at most, and the HTML
+  // parser's cost grows with the square of the depth (see
+  // stages/depth_guard.h). Tags nested deeper are removed; text is kept.
+  size_t max_html_depth = 512;
 };
 
 struct Options {
