@@ -314,11 +314,15 @@ void LineFilter::Judge() {
         // Teasers: headlines (three words or more), cut excerpts, and a
         // short excerpt under a headline; a real paragraph, or a one- or
         // two-word line (a product list, a menu), ends the block.
+        // An excerpt that ends with a full stop is taken only when another
+        // teaser or the end follows it, not the article's next paragraph.
+        const bool next_good = j + 1 < n && info[j + 1].cls == Cls::kGood;
         take = (g.cls == Cls::kNeutral && g.units >= 3) || g.ending == Ending::kEllipsis ||
-               (after_headline && g.units <= 40);
+               (after_headline && g.units <= 40 && !next_good);
       } else if (cat == "comment-form") {
-        // Field prompts and the form's fine print are short.
-        take = g.cls == Cls::kNeutral || g.units <= 20;
+        // Field prompts ("Name *", "Website"); the fine print is caught by
+        // its own rules.
+        take = g.cls == Cls::kNeutral;
       } else {
         // Other headers ("Share this:", "Follow us") take the one- to
         // three-word items under them.
@@ -333,7 +337,20 @@ void LineFilter::Judge() {
     }
   }
 
-  // Pass 4: zones.
+  // Pass 4: zones. The content is where paragraphs stand together: a
+  // paragraph counts when it is long (30 words) or has another within three
+  // blocks; a lone sentence among menus (a promo line in a page header)
+  // does not start the content and is judged like a short line. (The
+  // relation is symmetric, so removal never takes it away from a kept
+  // paragraph.)
+  for (size_t i = 0; i < n; ++i) {
+    if (info[i].cls != Cls::kGood || info[i].units >= 30) continue;
+    bool near = false;
+    for (size_t j = i >= 3 ? i - 3 : 0; j < std::min(n, i + 4) && !near; ++j) {
+      near = j != i && info[j].shape_good && info[j].cls != Cls::kBad;
+    }
+    if (!near) info[i].cls = Cls::kNeutral;
+  }
   size_t first_good = n, last_good = n;
   for (size_t i = 0; i < n; ++i) {
     if (info[i].cls != Cls::kGood) continue;
