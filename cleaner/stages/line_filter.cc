@@ -108,9 +108,9 @@ int DominantScript(const int* letters, int total) {
   return total > 0 && letters[best] * 10 >= total * 6 ? best : -1;
 }
 
-// One or two words, no number, no final mark: a menu item or a tag.
+// Three words at most, no number, no final mark: a menu item or a tag.
 bool IsTiny(const Info& b) {
-  if (b.units > 2 || b.ending != Ending::kNone || b.key.letters < 2) return false;
+  if (b.units > 3 || b.ending != Ending::kNone || b.key.letters < 2) return false;
   for (const auto& t : b.key.tokens) {
     if (t.number) return false;
   }
@@ -467,9 +467,11 @@ void LineFilter::Judge() {
     if (last_head_bad < n) drop_neutral(0, last_head_bad, "heuristic:before-content");
     if (first_tail_bad < n) drop_neutral(first_tail_bad + 1, n, "heuristic:after-content");
   }
-  // Anywhere: four or more one- or two-word lines with nothing longer
-  // between them are a menu or a tag cloud, not a list (list items are
-  // longer, and a list is rarely all one-word items).
+  // Anywhere: where four or more short lines stand with nothing longer
+  // between them and three in four of them are menu items (three words at
+  // most, no number, no final mark), the menu items go: a menu, a tag cloud
+  // or a list of section names. A list in an article has longer items,
+  // numbers or punctuation.
   for (size_t i = 0; i < n;) {
     size_t j = i;
     while (j < n && info[j].cls != Cls::kGood) ++j;
@@ -479,9 +481,9 @@ void LineFilter::Judge() {
       ++neutral;
       tiny += IsTiny(info[k]);
     }
-    if (neutral >= 4 && tiny == neutral) {
+    if (neutral >= 4 && tiny * 4 >= neutral * 3) {
       for (size_t k = i; k < j; ++k) {
-        if (info[k].cls != Cls::kNeutral || info[k].skip) continue;
+        if (info[k].cls != Cls::kNeutral || info[k].skip || !IsTiny(info[k])) continue;
         info[k].cls = Cls::kBad;
         info[k].heuristic = "heuristic:menu-run";
         info[k].category = "navigation";
