@@ -89,6 +89,28 @@ TEST_CASE("WARC/0.18 quirks: LF-only, missing blank lines, garbage, long Content
   CHECK(std::atoi(recs[3].Header("X-Cleaner-Truncated").c_str()) >= 200);
 }
 
+TEST_CASE("pre-0.18 drafts: fields on the version line; undeclared gzip payload", "[warc]") {
+  std::string page = "<html><body><p>An old page from an early crawl, still readable.</p></body></html>";
+  std::string block = "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + Gzip(page);
+  std::string data = "WARC/0.17 " + std::to_string(block.size()) +
+                     " response http://old.example/ 20080101120000 uuid:abc text/html\r\n\r\n" +
+                     block + "\r\n\r\n";
+  auto in = ByteReader::FromString(data);
+  WarcReader reader(in.get(), 1 << 20);
+  WarcRecord rec;
+  REQUIRE(reader.Next(&rec));
+  REQUIRE(rec.error.ok());
+  CHECK(rec.version == "0.17");
+  RawDocument raw;
+  WarcDisposition d;
+  std::string why;
+  REQUIRE(WarcRecordToDocument(rec, "old.arc", 1 << 20, &raw, &d, &why).ok());
+  CHECK(d == WarcDisposition::kClean);
+  CHECK(raw.url == "http://old.example/");
+  CHECK(raw.bytes == page);
+  CHECK_FALSE(reader.Next(&rec));
+}
+
 TEST_CASE("a damaged gzip member is one error record; the next records survive", "[warc]") {
   auto recs = ReadAll(kDir + "/corrupt.warc.gz");
   REQUIRE(recs.size() == 3);

@@ -125,6 +125,25 @@ bool WarcReader::Next(WarcRecord* rec) {
   ++ordinal_;
   std::string_view v = Trim(std::string_view(line).substr(5));
   rec->version = std::string(v.substr(0, v.find(' ')));
+  // Drafts before 0.18 (WARC/0.9 to 0.17) put the main fields on the
+  // version line: "WARC/0.17 <length> <type> <uri> <date> <id> <mime>".
+  // Named header fields below, if any, come after these and do not replace
+  // them (Header() returns the first).
+  {
+    std::vector<std::string> tokens;
+    size_t pos = 0;
+    while (pos < v.size()) {
+      size_t sp = v.find(' ', pos);
+      if (sp == std::string_view::npos) sp = v.size();
+      if (sp > pos) tokens.emplace_back(v.substr(pos, sp - pos));
+      pos = sp + 1;
+    }
+    static const char* const kPositional[] = {"Content-Length", "WARC-Type", "WARC-Target-URI",
+                                             "WARC-Date", "WARC-Record-ID", "Content-Type"};
+    for (size_t i = 1; i < tokens.size() && i <= 6; ++i) {
+      rec->headers.emplace_back(kPositional[i - 1], tokens[i]);
+    }
+  }
   // 2. Header fields up to the blank line.
   int count = 0;
   while (true) {
@@ -305,7 +324,12 @@ Status WarcRecordToDocument(const WarcRecord& rec, const std::string& file_name,
       body = std::string(payload);
     }
     std::string coding = Lower(Trim(head.Header("Content-Encoding")));
-    if (coding == "gzip" || coding == "x-gzip" || coding == "deflate") {
+    const unsigned char* b = reinterpret_cast<const unsigned char*>(body.data());
+    if (coding.empty() && body.size() >= 3 && b[0] == 0x1f && b[1] == 0x8b && b[2] == 8) {
+      // gzip sent without saying so: undo it if it is whole, else keep it.
+      std::string inflated;
+      if (InflateBuffer(body, max_bytes, &inflated).ok()) body = std::move(inflated);
+    } else if (coding == "gzip" || coding == "x-gzip" || coding == "deflate") {
       // Archives (Common Crawl among them) often store the decoded payload
       // and keep the header: only inflate what is compressed.
       const unsigned char* p = reinterpret_cast<const unsigned char*>(body.data());
