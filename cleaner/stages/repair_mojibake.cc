@@ -197,6 +197,9 @@ bool HasCertainMojibake(std::string_view text) {
 std::string FixMojibake(std::string_view text, bool allow_uncertain,
                         std::vector<RepairChange>* changes) {
   if (!MayHaveMojibake(text)) return std::string(text);
+  // Certain mojibake in the text itself is evidence too (text encoded
+  // twice: `ÃƒÂ©` needs its `Â©` fixed before `Ã©` appears).
+  allow_uncertain = allow_uncertain || HasCertainMojibake(text);
   bool changed = false;
   std::string out = FixOnce(text, allow_uncertain, changes, &changed);
   // Each round shortens the text; text encoded three times is the most seen.

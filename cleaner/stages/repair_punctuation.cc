@@ -235,6 +235,10 @@ class Rules {
 
   void SpaceAfter(long i) {
     char32_t c = d_.cp[i], p = d_.at(i - 1), n = d_.at(i + 1);
+    // `(1,2 million).Visit`, `“quoted”.Next`: a bracket or quote closes
+    // the sentence's last word.
+    const bool closed = (p == ')' || IsClosingQuote(p)) && (c == '.' || c == '!' || c == '?');
+    if (closed) p = 'a';
     if (!IsLetter(p) || !IsLetter(n) || IsNoSpaceScript(p) || IsNoSpaceScript(n)) return;
     Token t = TokenAt(d_, i);
     if (HasTechnical(d_, t)) return;
@@ -245,7 +249,7 @@ class Rules {
       // abbreviations and initials.
       if (!IsLower(p) || !IsUpper(n) || !IsLower(d_.at(i + 2))) return;
       if (Contains(d_, t.begin, i, '.')) return;
-      if (c == '.' && AfterAbbreviation(d_, i, ctx_)) return;
+      if (c == '.' && !closed && AfterAbbreviation(d_, i, ctx_)) return;
       long we;
       std::string after = WordAfter(d_, i + 1, &we);
       if (In(ctx_.suffixes, after)) return;  // `Amazon.Com`

@@ -64,6 +64,7 @@ struct Mark {
   long space_from = 0;  // first index of the spaces before the mark (== i if none)
   long space_to = 0;    // one past the spaces after it (== i + 1 if none)
   bool in_word = false;
+  bool elision = false;  // ’ after a space, before a letter or digit
 };
 
 // Costs. The unit is "one piece of evidence against": a wrong glyph or a
@@ -71,6 +72,10 @@ struct Mark {
 // the text) cost 4, so that any real alternative wins. Pinned by the table
 // in tests/repair_quotes_test.cc and the seeds.
 constexpr double kWrongGlyph = 0.5;
+// ’ before a word in an undamaged paragraph is an elision (`’n’`, `’em`,
+// `’tis`, `’90s`) far more often than a mistyped opener.
+constexpr double kWrongGlyphElision = 1.5;
+constexpr double kElision = 0.5;
 constexpr double kMisplacedSpace = 0.5;
 constexpr double kGlued = 0.25;       // `.“Next`, `”(`: unusual but fine
 constexpr double kImpossible = 4;
@@ -80,7 +85,7 @@ constexpr double kUnclosed = 3;       // an opener without closer in the paragra
 constexpr double kUnpaired = 2;       // a well-formed mark left alone
 constexpr double kApostrophe = 0.5;   // `students’`, `po’`
 constexpr double kWordFinal = 2;      // `word’` after another letter: unusual
-constexpr double kYear = 0.3;         // `’90s`
+constexpr double kYear = 0;           // `’90s`, `'90s`
 constexpr double kInch = 0.5;         // `6"`
 // A mirrored pair (`the’ Nagorno-Karabakh ‘ region`) in a paragraph that
 // shows machine-translation damage costs this much less than its two marks.
@@ -89,8 +94,11 @@ constexpr double kMirrorBonus = 2;
 bool ContentAfter(Cls c) { return c == Cls::kWord || c == Cls::kOpenP || c == Cls::kOther; }
 bool ContentBefore(Cls c) { return c == Cls::kWord || c == Cls::kCloseP || c == Cls::kOther; }
 
-double CostOpener(const Mark& m) {
-  double c = m.glyph == Glyph::kClose ? kWrongGlyph : 0;
+double CostOpener(const Mark& m, bool damaged) {
+  double c = 0;
+  if (m.glyph == Glyph::kClose) {
+    c = !damaged && m.elision ? kWrongGlyphElision : kWrongGlyph;
+  }
   switch (m.right) {
     case Cls::kWord: case Cls::kOpenP: case Cls::kOther: case Cls::kDash: break;
     case Cls::kSpace: c += ContentAfter(m.right2) ? kMisplacedSpace : kImpossible; break;
@@ -161,6 +169,7 @@ double CostNeither(const Mark& m, const CodePoints& d, Family f) {
         IsDigit(d.at(m.i + 1))) {
       return kYear;
     }
+    if (m.elision) return kElision;
   } else if (IsDigit(d.at(m.i - 1)) && m.right != Cls::kWord) {
     return kInch;
   }
@@ -188,7 +197,7 @@ std::vector<Role> ChooseRoles(const std::vector<Mark>& marks, const CodePoints& 
   cost[0] = 0;
   for (size_t k = 0; k < n; ++k) {
     const Mark& m = marks[k];
-    double c_n = CostNeither(m, d, f), c_o = CostOpener(m), c_c = CostCloser(m);
+    double c_n = CostNeither(m, d, f), c_o = CostOpener(m, damaged), c_c = CostCloser(m);
     for (int s = 0; s < 3; ++s) {
       double base = cost[3 * k + s];
       if (base >= kNever * 10) continue;
@@ -254,6 +263,7 @@ void RepairFamily(const CodePoints& d, Family f, const QuoteContext& ctx,
     marks.push_back(m);
   }
   if (marks.empty()) return;
+  const bool dbl = f == Family::kDouble;
   for (Mark& m : marks) {
     char32_t c = d.cp[m.i];
     if (c == '"' || c == '\'') {
@@ -277,10 +287,14 @@ void RepairFamily(const CodePoints& d, Family f, const QuoteContext& ctx,
     while (IsHSpace(d.at(b))) ++b;
     m.space_to = b;
     m.right2 = Classify(d.at(b));
-    m.in_word = m.left == Cls::kWord && m.right == Cls::kWord;
+    // `it’s` is an apostrophe; `‘‘` `''` are a double mark typed as two
+    // singles, and `""` an empty pair: none of them is paired here.
+    m.elision = c == U'\u2019' && (m.left == Cls::kSpace || m.left == Cls::kEdge) &&
+                IsWord(d.at(m.i + 1));
+    m.in_word = (m.left == Cls::kWord && m.right == Cls::kWord) ||
+                (!dbl && (InFamily(d.at(m.i - 1), f) || InFamily(d.at(m.i + 1), f)));
   }
   std::vector<Role> roles = ChooseRoles(marks, d, f);
-  const bool dbl = f == Family::kDouble;
   for (size_t k = 0; k < marks.size(); ++k) {
     const Mark& m = marks[k];
     char32_t c = d.cp[m.i];
@@ -315,7 +329,9 @@ void RepairFamily(const CodePoints& d, Family f, const QuoteContext& ctx,
       case kNeither:
         if (!dbl && CostNeither(m, d, f) <= kWordFinal) {
           // An apostrophe: in a typographic document it is ’.
-          if ((c == '\'' && ctx.typographic) || (c == U'\u2018' && m.in_word)) {
+          bool inside_word = m.left == Cls::kWord && m.right == Cls::kWord;
+          bool doubled = m.in_word && !inside_word;  // `''`: leave as typed
+          if ((c == '\'' && ctx.typographic && !doubled) || (c == U'\u2018' && inside_word)) {
             want = U'\u2019';
             rule = c == '\'' ? "quote-consistency" : "apostrophe";
           }

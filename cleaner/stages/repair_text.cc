@@ -43,16 +43,14 @@ std::string ApplyEdits(std::string_view in, std::vector<Edit> edits,
   out.reserve(in.size() + 16);
   struct Placed {
     const Edit* edit;
-    size_t out_begin, out_end;
   };
   std::vector<Placed> placed;
   size_t pos = 0;
   for (const Edit& e : edits) {
     if (e.begin < pos || e.end < e.begin || e.end > in.size()) continue;  // overlap
     out.append(in.data() + pos, e.begin - pos);
-    size_t ob = out.size();
     out.append(e.text);
-    placed.push_back({&e, ob, out.size()});
+    placed.push_back({&e});
     pos = e.end;
   }
   out.append(in.data() + pos, in.size() - pos);
@@ -61,12 +59,12 @@ std::string ApplyEdits(std::string_view in, std::vector<Edit> edits,
       const Edit& e = *p.edit;
       size_t b = BackCodePoints(in, e.begin, kContext);
       size_t f = ForwardCodePoints(in, e.end, kContext);
-      // The same stretch in the output. Neighbouring edits inside the
-      // context make it approximate, which is fine for a snippet.
-      size_t ob = BackCodePoints(out, p.out_begin, kContext);
-      size_t of = ForwardCodePoints(out, p.out_end, kContext);
-      changes->push_back({e.rule, std::string(in.substr(b, f - b)),
-                          out.substr(ob, of - ob)});
+      // The after snippet shows this edit alone, so that each change reads
+      // on its own even when neighbouring edits touch the same stretch.
+      std::string after(in.substr(b, e.begin - b));
+      after += e.text;
+      after.append(in.substr(e.end, f - e.end));
+      changes->push_back({e.rule, std::string(in.substr(b, f - b)), std::move(after)});
     }
   }
   return out;

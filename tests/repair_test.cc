@@ -1,0 +1,309 @@
+// Tests of the repair stage: the pure functions by tables (one row per
+// behaviour, INFO names the failing row), then the Repairer stage driven
+// with a CollectingSink. Every table is also checked for idempotence.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "cleaner/rules.h"
+#include "cleaner/stages/repair.h"
+#include "cleaner/stages/repair_entities.h"
+#include "cleaner/stages/repair_mojibake.h"
+#include "cleaner/stages/repair_punctuation.h"
+#include "cleaner/stages/repair_quotes.h"
+#include "tests/test_util.h"
+
+namespace cleaner {
+namespace {
+
+struct Row {
+  const char* in;
+  const char* want;
+};
+
+const RepairRules& Rules() {
+  static const RepairRules* rules = [] {
+    std::unique_ptr<const RepairRules> r;
+    Status st = RepairRules::Compile(DefaultRuleFiles(), &r);
+    if (!st.ok()) FAIL(st.ToString());
+    return r.release();
+  }();
+  return *rules;
+}
+
+// Runs the Repairer over `paragraphs` (one block each) and returns the
+// blocks joined by '\n'.
+std::string RepairDoc(const std::string& paragraphs, const std::string& language = "en",
+                      QuoteStyle quotes = QuoteStyle::kAuto, testing::TestDoc* doc = nullptr) {
+  testing::TestDoc local;
+  if (doc == nullptr) doc = &local;
+  doc->metadata.language = language;
+  testing::CollectingSink sink;
+  RepairOptions options;
+  options.quotes = quotes;
+  Repairer r(&Rules(), options, &sink);
+  REQUIRE(r.BeginDocument(doc->info()).ok());
+  size_t start = 0;
+  int index = 0;
+  while (start <= paragraphs.size()) {
+    size_t nl = paragraphs.find('\n', start);
+    if (nl == std::string::npos) nl = paragraphs.size();
+    Block b;
+    b.text = paragraphs.substr(start, nl - start);
+    b.index = index++;
+    REQUIRE(r.Push(std::move(b)).ok());
+    start = nl + 1;
+  }
+  REQUIRE(r.EndDocument().ok());
+  std::string out;
+  for (const Block& b : sink.blocks) out += (out.empty() ? "" : "\n") + b.text;
+  return out;
+}
+
+void CheckTable(const std::vector<Row>& rows, const std::string& language,
+                QuoteStyle quotes = QuoteStyle::kAuto) {
+  for (const Row& row : rows) {
+    INFO("input: " << testing::Visible(row.in));
+    std::string got = RepairDoc(row.in, language, quotes);
+    CHECK(got == row.want);
+    CHECK(RepairDoc(got, language, quotes) == got);  // idempotent
+  }
+}
+
+TEST_CASE("entities are decoded only with their semicolon", "[repair]") {
+  EntityTable names = {{"amp", '&'}, {"nbsp", 0xA0}, {"eacute", 0xE9}, {"quot", '"'}};
+  const std::vector<Row> rows = {
+      {"Tom &amp; Jerry", "Tom & Jerry"},
+      {"a&nbsp;b", "a\u00A0b"},
+      {"caf&eacute;", "café"},
+      {"&#8217; &#x2019; &#X201C;", "’ ’ “"},
+      // Numeric references 128..159 mean Windows-1252, as in HTML.
+      {"it&#146;s", "it’s"},
+      // Double-escaped text is decoded to the end (idempotence).
+      {"&amp;amp; &amp;nbsp;", "& \u00A0"},
+      // Not references: no ';', unknown names, invalid numbers.
+      {"AT&T, R&D, &copy 2020, &amp", "AT&T, R&D, &copy 2020, &amp"},
+      {"&unknown; &#0; &#xD800; &#99999999;", "&unknown; &#0; &#xD800; &#99999999;"},
+      {"a & b; c&d;", "a & b; c&d;"},
+  };
+  for (const Row& row : rows) {
+    INFO("input: " << row.in);
+    std::vector<RepairChange> changes;
+    std::string got = DecodeEntities(row.in, names, &changes);
+    CHECK(got == row.want);
+    CHECK(changes.empty() == (got == row.in));
+    for (const RepairChange& c : changes) CHECK(c.rule == "entity");
+  }
+}
+
+TEST_CASE("mojibake is reversed only where certain", "[repair]") {
+  const std::vector<Row> certain = {
+      {"cafÃ©", "café"},
+      {"Itâ€™s â€œgoodâ€\u009d", "It’s “good”"},
+      // The 0x9D byte lost: `â€` then a space or the end.
+      {"â€œquotedâ€ here", "“quoted” here"},
+      {"â€“ and â€” and â€¦", "– and — and …"},
+      {"ZaÅ¼Ã³Å‚Ä‡ gÄ™Å›lÄ… jaÅºÅ„", "Zażółć gęślą jaźń"},
+      {"ÐŸÑ€Ð¸Ð²ÐµÑ‚", "Привет"},
+      {"ä¸­æ–‡", "中文"},
+      {"sÃ»r", "sûr"},
+      // Encoded twice.
+      {"cafÃƒÂ©", "café"},
+      // Windows-1252 read as Latin-1: a C1 control on its own.
+      {"it\u0092s", "it’s"},
+  };
+  for (const Row& row : certain) {
+    INFO("input: " << testing::Visible(row.in));
+    CHECK(HasCertainMojibake(row.in));
+    std::string got = FixMojibake(row.in, false, nullptr);
+    CHECK(got == row.want);
+    CHECK(FixMojibake(got, true, nullptr) == got);
+  }
+  // Real text that only looks like mojibake.
+  const std::vector<const char*> negative = {
+      "NESTLÉ®", "SÃO PAULO", "¿Qué?", "Â£ is what UTF-8 £ looks like in Latin-1",
+      "Ãgua", "ÉTÉ», dit-il", "«SØ» og Ø\u00A0", "à « bientôt »", "à\u00A0«\u00A0oui\u00A0»",
+      "Ñoño", "Über Öl und Äpfel", "El niño comió piñas", "Straße, Maße",
+      "résumé – naïve – façade", "Gdańsk, Łódź", "Ångström", "© 2020 ® ™ ° ± µ",
+  };
+  for (const char* s : negative) {
+    INFO("input: " << testing::Visible(s));
+    CHECK_FALSE(HasCertainMojibake(s));
+    CHECK(FixMojibake(s, false, nullptr) == s);
+  }
+  // `Â` + symbol is fixed with evidence from the same document only.
+  CHECK(FixMojibake("Â£5", true, nullptr) == "£5");
+  CHECK(RepairDoc("Â£ is UTF-8 £ read as Latin-1.") == "Â£ is UTF-8 £ read as Latin-1.");
+  CHECK(RepairDoc("Itâ€™s Â£5.\nNo Â£ here.") == "It’s £5.\nNo £ here.");
+}
+
+TEST_CASE("no space before punctuation, except French typography", "[repair]") {
+  CheckTable(
+      {
+          {"they failed to make any progress .", "they failed to make any progress."},
+          {"one , two ; three : four !", "one, two; three: four!"},
+          {"really ?! yes", "really?! yes"},
+          {"a\u00A0, b\t. c", "a, b. c"},
+          {"word ,next", "word, next"},
+          {"(see above ) and [ 12 ]", "(see above) and [12]"},
+          {"“quoted” , he said", "“quoted”, he said"},
+          // Not phrase punctuation: these stay.
+          {"the .NET runtime and .5 mm", "the .NET runtime and .5 mm"},
+          {"wait ... what", "wait ... what"},
+          {"smile :) or :-( now", "smile :) or :-( now"},
+          {"use !important here", "use !important here"},
+          {"a ) b without opener", "a ) b without opener"},
+          {"- , at the start", "- , at the start"},
+      },
+      "en");
+  CheckTable(
+      {
+          {"Il a dit : « Nous allons réussir ! » Puis ; rien ?",
+           "Il a dit : « Nous allons réussir ! » Puis ; rien ?"},
+          {"C’est l’été , n’est-ce pas ?", "C’est l’été, n’est-ce pas ?"},
+          {"Il est parti .", "Il est parti."},
+      },
+      "fr");
+}
+
+TEST_CASE("a space after punctuation glued to the next word, never inside tokens",
+          "[repair]") {
+  CheckTable(
+      {
+          {"in separatist territory.Nagorno-Karabakh leader",
+           "in separatist territory. Nagorno-Karabakh leader"},
+          {"It was late!Then we left?Yes.", "It was late! Then we left? Yes."},
+          {"apples,pears;plums:cherries", "apples, pears; plums: cherries"},
+          {"(1,2 million).Visit us", "(1,2 million). Visit us"},
+          {"потом он ушёл,и никто.Это было", "потом он ушёл, и никто. Это было"},
+          // Numbers, abbreviations, initials, domains, URLs, files, times.
+          {"20.000 and 3.5 and 1,2 and 10:30", "20.000 and 3.5 and 1,2 and 10:30"},
+          {"e.g.The U.S.Army and J.Smith", "e.g.The U.S.Army and J.Smith"},
+          {"Dr.Smith and etc.Then", "Dr.Smith and etc.Then"},
+          {"Kwork.ru, www.example.org/help and Node.js", "Kwork.ru, www.example.org/help and Node.js"},
+          {"ASP.NET, Amazon.Com and Report.PDF", "ASP.NET, Amazon.Com and Report.PDF"},
+          {"mailto:someone and http://x.org/a,b and std::vector", "mailto:someone and http://x.org/a,b and std::vector"},
+          {"user@example.com,then", "user@example.com,then"},
+          {"java.util.List and a,b.c", "java.util.List and a,b.c"},
+          {"smile :D now", "smile :D now"},
+          // Scripts without spaces are not touched.
+          {"これはテストです.次の文,そして", "これはテストです.次の文,そして"},
+      },
+      "en");
+}
+
+TEST_CASE("doubled punctuation collapses, legitimate sequences stay", "[repair]") {
+  CheckTable(
+      {
+          {"heard in Shusha., he said", "heard in Shusha, he said"},
+          {"one,, two and three,. Four", "one, two and three. Four"},
+          {"so;; then", "so; then"},
+          {"etc., and U.S., and e.g., too", "etc., and U.S., and e.g., too"},
+          {"today…. Really?! Yes!! and ... and ..", "today…. Really?! Yes!! and ... and .."},
+          {"version 1.,2", "version 1.,2"},
+      },
+      "en");
+}
+
+TEST_CASE("quotes are paired per paragraph and spaced by their role", "[repair]") {
+  CheckTable(
+      {
+          // Closing marks used to open, spaces inside the pair.
+          {"” Whoever takes Shusha wins Karabakh, ” he said.",
+           "“Whoever takes Shusha wins Karabakh,” he said."},
+          {"The ministry said, ” Armenia’s losses,” he said.",
+           "The ministry said, “Armenia’s losses,” he said."},
+          // An opening mark used to close, with doubled punctuation.
+          {"“After 28 years, it will be heard in Shusha., “he said.",
+           "“After 28 years, it will be heard in Shusha,” he said."},
+          {"“Wait and believe in our armed forces, ”Armenian spokesman said.",
+           "“Wait and believe in our armed forces,” Armenian spokesman said."},
+          {"“Karabakh is ours! ”Aliyev said.", "“Karabakh is ours!” Aliyev said."},
+          {"“We must reverse the situation. ”", "“We must reverse the situation.”"},
+          {"“They deny this.”he used his statements.",
+           "“They deny this.” he used his statements."},
+          // Mirrored single pairs (machine-translation damage).
+          {"The word origin of the’ Nagorno-Karabakh ‘ region consists of",
+           "The word origin of the ‘Nagorno-Karabakh’ region consists of"},
+          {"The word’ Nagorny ‘means’ mountainous ‘ (нагорный), in Russian. The words "
+           "‘dağliq’ or ‘yuxarı’ mean ‘mountainous’.",
+           "The word ‘Nagorny’ means ‘mountainous’ (нагорный), in Russian. The words "
+           "‘dağliq’ or ‘yuxarı’ mean ‘mountainous’."},
+          {"She said:“Hello” and left.", "She said: “Hello” and left."},
+          // Clean text stays.
+          {"“Hello,” she said, ‘it’s me.’", "“Hello,” she said, ‘it’s me.’"},
+          {"the students’ books and Hans’ car, un po’ di più, the ’90s",
+           "the students’ books and Hans’ car, un po’ di più, the ’90s"},
+          {"“A quote that goes on in the next paragraph.",
+           "“A quote that goes on in the next paragraph."},
+          {"rock ’n’ roll and don’t", "rock ’n’ roll and don’t"},
+      },
+      "en");
+}
+
+TEST_CASE("each language keeps its own quote marks", "[repair]") {
+  CheckTable({{"Er sagte: „Wir schaffen das.“ Dann ging er.",
+               "Er sagte: „Wir schaffen das.“ Dann ging er."},
+              {"Er sagte: „ Wir schaffen das. “ Dann.", "Er sagte: „Wir schaffen das.“ Dann."},
+              {"Er meinte »so ist es« und ‚gut‘.", "Er meinte »so ist es« und ‚gut‘."},
+              {"Er meinte ,,das ist gut‘‘ und ging.", "Er meinte ,,das ist gut‘‘ und ging."}},
+             "de");
+  CheckTable({{"Powiedział: „Damy radę”.", "Powiedział: „Damy radę”."}}, "pl");
+  CheckTable({{"Он сказал: «Мы справимся» . Потом «ушёл ».",
+               "Он сказал: «Мы справимся». Потом «ушёл»."},
+              {"«Он сказал „нет“»", "«Он сказал „нет“»"}},
+             "ru");
+  CheckTable({{"Il a dit « oui » et ‹ non ›.", "Il a dit « oui » et ‹ non ›."}}, "fr");
+  CheckTable({{"Han sa: ”Vi klarar det” och gick.", "Han sa: ”Vi klarar det” och gick."}}, "sv");
+  CheckTable({{"El ministro dijo: «Lo lograremos» . ¿Qué pasará ?",
+               "El ministro dijo: «Lo lograremos». ¿Qué pasará?"}},
+             "es");
+}
+
+TEST_CASE("a document's quoting is made consistent with its majority", "[repair]") {
+  // Mostly typographic: stray straight marks follow their role.
+  CHECK(RepairDoc("“I understand – I am not the one,” he said, ‘for you.'”\n"
+                  "He said \"fine\" and it's done. “Yes,” she said.") ==
+        "“I understand – I am not the one,” he said, ‘for you.’”\n"
+        "He said “fine” and it’s done. “Yes,” she said.");
+  // Mostly straight: stays straight, also next to a stray typographic one.
+  const char* ascii =
+      "He said \"I can't\" and 'maybe' later.\nShe said \"don't\" and \"won't\". It’s odd.";
+  CHECK(RepairDoc(ascii) == ascii);
+  // A German document's straight quotes become „…“.
+  CHECK(RepairDoc("Er sagte „ja“ und „nein“.\nSie sagte \"vielleicht\".", "de") ==
+        "Er sagte „ja“ und „nein“.\nSie sagte „vielleicht“.");
+  // --quotes ascii converts every mark.
+  CHECK(RepairDoc("“Hello,” she said, ‘it’s me’ «oui» „ja“", "en", QuoteStyle::kAscii) ==
+        "\"Hello,\" she said, 'it's me' \"oui\" \"ja\"");
+}
+
+TEST_CASE("every repair is explained and counted", "[repair]") {
+  testing::TestDoc doc;
+  std::string out = RepairDoc("Caf&eacute; progress .\nIt’s fine.", "en", QuoteStyle::kAuto, &doc);
+  CHECK(out == "Café progress.\nIt’s fine.");
+  REQUIRE(doc.reporter.events.size() == 2);
+  CHECK(doc.stats.repairs == 2);
+  const ExplainEvent& e = doc.reporter.events[0];
+  CHECK(std::string(e.stage) == "repair");
+  CHECK(e.action == ExplainEvent::Action::kChange);
+  CHECK(e.block == 0);
+  CHECK(e.rule == "entity");
+  CHECK(e.before == "Caf&eacute; progress .");
+  CHECK(e.after == "Café progress .");
+  CHECK(doc.reporter.events[1].rule == "space-before-punct");
+}
+
+TEST_CASE("repair rule files are checked", "[repair]") {
+  std::unique_ptr<const RepairRules> rules;
+  std::vector<RuleFile> files = {{"repair_x.tsv", "# c\nquotes\ten\t“\t”\t‘\n"}};
+  Status st = RepairRules::Compile(files, &rules);
+  CHECK_FALSE(st.ok());
+  CHECK(st.ToString().find("filters/repair_x.tsv:2") != std::string::npos);
+  files = {{"repair_x.tsv", "bogus\tx\n"}};
+  CHECK_FALSE(RepairRules::Compile(files, &rules).ok());
+}
+
+}  // namespace
+}  // namespace cleaner
