@@ -1,0 +1,121 @@
+#!/usr/bin/python3
+"""Writes the hostile corpus into OUT_DIR (default: ./generated).
+
+Each case is an input that web crawls really contain or that an attacker
+can craft: random bytes, broken encodings, absurd sizes and nesting, gzip
+bombs, malformed archives and JSON. The inputs are generated (seeded, so
+every run writes the same bytes) rather than committed, because several are
+tens of megabytes. cases.tsv beside this file says how `cleaner` must
+behave on each; tests/hostile_test.py checks it under time and memory caps.
+
+Usage: generate.py OUT_DIR
+"""
+import gzip
+import json
+import os
+import random
+import sys
+import zlib
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "generated")
+os.makedirs(OUT, exist_ok=True)
+rnd = random.Random(20261122)
+
+
+def put(name, data):
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    with open(os.path.join(OUT, name), "wb") as f:
+        f.write(data)
+
+
+PARA = ("The volunteers met every Saturday and rebuilt the wheel from oak "
+        "donated by a local farm. ")
+
+# --- bytes and encodings -------------------------------------------------
+put("random_bytes.bin", bytes(rnd.getrandbits(8) for _ in range(1 << 20)))
+put("nul_bytes.txt", b"\0" * 100000)
+put("nul_in_text.txt", (PARA.encode() + b"\0\0") * 200)
+put("invalid_utf8.txt", b"".join(PARA.encode() + bytes([b]) for b in range(0x80, 0x100)))
+put("overlong_utf8.txt", (b"\xc0\xaf\xe0\x80\xaf\xf0\x80\x80\xaf " + PARA.encode()) * 50)
+put("surrogates_utf8.txt", (b"\xed\xa0\x80\xed\xbf\xbf " + PARA.encode()) * 50)
+put("utf16le_nobom.txt", (PARA * 50).encode("utf-16-le"))
+put("utf16be_nobom.txt", (PARA * 50).encode("utf-16-be"))
+put("bom_only.txt", b"\xef\xbb\xbf")
+put("bom_utf16_odd_length.txt", b"\xff\xfe" + (PARA * 10).encode("utf-16-le") + b"\x41")
+put("empty.txt", b"")
+put("all_spaces.txt", b" \t \xc2\xa0 \n" * 10000)
+put("only_newlines.txt", b"\n" * 100000)
+put("control_chars.txt", bytes(range(0, 32)) * 1000 + PARA.encode())
+put("bidi_overrides.txt", ("\u202e" + PARA + "\u202c\u2066x\u2069\n") * 100)
+put("combining_marks.txt", "e" + "\u0301" * 200000 + "\n" + PARA)
+put("single_line_20mb.txt", (PARA * ((20 << 20) // len(PARA))).encode())
+put("one_word_4mb.txt", b"a" * (4 << 20))
+put("cr_only.txt", (PARA + "\r").encode() * 2000)
+put("mixed_line_endings.txt", (PARA + "\r\n" + PARA + "\r" + PARA + "\n\u2028\u2029").encode() * 500)
+put("bogus_meta_charset.html", '<meta charset="x-no-such-charset"><p>' + PARA + "</p>")
+put("meta_utf16_lie.html", '<meta charset="utf-16"><p>' + PARA + "</p>")
+
+# --- HTML shapes ---------------------------------------------------------
+put("nested_200k_divs.html", "<div>" * 200000 + PARA + "</div>" * 200000)
+put("nested_100k_unclosed.html", "<p><b><i><span>" * 25000 + PARA)
+put("attributes_300k.html",
+    "<div " + " ".join(f'a{i}="{i}"' for i in range(300000)) + ">" + PARA + "</div>")
+put("links_200k.html", "<ul>" + "".join(f'<li><a href="/p{i}">Link {i}</a></li>' for i in range(200000))
+    + "</ul><p>" + PARA + "</p>")
+put("inline_script_8mb.html", "<p>" + PARA + "</p><script>" + "var x=1;" * (1 << 20) + "</script>")
+put("unclosed_comment.html", "<p>" + PARA + "</p><!-- " + "x" * (1 << 20))
+put("nested_tables_5k.html", "<table><tr><td>" * 5000 + PARA + "</td></tr></table>" * 5000)
+put("huge_entities.html", "<p>" + "&#99999999999999999999;&#x110000;&#0;&amp" * 20000 + "</p>")
+put("many_br.html", "<p>" + "word<br>" * 500000 + "</p>")
+put("text_mentions_tags.txt", "Use <p> for paragraphs and <div> for blocks.\n" + PARA)
+
+# --- WARC ----------------------------------------------------------------
+def warc_record(rtype, uri, payload, extra=""):
+    head = (f"WARC/1.0\r\nWARC-Type: {rtype}\r\nWARC-Target-URI: {uri}\r\n"
+            f"WARC-Record-ID: <urn:uuid:{rnd.getrandbits(64):016x}>\r\n"
+            f"WARC-Date: 2024-05-14T00:00:00Z\r\n{extra}"
+            f"Content-Length: {len(payload)}\r\n\r\n").encode()
+    return head + payload + b"\r\n\r\n"
+
+
+def http(body, headers=""):
+    return (f"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n{headers}"
+            f"Content-Length: {len(body)}\r\n\r\n").encode() + body
+
+
+good = warc_record("response", "http://example.org/good",
+                   http(("<html><body><p>" + PARA + "</p></body></html>").encode()))
+# A gzip-encoded HTTP body that inflates to 1 GiB of zeros (about 1 MB).
+bomb_body = zlib.compressobj(9, zlib.DEFLATED, 31)
+bomb = bomb_body.compress(b"\0" * (1 << 30)) + bomb_body.flush()
+put("warc_gzip_bomb.warc", good + warc_record(
+    "response", "http://example.org/bomb", http(bomb, "Content-Encoding: gzip\r\n")) + good)
+# The same bomb as the record's own gzip member.
+put("warc_member_bomb.warc.gz", gzip.compress(good) + gzip.compress(
+    warc_record("response", "http://example.org/zeros", http(b"\0" * (1 << 30)))) + gzip.compress(good))
+full = gzip.compress(good) + gzip.compress(good)
+put("warc_truncated_gzip.warc.gz", full[: len(full) - 40])
+put("warc_bad_length.warc", good.replace(b"Content-Length: ", b"Content-Length: -", 1) + good)
+put("warc_length_past_eof.warc", good[:-200] + b"Content-Length: 999999999\r\n")
+put("warc_garbage_headers.warc", b"WARC/1.0\r\n" + b"\xff\xfe: \x00\r\n" * 1000 + b"\r\n" + good)
+put("warc_huge_header_line.warc", b"WARC/1.0\r\nX: " + b"a" * (8 << 20) + b"\r\n\r\n" + good)
+
+# --- JSON Lines ----------------------------------------------------------
+lines = [json.dumps({"id": "ok1", "text": PARA}),
+         '{"id": "bad", "text": ',
+         "not json at all",
+         json.dumps({"id": "notext", "other": 1}),
+         json.dumps({"id": 5, "text": ["not", "a", "string"]}),
+         json.dumps({"id": "../../etc/passwd", "text": PARA}),
+         "\xff\xfe garbage bytes",
+         json.dumps({"id": "ok2", "html": "<p>" + PARA + "</p>"})]
+put("malformed.jsonl", "\n".join(lines) + "\n")
+put("oversized_line.jsonl", json.dumps({"id": "big", "text": "x" * (80 << 20)}) + "\n"
+    + json.dumps({"id": "after", "text": PARA}) + "\n")
+put("deep_json.jsonl", "[" * 100000 + "]" * 100000 + "\n" + json.dumps({"id": "after", "text": PARA}) + "\n")
+
+# --- URL lists -----------------------------------------------------------
+put("bad_schemes.urls", "ftp://example.org/x\nfile:///etc/passwd\njavascript:alert(1)\n"
+    "gopher://x\nhttp://\n\nnot a url\n")
+print(f"wrote {len(os.listdir(OUT))} files to {OUT}")

@@ -1,0 +1,90 @@
+#!/usr/bin/python3
+"""Runs cleaner over the hostile corpus (testdata/hostile/) and checks each
+case's expected behaviour from cases.tsv, within 20 s and 4 GiB per run.
+
+Usage: hostile_test.py CLEANER WORK_DIR
+Generates the inputs into WORK_DIR/inputs (once; generate.py is seeded),
+runs every case, prints one line per failure and closes with
+"N passed, M failed".
+"""
+import os
+import resource
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.path.join(HERE, "..", "testdata", "hostile")
+TIME_LIMIT = 20.0
+MEMORY_LIMIT = 4 << 30
+
+
+def limit_memory():
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def main():
+    cleaner, work = sys.argv[1], sys.argv[2]
+    inputs = os.path.join(work, "inputs")
+    stamp = os.path.join(inputs, ".generated")
+    if not os.path.exists(stamp) or os.path.getmtime(stamp) < os.path.getmtime(
+            os.path.join(CORPUS, "generate.py")):
+        subprocess.run([sys.executable, os.path.join(CORPUS, "generate.py"), inputs],
+                       check=True, stdout=subprocess.DEVNULL)
+        open(stamp, "w").close()
+    passed = failed = 0
+    for line in open(os.path.join(CORPUS, "cases.tsv"), encoding="utf-8"):
+        line = line.rstrip("\n")
+        if not line or line.startswith("#"):
+            continue
+        name, args, codes, check = line.split("\t")
+        path = os.path.join(inputs, name)
+        argv = [cleaner] + [path if a == "{in}" else a for a in args.split()]
+        start = time.monotonic()
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, preexec_fn=limit_memory)
+        try:
+            out, err = proc.communicate(timeout=TIME_LIMIT)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+            print(f"FAIL {name}: no answer within {TIME_LIMIT:.0f} s")
+            failed += 1
+            continue
+        secs = time.monotonic() - start
+        problems = []
+        rc = proc.returncode
+        if rc < 0:
+            problems.append(f"killed by signal {-rc}")
+        elif str(rc) not in codes.split(","):
+            problems.append(f"exit {rc}, want {codes}")
+        try:
+            text = out.decode("utf-8")
+        except UnicodeDecodeError:
+            problems.append("stdout is not valid UTF-8")
+            text = ""
+        err_text = err.decode("utf-8", "replace")
+        if rc == 1 and "cleaner: " not in err_text:
+            problems.append("exit 1 without a 'cleaner: INPUT: reason' line")
+        if check == "out-empty" and text:
+            problems.append(f"output not empty: {text[:60]!r}")
+        elif check == "out-nonempty" and not text.strip():
+            problems.append("no output")
+        elif check.startswith("out-contains:") and check[13:] not in text:
+            problems.append(f"output lacks {check[13:]!r}")
+        elif check.startswith("err-contains:") and check[13:] not in err_text:
+            problems.append(f"stderr lacks {check[13:]!r}: {err_text[:200]!r}")
+        if problems:
+            print(f"FAIL {name} ({secs:.1f} s): " + "; ".join(problems))
+            for l in err_text.splitlines()[:3]:
+                print(f"     stderr: {l[:200]}")
+            failed += 1
+        else:
+            print(f"ok   {name} ({secs:.1f} s, exit {rc})")
+            passed += 1
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
