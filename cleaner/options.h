@@ -60,6 +60,10 @@ struct LimitOptions {
   // parser's cost grows with the square of the depth (see
   // stages/depth_guard.h). Tags nested deeper are removed; text is kept.
   size_t max_html_depth = 512;
+  // 10 s: a real page cleans in milliseconds; a document still running
+  // after this is pathological. Checked between stages (a stage in progress
+  // finishes first), so it bounds the pipeline, not one parse. 0 = none.
+  double max_document_seconds = 10.0;
 };
 
 struct Options {

@@ -1,6 +1,8 @@
 // Stage order. See pipeline.h.
 #include "cleaner/pipeline.h"
 
+#include <chrono>
+
 #include "cleaner/rules.h"
 #include "cleaner/stages/decode.h"
 #include "cleaner/stages/depth_guard.h"
@@ -36,6 +38,17 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
                                      std::to_string(options_.limits.max_document_bytes));
   }
   DocumentInfo doc{&meta, &out->stats, reporter};
+  const auto start = std::chrono::steady_clock::now();
+  // Returns ResourceExhausted once the document's time budget is spent.
+  auto check_time = [&](const char* next_stage) -> Status {
+    double limit = options_.limits.max_document_seconds;
+    if (limit <= 0) return Status::OK();
+    double spent =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (spent <= limit) return Status::OK();
+    return Status::ResourceExhausted("time budget of " + std::to_string(limit) +
+                                     " s per document spent before " + next_stage);
+  };
 
   std::string utf8;
   CLEANER_RETURN_IF_ERROR(Decode(in, options_.decode, doc, &utf8));
@@ -58,6 +71,7 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
     head = filter.get();
   }
 
+  CLEANER_RETURN_IF_ERROR(check_time("extraction"));
   CLEANER_RETURN_IF_ERROR(head->BeginDocument(doc));
   if (format == InputFormat::kHtml) {
     std::string flattened;
@@ -77,6 +91,7 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
   } else {
     CLEANER_RETURN_IF_ERROR(SplitText(utf8, doc, head));
   }
+  CLEANER_RETURN_IF_ERROR(check_time("filtering"));
   CLEANER_RETURN_IF_ERROR(head->EndDocument());
   out->stats.bytes_out = out->text.size();
   return Status::OK();
