@@ -236,7 +236,7 @@ void LineFilter::Judge() {
       int r = R.MatchLine(f.key);
       if (r < 0) r = R.MatchPrefix(text, f.key);
       if (r < 0) r = R.MatchSuffix(f.key);
-      if (r < 0) r = R.MatchContains(f.key);
+      if (r < 0) r = R.MatchContains(text, f.key);
       if (r >= 0) {
         if (R.rules[r].zone == line_filter::Zone::kEdge) {
           f.edge_rule = r;
@@ -345,9 +345,21 @@ void LineFilter::Judge() {
   // paragraph.)
   for (size_t i = 0; i < n; ++i) {
     if (info[i].cls != Cls::kGood || info[i].units >= 30) continue;
+    // Distance counts the blocks that are not boilerplate, so that an ad
+    // or a related box between two paragraphs does not part them.
     bool near = false;
-    for (size_t j = i >= 3 ? i - 3 : 0; j < std::min(n, i + 4) && !near; ++j) {
-      near = j != i && info[j].shape_good && info[j].cls != Cls::kBad;
+    for (int dir = -1; dir <= 1 && !near; dir += 2) {
+      int seen = 0;
+      for (size_t j = i; seen < 3;) {
+        if (dir < 0 ? j == 0 : j + 1 >= n) break;
+        j = dir < 0 ? j - 1 : j + 1;
+        if (info[j].cls == Cls::kBad) continue;
+        ++seen;
+        if (info[j].shape_good) {
+          near = true;
+          break;
+        }
+      }
     }
     if (!near) info[i].cls = Cls::kNeutral;
   }
@@ -390,8 +402,9 @@ void LineFilter::Judge() {
     Capture cap;
     int r = f.sampled ? -1 : R.MatchPattern(text, f.key, /*glued_only=*/false, &cap);
     if (r >= 0) {
+      // A byline often stands between the title and the text: it is not
+      // an anchor, or the title above it would go.
       f.cls = Cls::kBad;
-      f.anchor = true;
       f.rule = r;
       f.category = R.rules[r].category.c_str();
       if (head || meta == nullptr || meta->author.empty()) {

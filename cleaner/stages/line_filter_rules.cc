@@ -479,7 +479,33 @@ int LineFilterRules::Rep::MatchSuffix(const LineKey& key) const {
   return -1;
 }
 
-int LineFilterRules::Rep::MatchContains(const LineKey& key) const {
+namespace {
+
+// True if the token starting at byte `at` starts a sentence: nothing but
+// opening quotes and spaces stand between it and the line's start or a
+// sentence mark (. ! ? : ; | • – —).
+bool StartsSentence(std::string_view text, size_t at) {
+  while (at > 0) {
+    size_t p = at;
+    char32_t cp = PrevCodePoint(text, &p);
+    switch (cp) {
+      case ' ': case '\t': case 0xA0: case '"': case '\'': case '(': case '[': case '*':
+      case 0x201C: case 0x201E: case 0x2018: case 0x00AB: case 0x2039:
+        at = p;
+        continue;
+      case '.': case '!': case '?': case ':': case ';': case '|': case 0x2022: case 0x00B7:
+      case 0x2013: case 0x2014: case 0x2026: case 0x00BB: case '-': case 0x3002:
+        return true;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+int LineFilterRules::Rep::MatchContains(std::string_view text, const LineKey& key) const {
   const size_t n = key.tokens.size();
   if (contains_rules.empty() || n == 0 || static_cast<int>(n) > contains_line_words) return -1;
   for (size_t i = 0; i < n; ++i) {
@@ -489,7 +515,11 @@ int LineFilterRules::Rep::MatchContains(const LineKey& key) const {
     for (size_t j = i; j < n && j - i < max_contains_words; ++j) {
       h = line_filter::Combine(h, key.tokens[j].hash);
       auto it = contains_rules.find(h);
-      if (it != contains_rules.end() && static_cast<int>(n) <= rules[it->second].max_words) {
+      // 8 words: in a longer line a prompt stands as a sentence of its
+      // own ("... interested? Share this story!"), while content mentions
+      // the phrase mid-sentence ("Readers who share this story ...").
+      if (it != contains_rules.end() && static_cast<int>(n) <= rules[it->second].max_words &&
+          (n <= 8 || StartsSentence(text, key.tokens[i].begin))) {
         return it->second;
       }
     }

@@ -111,8 +111,9 @@ struct LineFilterRules::Rep {
   int MatchPrefix(std::string_view text, const line_filter::LineKey& key) const;
   // The first suffix rule matching `key` (with its word limit), or -1.
   int MatchSuffix(const line_filter::LineKey& key) const;
-  // A contains rule matching `key`, or -1.
-  int MatchContains(const line_filter::LineKey& key) const;
+  // A contains rule matching `key`, or -1. In a line of more than 8
+  // words the phrase must start a sentence.
+  int MatchContains(std::string_view text, const line_filter::LineKey& key) const;
   // A pattern rule matching all of `key` (or, with `glued_only`, a glued
   // pattern matching a prefix of it); fills *cap.
   int MatchPattern(std::string_view text, const line_filter::LineKey& key, bool glued_only,

@@ -1,0 +1,345 @@
+// Tests for the filter stage (cleaner/stages/line_filter.*): the rule
+// format, the match key, and how rule hits combine with shape, zone, block,
+// repetition, script and the whole document.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "cleaner/stages/line_filter.h"
+#include "cleaner/stages/line_filter_rules.h"
+#include "tests/test_util.h"
+
+namespace cleaner {
+namespace {
+
+using testing::CollectingSink;
+using testing::TestDoc;
+
+const LineFilterRules& DefaultRules() {
+  static const LineFilterRules* rules = [] {
+    std::unique_ptr<const LineFilterRules> r;
+    Status st = LineFilterRules::Compile(DefaultRuleFiles(), &r);
+    INFO(st.message());
+    REQUIRE(st.ok());
+    return r.release();
+  }();
+  return *rules;
+}
+
+// Runs the stage over `lines` (one block each) and returns the kept texts.
+std::vector<std::string> Filter(const std::vector<std::string>& lines, TestDoc* doc) {
+  CollectingSink sink;
+  LineFilter filter(&DefaultRules(), FilterOptions(), &sink);
+  REQUIRE(filter.BeginDocument(doc->info()).ok());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Block b;
+    b.text = lines[i];
+    b.index = static_cast<int>(i);
+    REQUIRE(filter.Push(std::move(b)).ok());
+  }
+  REQUIRE(filter.EndDocument().ok());
+  return sink.Texts();
+}
+
+std::vector<std::string> Filter(const std::vector<std::string>& lines) {
+  TestDoc doc;
+  return Filter(lines, &doc);
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+Status CompileText(const std::string& text) {
+  std::vector<RuleFile> files{{"line_filter_test.txt", text}};
+  std::unique_ptr<const LineFilterRules> r;
+  return LineFilterRules::Compile(files, &r);
+}
+
+// Paragraphs long enough to be content, to stand around the lines tested.
+const std::string kPara1 =
+    "The city council approved the new budget on Tuesday after a long debate about the cost of "
+    "public transport and the repair of several bridges in the old town.";
+const std::string kPara2 =
+    "Opposition members said the plan relied on optimistic forecasts, but the mayor argued that "
+    "delaying the repairs would only make them more expensive in the coming years.";
+const std::string kPara3 =
+    "A final vote on the details is expected next month, when the council will also discuss a "
+    "proposal to extend the opening hours of the central library during the winter.";
+
+TEST_CASE("malformed rules are reported as file:line: message", "[filter]") {
+  struct Row {
+    std::string text, want;
+  };
+  const Row rows[] = {
+      {"line\tshare\ten\tShare\n", ""},
+      {"# comment\n\nfrob\tshare\ten\tShare\n", "line_filter_test.txt:3: unknown rule kind"},
+      {"line\tnonsense\ten\tShare\n", "line_filter_test.txt:1: unknown category"},
+      {"line\tshare\tenglish\tShare\n", "line_filter_test.txt:1: language must be"},
+      {"line\tshare\ten\n", "line_filter_test.txt:1: expected at least 4"},
+      {"prefix\tshare\ten\tShare\tmax_words=0\n", "bad max_words"},
+      {"prefix\tshare\ten\tShare\tloud\n", "unknown option"},
+      {"line\tshare\ten\tShare\tglued\n", "option glued is for pattern rules"},
+      {"line\tshare\ten\t{date}\n", "only allowed in pattern rules"},
+      {"pattern\tbyline\ten\tby {nom}\n", "unknown placeholder {nom}"},
+      {"pattern\tbyline\ten\tby {*} now\n", "{*} must end the pattern"},
+      {"line\tshare\ten\t!!!\n", "rule text has no words"},
+      {"line\tshare\ten\tShare this\nline\tshare\tde\tSHARE  this!\n",
+       "line_filter_test.txt:2: same text as filters/line_filter_test.txt:1"},
+      {"month\tbyline\ten\t13\tSmarch\n", "month number must be 1..12"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.text);
+    Status st = CompileText(row.text);
+    if (row.want.empty()) {
+      CHECK(st.ok());
+    } else {
+      CHECK(st.code() == Status::Code::kInvalidArgument);
+      CHECK(st.message().find(row.want) != std::string::npos);
+      CHECK(st.message().rfind("filters/line_filter_test.txt:", 0) == 0);
+    }
+  }
+}
+
+TEST_CASE("a malformed rule file given with --filters exits 2 naming file and line",
+          "[filter][cli]") {
+  std::string dir = testing::ScratchDir("filter_bad_rules");
+  testing::WriteFile(dir + "/line_filter_mine.txt", "# mine\nline\tshare\ten\n");
+  testing::WriteFile(dir + "/in.txt", "Hello.\n");
+  testing::RunResult r = testing::RunCleaner({"--filters", dir, dir + "/in.txt"});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("filters/line_filter_mine.txt:2:") != std::string::npos);
+  CHECK(r.out.empty());
+}
+
+TEST_CASE("the match key folds case and drops punctuation; numbers match {n}", "[filter]") {
+  line_filter::LineKey a, b, c;
+  line_filter::Tokenize("  SHARE this   story!!! ", &a);
+  line_filter::Tokenize("share — This, story", &b);
+  REQUIRE(a.tokens.size() == 3);
+  CHECK(line_filter::SequenceHash(a, 0, 3) == line_filter::SequenceHash(b, 0, 3));
+  line_filter::Tokenize("12 Comments", &a);
+  line_filter::Tokenize("1,234 comments", &b);
+  CHECK(line_filter::SequenceHash(a, 0, 2) == line_filter::SequenceHash(b, 0, 2));
+  line_filter::Tokenize("Home / World > Europe", &c);
+  CHECK(c.separators == 2);
+  CHECK(c.first_segment_tokens == 1);
+  line_filter::Tokenize("© 2020 ÜBER", &c);
+  REQUIRE(c.tokens.size() == 3);
+  CHECK(c.Word(0) == "©");
+  CHECK(c.tokens[1].number);
+  CHECK(c.Word(2) == "über");
+}
+
+TEST_CASE("a sentence that merely contains a boilerplate phrase stays", "[filter]") {
+  const std::vector<std::string> traps = {
+      "He did not leave a reply to the letter.",
+      "Leave a reply, she told him, and he never did.",
+      "Copyright law was reformed in 2019, giving publishers new rights over snippets.",
+      "The court ruled that all rights reserved by the author remain valid in the new edition.",
+      "Readers who share this story with friends often comment on the photos.",
+      "Bakers say we use cookies in the recipe, but only the chocolate kind, not the oat ones.",
+      "By Sunday, the troops had reached the outskirts of the city.",
+  };
+  for (const std::string& trap : traps) {
+    INFO(trap);
+    auto kept = Filter({kPara1, trap, kPara2});
+    CHECK(Has(kept, trap));
+  }
+}
+
+TEST_CASE("short content lines between paragraphs stay", "[filter]") {
+  const std::vector<std::string> lines = {
+      kPara1, "What happens next?", "Three things matter:", "Bridges", "Buses",
+      "The library", kPara2, "Background", kPara3};
+  auto kept = Filter(lines);
+  CHECK(kept == lines);
+}
+
+TEST_CASE("comment form header takes its prompts; related header its teasers", "[filter]") {
+  TestDoc doc;
+  auto kept = Filter({kPara1, kPara2, "Check Also", "Mayor resigns after budget row",
+                      "The mayor stepped down on Friday, saying the council had …",
+                      "Leave a Reply", "Cancel reply", "Name *", "Email *", "Website",
+                      "Save my name, email, and website in this browser for the next time I "
+                      "comment.",
+                      "Post Comment"},
+                     &doc);
+  CHECK(kept == std::vector<std::string>{kPara1, kPara2});
+  CHECK(doc.metadata.removed_by_category["related"] == 3);
+  CHECK(doc.metadata.removed_by_category["comment-form"] == 7);
+  CHECK(doc.stats.blocks_dropped == 10);
+}
+
+TEST_CASE("a related header in the middle stops at the next paragraph", "[filter]") {
+  auto kept = Filter({kPara1, "Read more:", "Bridge repairs to start in spring",
+                      "Council debates library hours", kPara2, kPara3});
+  CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
+}
+
+TEST_CASE("every removal is explained with its rule and category", "[filter]") {
+  TestDoc doc;
+  Filter({"Skip to content", kPara1, kPara2, "Spread the love", "Share this story!"}, &doc);
+  int drops = 0;
+  for (const ExplainEvent& e : doc.reporter.events) {
+    if (e.action != ExplainEvent::Action::kDrop) continue;
+    ++drops;
+    CHECK(std::string(e.stage) == "filter");
+    CHECK(e.rule.rfind("filters/line_filter_", 0) == 0);
+    CHECK(e.rule.find(".txt:") != std::string::npos);
+    CHECK(!e.category.empty());
+    CHECK(!e.before.empty());
+    CHECK(e.block >= 0);
+  }
+  CHECK(drops == 3);
+  CHECK(doc.metadata.removed_by_category["navigation"] == 1);
+  CHECK(doc.metadata.removed_by_category["share"] == 2);
+}
+
+TEST_CASE("bylines and date stamps at the head go to the metadata", "[filter]") {
+  struct Row {
+    std::vector<std::string> head;
+    std::string author, date;
+  };
+  const Row rows[] = {
+      {{"Posted on November 8, 2020 by Jane Doe"}, "Jane Doe", "2020-11-08"},
+      {{"By Jane Doe", "8 November 2020"}, "Jane Doe", "2020-11-08"},
+      {{"Publié le 8 novembre 2020 par Jean Dupont"}, "Jean Dupont", "2020-11-08"},
+      {{"Von Max Mustermann", "08.11.2020, 14:32 Uhr"}, "Max Mustermann", "2020-11-08"},
+      {{"Por María López", "8 de noviembre de 2020"}, "María López", "2020-11-08"},
+      {{"Автор: Иван Петров", "8 ноября 2020 г."}, "Иван Петров", "2020-11-08"},
+      {{"Published: 2020-11-08"}, "", "2020-11-08"},
+  };
+  for (const Row& row : rows) {
+    INFO(row.head[0]);
+    TestDoc doc;
+    std::vector<std::string> lines = row.head;
+    lines.push_back(kPara1);
+    lines.push_back(kPara2);
+    auto kept = Filter(lines, &doc);
+    CHECK(kept == std::vector<std::string>{kPara1, kPara2});
+    CHECK(doc.metadata.author == row.author);
+    CHECK(doc.metadata.date == row.date);
+    CHECK(doc.metadata.removed_by_category["byline"] == static_cast<int>(row.head.size()));
+    bool event = false;
+    for (const ExplainEvent& e : doc.reporter.events) {
+      event |= e.action == ExplainEvent::Action::kMetadata && e.after == row.date;
+    }
+    CHECK(event);
+  }
+}
+
+TEST_CASE("a date stamp glued to the first paragraph is cut off, the rest kept", "[filter]") {
+  TestDoc doc;
+  auto kept = Filter({" date 2020-11-08 Baku / Yerevan (dpa) – " + kPara1, kPara2}, &doc);
+  REQUIRE(kept.size() == 2);
+  CHECK(kept[0] == "Baku / Yerevan (dpa) – " + kPara1);
+  CHECK(doc.metadata.date == "2020-11-08");
+  CHECK(doc.stats.blocks_dropped == 0);
+  // A dateline that is part of the story stays.
+  kept = Filter({"November 8, 2020 – " + kPara1, kPara2});
+  CHECK(kept[0] == "November 8, 2020 – " + kPara1);
+}
+
+TEST_CASE("navigation: breadcrumbs, menus and menu runs go; a title stays", "[filter]") {
+  auto kept = Filter({"Home / WORLD / Budget approved after long debate", "News | Sport | Weather",
+                      "Politics", "Economy", "Culture", "Opinion",
+                      "Budget approved after long debate", kPara1, kPara2});
+  CHECK(kept == std::vector<std::string>{"Budget approved after long debate", kPara1, kPara2});
+}
+
+TEST_CASE("an ad line repeated in another script goes, a quote in it stays", "[filter]") {
+  const std::string ad = "Kwork.ru - услуги фрилансеров от 500 руб.";
+  auto kept = Filter({ad, kPara1, ad, kPara2, kPara3});
+  CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
+  const std::string quote = "«Мы будем бороться до конца», — сказал он журналистам.";
+  kept = Filter({kPara1, quote, kPara2});
+  CHECK(Has(kept, quote));
+}
+
+TEST_CASE("a short line repeated between paragraphs goes; repeated sentences stay", "[filter]") {
+  const std::string ad = "Shop the look at Example Store";
+  auto kept = Filter({kPara1, ad, kPara2, ad, kPara3, ad, kPara1});
+  CHECK(!Has(kept, ad));
+  const std::string sentence = "The vote was close.";
+  kept = Filter({kPara1, sentence, kPara2, sentence, kPara3, sentence});
+  CHECK(std::count(kept.begin(), kept.end(), sentence) == 3);
+}
+
+TEST_CASE("an error page or a cookie wall gives no output, with the reason", "[filter]") {
+  TestDoc doc;
+  auto kept = Filter({"Home", "404", "Page not found",
+                      "Sorry, the page you are looking for does not exist or has been moved.",
+                      "Back to home"},
+                     &doc);
+  CHECK(kept.empty());
+  CHECK(doc.metadata.drop_reason.rfind("error-page", 0) == 0);
+  TestDoc doc2;
+  kept = Filter({"We value your privacy",
+                 "We use cookies to improve your experience on our site and to show you "
+                 "personalised advertising. By continuing to use this site you agree.",
+                 "Accept all", "Manage preferences"},
+                &doc2);
+  CHECK(kept.empty());
+  CHECK(doc2.metadata.drop_reason.rfind("cookie-wall", 0) == 0);
+  // A real article that carries a cookie notice keeps its text.
+  TestDoc doc3;
+  kept = Filter({"This website uses cookies. Accept all cookies", kPara1, kPara2, kPara3}, &doc3);
+  CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
+  CHECK(doc3.metadata.drop_reason.empty());
+}
+
+TEST_CASE("boilerplate in other languages goes", "[filter]") {
+  const std::vector<std::string> noise = {
+      "Anzeige", "Mehr zum Thema", "Alle Rechte vorbehalten.", "Teilen",
+      "Laisser un commentaire", "Tous droits réservés", "À lire aussi :",
+      "Deja una respuesta", "Todos los derechos reservados.", "Читайте также:",
+      "Все права защищены.", "Lascia un commento", "Deixe um comentário",
+      "Geef een reactie", "Dodaj komentarz", "Bir yanıt yazın",
+      "Ваш адрес email не будет опубликован. Обязательные поля помечены *",
+      "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.",
+  };
+  for (const std::string& line : noise) {
+    INFO(line);
+    auto kept = Filter({kPara1, kPara2, line});
+    CHECK(kept == std::vector<std::string>{kPara1, kPara2});
+  }
+}
+
+TEST_CASE("filtering the output again removes nothing more", "[filter]") {
+  const std::vector<std::string> doc = {
+      "Skip to content", "Home", "News", "Sport", "Weather", "Menu",
+      "Budget approved after long debate", "By Jane Doe", "November 8, 2020",
+      kPara1, "Advertisement", "What happens next?", kPara2, "Background", kPara3,
+      "Tags: budget, council", "Share this:", "Facebook", "Twitter", "Related Posts",
+      "Mayor resigns after budget row", "Council debates library hours", "Leave a Reply",
+      "Name *", "Email *", "© 2020 Example News. All rights reserved.", "Privacy Policy"};
+  auto once = Filter(doc);
+  TestDoc again;
+  auto twice = Filter(once, &again);
+  CHECK(twice == once);
+  CHECK(again.stats.blocks_dropped == 0);
+  CHECK(once == std::vector<std::string>{"Budget approved after long debate", kPara1,
+                                         "What happens next?", kPara2, "Background", kPara3});
+}
+
+TEST_CASE("--no-filter keeps every block", "[filter]") {
+  CollectingSink sink;
+  FilterOptions off;
+  off.enabled = false;
+  LineFilter filter(&DefaultRules(), off, &sink);
+  TestDoc doc;
+  REQUIRE(filter.BeginDocument(doc.info()).ok());
+  for (const char* t : {"Skip to content", "Leave a Reply"}) {
+    Block b;
+    b.text = t;
+    REQUIRE(filter.Push(std::move(b)).ok());
+  }
+  REQUIRE(filter.EndDocument().ok());
+  CHECK(sink.blocks.size() == 2);
+}
+
+}  // namespace
+}  // namespace cleaner
