@@ -32,6 +32,7 @@
 #include <utility>
 #include <vector>
 
+#include "cleaner/stages/extract_bound.h"
 #include "cleaner/stages/extract_text.h"
 #include "cleaner/util/language.h"
 
@@ -396,6 +397,7 @@ class Walker {
   int cur_chars_ = 0, cur_links_ = 0, cur_commas_ = 0, cur_stops_ = 0;
   int link_depth_ = 0, pre_depth_ = 0, quote_depth_ = 0, list_depth_ = 0;
   int heading_ = 0, table_depth_ = 0, cells_in_row_ = 0;
+  bool cell_start_ = false;  // nothing written in this table cell yet
   bool cjk_lead_ = false;  // the last character began with E3 or EF
   std::vector<int> owner_stack_;
   std::string scratch_;
@@ -584,9 +586,10 @@ bool Walker::IsDataTable(const GumboNode* table) const {
 void Walker::AppendText(std::string_view text) {
   for (unsigned char c : text) {
     if (IsSpace(c)) {
-      if (!cur_.empty() && cur_.back() != '\n') pending_space_ = true;
+      if (!cur_.empty() && cur_.back() != '\n' && !cell_start_) pending_space_ = true;
       continue;
     }
+    cell_start_ = false;
     if (pending_space_) {
       cur_ += ' ';
       pending_space_ = false;
@@ -649,6 +652,7 @@ void Walker::CellSeparator() {
   pending_space_ = false;
   if (cells_in_row_ > 0) cur_ += " | ";
   ++cells_in_row_;
+  cell_start_ = true;
 }
 
 void Walker::Flush() {
@@ -1201,10 +1205,28 @@ void SetMetadata(const DocumentInfo& doc, const char* field, std::string* slot,
 Status ExtractHtml(std::string_view html, const ExtractRules& rules,
                    const ExtractOptions& options, const LimitOptions& limits,
                    const DocumentInfo& doc, BlockSink* out) {
-  (void)limits;
   GumboOptions gopts = kGumboDefaultOptions;
   // Parse errors are of no use here; not recording them saves time.
   gopts.max_errors = 0;
+  // Gumbo is quadratic in nesting depth and in attributes per tag: bound
+  // both first (a linear scan; pages within bounds are parsed as they are).
+  // (The pipeline bounds nesting already, with LimitNesting; this also
+  // protects direct callers and bounds attributes, which it does not.)
+  HtmlBounds bounds;
+  if (limits.max_html_depth > 0) bounds.max_depth = limits.max_html_depth;
+  std::string bounded;
+  if (BoundHtml(html, bounds, &bounded)) {
+    ExplainEvent e;
+    e.stage = "extract";
+    e.action = ExplainEvent::Action::kChange;
+    e.rule = "html-bounds";
+    e.category = "limits";
+    e.after = "tags nested deeper than " + std::to_string(bounds.max_depth) +
+              " or attributes past " + std::to_string(bounds.max_attributes) +
+              " per tag were left out";
+    Explain(doc, e);
+    html = bounded;
+  }
   GumboOutput* output = gumbo_parse_with_options(&gopts, html.data(), html.size());
   Walker w(rules.rep(), options.main_content);
   w.Walk(output->document);

@@ -1,0 +1,37 @@
+// Bounds an HTML page before Gumbo parses it. Gumbo's tree construction is
+// quadratic in two places that hostile or broken pages reach: the depth of
+// open elements (scope checks walk the whole stack of open elements, so
+// 100k nested <div>s take minutes) and the number of attributes on one tag
+// (each attribute is compared with all earlier ones). This pass scans the
+// page once, like a simplified WHATWG tokenizer, and returns a copy without
+// the start and end tags nested deeper than `max_depth` (their text stays)
+// and without the attributes of a tag past the first `max_attributes`.
+#ifndef CLEANER_STAGES_EXTRACT_BOUND_H_
+#define CLEANER_STAGES_EXTRACT_BOUND_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace cleaner {
+
+struct HtmlBounds {
+  // 512 open elements: real pages stay under ~100; old pages with unclosed
+  // <font> or <b> tags reach a few hundred.
+  size_t max_depth = 512;
+  // 256 attributes on one element: real tags have a handful; data-* heavy
+  // frameworks a few dozen.
+  size_t max_attributes = 256;
+};
+
+// Returns true and fills `*out` if `html` exceeds a bound; returns false
+// (leaving `*out` untouched) if the page is within bounds and can be parsed
+// as it is. The depth is estimated from start and end tags: void elements
+// and elements whose end tag is optional (p, li, td, ...) do not count, and
+// the contents of script, style, textarea, title and comments are skipped.
+// Linear time. `*out` is valid UTF-8 if `html` is.
+bool BoundHtml(std::string_view html, const HtmlBounds& bounds, std::string* out);
+
+}  // namespace cleaner
+
+#endif  // CLEANER_STAGES_EXTRACT_BOUND_H_

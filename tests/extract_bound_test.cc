@@ -1,0 +1,60 @@
+// Tests for bounding a page's nesting and attributes before parsing.
+#include "cleaner/stages/extract_bound.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace cleaner {
+namespace {
+
+std::string Repeat(const std::string& s, int n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  while (n-- > 0) out += s;
+  return out;
+}
+
+TEST_CASE("pages within bounds are left alone", "[extract][bound]") {
+  HtmlBounds b;
+  std::string out = "untouched";
+  CHECK_FALSE(BoundHtml("<html><body><div><p>Hi <b>there</b></div></body></html>", b, &out));
+  CHECK(out == "untouched");
+  // Elements with optional end tags, void elements and self-closing tags
+  // do not deepen the estimate.
+  CHECK_FALSE(BoundHtml(Repeat("<p>para<li>item<br><img src=x><path d=\"1\"/>", 5000), b, &out));
+  // Unclosed inline elements are closed by their parent's end tag.
+  CHECK_FALSE(BoundHtml(Repeat("<div><span>open</div>", 5000), b, &out));
+  // Tags inside script, style and comments are not tags.
+  CHECK_FALSE(BoundHtml("<script>" + Repeat("<div>", 5000) + "</script><!--" +
+                            Repeat("<div>", 5000) + "-->",
+                        b, &out));
+}
+
+TEST_CASE("nesting past the bound loses its tags, not its text", "[extract][bound]") {
+  HtmlBounds b;
+  b.max_depth = 3;
+  std::string out;
+  REQUIRE(BoundHtml("<div><div><div><div><div>deep</div></div></div></div></div>after", b, &out));
+  CHECK(out == "<div><div><div>deep</div></div></div>after");
+}
+
+TEST_CASE("attributes past the bound are left out", "[extract][bound]") {
+  HtmlBounds b;
+  b.max_attributes = 2;
+  std::string out;
+  REQUIRE(BoundHtml("<p a=1 b='2>' c=\"3\" d>text</p>", b, &out));
+  CHECK(out == "<p a=1 b='2>' >text</p>");
+}
+
+TEST_CASE("bounding is linear on hostile pages", "[extract][bound]") {
+  std::string deep = Repeat("<div>", 1000000);
+  std::string out;
+  REQUIRE(BoundHtml(deep, HtmlBounds(), &out));
+  CHECK(out.size() == 512 * 5);
+  std::string stray = Repeat("<div>", 600) + Repeat("</nomatch>", 200000);
+  REQUIRE(BoundHtml(stray, HtmlBounds(), &out));
+}
+
+}  // namespace
+}  // namespace cleaner

@@ -1,0 +1,315 @@
+// Tests for stage 2a, extracting the main content of an HTML page.
+#include "cleaner/stages/extract_html.h"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "cleaner/rules.h"
+#include "cleaner/stages/extract_text.h"
+#include "tests/test_util.h"
+
+namespace cleaner {
+namespace {
+
+const ExtractRules& DefaultRules() {
+  static const ExtractRules* rules = [] {
+    std::unique_ptr<const ExtractRules> r;
+    Status st = ExtractRules::Compile(DefaultRuleFiles(), &r);
+    if (!st.ok()) FAIL(st.message());
+    return r.release();
+  }();
+  return *rules;
+}
+
+struct Result {
+  std::vector<Block> blocks;
+  std::vector<std::string> texts;
+  Status status;
+};
+
+Result Extract(const std::string& html, ExtractOptions options = ExtractOptions(),
+               testing::TestDoc* doc = nullptr) {
+  testing::TestDoc local;
+  if (doc == nullptr) doc = &local;
+  testing::CollectingSink sink;
+  Result r;
+  r.status = ExtractHtml(html, DefaultRules(), options, LimitOptions(), doc->info(), &sink);
+  r.blocks = sink.blocks;
+  r.texts = sink.Texts();
+  return r;
+}
+
+// All visible text, without main-content selection: for the structure tests.
+Result Visible(const std::string& html) {
+  ExtractOptions o;
+  o.main_content = false;
+  return Extract(html, o);
+}
+
+using V = std::vector<std::string>;
+
+// A paragraph of running text, long and punctuated enough to count as prose.
+std::string Prose(int n) {
+  return "<p>This is sentence number " + std::to_string(n) +
+         " of the article, and it is written in plain words, with commas, so that "
+         "it reads like the text of a real story about the town and its people.</p>";
+}
+
+std::string Page(const std::string& body, const std::string& head = "") {
+  return "<!DOCTYPE html><html lang=\"en\"><head><title>A test page</title>" + head +
+         "</head><body>" + body + "</body></html>";
+}
+
+TEST_CASE("inline elements join without inventing or losing spaces", "[extract]") {
+  CHECK(Visible("<p><b>Squ</b>ished</p>").texts == V{"Squished"});
+  CHECK(Visible("<p>Squished<a href=x>There</a></p>").texts == V{"SquishedThere"});
+  CHECK(Visible("<p>one <i>two</i> three</p>").texts == V{"one two three"});
+  CHECK(Visible("<p>  lots \n\t of   space  </p>").texts == V{"lots of space"});
+  CHECK(Visible("<p>a</p><p>b</p>").texts == V{"a", "b"});
+  CHECK(Visible("<div>a<div>b</div>c</div>").texts == V{"a", "b", "c"});
+  CHECK(Visible("<p>caf&eacute; &amp; cr&egrave;me</p>").texts == V{"café & crème"});
+}
+
+TEST_CASE("br is a line break, two of them end a paragraph", "[extract]") {
+  CHECK(Visible("<p>line one<br>line two</p>").texts == V{"line one\nline two"});
+  CHECK(Visible("<div>first<br><br>second</div>").texts == V{"first", "second"});
+  CHECK(Visible("<p>trailing<br></p>").texts == V{"trailing"});
+}
+
+TEST_CASE("block kinds: headings, list items, quotes, preformatted", "[extract]") {
+  Result r = Visible(
+      "<h2>Sub <em>head</em></h2><ul><li>one</li><li>two</li></ul>"
+      "<blockquote><p>quoted</p></blockquote><pre>  x = 1\n  y = 2\n</pre>");
+  REQUIRE(r.blocks.size() == 5);
+  CHECK(r.blocks[0].kind == BlockKind::kHeading);
+  CHECK(r.blocks[0].level == 2);
+  CHECK(r.blocks[0].text == "Sub head");
+  CHECK(r.blocks[1].kind == BlockKind::kListItem);
+  CHECK(r.blocks[2].text == "two");
+  CHECK(r.blocks[3].kind == BlockKind::kQuote);
+  CHECK(r.blocks[4].kind == BlockKind::kPreformatted);
+  CHECK(r.blocks[4].text == "  x = 1\n  y = 2");
+  for (size_t i = 0; i < r.blocks.size(); ++i) CHECK(r.blocks[i].index == static_cast<int>(i));
+}
+
+TEST_CASE("a data table is one block, rows on lines, cells separated by ' | '", "[extract]") {
+  Result r = Visible(
+      "<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>31</td></tr>"
+      "<tr><td>Bo<br>Jr.</td><td> 7 </td></tr></table>");
+  REQUIRE(r.blocks.size() == 1);
+  CHECK(r.blocks[0].kind == BlockKind::kTable);
+  CHECK(r.blocks[0].text == "Name | Age\nAnn | 31\nBo Jr. | 7");
+}
+
+TEST_CASE("a layout table's cells are containers, not a table", "[extract]") {
+  Result r = Visible("<table><tr><td><p>First paragraph.</p><p>Second.</p></td></tr></table>");
+  CHECK(r.texts == V{"First paragraph.", "Second."});
+  CHECK(r.blocks[0].kind == BlockKind::kParagraph);
+}
+
+TEST_CASE("what is never text is dropped", "[extract]") {
+  Result r = Visible(
+      "<p>kept</p><script>var x = 'no';</script><style>p{}</style>"
+      "<template><p>no</p></template><noscript>no</noscript>"
+      "<p hidden>no</p><p aria-hidden=\"true\">no</p><p style=\"color:red; DISPLAY : none\">no</p>"
+      "<div style=\"visibility:hidden\">no</div><form><input value=no><button>no</button>"
+      "<select><option>no</option></select><textarea>no</textarea></form>"
+      "<svg><text>no</text></svg><iframe>no</iframe><p>also kept</p>");
+  CHECK(r.texts == V{"kept", "also kept"});
+}
+
+TEST_CASE("link density is reported per block", "[extract]") {
+  Result r = Visible("<p><a href=a>abcd</a>efgh</p><p>plain</p>");
+  REQUIRE(r.blocks.size() == 2);
+  CHECK(r.blocks[0].link_density == Approx(0.5));
+  CHECK(r.blocks[1].link_density == 0.0f);
+}
+
+std::string NewsPage() {
+  std::string article;
+  for (int i = 1; i <= 6; ++i) article += Prose(i);
+  return Page(
+      "<header><div class=\"logo\">Daily Paper</div><nav><ul><li><a href=/>Home</a></li>"
+      "<li><a href=/w>World</a></li><li><a href=/s>Sports</a></li></ul></nav></header>"
+      "<main><article><h1>A test page</h1><div class=\"byline\">By Ann Writer</div>"
+      "<div class=\"article-body\">" + article +
+      "<div class=\"share-tools\"><a href=fb>Share on Facebook</a></div></div></article>"
+      "<aside class=\"sidebar\"><h3>Most read</h3><ul><li><a href=1>Another story here</a></li>"
+      "<li><a href=2>Yet another story</a></li></ul></aside></main>"
+      "<section id=\"comments\"><h3>Comments</h3><div class=\"comment\"><p>I disagree with this "
+      "piece, and I think the writer missed the point, as usual, sadly.</p></div></section>"
+      "<footer><p>Copyright 2024 Daily Paper. All rights reserved.</p></footer>",
+      "<meta property=\"og:site_name\" content=\"Daily Paper\">"
+      "<meta name=\"author\" content=\"Ann Writer\">"
+      "<meta property=\"article:published_time\" content=\"2024-05-01T10:00:00Z\">"
+      "<link rel=\"canonical\" href=\"https://example.com/story\">"
+      "<meta name=\"description\" content=\"What happened in town.\">");
+}
+
+TEST_CASE("main content: the article, without navigation, sidebar, comments, footer",
+          "[extract]") {
+  Result r = Extract(NewsPage());
+  REQUIRE(r.status.ok());
+  REQUIRE(r.texts.size() == 6);
+  for (int i = 0; i < 6; ++i) {
+    CHECK(r.texts[i].find("sentence number " + std::to_string(i + 1)) != std::string::npos);
+  }
+}
+
+TEST_CASE("without main-content selection all visible text stays", "[extract]") {
+  Result r = Visible(NewsPage());
+  std::string all;
+  for (const std::string& t : r.texts) all += t + "\n";
+  for (const char* s : {"Home", "Most read", "By Ann Writer", "Share on Facebook", "I disagree",
+                        "Copyright 2024", "sentence number 6"}) {
+    CHECK(all.find(s) != std::string::npos);
+  }
+}
+
+TEST_CASE("keep_comments keeps the comment section after the article", "[extract]") {
+  ExtractOptions o;
+  o.keep_comments = true;
+  Result r = Extract(NewsPage(), o);
+  REQUIRE(!r.texts.empty());
+  CHECK(r.texts.back().find("I disagree") != std::string::npos);
+  CHECK(r.texts.front().find("sentence number 1") != std::string::npos);
+}
+
+TEST_CASE("dropped containers are explained with the rule that dropped them", "[extract]") {
+  testing::TestDoc doc;
+  Extract(NewsPage(), ExtractOptions(), &doc);
+  bool share = false, comments = false;
+  for (const ExplainEvent& e : doc.reporter.events) {
+    if (e.action != ExplainEvent::Action::kDrop) continue;
+    CHECK(std::string(e.stage) == "extract");
+    CHECK(!e.rule.empty());
+    if (e.before.find("Share on Facebook") != std::string::npos) {
+      share = true;
+      CHECK(e.rule.rfind("filters/extract_classes.txt:", 0) == 0);
+    }
+    if (e.category == "comments") comments = true;
+  }
+  CHECK(share);
+  CHECK(comments);
+}
+
+TEST_CASE("metadata is read from the head and reported", "[extract]") {
+  testing::TestDoc doc;
+  Extract(NewsPage(), ExtractOptions(), &doc);
+  const Metadata& m = doc.metadata;
+  CHECK(m.title == "A test page");
+  CHECK(m.author == "Ann Writer");
+  CHECK(m.date == "2024-05-01T10:00:00Z");
+  CHECK(m.canonical_url == "https://example.com/story");
+  CHECK(m.site_name == "Daily Paper");
+  CHECK(m.description == "What happened in town.");
+  CHECK(m.language == "en");
+  int reported = 0;
+  for (const ExplainEvent& e : doc.reporter.events) {
+    if (e.action == ExplainEvent::Action::kMetadata) {
+      ++reported;
+      if (e.category == "title") CHECK(e.after == "A test page");
+    }
+  }
+  CHECK(reported == 7);
+}
+
+TEST_CASE("the headline that repeats the title is not repeated into the body", "[extract]") {
+  std::string body = "<article><h1>A test page</h1>" + Prose(1) + Prose(2) + Prose(3) +
+                     "<h2>What came next</h2>" + Prose(4) + "</article>";
+  Result r = Extract(Page(body));
+  REQUIRE(!r.texts.empty());
+  CHECK(r.texts.front().find("sentence number 1") != std::string::npos);
+  CHECK(std::find(r.texts.begin(), r.texts.end(), "What came next") != r.texts.end());
+}
+
+TEST_CASE("language falls back to detection when the page does not declare it", "[extract]") {
+  std::string de =
+      "<p>Die Stadt hat am Montag beschlossen, dass die neue Brücke über den Fluss im "
+      "nächsten Jahr gebaut wird, und die Bürger sind darüber sehr froh.</p>";
+  testing::TestDoc doc;
+  Extract("<html><body><article>" + de + de + de + "</article></body></html>", ExtractOptions(),
+          &doc);
+  CHECK(doc.metadata.language == "de");
+}
+
+TEST_CASE("a wrapper named like furniture is not dropped when it holds the article",
+          "[extract]") {
+  std::string article;
+  for (int i = 1; i <= 5; ++i) article += Prose(i);
+  Result r = Extract(Page("<div class=\"layout has-sidebar\"><div class=\"post\">" + article +
+                          "</div><div class=\"sidebar\"><p>Ads and links.</p></div></div>"));
+  REQUIRE(r.texts.size() == 5);
+  CHECK(r.texts[4].find("sentence number 5") != std::string::npos);
+}
+
+TEST_CASE("a fragment without prose keeps its text", "[extract]") {
+  CHECK(Extract("<p>Inside b.</p>").texts == V{"Inside b."});
+  CHECK(Extract("").texts.empty());
+}
+
+// Pathological pages: every one must finish quickly and without recursion.
+double Seconds(const std::string& html) {
+  auto start = std::chrono::steady_clock::now();
+  Result r = Extract(html);
+  CHECK(r.status.ok());
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+TEST_CASE("pathological pages take linear time", "[extract][slow]") {
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += "<div>";
+  deep += "<p>bottom</p>";
+  CHECK(Seconds(deep) < 10);
+
+  std::string script = "<script>" + std::string(8 << 20, 'x') + "</script>" + Prose(1);
+  CHECK(Seconds(script) < 10);
+
+  std::string links = "<ul>";
+  for (int i = 0; i < 100000; ++i) links += "<li><a href=\"/" + std::to_string(i) + "\">link</a>";
+  links += "</ul>";
+  CHECK(Seconds(links) < 10);
+
+  std::string attrs = "<p";
+  for (int i = 0; i < 100000; ++i) attrs += " a" + std::to_string(i) + "=\"v\"";
+  attrs += " class=\"" + std::string(1 << 20, 'c') + "\">text</p>";
+  CHECK(Seconds(attrs) < 10);
+
+  std::string tables;
+  for (int i = 0; i < 20000; ++i) tables += "<table><tr><td>";
+  tables += "x";
+  CHECK(Seconds(tables) < 10);
+}
+
+TEST_CASE("rule files are checked", "[extract]") {
+  auto compile = [](const std::string& text) {
+    std::vector<RuleFile> files{{"extract_test.txt", text}};
+    std::unique_ptr<const ExtractRules> r;
+    return ExtractRules::Compile(files, &r);
+  };
+  CHECK(compile("token\tdrop\tsidebar\n").ok());
+  CHECK(compile("token\tpositive\tarticle\t40\n").ok());
+  Status bad = compile("# comment\ntoken\tvanish\tsidebar\n");
+  CHECK_FALSE(bad.ok());
+  CHECK(bad.message().find("filters/extract_test.txt:2") != std::string::npos);
+  CHECK_FALSE(compile("tag\tdrop\tnotatag\n").ok());
+  CHECK_FALSE(compile("token\tdrop\t*\n").ok());
+  CHECK_FALSE(compile("token\tpositive\tx\tmany\n").ok());
+  CHECK_FALSE(compile("frobnicate\tdrop\tx\n").ok());
+}
+
+TEST_CASE("stop words are counted per word, ASCII case-insensitively", "[extract]") {
+  StopWords sw;
+  sw.Add("the");
+  sw.Add("und");
+  int words = 0, stops = 0;
+  sw.Count("The cat and THE dog — und Müller’s hat.", &words, &stops);
+  CHECK(words == 9);
+  CHECK(stops == 3);
+}
+
+}  // namespace
+}  // namespace cleaner
