@@ -549,6 +549,7 @@ void Walker::ReadMeta(const GumboElement& e) {
 bool Walker::IsDataTable(const GumboNode* table) const {
   std::vector<std::pair<const GumboNode*, unsigned>> stack{{table, 0}};
   int max_cells = 0, cells = 0, rows = 0;
+  size_t cell_text = 0;
   while (!stack.empty()) {
     auto& [node, child] = stack.back();
     const GumboVector& kids = node->v.element.children;
@@ -562,6 +563,13 @@ bool Walker::IsDataTable(const GumboNode* table) const {
       continue;
     }
     const auto* next = static_cast<const GumboNode*>(kids.data[child++]);
+    if (next->type == GUMBO_NODE_TEXT) {
+      // 200 bytes of text in one cell: a paragraph, not a datum; the table
+      // lays out a page.
+      cell_text += next->v.text.original_text.length;
+      if (cell_text > 200) return false;
+      continue;
+    }
     if (next->type != GUMBO_NODE_ELEMENT) continue;
     GumboTag t = next->v.element.tag;
     switch (t) {
@@ -572,6 +580,7 @@ bool Walker::IsDataTable(const GumboNode* table) const {
         return false;
       case GUMBO_TAG_TD: case GUMBO_TAG_TH:
         ++cells;
+        cell_text = 0;
         break;
       default:
         break;
