@@ -494,7 +494,11 @@ void LineFilter::Judge() {
       ++neutral;
       tiny += IsTiny(info[k]);
     }
-    if (neutral >= 4 && tiny * 4 >= neutral * 3) {
+    // Between two paragraphs a run is more likely a list: it takes six
+    // lines, and none when the paragraph above announces it ("...:").
+    const bool middle = i > 0 && j < n;
+    const bool announced = i > 0 && info[i - 1].ending == Ending::kColon;
+    if (neutral >= (middle ? 6 : 4) && tiny * 4 >= neutral * 3 && !announced) {
       for (size_t k = i; k < j; ++k) {
         if (info[k].cls != Cls::kNeutral || info[k].skip || !IsTiny(info[k])) continue;
         info[k].cls = Cls::kBad;
