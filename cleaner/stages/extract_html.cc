@@ -74,6 +74,7 @@ struct ExtractRules::Rep {
   std::unordered_map<std::string_view, const TokenRule*> tokens;  // names and parts
   std::unordered_map<std::string_view, const TokenRule*> whole;   // whole names only
   std::vector<std::pair<std::string, const TokenRule*>> prefixes;
+  std::vector<std::pair<std::string, const TokenRule*>> suffixes;
   std::array<const TokenRule*, GUMBO_TAG_LAST + 1> tags{};
   std::unordered_map<std::string_view, const TokenRule*> roles;
   std::unordered_map<std::string_view, const TokenRule*> itemprops;
@@ -150,9 +151,12 @@ Status ExtractRules::Compile(const std::vector<RuleFile>& files,
       } else {
         std::string lower;
         AsciiLowerInto(name, &lower);
-        if (lower.back() == '*') {
+        if (lower.size() > 1 && lower[0] == '*' && lower.back() != '*') {
+          lower.erase(0, 1);
+          rep->suffixes.emplace_back(std::move(lower), r);
+        } else if (lower.back() == '*') {
           lower.pop_back();
-          if (lower.empty()) return line.Error("'*' alone matches everything");
+          if (lower.empty() || lower[0] == '*') return line.Error("'*' alone matches everything");
           rep->prefixes.emplace_back(std::move(lower), r);
         } else if (lower[0] == '=') {
           lower.erase(0, 1);
@@ -432,6 +436,12 @@ void Walker::MatchName(std::string_view name, AttrInfo* info) {
     if (t != rules_.tokens.end()) Apply(t->second, info);
     for (const auto& [prefix, rule] : rules_.prefixes) {
       if (part.size() >= prefix.size() && part.compare(0, prefix.size(), prefix) == 0) {
+        Apply(rule, info);
+      }
+    }
+    for (const auto& [suffix, rule] : rules_.suffixes) {
+      if (part.size() >= suffix.size() &&
+          part.compare(part.size() - suffix.size(), suffix.size(), suffix) == 0) {
         Apply(rule, info);
       }
     }
