@@ -1133,8 +1133,14 @@ void Selector::Emit(int top, std::vector<char>* keep) {
       RawBlock& rb = blocks_[b];
       if (rb.dropped) continue;
       if (rb.owner >= c && rb.owner < e.end && bad[rb.owner - c]) continue;
-      // A block that is mostly links is navigation even inside the article.
-      if (rb.LinkDensity() > 0.5f) {
+      // A block that is mostly links is navigation even inside the article,
+      // unless it is written in sentences (a deals post links every phrase).
+      // Sentences: 12 words, a full stop, and prose's share of stop words
+      // (headlines linked as "Read more: ..." have few); 0.9: a block that
+      // is all link is a teaser however it reads.
+      bool sentences = rb.kind == BlockKind::kParagraph && rb.words >= 12 && rb.stops >= 2 &&
+                       rb.stop_words * 4 >= rb.words && rb.LinkDensity() < 0.9f;
+      if (rb.LinkDensity() > 0.5f && !sentences) {
         Report("link-dense-block", "links", b);
         continue;
       }
