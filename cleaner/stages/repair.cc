@@ -83,8 +83,49 @@ Status CompileLine(const RuleLine& line, RepairRules::Rep* rep) {
 // real text, the second only confirms. See RepairLine().
 constexpr int kMaxRounds = 3;
 
-// Bytes of text given to language identification: CLD2 is sure well before.
-constexpr size_t kLanguageSample = 16 * 1024;
+// Bytes of text given to language identification: CLD2 is reliable on a
+// few hundred letters, and its time grows with the sample.
+constexpr size_t kLanguageSample = 4 * 1024;
+
+// The language changes the repair only for French spacing (a space before
+// ; : ! ? or inside « »), for Swedish and Finnish ” … ” (a document with ”
+// and no other double opener), and for the marks straight quotes become in
+// a typographic document. Identification, the stage's most expensive step,
+// is skipped when none of these can apply.
+// True iff a space separator ends just before t[i]: ' ', TAB, NBSP (C2 A0)
+// or U+2000..U+200A, U+202F (E2 80 80..8A, E2 80 AF).
+bool EndsWithSpace(const std::string& t, size_t i) {
+  unsigned char p = i >= 1 ? static_cast<unsigned char>(t[i - 1]) : 0;
+  if (p == ' ' || p == '\t') return true;
+  if (p == 0xA0) return i >= 2 && static_cast<unsigned char>(t[i - 2]) == 0xC2;
+  if ((p >= 0x80 && p <= 0x8A) || p == 0xAF) {
+    return i >= 3 && static_cast<unsigned char>(t[i - 2]) == 0x80 &&
+           static_cast<unsigned char>(t[i - 3]) == 0xE2;
+  }
+  return false;
+}
+
+bool LanguageMatters(const std::vector<Block>& blocks, const QuoteCounts& counts) {
+  int openers = counts.open_english + counts.open_low + counts.open_guillemet;
+  if (counts.typographic > counts.ascii && counts.ascii > 0 &&
+      (openers == 0 || counts.open_low * 2 >= openers)) {
+    return true;  // straight quotes take the language's marks
+  }
+  bool closing_double = false;
+  for (const Block& b : blocks) {
+    const std::string& t = b.text;
+    if (t.find("\xC2\xAB") != std::string::npos || t.find("\xC2\xBB") != std::string::npos) {
+      return true;  // « »
+    }
+    closing_double = closing_double || t.find("\xE2\x80\x9D") != std::string::npos;
+    for (size_t i = 1; i < t.size(); ++i) {
+      char c = t[i];
+      if (c != ';' && c != ':' && c != '!' && c != '?') continue;
+      if (EndsWithSpace(t, i)) return true;
+    }
+  }
+  return closing_double && counts.open_english == 0 && counts.open_low == 0;
+}
 
 std::string RepairLine(std::string line, const QuoteContext& qctx, const PunctuationContext& pctx,
                        std::vector<RepairChange>* changes) {
@@ -149,9 +190,11 @@ Status Repairer::EndDocument() {
     blocks_[k].text = FixMojibake(blocks_[k].text, evidence, &changes[k]);
   }
 
-  // The document's language and quote style.
+  // The document's quote style and, where it matters, its language.
+  QuoteCounts counts;
+  for (const Block& b : blocks_) counts.Add(b.text);
   std::string language = doc_.metadata != nullptr ? doc_.metadata->language : "";
-  if (language.empty()) {
+  if (language.empty() && LanguageMatters(blocks_, counts)) {
     std::string sample;
     for (const Block& b : blocks_) {
       if (sample.size() >= kLanguageSample) break;
@@ -162,8 +205,6 @@ Status Repairer::EndDocument() {
   }
   std::string base = language.substr(0, language.find_first_of("-_"));
   auto lq = rules.quotes.find(base);
-  QuoteCounts counts;
-  for (const Block& b : blocks_) counts.Add(b.text);
   QuoteContext qctx;
   DecideQuoteStyle(counts, lq == rules.quotes.end() ? nullptr : &lq->second, &qctx);
   qctx.ascii = options_.quotes == QuoteStyle::kAscii;

@@ -12,8 +12,9 @@ namespace {
 // The byte Windows-1252 (or Latin-1) encodes `c` as, or -1.
 int ByteOf(char32_t c) {
   if (c < 0x100) return static_cast<int>(c);
-  for (int i = 0; i < 32; ++i) {
-    if (Cp1252High(0x80 + i) == c) return 0x80 + i;
+  if (c < 0x152 || c > 0x2122) return -1;  // outside the 27 specials
+  for (int b = 0x80; b < 0xA0; ++b) {
+    if (Cp1252High(b) == c) return b;
   }
   return -1;
 }
@@ -173,12 +174,22 @@ std::string FixOnce(std::string_view text, bool allow_uncertain,
   return ApplyEdits(text, std::move(edits), changes);
 }
 
+// A fast byte scan that is true for every text with mojibake (and for some
+// without): a C1 control (C2 80..9F), or a lead character U+00C2..U+00F4
+// (C3 82..B4) directly followed by a character a continuation byte can
+// become: U+0080..U+00BF (C2 ..) or a Windows-1252 special (C5 .., C6 92,
+// CB .., E2 ..).
 bool MayHaveMojibake(std::string_view text) {
-  // Every mojibake sequence starts with a character in U+0080..U+00FF (two
-  // UTF-8 bytes, lead 0xC2 or 0xC3); text without one is left at once.
-  for (size_t i = 0; i + 1 < text.size(); ++i) {
+  const size_t n = text.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == 0xC2 || c == 0xC3) return true;
+    if (c != 0xC2 && c != 0xC3) continue;
+    unsigned char t = static_cast<unsigned char>(text[i + 1]);
+    if (c == 0xC2 && t >= 0x80 && t <= 0x9F) return true;
+    if (c == 0xC3 && t >= 0x82 && t <= 0xB4 && i + 2 < n) {
+      unsigned char u = static_cast<unsigned char>(text[i + 2]);
+      if (u == 0xC2 || u == 0xC5 || u == 0xC6 || u == 0xCB || u == 0xE2) return true;
+    }
   }
   return false;
 }

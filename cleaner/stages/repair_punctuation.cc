@@ -120,10 +120,13 @@ class Rules {
     for (long i = 0; i < static_cast<long>(d_.size()); ++i) {
       char32_t c = d_.cp[i];
       switch (c) {
-        case ',': case '.': case ';': case ':': case '!': case '?': case ')': case ']':
+        case ',': case '.': case ';': case ':': case '!': case '?':
           SpaceBefore(i);
           Doubled(i);
           SpaceAfter(i);
+          break;
+        case ')': case ']':
+          SpaceBefore(i);
           break;
         case '(': case '[':
           SpaceInsideOpening(i);
@@ -256,6 +259,8 @@ class Rules {
       // `Example.Com.au`, `Foo.Bar.baz`: a dotted name.
       if (Contains(d_, we, t.end, '.') && IsLetter(d_.at(we + 1))) return;
     } else {
+      // `TL;DR`: capitals on both sides of ; or : are an acronym.
+      if (c != ',' && IsUpper(p) && IsUpper(n)) return;
       if (c == ':') {
         // `std::vector`, IPv6 and `mailto:x` keep their colons; so do the
         // emoticons `:D` `:P`.
@@ -275,14 +280,38 @@ class Rules {
   std::vector<long> match_;
 };
 
-bool HasPunctuation(std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case ',': case '.': case ';': case ':': case '!': case '?': case ')': case ']':
-        return true;
-      default:
-        break;
+// A fast byte scan that is true for every paragraph some rule could change
+// (and for some others): a mark after a space or a non-ASCII byte (which
+// may end a space separator), a mark before a letter or a non-ASCII byte,
+// an opening bracket before a space, or two marks in a row.
+bool MayNeedRepair(std::string_view s) {
+  auto is_mark = [](unsigned char c) {
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
+  };
+  const size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    bool mark = is_mark(c);
+    if (!mark && c != ')' && c != ']' && c != '(' && c != '[') continue;
+    unsigned char prev = i > 0 ? static_cast<unsigned char>(s[i - 1]) : 0;
+    unsigned char next = i + 1 < n ? static_cast<unsigned char>(s[i + 1]) : 0;
+    if (c == '(' || c == '[') {
+      if (next == ' ' || next == '\t' || next >= 0x80) return true;
+      continue;
     }
+    // Space separators are ' ', TAB or end in A0 (NBSP), 80..8A or AF
+    // (U+2000..U+200A, U+202F).
+    if (prev == ' ' || prev == '\t' || prev == 0xA0 || (prev >= 0x80 && prev <= 0x8A) ||
+        prev == 0xAF) {
+      return true;
+    }
+    if (!mark) continue;
+    // A letter after the mark: ASCII, or a non-ASCII lead byte other than
+    // E2 (U+2000..U+2FFF: quotes, dashes, symbols, which are not letters).
+    if ((next >= 0xC0 && next != 0xE2) || ((next | 0x20) >= 'a' && (next | 0x20) <= 'z')) {
+      return true;
+    }
+    if (is_mark(next)) return true;
   }
   return false;
 }
@@ -291,7 +320,7 @@ bool HasPunctuation(std::string_view s) {
 
 std::string RepairPunctuation(std::string_view paragraph, const PunctuationContext& ctx,
                               std::vector<RepairChange>* changes) {
-  if (!HasPunctuation(paragraph)) return std::string(paragraph);
+  if (!MayNeedRepair(paragraph)) return std::string(paragraph);
   CodePoints d = Decode(paragraph);
   std::vector<Edit> edits;
   Rules(d, ctx, &edits).Run();

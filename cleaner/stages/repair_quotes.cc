@@ -26,10 +26,17 @@ bool IsCloseGlyph(char32_t c) {
   return c == U'\u201D' || c == U'\u2019' || c == U'\u00BB' || c == U'\u203A';
 }
 
+bool IsHangul(char32_t c) {
+  return (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF) ||
+         (c >= 0x3130 && c <= 0x318F);
+}
+
 Cls Classify(char32_t c) {
   if (c == 0) return Cls::kEdge;
   if (IsHSpace(c)) return Cls::kSpace;
-  if (IsWord(c)) return Cls::kWord;
+  // In CJK and Korean a quote is glued to the particle after it (`”고`,
+  // `’이나`): no space is missing there, so such letters count as "other".
+  if (IsWord(c)) return IsNoSpaceScript(c) || IsHangul(c) ? Cls::kOther : Cls::kWord;
   switch (c) {
     case '(': case '[': case '{': case U'\u00BF': case U'\u00A1':
       return Cls::kOpenP;
@@ -65,6 +72,7 @@ struct Mark {
   long space_to = 0;    // one past the spaces after it (== i + 1 if none)
   bool in_word = false;
   bool elision = false;  // ’ after a space, before a letter or digit
+  long len = 1;          // 2: a double mark typed as two singles (`’’`)
 };
 
 // Costs. The unit is "one piece of evidence against": a wrong glyph or a
@@ -81,7 +89,9 @@ constexpr double kGlued = 0.25;       // `.“Next`, `”(`: unusual but fine
 constexpr double kImpossible = 4;
 constexpr double kNever = 1000;
 constexpr double kInsideWord = 5;     // `it’s` is never a quote
-constexpr double kUnclosed = 3;       // an opener without closer in the paragraph
+// An opener whose closer is not in the paragraph: English quotes running
+// over several paragraphs leave one open at each paragraph's end.
+constexpr double kUnclosed = 1.5;
 constexpr double kUnpaired = 2;       // a well-formed mark left alone
 constexpr double kApostrophe = 0.5;   // `students’`, `po’`
 constexpr double kWordFinal = 2;      // `word’` after another letter: unusual
@@ -151,6 +161,17 @@ int WordLengthBefore(const CodePoints& d, long i, char32_t* last) {
 
 bool IsApostropheGlyph(char32_t c) { return c == '\'' || c == U'\u2019'; }
 
+// `Browns ’ Week`: a plural possessive with a stray space before it.
+bool SpacedPossessive(const Mark& m, const CodePoints& d) {
+  if (!IsApostropheGlyph(d.cp[m.i]) || m.left != Cls::kSpace || m.right != Cls::kSpace ||
+      m.left2 != Cls::kWord) {
+    return false;
+  }
+  char32_t last;
+  int n = WordLengthBefore(d, m.space_from, &last);
+  return n >= 2 && (last | 0x20) == 's';
+}
+
 double CostNeither(const Mark& m, const CodePoints& d, Family f) {
   char32_t c = d.cp[m.i];
   if (f == Family::kSingle) {
@@ -159,9 +180,10 @@ double CostNeither(const Mark& m, const CodePoints& d, Family f) {
       char32_t last;
       int n = WordLengthBefore(d, m.i, &last);
       char32_t l = last | 0x20;  // ASCII lowercase; other letters never match
-      // Plural possessive (`students’`, `Hans’`) or an elided short word
-      // (Italian `po’`, `de’`; English `o’`).
-      if (l == 's' || l == 'x' || l == 'z' || (n > 0 && n <= 2)) return kApostrophe;
+      // Plural possessive (`students’`, `Hans’`), an elided short word
+      // (Italian `po’`, `de’`; English `o’`) or a dropped g (`Takin’`).
+      bool in_g = l == 'n' && n >= 3 && (d.at(m.i - 2) | 0x20) == 'i';
+      if (l == 's' || l == 'x' || l == 'z' || (n > 0 && n <= 2) || in_g) return kApostrophe;
       return kWordFinal;
     }
     if (IsApostropheGlyph(c) &&
@@ -170,6 +192,7 @@ double CostNeither(const Mark& m, const CodePoints& d, Family f) {
       return kYear;
     }
     if (m.elision) return kElision;
+    if (SpacedPossessive(m, d)) return kApostrophe;
   } else if (IsDigit(d.at(m.i - 1)) && m.right != Cls::kWord) {
     return kInch;
   }
@@ -256,17 +279,29 @@ void RepairFamily(const CodePoints& d, Family f, const QuoteContext& ctx,
   std::vector<Mark> marks;
   bool low = false;
   for (size_t i = 0; i < d.size(); ++i) {
-    if (!InFamily(d.cp[i], f)) continue;
-    if (d.cp[i] == U'\u201E' || d.cp[i] == U'\u201A') low = true;
+    char32_t c = d.cp[i];
+    if (c != '"' && c != '\'' && (c < U'\u2018' || c > U'\u201F')) continue;  // fast path
     Mark m;
     m.i = static_cast<long>(i);
+    if (f == Family::kDouble && InFamily(d.cp[i], Family::kSingle) &&
+        InFamily(d.at(m.i + 1), Family::kSingle) && !InFamily(d.at(m.i + 2), Family::kSingle) &&
+        !InFamily(d.at(m.i - 1), Family::kSingle)) {
+      // `‘‘…’’`, `''…''`: a double mark typed as two singles. It takes part
+      // in the pairing of double marks and is left as typed.
+      m.len = 2;
+      marks.push_back(m);
+      ++i;
+      continue;
+    }
+    if (!InFamily(d.cp[i], f)) continue;
+    if (d.cp[i] == U'\u201E' || d.cp[i] == U'\u201A') low = true;
     marks.push_back(m);
   }
   if (marks.empty()) return;
   const bool dbl = f == Family::kDouble;
   for (Mark& m : marks) {
     char32_t c = d.cp[m.i];
-    if (c == '"' || c == '\'') {
+    if (c == '"' || c == '\'' || m.len == 2) {
       m.glyph = Glyph::kNeutral;
     } else if (c == U'\u201E' || c == U'\u201A') {
       m.glyph = Glyph::kLow;
@@ -278,12 +313,12 @@ void RepairFamily(const CodePoints& d, Family f, const QuoteContext& ctx,
       m.glyph = IsOpenGlyph(c) ? Glyph::kOpen : Glyph::kClose;
     }
     m.left = Classify(d.at(m.i - 1));
-    m.right = Classify(d.at(m.i + 1));
+    m.right = Classify(d.at(m.i + m.len));
     long a = m.i;
     while (IsHSpace(d.at(a - 1))) --a;
     m.space_from = a;
     m.left2 = Classify(d.at(a - 1));
-    long b = m.i + 1;
+    long b = m.i + m.len;
     while (IsHSpace(d.at(b))) ++b;
     m.space_to = b;
     m.right2 = Classify(d.at(b));
@@ -291,12 +326,15 @@ void RepairFamily(const CodePoints& d, Family f, const QuoteContext& ctx,
     // singles, and `""` an empty pair: none of them is paired here.
     m.elision = c == U'\u2019' && (m.left == Cls::kSpace || m.left == Cls::kEdge) &&
                 IsWord(d.at(m.i + 1));
-    m.in_word = (m.left == Cls::kWord && m.right == Cls::kWord) ||
+    // `U.K.’s`: an abbreviation's period, then a possessive.
+    bool after_abbrev = d.at(m.i - 1) == '.' && IsLetter(d.at(m.i - 2)) && !dbl;
+    m.in_word = ((m.left == Cls::kWord || after_abbrev) && m.right == Cls::kWord) ||
                 (!dbl && (InFamily(d.at(m.i - 1), f) || InFamily(d.at(m.i + 1), f)));
   }
   std::vector<Role> roles = ChooseRoles(marks, d, f);
   for (size_t k = 0; k < marks.size(); ++k) {
     const Mark& m = marks[k];
+    if (m.len != 1) continue;  // left as typed
     char32_t c = d.cp[m.i];
     char32_t want = c;
     const char* rule = "";
@@ -311,9 +349,13 @@ void RepairFamily(const CodePoints& d, Family f, const QuoteContext& ctx,
           rule = "quote-consistency";
         }
         cut_after = m.right == Cls::kSpace && ContentAfter(m.right2);
-        insert_before = (m.left == Cls::kWord || (m.left == Cls::kCloseP &&
-                                                   IsSentencePunct(d.at(m.i - 1)))) &&
-                        !IsNoSpaceScript(d.at(m.i - 1));
+        {
+          // A word, a sentence mark or a bracket glued to an opener: the
+          // space before it is missing (not in scripts without spaces).
+          char32_t prev = d.at(m.i - 1);
+          insert_before = (IsWord(prev) || IsSentencePunct(prev) || prev == ')' || prev == ']') &&
+                          !IsNoSpaceScript(prev);
+        }
         break;
       case kCloser:
         if (m.glyph == Glyph::kOpen && !ctx.same_mark_closes) {
@@ -324,9 +366,13 @@ void RepairFamily(const CodePoints& d, Family f, const QuoteContext& ctx,
           rule = "quote-consistency";
         }
         cut_before = m.left == Cls::kSpace && ContentBefore(m.left2);
-        insert_after = m.right == Cls::kWord && !IsNoSpaceScript(d.at(m.i + 1));
+        insert_after = m.right == Cls::kWord;
         break;
       case kNeither:
+        if (!dbl && SpacedPossessive(m, d)) {
+          cut_before = true;
+          rule = "apostrophe";
+        }
         if (!dbl && CostNeither(m, d, f) <= kWordFinal) {
           // An apostrophe: in a typographic document it is ’.
           bool inside_word = m.left == Cls::kWord && m.right == Cls::kWord;
