@@ -1122,9 +1122,9 @@ void Selector::Emit(int top, std::vector<char>* keep) {
       float ld = static_cast<float>(x.link_chars) / x.chars;
       bool container = x.has_block_child || x.tag == GUMBO_TAG_UL || x.tag == GUMBO_TAG_OL ||
                        x.tag == GUMBO_TAG_TABLE || x.tag == GUMBO_TAG_DL;
-      // 0.5: more link text than other text; 0.2 with no prose and a
-      // negative class is Readability's threshold for weak containers.
-      if (container && (ld > 0.5f || (x.weight < 0 && ld > 0.2f && x.prose_chars == 0))) {
+      // 0.5: more link text than other text; 0.33 with no prose and no
+      // positive class: a block of teasers (linked headline, excerpt).
+      if (container && (ld > 0.5f || (x.weight <= 0 && ld > 0.33f && x.prose_chars == 0))) {
         bad[k - c] = 1;
         if (x.first_block < x.end_block) Report("link-dense-container", "links", x.first_block);
       }
