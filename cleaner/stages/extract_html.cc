@@ -988,7 +988,6 @@ void Selector::ApplyDrops() {
                                        : e.raw_prose * 5 >= total_prose_ * 2;
     if (total_prose_ > 0 && veto) continue;
     e.dropped = true;
-    if (getenv("XDBG") && e.raw_prose * 10 > total_prose_) fprintf(stderr, "DROP %s prose %d/%d rule %s\n", gumbo_normalized_tagname(e.tag), e.raw_prose, total_prose_, e.rule ? e.rule->origin.c_str() : "");
     if (doc_.reporter != nullptr && e.first_block < e.end_block) {
       Report(e.rule != nullptr ? e.rule->origin.c_str() : "",
              e.verdict == kComments ? "comments" : "boilerplate-container", e.first_block);
@@ -1102,10 +1101,6 @@ void Selector::Emit(int top, std::vector<char>* keep) {
       }
       if (join) chosen.push_back(j);
     }
-  }
-  if (getenv("XDBG")) {
-    fprintf(stderr, "TOP %d %s score %.1f parent %d\n", top, gumbo_normalized_tagname(t.tag), t.score, parent);
-    if (parent >= 0) for (int j = parent + 1; j < elems_[parent].end; j = elems_[j].end) fprintf(stderr, "  sib %d %s best %.1f score %.1f chars %d drop %d %s: %s\n", j, gumbo_normalized_tagname(elems_[j].tag), elems_[j].best, elems_[j].score, elems_[j].chars, elems_[j].dropped, std::find(chosen.begin(), chosen.end(), j) != chosen.end() ? "IN" : "", elems_[j].first_block < elems_[j].end_block ? Snippet(blocks_[elems_[j].first_block].text).substr(0, 60).c_str() : "");
   }
   for (int c : chosen) {
     const Elem& e = elems_[c];
