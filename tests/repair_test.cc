@@ -108,8 +108,9 @@ TEST_CASE("mojibake is reversed only where certain", "[repair]") {
       {"ÐŸÑ€Ð¸Ð²ÐµÑ‚", "Привет"},
       {"ä¸­æ–‡", "中文"},
       {"sÃ»r", "sûr"},
-      // Encoded twice.
+      // Encoded twice, also with the C1 control of a lost byte kept.
       {"cafÃƒÂ©", "café"},
+      {"Ã¢â‚¬Å“twiceÃ¢â‚¬Â\u009d", "“twice”"},
       // Windows-1252 read as Latin-1: a C1 control on its own.
       {"it\u0092s", "it’s"},
   };
@@ -176,6 +177,7 @@ TEST_CASE("a space after punctuation glued to the next word, never inside tokens
           {"It was late!Then we left?Yes.", "It was late! Then we left? Yes."},
           {"apples,pears;plums:cherries", "apples, pears; plums: cherries"},
           {"(1,2 million).Visit us", "(1,2 million). Visit us"},
+          {"It ended in 2020.The next one", "It ended in 2020. The next one"},
           {"потом он ушёл,и никто.Это было", "потом он ушёл, и никто. Это было"},
           // Numbers, abbreviations, initials, domains, URLs, files, times.
           {"20.000 and 3.5 and 1,2 and 10:30", "20.000 and 3.5 and 1,2 and 10:30"},
@@ -187,6 +189,7 @@ TEST_CASE("a space after punctuation glued to the next word, never inside tokens
           {"user@example.com,then", "user@example.com,then"},
           {"java.util.List and a,b.c", "java.util.List and a,b.c"},
           {"smile :D now", "smile :D now"},
+          {"the TL;DR version, seconds.It’s over", "the TL;DR version, seconds. It’s over"},
           // Scripts without spaces are not touched.
           {"これはテストです.次の文,そして", "これはテストです.次の文,そして"},
       },
@@ -200,6 +203,7 @@ TEST_CASE("doubled punctuation collapses, legitimate sequences stay", "[repair]"
           {"one,, two and three,. Four", "one, two and three. Four"},
           {"so;; then", "so; then"},
           {"etc., and U.S., and e.g., too", "etc., and U.S., and e.g., too"},
+          {"Monroe, La., and San Diego, Calif., said", "Monroe, La., and San Diego, Calif., said"},
           {"today…. Really?! Yes!! and ... and ..", "today…. Really?! Yes!! and ... and .."},
           {"version 1.,2", "version 1.,2"},
       },
@@ -238,6 +242,13 @@ TEST_CASE("quotes are paired per paragraph and spaced by their role", "[repair]"
           {"“A quote that goes on in the next paragraph.",
            "“A quote that goes on in the next paragraph."},
           {"rock ’n’ roll and don’t", "rock ’n’ roll and don’t"},
+          {"a stray ’ mark", "a stray ’ mark"},
+          {"the U.K.’s and Takin’ It", "the U.K.’s and Takin’ It"},
+          {"the Cleveland Browns ’ Week 11 game", "the Cleveland Browns’ Week 11 game"},
+          {"warning that “voters are entitled to it.’’ It has “a role.’’",
+           "warning that “voters are entitled to it.’’ It has “a role.’’"},
+          {"이냐”고 말했다. 또 “제 여자친구랑 ‘가택침입’이나 ‘데이트 폭력’ 같은",
+           "이냐”고 말했다. 또 “제 여자친구랑 ‘가택침입’이나 ‘데이트 폭력’ 같은"},
       },
       "en");
 }

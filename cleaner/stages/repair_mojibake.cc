@@ -131,10 +131,15 @@ Found Match(const CodePoints& d, size_t i) {
   if (!IsValidUtf8(utf8)) return f;
   size_t pos = 0;
   char32_t r = NextCodePoint(utf8, &pos);
-  if (!IsUsable(r)) return f;
+  // `Â` + a C1 control: the C1 control itself, a step of text encoded twice
+  // (`Ã¢â‚¬Â\u009d` -> `â€\u009d` -> `”`). A C1 control is never text.
+  bool c1 = n == 1 && lead == 0xC2 && bytes[1] <= 0x9F;
+  if (!IsUsable(r) && !c1) return f;
   f.length = n + 1;
   f.result = r;
-  if (n == 1) {
+  if (c1) {
+    f.verdict = Verdict::kCertain;
+  } else if (n == 1) {
     f.verdict = TwoByteVerdict(lead, r);
     if (f.verdict == Verdict::kCertain && FollowsLettersNaturally(bytes[1]) &&
         !(i > 0 && IsLower(d.cp[i - 1]))) {

@@ -242,7 +242,10 @@ class Rules {
     // the sentence's last word.
     const bool closed = (p == ')' || IsClosingQuote(p)) && (c == '.' || c == '!' || c == '?');
     if (closed) p = 'a';
-    if (!IsLetter(p) || !IsLetter(n) || IsNoSpaceScript(p) || IsNoSpaceScript(n)) return;
+    if (IsDigit(p) && c == '.') p = '0';
+    if (!(IsLetter(p) || p == '0') || !IsLetter(n) || IsNoSpaceScript(p) || IsNoSpaceScript(n)) {
+      return;
+    }
     Token t = TokenAt(d_, i);
     if (HasTechnical(d_, t)) return;
     if (c == '.' || c == '!' || c == '?') {
@@ -250,9 +253,10 @@ class Rules {
       // capitalized word (`territory.Nagorno`). `Node.js`, `Kwork.ru` and
       // `ASP.NET` do not match; `e.g.The`, `U.S.Army` and `J.Smith` are
       // abbreviations and initials.
-      if (!IsLower(p) || !IsUpper(n) || !IsLower(d_.at(i + 2))) return;
+      // A number may end the sentence too (`in 2020.The`, `Nr. 5.Das`).
+      if (!(IsLower(p) || IsDigit(p)) || !IsUpper(n) || !IsLower(d_.at(i + 2))) return;
       if (Contains(d_, t.begin, i, '.')) return;
-      if (c == '.' && !closed && AfterAbbreviation(d_, i, ctx_)) return;
+      if (c == '.' && !closed && IsLetter(d_.at(i - 1)) && AfterAbbreviation(d_, i, ctx_)) return;
       long we;
       std::string after = WordAfter(d_, i + 1, &we);
       if (In(ctx_.suffixes, after)) return;  // `Amazon.Com`

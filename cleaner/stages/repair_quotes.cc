@@ -73,6 +73,7 @@ struct Mark {
   bool in_word = false;
   bool elision = false;  // ’ after a space, before a letter or digit
   long len = 1;          // 2: a double mark typed as two singles (`’’`)
+  bool glued_letter_after = false;  // a CJK or Korean letter right after
 };
 
 // Costs. The unit is "one piece of evidence against": a wrong glyph or a
@@ -97,6 +98,8 @@ constexpr double kApostrophe = 0.5;   // `students’`, `po’`
 constexpr double kWordFinal = 2;      // `word’` after another letter: unusual
 constexpr double kYear = 0;           // `’90s`, `'90s`
 constexpr double kInch = 0.5;         // `6"`
+constexpr double kGluedParticle = 2;
+constexpr double kStrayApostrophe = 2.4;  // just under an unclosed opener's 2.5
 // A mirrored pair (`the’ Nagorno-Karabakh ‘ region`) in a paragraph that
 // shows machine-translation damage costs this much less than its two marks.
 constexpr double kMirrorBonus = 2;
@@ -108,6 +111,8 @@ double CostOpener(const Mark& m, bool damaged) {
   double c = 0;
   if (m.glyph == Glyph::kClose) {
     c = !damaged && m.elision ? kWrongGlyphElision : kWrongGlyph;
+    // `”고`: a closing mark glued to a Korean or CJK particle is a closer.
+    if (m.glued_letter_after) c += kGluedParticle;
   }
   switch (m.right) {
     case Cls::kWord: case Cls::kOpenP: case Cls::kOther: case Cls::kDash: break;
@@ -148,7 +153,7 @@ bool WellFormedOpener(const Mark& m) {
 bool WellFormedCloser(const Mark& m) {
   return (m.glyph == Glyph::kClose || m.glyph == Glyph::kNeutral) && ContentBefore(m.left) &&
          (m.right == Cls::kEdge || m.right == Cls::kSpace || m.right == Cls::kCloseP ||
-          m.right == Cls::kDash);
+          m.right == Cls::kDash || m.glued_letter_after);
 }
 
 // Letters of the word that ends just before index `i`.
@@ -197,6 +202,9 @@ double CostNeither(const Mark& m, const CodePoints& d, Family f) {
     return kInch;
   }
   if (WellFormedOpener(m) || WellFormedCloser(m)) return kUnpaired;
+  // A lone ’ between spaces is a stray apostrophe as often as a quote:
+  // turning it needs a partner, not just an open end of paragraph.
+  if (f == Family::kSingle && c == U'\u2019') return kStrayApostrophe;
   return kImpossible;
 }
 
@@ -314,6 +322,7 @@ void RepairFamily(const CodePoints& d, Family f, const QuoteContext& ctx,
     }
     m.left = Classify(d.at(m.i - 1));
     m.right = Classify(d.at(m.i + m.len));
+    m.glued_letter_after = m.right == Cls::kOther && IsLetter(d.at(m.i + m.len));
     long a = m.i;
     while (IsHSpace(d.at(a - 1))) --a;
     m.space_from = a;
