@@ -1133,8 +1133,9 @@ void Selector::Emit(int top, std::vector<char>* keep) {
       // Sentences: 12 words, a full stop, and prose's share of stop words
       // (headlines linked as "Read more: ..." have few); 0.9: a block that
       // is all link is a teaser however it reads.
-      bool sentences = rb.kind == BlockKind::kParagraph && rb.words >= 12 && rb.stops >= 2 &&
-                       rb.stop_words * 4 >= rb.words && rb.LinkDensity() < 0.9f;
+      bool sentences = (rb.kind == BlockKind::kParagraph || rb.kind == BlockKind::kListItem) &&
+                       rb.words >= 12 && rb.stops >= 1 && rb.stop_words * 4 >= rb.words &&
+                       rb.LinkDensity() < 0.9f;
       if (rb.LinkDensity() > 0.5f && !sentences) {
         Report("link-dense-block", "links", b);
         continue;
