@@ -246,6 +246,16 @@ TEST_CASE("a wrapper named like furniture is not dropped when it holds the artic
   CHECK(r.texts[4].find("sentence number 5") != std::string::npos);
 }
 
+TEST_CASE("a hidden wrapper around the article is shown, a hidden copy is not", "[extract]") {
+  std::string article;
+  for (int i = 1; i <= 4; ++i) article += Prose(i);
+  Result shown = Extract(Page("<div id=\"page\" style=\"display:none\">" + article + "</div>"));
+  CHECK(shown.texts.size() == 4);
+  Result copy = Extract(Page("<article>" + article + "</article><div aria-hidden=\"true\">" +
+                             article + "</div>"));
+  CHECK(copy.texts.size() == 4);
+}
+
 TEST_CASE("a fragment without prose keeps its text", "[extract]") {
   CHECK(Extract("<p>Inside b.</p>").texts == V{"Inside b."});
   CHECK(Extract("").texts.empty());

@@ -221,6 +221,13 @@ struct TagTable {
   }
 };
 
+// The verdict on hidden blocks (hidden, aria-hidden="true", display:none,
+// visibility:hidden).
+const TokenRule& HiddenRule() {
+  static const TokenRule rule{kDrop, 0, "hidden-element"};
+  return rule;
+}
+
 const TagTable& Tags() {
   static const TagTable table;
   return table;
@@ -765,11 +772,19 @@ void Walker::Walk(const GumboNode* root) {
       if (e.tag == GUMBO_TAG_TIME) ReadMeta(e);
       AttrInfo info;
       ReadAttributes(e, &info);
-      if (info.hidden) continue;
+      // Hidden inline elements go at once. A hidden block is a drop
+      // verdict, subject to the veto: pages hide their whole wrapper until
+      // a script reveals it (or while a modal is open), and that wrapper
+      // holds the article.
+      if (info.hidden && (cls != kBlock || !apply_rules_ || table_depth_ > 0)) continue;
       const TokenRule* tag_rule = apply_rules_ ? rules_.tags[e.tag] : nullptr;
       Frame nf{next, 0, -1, 0, -1};
       if (cls == kBlock && table_depth_ == 0) {
         Apply(tag_rule, &info);
+        if (info.hidden) {
+          info.verdict = kDrop;
+          info.rule = &HiddenRule();
+        }
         if (e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_BODY || info.keep) info.verdict = kNone;
         Flush();
         if (elems.size() < kMaxElements) {
@@ -983,9 +998,12 @@ void Selector::ApplyDrops() {
     // "page-with-sidebar"), not furniture. A comment section is only spared
     // when nearly all prose (85%) is inside it ("post has-comments"): a
     // real thread leaves the article's prose outside, however long it is.
+    // The same holds for a hidden block: a page hides its whole wrapper
+    // until a script shows it, but a hidden copy of the article (microdata
+    // duplicates) leaves the visible one outside.
     int outside = total_prose_ - e.raw_prose;
-    bool veto = e.verdict == kComments ? outside * 20 < total_prose_ * 3
-                                       : e.raw_prose * 5 >= total_prose_ * 2;
+    bool strict = e.verdict == kComments || e.rule == &HiddenRule();
+    bool veto = strict ? outside * 20 < total_prose_ * 3 : e.raw_prose * 5 >= total_prose_ * 2;
     if (total_prose_ > 0 && veto) continue;
     e.dropped = true;
     if (doc_.reporter != nullptr && e.first_block < e.end_block) {
