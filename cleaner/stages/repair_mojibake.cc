@@ -3,6 +3,8 @@
 
 #include <unicode/uchar.h>
 
+#include <cstring>
+
 #include "cleaner/util/utf8.h"
 
 namespace cleaner {
@@ -188,6 +190,18 @@ bool MayHaveMojibake(std::string_view text) {
   const size_t n = text.size();
   for (size_t i = 0; i + 1 < n; ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0xC2) {
+      // Skip ahead to the next byte that can start U+0080..U+00FF.
+      const void* next = std::memchr(text.data() + i, 0xC2, n - i);
+      const void* next3 = std::memchr(text.data() + i, 0xC3, n - i);
+      const char* a = static_cast<const char*>(next);
+      const char* b = static_cast<const char*>(next3);
+      const char* m = a == nullptr ? b : (b == nullptr || a < b ? a : b);
+      if (m == nullptr) return false;
+      i = static_cast<size_t>(m - text.data());
+      if (i + 1 >= n) return false;
+      c = static_cast<unsigned char>(text[i]);
+    }
     if (c != 0xC2 && c != 0xC3) continue;
     unsigned char t = static_cast<unsigned char>(text[i + 1]);
     if (c == 0xC2 && t >= 0x80 && t <= 0x9F) return true;

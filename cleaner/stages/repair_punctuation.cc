@@ -3,6 +3,8 @@
 
 #include <unicode/uchar.h>
 
+#include <array>
+
 #include "cleaner/util/utf8.h"
 
 namespace cleaner {
@@ -292,11 +294,17 @@ bool MayNeedRepair(std::string_view s) {
   auto is_mark = [](unsigned char c) {
     return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
   };
+  // The bytes worth a closer look, as a table: this scan sees every byte.
+  static const auto kCandidate = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char c : std::string_view(",.;:!?()[]")) t[c] = true;
+    return t;
+  }();
   const size_t n = s.size();
   for (size_t i = 0; i < n; ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!kCandidate[c]) continue;
     bool mark = is_mark(c);
-    if (!mark && c != ')' && c != ']' && c != '(' && c != '[') continue;
     unsigned char prev = i > 0 ? static_cast<unsigned char>(s[i - 1]) : 0;
     unsigned char next = i + 1 < n ? static_cast<unsigned char>(s[i + 1]) : 0;
     if (c == '(' || c == '[') {

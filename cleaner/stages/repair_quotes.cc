@@ -451,17 +451,28 @@ void RepairGuillemets(const CodePoints& d, const QuoteContext& ctx, std::vector<
   }
 }
 
-bool HasQuoteMark(std::string_view s) {
-  for (size_t i = 0; i < s.size(); ++i) {
+bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// True iff `s` has a mark the repair could change. Apostrophes ’ between
+// two ASCII letters (`it’s`) never change unless everything becomes ASCII,
+// and they are in most English paragraphs, so they do not count.
+bool HasQuoteMark(std::string_view s, bool ascii) {
+  const size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == '"' || c == '\'') return true;
     // U+2018..U+201F and U+2039/U+203A are E2 80 98..9F / E2 80 B9..BA;
     // « » are C2 AB / C2 BB.
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    if (c == 0xE2 && i + 2 < n && static_cast<unsigned char>(s[i + 1]) == 0x80) {
       unsigned char t = static_cast<unsigned char>(s[i + 2]);
+      if (t == 0x99 && !ascii && i > 0 && i + 3 < n &&
+          IsAsciiLetter(static_cast<unsigned char>(s[i - 1])) &&
+          IsAsciiLetter(static_cast<unsigned char>(s[i + 3]))) {
+        continue;
+      }
       if ((t >= 0x98 && t <= 0x9F) || t == 0xB9 || t == 0xBA) return true;
     }
-    if (c == 0xC2 && i + 1 < s.size()) {
+    if (c == 0xC2 && i + 1 < n) {
       unsigned char t = static_cast<unsigned char>(s[i + 1]);
       if (t == 0xAB || t == 0xBB) return true;
     }
@@ -472,25 +483,26 @@ bool HasQuoteMark(std::string_view s) {
 }  // namespace
 
 void QuoteCounts::Add(std::string_view text) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    unsigned char b = static_cast<unsigned char>(text[pos]);
-    if (b < 0x80) {
-      if (b == '"' || b == '\'') ++ascii;
-      ++pos;
-      continue;
-    }
-    char32_t c = NextCodePoint(text, &pos);
-    switch (c) {
-      case U'\u201C': ++open_english; ++typographic; break;
-      case U'\u201E': ++open_low; ++typographic; break;
-      case U'\u00AB': ++open_guillemet; ++typographic; break;
-      case U'\u201A': ++single_low; ++typographic; break;
-      case U'\u201D': case U'\u2018': case U'\u2019': case U'\u00BB': case U'\u2039':
-      case U'\u203A': case U'\u201F': case U'\u201B':
-        ++typographic;
-        break;
-      default: break;
+  // Byte level: every mark counted here is ASCII, E2 80 xx or C2 AB/BB.
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b == '"' || b == '\'') {
+      ++ascii;
+    } else if (b == 0xC2 && i + 1 < n) {
+      unsigned char t = static_cast<unsigned char>(text[i + 1]);
+      if (t == 0xAB) ++open_guillemet, ++typographic;
+      if (t == 0xBB) ++typographic;
+    } else if (b == 0xE2 && i + 2 < n && static_cast<unsigned char>(text[i + 1]) == 0x80) {
+      switch (static_cast<unsigned char>(text[i + 2])) {
+        case 0x9C: ++open_english; ++typographic; break;  // “
+        case 0x9E: ++open_low; ++typographic; break;      // „
+        case 0x9A: ++single_low; ++typographic; break;    // ‚
+        case 0x98: case 0x99: case 0x9B: case 0x9D: case 0x9F: case 0xB9: case 0xBA:
+          ++typographic;
+          break;
+        default: break;
+      }
     }
   }
 }
@@ -532,7 +544,7 @@ void DecideQuoteStyle(const QuoteCounts& counts, const LanguageQuotes* lang,
 
 std::string RepairQuotes(std::string_view paragraph, const QuoteContext& ctx,
                          std::vector<RepairChange>* changes) {
-  if (!HasQuoteMark(paragraph)) return std::string(paragraph);
+  if (!HasQuoteMark(paragraph, ctx.ascii)) return std::string(paragraph);
   CodePoints d = Decode(paragraph);
   std::vector<Edit> edits;
   RepairFamily(d, Family::kDouble, ctx, &edits);
