@@ -31,6 +31,7 @@ from urllib.parse import parse_qs, urlparse
 ROOT = sys.argv[1] if len(sys.argv) > 1 else "."
 SEEN = set()
 LOCK = threading.Lock()
+BOMB = gzip.compress(b"<p>" + b"a" * (20 << 20) + b"</p>", 1)
 PAGE = (b"<html><head><title>t</title></head><body><p>This page has one paragraph "
         b"of ordinary text, long enough to be kept by the cleaner.</p></body></html>")
 
@@ -84,8 +85,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, b"\x1f\x8b\x08\x00this is not deflate data at all" * 4,
                              headers=[("Content-Encoding", "gzip")])
         if p == "/bomb":
-            return self.send(200, gzip.compress(b"<p>" + b"a" * (20 << 20) + b"</p>"),
-                             headers=[("Content-Encoding", "gzip")])
+            return self.send(200, BOMB, headers=[("Content-Encoding", "gzip")])
         if p == "/big":
             return self.send(200, b"<p>" + b"b" * (2 << 20) + b"</p>")
         if p == "/bigstream":
@@ -116,6 +116,10 @@ class Handler(BaseHTTPRequestHandler):
 
 
 class QuietServer(ThreadingHTTPServer):
+    # The default backlog of 5 drops connections when a test opens many at
+    # once; a dropped SYN is retried after a second and looks like a timeout.
+    request_queue_size = 128
+
     def handle_error(self, request, client_address):
         pass  # clients that hang up early (size limits, timeouts) are expected
 

@@ -112,13 +112,18 @@ TEST_CASE("a page, its status, final URL and content type arrive; gzip is undone
 TEST_CASE("failures are named errors, not crashes", "[url]") {
   FetchOptions o = Quick();
   o.timeout_ms = 500;
-  o.max_body_bytes = 1000000;
   auto start = std::chrono::steady_clock::now();
+  auto slow = Fetch({Server().Url("/slow?ms=3000")}, o);
+  CHECK(Seconds(start) < 2.5);  // the slow page was cut off, not waited for
+  // The others get time enough on a loaded machine: they must fail for
+  // their own reason, not a timeout.
+  o.timeout_ms = 20000;
+  o.max_body_bytes = 1000000;
   auto r = Fetch({Server().Url("/slow?ms=3000"), Server().Url("/loop"), Server().Url("/big"),
                   Server().Url("/bigstream"), Server().Url("/bomb"), Server().Url("/badgzip"),
                   Server().Url("/status/404"), Server().Url("/tofile"), "file:///etc/hostname"},
                  o);
-  CHECK(Seconds(start) < 2.5);  // the slow page was cut off, not waited for
+  r[0] = std::move(slow[0]);
   REQUIRE(r.size() == 9);
   for (const FetchResult& f : r) {
     INFO(f.requested_url);
@@ -161,14 +166,14 @@ TEST_CASE("results come in input order whatever order transfers finish in", "[ur
   FetchOptions o = Quick();
   o.concurrency = 4;
   std::vector<std::string> urls;
-  for (int ms : {400, 10, 300, 10, 200, 10, 100, 10}) {
+  for (int ms : {800, 10, 600, 10, 400, 10, 200, 10}) {
     urls.push_back(Server().Url("/slow?ms=" + std::to_string(ms)));
   }
   auto start = std::chrono::steady_clock::now();
   auto r = Fetch(urls, o);
   REQUIRE(r.size() == urls.size());
   for (size_t i = 0; i < urls.size(); ++i) CHECK(r[i].requested_url == urls[i]);
-  CHECK(Seconds(start) < 0.95);  // concurrent: less than the 1.04 s sum
+  CHECK(Seconds(start) < 1.8);  // concurrent: well below the 2.04 s sum
 }
 
 TEST_CASE("politeness delay spaces requests to one host", "[url]") {
