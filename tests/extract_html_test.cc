@@ -256,6 +256,32 @@ TEST_CASE("a hidden wrapper around the article is shown, a hidden copy is not", 
   CHECK(copy.texts.size() == 4);
 }
 
+TEST_CASE("a page rendered by script falls back to its JSON-LD articleBody", "[extract]") {
+  std::string body;
+  for (int i = 1; i <= 5; ++i) {
+    body += "Paragraph " + std::to_string(i) +
+            " of the story says something long enough to be read as text, \\u00fcber alles.\\n";
+  }
+  std::string html = Page(
+      "<div id=\"app\">Loading...</div>",
+      "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"H\", "
+      "\"datePublished\": \"2024-01-02\", \"articleBody\": \"" + body + "\"}</script>");
+  testing::TestDoc doc;
+  Result r = Extract(html, ExtractOptions(), &doc);
+  REQUIRE(r.texts.size() == 5);
+  CHECK(r.texts[0].find("Paragraph 1 of the story") == 0);
+  CHECK(r.texts[0].find("über alles.") != std::string::npos);
+  CHECK(doc.metadata.date == "2024-01-02");
+}
+
+TEST_CASE("JSON string values are found and decoded", "[extract]") {
+  CHECK(JsonStringValue(R"({"a": 1, "key" : "v\"al\\ue \u00e9\ud83d\ude00\n"})", "key") ==
+        "v\"al\\ue é😀\n");
+  CHECK(JsonStringValue(R"({"key": 5})", "key").empty());
+  CHECK(JsonStringValue(R"({"other": "x"})", "key").empty());
+  CHECK(JsonStringValue(R"({"key": "cut \ud83d"})", "key") == "cut \xEF\xBF\xBD");
+}
+
 TEST_CASE("a fragment without prose keeps its text", "[extract]") {
   CHECK(Extract("<p>Inside b.</p>").texts == V{"Inside b."});
   CHECK(Extract("").texts.empty());

@@ -302,6 +302,7 @@ struct RawBlock {
 struct MetaCandidates {
   std::string title_tag, og_title, author, date, time_datetime, canonical, og_url, site_name,
       description, og_description, lang, itemprop_author;
+  std::string json_ld;  // the text of the page's application/ld+json scripts
 };
 
 std::string_view Attr(const GumboAttribute* a) { return a->value; }
@@ -392,6 +393,7 @@ class Walker {
   void MatchName(std::string_view name, AttrInfo* info);
   void Apply(const TokenRule* r, AttrInfo* info);
   void ReadMeta(const GumboElement& e);
+  void ReadJsonLd(const GumboElement& script);
   bool IsDataTable(const GumboNode* table) const;
 
   void AppendText(std::string_view text);
@@ -556,6 +558,18 @@ void Walker::ReadMeta(const GumboElement& e) {
              k == "dcterms.date" || k == "dcterms.created" || k == "og:published_time" ||
              k == "parsely-pub-date" || k == "sailthru.date") {
     set(&meta.date, !content.empty() ? content : datetime);
+  }
+}
+
+void Walker::ReadJsonLd(const GumboElement& script) {
+  const GumboAttribute* type = gumbo_get_attribute(&script.attributes, "type");
+  if (type == nullptr || !EqualsIgnoreCase(type->value, "application/ld+json")) return;
+  for (unsigned i = 0; i < script.children.length; ++i) {
+    const auto* c = static_cast<const GumboNode*>(script.children.data[i]);
+    // 4 MiB: more JSON-LD than any page carries; the rest is not read.
+    if (c->type == GUMBO_NODE_TEXT && meta.json_ld.size() < (4u << 20)) {
+      meta.json_ld.append(c->v.text.text).append("\n");
+    }
   }
 }
 
@@ -752,6 +766,8 @@ void Walker::Walk(const GumboNode* root) {
       if (cls == kSkip) {
         if (e.tag == GUMBO_TAG_META || e.tag == GUMBO_TAG_LINK) {
           ReadMeta(e);
+        } else if (e.tag == GUMBO_TAG_SCRIPT) {
+          ReadJsonLd(e);
         } else if (e.tag == GUMBO_TAG_TITLE && meta.title_tag.empty()) {
           for (unsigned i = 0; i < e.children.length; ++i) {
             const auto* c = static_cast<const GumboNode*>(e.children.data[i]);
@@ -885,6 +901,28 @@ std::string Fold(std::string_view s) {
   for (unsigned char c : s) {
     if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
     else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) out += static_cast<char>(c);
+  }
+  return out;
+}
+
+// Markup inside a JSON-LD articleBody: tags removed, a block tag's end
+// becomes a line break (one paragraph per line).
+std::string StripTags(std::string_view s) {
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] != '<') {
+      out += s[i++];
+      continue;
+    }
+    size_t end = s.find('>', i);
+    if (end == std::string_view::npos) break;
+    std::string_view tag = s.substr(i, end - i);
+    if (tag.rfind("</p", 0) == 0 || tag.rfind("<br", 0) == 0 || tag.rfind("</h", 0) == 0 ||
+        tag.rfind("</li", 0) == 0 || tag.rfind("</div", 0) == 0) {
+      out += '\n';
+    }
+    i = end + 1;
   }
   return out;
 }
@@ -1283,10 +1321,51 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
     keep.assign(w.blocks.size(), 1);
   }
 
+  // A page whose DOM holds almost no text (rendered by a script) often
+  // carries the article in its JSON-LD: use that instead.
+  std::vector<RawBlock> from_json;
+  if (options.main_content && !m.json_ld.empty()) {
+    size_t kept_chars = 0;
+    for (size_t i = 0; i < w.blocks.size(); ++i) {
+      if (keep[i]) kept_chars += w.blocks[i].text.size();
+    }
+    // 300 bytes: less than one real paragraph was found.
+    if (kept_chars < 300) {
+      std::string body = JsonStringValue(m.json_ld, "articleBody");
+      if (body.find("</") != std::string::npos) body = StripTags(body);
+      if (body.size() >= 300 && body.size() > 2 * kept_chars) {
+        ExplainEvent e;
+        e.stage = "extract";
+        e.action = ExplainEvent::Action::kInfo;
+        e.rule = "json-ld-article-body";
+        e.after = "the page's text is its JSON-LD articleBody";
+        Explain(doc, e);
+        size_t start = 0;
+        while (start < body.size()) {
+          size_t end = body.find('\n', start);
+          if (end == std::string::npos) end = body.size();
+          std::string para = Collapse(std::string_view(body).substr(start, end - start));
+          if (!para.empty()) {
+            RawBlock b;
+            b.text = std::move(para);
+            from_json.push_back(std::move(b));
+          }
+          start = end + 1;
+        }
+      }
+    }
+  }
+  if (!from_json.empty()) {
+    w.blocks = std::move(from_json);
+    keep.assign(w.blocks.size(), 1);
+  }
+  if (title.empty()) title = Collapse(JsonStringValue(m.json_ld, "headline"));
+
   Metadata& md = *doc.metadata;
   SetMetadata(doc, "title", &md.title, title);
   SetMetadata(doc, "author", &md.author, !m.author.empty() ? m.author : m.itemprop_author);
-  SetMetadata(doc, "date", &md.date, !m.date.empty() ? m.date : m.time_datetime);
+  std::string date = !m.date.empty() ? m.date : JsonStringValue(m.json_ld, "datePublished");
+  SetMetadata(doc, "date", &md.date, !date.empty() ? date : m.time_datetime);
   SetMetadata(doc, "canonical_url", &md.canonical_url,
               !m.canonical.empty() ? m.canonical : m.og_url);
   SetMetadata(doc, "site_name", &md.site_name, m.site_name);

@@ -4,6 +4,7 @@
 #ifndef CLEANER_STAGES_EXTRACT_TEXT_H_
 #define CLEANER_STAGES_EXTRACT_TEXT_H_
 
+#include <string>
 #include <string_view>
 #include <unordered_set>
 
@@ -27,6 +28,13 @@ class StopWords {
  private:
   std::unordered_set<std::string_view> words_;
 };
+
+// Finds the first `"key": "value"` pair in `json` (JSON-LD text, scanned
+// as text, not parsed: pages' JSON-LD is often invalid) and returns the
+// decoded value (escapes, including \uXXXX surrogate pairs, turned into
+// UTF-8; an invalid escape ends the value). Returns "" if there is none or
+// the value is not a string. Linear in `json`.
+std::string JsonStringValue(std::string_view json, std::string_view key);
 
 }  // namespace cleaner
 
