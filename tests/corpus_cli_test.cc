@@ -108,7 +108,7 @@ TEST_CASE("JSONL from stdin, and .jsonl.gz recognized by name", "[corpus][cli]")
   CHECK(text.out.find("{\"") == std::string::npos);
 }
 
-TEST_CASE("--shard under GNU parallel: the union is the single-process output", "[corpus][cli]") {
+TEST_CASE("shards under GNU parallel (--shard): the union is the single-process output", "[corpus][cli]") {
   if (!fs::exists("/usr/bin/parallel")) {
     WARN("GNU parallel is not installed: shard test not run");
     return;
@@ -134,7 +134,7 @@ TEST_CASE("--shard under GNU parallel: the union is the single-process output", 
   CHECK(parts == all);
 }
 
-TEST_CASE("-o DIR: one file per record, never outside DIR whatever the id", "[corpus][cli]") {
+TEST_CASE("output folder: one file per record, never outside DIR whatever the id", "[corpus][cli]") {
   std::string dir = testing::ScratchDir("safe");
   std::string in;
   for (const char* id : {"../../escape", "/etc/evil", "..", "a/../../b", "ok", "sp ace\xff"}) {
