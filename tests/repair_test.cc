@@ -147,6 +147,7 @@ TEST_CASE("no space before punctuation, except French typography", "[repair]") {
           {"really ?! yes", "really?! yes"},
           {"a\u00A0, b\t. c", "a, b. c"},
           {"word ,next", "word, next"},
+          {"He left .She stayed.", "He left. She stayed."},
           {"(see above ) and [ 12 ]", "(see above) and [12]"},
           {"“quoted” , he said", "“quoted”, he said"},
           // Not phrase punctuation: these stay.

@@ -92,6 +92,8 @@ constexpr size_t kLanguageSample = 4 * 1024;
 // and no other double opener), and for the marks straight quotes become in
 // a typographic document. Identification, the stage's most expensive step,
 // is skipped when none of these can apply.
+bool IsAsciiLetterByte(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
 // True iff a space separator ends just before t[i]: ' ', TAB, NBSP (C2 A0)
 // or U+2000..U+200A, U+202F (E2 80 80..8A, E2 80 AF).
 bool EndsWithSpace(const std::string& t, size_t i) {
@@ -103,6 +105,26 @@ bool EndsWithSpace(const std::string& t, size_t i) {
            static_cast<unsigned char>(t[i - 3]) == 0xE2;
   }
   return false;
+}
+
+// True iff ; : ! ? follow a space at least twice in the document and never
+// follow a letter directly (2: once may be a slip; any glued one shows the
+// document does not follow French typography).
+bool SpacedHighPunctuation(const std::vector<Block>& blocks) {
+  int spaced = 0;
+  for (const Block& b : blocks) {
+    const std::string& t = b.text;
+    for (size_t i = 1; i < t.size(); ++i) {
+      char c = t[i];
+      if (c != ';' && c != ':' && c != '!' && c != '?') continue;
+      if (EndsWithSpace(t, i)) {
+        ++spaced;
+      } else if (IsAsciiLetterByte(t[i - 1]) || static_cast<unsigned char>(t[i - 1]) >= 0xC0) {
+        return false;
+      }
+    }
+  }
+  return spaced >= 2;
 }
 
 bool LanguageMatters(const std::vector<Block>& blocks, const QuoteCounts& counts) {
@@ -194,6 +216,7 @@ Status Repairer::EndDocument() {
   QuoteCounts counts;
   for (const Block& b : blocks_) counts.Add(b.text);
   std::string language = doc_.metadata != nullptr ? doc_.metadata->language : "";
+  std::string unreliable_guess;
   if (language.empty() && LanguageMatters(blocks_, counts)) {
     std::string sample;
     for (const Block& b : blocks_) {
@@ -202,11 +225,18 @@ Status Repairer::EndDocument() {
     }
     LanguageGuess g = DetectLanguage(sample);
     if (g.reliable) language = g.code;
+    unreliable_guess = g.code;
   }
   std::string base = language.substr(0, language.find_first_of("-_"));
   auto lq = rules.quotes.find(base);
   QuoteContext qctx;
   DecideQuoteStyle(counts, lq == rules.quotes.end() ? nullptr : &lq->second, &qctx);
+  // Language unknown (a short text): a document that CLD2 takes for French
+  // without being sure, and that always puts a space before ; : ! ?, keeps
+  // its own typography.
+  if (language.empty() && unreliable_guess == "fr" && SpacedHighPunctuation(blocks_)) {
+    qctx.french = true;
+  }
   qctx.ascii = options_.quotes == QuoteStyle::kAscii;
   PunctuationContext pctx;
   pctx.french = qctx.french;

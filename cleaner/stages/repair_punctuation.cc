@@ -179,8 +179,15 @@ class Rules {
     bool move = false;  // the space goes after the mark instead
     switch (c) {
       case '.':
-        // ` .` ends a phrase only before a space, the end or a closing mark:
-        // ` .NET`, ` .5`, ` ...` are something else.
+        // ` .` ends a phrase before a space, the end or a closing mark, and
+        // before a capitalized word (`left .She` -> `left. She`); ` .NET`,
+        // ` .5`, ` ...`, ` .com` are something else.
+        if (IsUpper(n) && IsLower(d_.at(i + 2)) && IsLower(p)) {
+          long we;
+          if (In(ctx_.suffixes, WordAfter(d_, i + 1, &we))) return;
+          move = true;
+          break;
+        }
         if (!(IsEnd(n) || IsClosingQuote(n) || n == ')' || n == '"')) return;
         break;
       case ',':
