@@ -19,6 +19,7 @@
 #include "cleaner/stages/line_filter.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string_view>
 #include <unordered_map>
 
@@ -39,10 +40,12 @@ LineFilterRules::~LineFilterRules() = default;
 
 namespace {
 
-// Lines longer than this are never boilerplate lines that a rule describes
-// (the longest, cookie notices, run to ~500 bytes); they are tokenized only
-// in part, which keeps the stage's cost per byte small on long paragraphs.
-constexpr size_t kMaxKeyBytes = 700;
+// Lines of more words than this (counted by spaces, which is cheap) are
+// never boilerplate lines that a rule describes: the longest rules, cookie
+// notices and copyright footers, allow 45 words. Such lines are tokenized
+// only in part (for their script and a glued byline), which keeps the
+// stage's cost per byte small on long paragraphs.
+constexpr int kMaxKeyWords = 45;
 // How much of a long line is read for its script and a glued byline.
 constexpr size_t kSampleBytes = 240;
 
@@ -94,7 +97,6 @@ struct Info {
   int edge_rule = -1;         // a zone=edge rule hit, settled in pass 4
   const char* heuristic = nullptr;
   const char* category = nullptr;
-  uint64_t hash = 0;          // of the whole key (short lines only)
   int script = -1;            // dominant script, or -1
   bool anchor = false;        // strong boilerplate evidence (see the zones pass)
 };
@@ -152,7 +154,18 @@ Status LineFilter::EndDocument() {
 void LineFilter::Judge() {
   const LineFilterRules::Rep& R = rules_->rep();
   const size_t n = blocks_.size();
-  std::vector<Info> info(n);
+  // The per-block evidence lives in a per-thread scratch that keeps its
+  // token buffers from one document to the next: allocating them anew for
+  // every block cost more than the matching itself.
+  static thread_local std::vector<Info> scratch;
+  if (scratch.size() < n) scratch.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    LineKey key = std::move(scratch[i].key);
+    scratch[i] = Info();
+    scratch[i].key = std::move(key);
+    scratch[i].key.folded.reserve(blocks_[i].text.size());
+  }
+  std::vector<Info>& info = scratch;
 
   // Pass 1: shape.
   int body_letters[line_filter::kNumScripts] = {};
@@ -161,18 +174,22 @@ void LineFilter::Judge() {
     Info& f = info[i];
     f.skip = b.kind == BlockKind::kPreformatted || b.kind == BlockKind::kTable;
     std::string_view text = b.text;
-    if (text.size() > kMaxKeyBytes) {
+    // Spaces, counted up to the limit with memchr (a long paragraph is not
+    // read to its end here).
+    int spaces = 0;
+    for (const char* p = text.data(); spaces < kMaxKeyWords; ++spaces, ++p) {
+      p = static_cast<const char*>(std::memchr(p, ' ', text.data() + text.size() - p));
+      if (p == nullptr) break;
+    }
+    if (spaces >= kMaxKeyWords && text.size() > kSampleBytes) {
       size_t cut = kSampleBytes;
       while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
       line_filter::Tokenize(text.substr(0, cut), &f.key);
       f.sampled = true;
-      // Words of the whole line, counted by spaces: the sample is enough
-      // to know it is long.
-      f.units = static_cast<int>(std::count(text.begin(), text.end(), ' ')) + 1;
+      f.units = spaces + 1;
     } else {
       line_filter::Tokenize(text, &f.key);
       f.units = static_cast<int>(f.key.tokens.size());
-      f.hash = line_filter::SequenceHash(f.key, 0, f.key.tokens.size());
     }
     f.units = std::max(f.units, f.key.cjk_letters / 2);
     f.ending = EndingOf(text);
@@ -207,17 +224,18 @@ void LineFilter::Judge() {
   // The body's language, for repeated lines in another language.
   std::string body_lang;
   bool body_lang_needed = false;
-  for (size_t i = 0; i < n; ++i) body_lang_needed |= info[i].units >= 5 && count_of(i) >= 2;
-  if (body_lang_needed || (doc_.metadata != nullptr && doc_.metadata->language.empty())) {
+  for (size_t i = 0; i < n; ++i) {
+    body_lang_needed |= !info[i].shape_good && info[i].units >= 5 && count_of(i) >= 2;
+  }
+  // Only when a line repeats: language identification costs more than the
+  // rest of the stage. 2 KiB of paragraphs are enough for a verdict.
+  if (body_lang_needed) {
     std::string sample;
-    for (size_t i = 0; i < n && sample.size() < 4096; ++i) {
+    for (size_t i = 0; i < n && sample.size() < 2048; ++i) {
       if (info[i].shape_good) sample.append(blocks_[i].text).push_back('\n');
     }
     LanguageGuess g = DetectLanguage(sample);
     if (g.reliable) body_lang = g.code;
-    if (doc_.metadata != nullptr && doc_.metadata->language.empty() && !body_lang.empty()) {
-      doc_.metadata->language = body_lang;
-    }
   }
 
   // Pass 2: evidence that does not depend on position.
@@ -285,7 +303,9 @@ void LineFilter::Judge() {
       continue;
     }
     // Five words: CLD2 is unreliable on shorter lines ("Apple AirPods Pro").
-    if (count >= 2 && f.units >= 5 && !body_lang.empty()) {
+    // Only lines standing alone between paragraphs, as ads do: language
+    // identification is the costliest thing this stage can do.
+    if (count >= 2 && f.units >= 5 && !body_lang.empty() && isolated(i) && !f.shape_good) {
       LanguageGuess g = DetectLanguage(text);
       if (g.reliable && !g.code.empty() && g.code != body_lang) {
         bad(-1, "heuristic:repeated-foreign-language", "ad");

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 
 #include "cleaner/util/utf8.h"
 
@@ -21,13 +22,25 @@ uint64_t Mix(uint64_t x) {  // splitmix64's finalizer
   return x ^ (x >> 31);
 }
 
-uint64_t WordHash(std::string_view w) {  // FNV-1a
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : w) h = (h ^ c) * 1099511628211ULL;
+// A word's hash, eight bytes at a time (words are short: one or two
+// rounds).
+uint64_t BytesHash(std::string_view w) {
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ w.size();
+  size_t i = 0;
+  for (; i + 8 <= w.size(); i += 8) {
+    uint64_t v;
+    std::memcpy(&v, w.data() + i, 8);
+    h = Mix(h ^ v);
+  }
+  if (i < w.size()) {
+    uint64_t v = 0;
+    std::memcpy(&v, w.data() + i, w.size() - i);
+    h = Mix(h ^ v);
+  }
   return h;
 }
 
-const uint64_t kNumberHash = WordHash("#");
+const uint64_t kNumberHash = BytesHash("#");
 
 uint64_t Combine(uint64_t h, uint64_t w) { return Mix(h * 31 + w); }
 
@@ -67,8 +80,32 @@ Script ScriptOf(char32_t cp) {
 
 }  // namespace
 
+namespace {
+
+// Byte classes of ASCII for the tokenizer's fast path.
+enum : uint8_t { kOtherByte, kLetterByte, kDigitByte, kSpaceByte, kSepByte };
+
+struct AsciiClasses {
+  uint8_t c[256];  // bytes from 0x80 up are kOtherByte: the slow path decides
+  AsciiClasses() : c() {
+    for (int i = 'a'; i <= 'z'; ++i) c[i] = c[i - 32] = kLetterByte;
+    for (int i = '0'; i <= '9'; ++i) c[i] = kDigitByte;
+    c[' '] = c['\t'] = c['\n'] = c['\r'] = c['\f'] = c['\v'] = kSpaceByte;
+    c['|'] = c['/'] = c['>'] = c['\\'] = kSepByte;
+  }
+};
+const AsciiClasses kAscii;
+
+
+}  // namespace
+
 void Tokenize(std::string_view text, LineKey* key) {
-  key->folded.clear();
+  // Case folding never makes a character more than one and a half times
+  // longer in UTF-8, so twice the input is room enough; the buffer is cut
+  // to size at the end. Writing through an index is cheaper than append.
+  key->folded.resize(text.size() * 2 + 8);
+  char* const buf = &key->folded[0];
+  size_t w = 0;
   key->tokens.clear();
   key->separators = 0;
   key->max_segment_words = 0;
@@ -83,95 +120,120 @@ void Tokenize(std::string_view text, LineKey* key) {
   auto finish = [&](uint32_t end) {
     if (state == kNone) return;
     cur.end = end;
-    cur.key_len = static_cast<uint32_t>(key->folded.size()) - cur.key_off;
-    cur.hash = cur.number ? kNumberHash : WordHash(std::string_view(key->folded).substr(cur.key_off));
+    cur.key_len = static_cast<uint32_t>(w) - cur.key_off;
+    cur.hash = cur.number ? kNumberHash : BytesHash(std::string_view(buf + cur.key_off, cur.key_len));
     key->tokens.push_back(cur);
     ++segment_words;
     state = kNone;
   };
+  auto start = [&](uint32_t at, bool number) {
+    finish(at);
+    state = number ? kNum : kWord;
+    cur = Token();
+    cur.begin = at;
+    cur.number = number;
+    cur.key_off = static_cast<uint32_t>(w);
+  };
+  auto fold_byte = [&](char b) { buf[w++] = b; };
+  const size_t size = text.size();
   size_t pos = 0;
-  while (pos < text.size()) {
+  while (pos < size) {
     const uint32_t at = static_cast<uint32_t>(pos);
     const unsigned char c = static_cast<unsigned char>(text[pos]);
-    char32_t cp;
-    bool letter = false, digit = false;
     if (c < 0x80) {
-      cp = c;
       ++pos;
-      letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-      digit = c >= '0' && c <= '9';
-    } else {
-      cp = NextCodePoint(text, &pos);
-      letter = u_isalpha(static_cast<UChar32>(cp)) ||
-               (U_GET_GC_MASK(static_cast<UChar32>(cp)) & U_GC_M_MASK) != 0;
-      digit = !letter && u_isdigit(static_cast<UChar32>(cp));
+      switch (kAscii.c[c]) {
+        case kLetterByte: {
+          if (state != kWord) {
+            start(at, false);
+            cur.upper = c <= 'Z';
+          }
+          // The whole run of ASCII letters at once: this loop is where a
+          // document's bytes mostly go.
+          size_t end = pos;
+          while (end < size && kAscii.c[static_cast<unsigned char>(text[end])] == kLetterByte) {
+            ++end;
+          }
+          const size_t run = end - at;
+          for (size_t k = 0; k < run; ++k) buf[w + k] = static_cast<char>(text[at + k] | 0x20);
+          w += run;
+          key->letters += static_cast<int>(run);
+          key->script_letters[kLatin] += static_cast<int>(run);
+          pos = end;
+          prev_space = false;
+          continue;
+        }
+        case kDigitByte:
+          if (state != kNum) start(at, true);
+          buf[w++] = static_cast<char>(c);
+          prev_space = false;
+          continue;
+        case kSpaceByte:
+          if (state != kNone) finish(at);
+          prev_space = true;
+          continue;
+        default:
+          break;
+      }
+      // "1,234" and "20.000" are one number: a group mark followed by
+      // exactly three digits continues it (08.11.2020 is not grouped).
+      if (state == kNum && (c == ',' || c == '.' || c == '\'') && pos + 3 <= size &&
+          kAscii.c[static_cast<unsigned char>(text[pos])] == kDigitByte &&
+          std::isdigit(static_cast<unsigned char>(text[pos + 1])) &&
+          std::isdigit(static_cast<unsigned char>(text[pos + 2])) &&
+          (pos + 3 == size || !std::isdigit(static_cast<unsigned char>(text[pos + 3])))) {
+        std::memcpy(buf + w, text.data() + pos, 3);
+        w += 3;
+        pos += 3;
+        continue;
+      }
+      finish(at);
+      if (kAscii.c[c] == kSepByte && prev_space && (pos >= size || text[pos] == ' ')) {
+        ++key->separators;
+        if (key->first_segment_tokens < 0) key->first_segment_tokens = segment_words;
+        key->max_segment_words = std::max(key->max_segment_words, segment_words);
+        segment_words = 0;
+      }
+      prev_space = false;
+      continue;
     }
-    if (letter) {
+    const char32_t cp = NextCodePoint(text, &pos);
+    const UChar32 u = static_cast<UChar32>(cp);
+    if (u_isalpha(u) || (U_GET_GC_MASK(u) & U_GC_M_MASK) != 0) {
       if (state != kWord) {
-        finish(at);
-        state = kWord;
-        cur = Token();
-        cur.begin = at;
-        cur.key_off = static_cast<uint32_t>(key->folded.size());
-        cur.upper = c < 0x80 ? (c >= 'A' && c <= 'Z') : !u_islower(static_cast<UChar32>(cp));
+        start(at, false);
+        cur.upper = !u_islower(u);
       }
+      std::string folded_cp;
+      AppendUtf8(static_cast<char32_t>(u_foldCase(u, U_FOLD_CASE_DEFAULT)), &folded_cp);
+      for (char b : folded_cp) fold_byte(b);
       ++key->letters;
-      if (c < 0x80) {
-        key->folded.push_back(static_cast<char>(c | 0x20));
-        ++key->script_letters[kLatin];
-      } else {
-        AppendUtf8(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)),
-                   &key->folded);
-        Script s = ScriptOf(cp);
-        ++key->script_letters[s];
-        if (s == kCjk) ++key->cjk_letters;
-      }
+      Script sc = ScriptOf(cp);
+      ++key->script_letters[sc];
+      if (sc == kCjk) ++key->cjk_letters;
       prev_space = false;
       continue;
     }
-    if (digit) {
-      if (state != kNum) {
-        finish(at);
-        state = kNum;
-        cur = Token();
-        cur.begin = at;
-        cur.number = true;
-        cur.key_off = static_cast<uint32_t>(key->folded.size());
-      }
-      key->folded.push_back(c < 0x80 ? static_cast<char>(c) : '0');
+    if (u_isdigit(u)) {
+      if (state != kNum) start(at, true);
+      buf[w++] = '0';
       prev_space = false;
-      continue;
-    }
-    // "1,234" and "20.000" are one number: a group mark followed by exactly
-    // three digits continues it (dates such as 08.11.2020 are not grouped).
-    if (state == kNum && (c == ',' || c == '.' || c == '\'') && pos + 3 <= text.size() &&
-        std::isdigit(static_cast<unsigned char>(text[pos])) &&
-        std::isdigit(static_cast<unsigned char>(text[pos + 1])) &&
-        std::isdigit(static_cast<unsigned char>(text[pos + 2])) &&
-        (pos + 3 == text.size() || !std::isdigit(static_cast<unsigned char>(text[pos + 3])))) {
-      key->folded.append(text.substr(pos, 3));
-      pos += 3;
       continue;
     }
     finish(at);
     if (cp == 0x00A9) {  // © is a word: "© 2020 Example"
-      Token t;
-      t.begin = at;
-      t.end = static_cast<uint32_t>(pos);
-      t.key_off = static_cast<uint32_t>(key->folded.size());
-      key->folded.append("\xC2\xA9");
-      t.key_len = 2;
-      t.hash = WordHash("\xC2\xA9");
-      t.upper = true;
-      key->tokens.push_back(t);
-      ++segment_words;
+      start(at, false);
+      cur.upper = true;
+      fold_byte('\xC2');
+      fold_byte('\xA9');
+      finish(static_cast<uint32_t>(pos));
       prev_space = false;
       continue;
     }
-    const bool space = cp == ' ' || cp == '\t' || cp == 0xA0 || u_isUWhiteSpace(static_cast<UChar32>(cp));
+    const bool space = cp == 0xA0 || u_isUWhiteSpace(u);
     if (IsSeparatorCodePoint(cp) && prev_space &&
-        (pos >= text.size() || text[pos] == ' ' || text[pos] == '\t' ||
-         (static_cast<unsigned char>(text[pos]) == 0xC2 && pos + 1 < text.size() &&
+        (pos >= size || text[pos] == ' ' ||
+         (static_cast<unsigned char>(text[pos]) == 0xC2 && pos + 1 < size &&
           static_cast<unsigned char>(text[pos + 1]) == 0xA0))) {
       ++key->separators;
       if (key->first_segment_tokens < 0) key->first_segment_tokens = segment_words;
@@ -180,7 +242,8 @@ void Tokenize(std::string_view text, LineKey* key) {
     }
     prev_space = space;
   }
-  finish(static_cast<uint32_t>(text.size()));
+  finish(static_cast<uint32_t>(size));
+  key->folded.resize(w);
   key->max_segment_words = std::max(key->max_segment_words, segment_words);
   if (key->first_segment_tokens < 0) key->first_segment_tokens = static_cast<int>(key->tokens.size());
 }
@@ -383,6 +446,7 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
         case RuleKind::kLine:
         case RuleKind::kHeader:
           map = &rep->line_rules;
+          rep->max_line_words = std::max(rep->max_line_words, rule.words.size());
           break;
         case RuleKind::kPrefix:
           map = &rep->prefix_rules;
@@ -391,6 +455,7 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
         case RuleKind::kSuffix:
           map = &rep->suffix_rules;
           rep->max_suffix_words = std::max(rep->max_suffix_words, rule.words.size());
+          rep->suffix_line_words = std::max(rep->suffix_line_words, rule.max_words);
           break;
         case RuleKind::kContains:
           map = &rep->contains_rules;
@@ -423,7 +488,7 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
 }
 
 int LineFilterRules::Rep::MatchLine(const LineKey& key) const {
-  if (key.Empty() || line_rules.empty()) return -1;
+  if (key.Empty() || line_rules.empty() || key.tokens.size() > max_line_words) return -1;
   auto it = line_rules.find(line_filter::SequenceHash(key, 0, key.tokens.size()));
   return it == line_rules.end() ? -1 : it->second;
 }
@@ -469,7 +534,7 @@ int LineFilterRules::Rep::MatchPrefix(std::string_view text, const LineKey& key)
 
 int LineFilterRules::Rep::MatchSuffix(const LineKey& key) const {
   const size_t n = key.tokens.size();
-  if (suffix_rules.empty()) return -1;
+  if (suffix_rules.empty() || static_cast<int>(n) > suffix_line_words) return -1;
   for (size_t k = 1; k <= std::min(n, max_suffix_words); ++k) {
     auto it = suffix_rules.find(line_filter::SequenceHash(key, n - k, n));
     if (it != suffix_rules.end() && static_cast<int>(n) <= rules[it->second].max_words) {

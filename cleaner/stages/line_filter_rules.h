@@ -97,7 +97,8 @@ struct LineFilterRules::Rep {
   std::unordered_map<uint64_t, int> prefix_rules;
   std::unordered_map<uint64_t, int> suffix_rules;
   std::unordered_map<uint64_t, int> contains_rules;
-  size_t max_prefix_words = 0, max_suffix_words = 0, max_contains_words = 0;
+  size_t max_line_words = 0, max_prefix_words = 0, max_suffix_words = 0, max_contains_words = 0;
+  int suffix_line_words = 0;    // the largest max_words of any suffix rule
   int contains_line_words = 0;  // the largest max_words of any contains rule
   std::vector<uint64_t> contains_first;  // bit filter on first-word hashes
   std::unordered_map<uint64_t, std::vector<int>> patterns_by_word;
