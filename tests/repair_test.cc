@@ -259,12 +259,15 @@ TEST_CASE("each language keeps its own quote marks", "[repair]") {
                "Er sagte: „Wir schaffen das.“ Dann ging er."},
               {"Er sagte: „ Wir schaffen das. “ Dann.", "Er sagte: „Wir schaffen das.“ Dann."},
               {"Er meinte »so ist es« und ‚gut‘.", "Er meinte »so ist es« und ‚gut‘."},
+              {"Er sagte:»Ja«und ging.", "Er sagte:»Ja«und ging."},
+              {"Er sagte:„Ja.“ Dann ging er.", "Er sagte: „Ja.“ Dann ging er."},
               {"Er meinte ,,das ist gut‘‘ und ging.", "Er meinte ,,das ist gut‘‘ und ging."}},
              "de");
   CheckTable({{"Powiedział: „Damy radę”.", "Powiedział: „Damy radę”."}}, "pl");
   CheckTable({{"Он сказал: «Мы справимся» . Потом «ушёл ».",
                "Он сказал: «Мы справимся». Потом «ушёл»."},
-              {"«Он сказал „нет“»", "«Он сказал „нет“»"}},
+              {"«Он сказал „нет“»", "«Он сказал „нет“»"},
+              {"Он сказал:«Да»и ушёл.", "Он сказал: «Да» и ушёл."}},
              "ru");
   CheckTable({{"Il a dit « oui » et ‹ non ›.", "Il a dit « oui » et ‹ non ›."}}, "fr");
   CheckTable({{"Han sa: ”Vi klarar det” och gick.", "Han sa: ”Vi klarar det” och gick."}}, "sv");

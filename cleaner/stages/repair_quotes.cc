@@ -419,6 +419,15 @@ void RepairFamily(const CodePoints& d, Family f, const QuoteContext& ctx,
 // French the spaces just inside a pair go, and --quotes ascii converts them.
 void RepairGuillemets(const CodePoints& d, const QuoteContext& ctx, std::vector<Edit>* edits) {
   long open_at = -1;
+  // »…« (German, Danish) when the paragraph's first guillemet is »: then
+  // the glyphs do not say which side a space belongs to, and none is added.
+  bool reversed = false;
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (d.cp[i] == U'\u00AB' || d.cp[i] == U'\u00BB') {
+      reversed = d.cp[i] == U'\u00BB';
+      break;
+    }
+  }
   for (size_t i = 0; i < d.size(); ++i) {
     char32_t c = d.cp[i];
     bool dbl = c == U'\u00AB' || c == U'\u00BB';
@@ -438,15 +447,28 @@ void RepairGuillemets(const CodePoints& d, const QuoteContext& ctx, std::vector<
       cut_before = ContentBefore(Classify(d.at(a - 1)));
       if (!cut_before) a = static_cast<long>(i);
     }
+    // `сказал:«Да»сказал` -> `сказал: «Да» сказал`.
+    bool insert_before = false, insert_after = false;
+    if (!reversed && c == U'\u00AB' && a == static_cast<long>(i)) {
+      char32_t prev = d.at(a - 1);
+      insert_before = (Classify(prev) == Cls::kWord || IsSentencePunct(prev)) &&
+                      !IsNoSpaceScript(prev);
+    }
+    if (!reversed && c == U'\u00BB' && b == a + 1 && open_at >= 0) {
+      insert_after = Classify(d.at(b)) == Cls::kWord;
+    }
     if (c == U'\u00AB') open_at = static_cast<long>(i);
     if (c == U'\u00BB') open_at = -1;
     char32_t want = ctx.ascii ? (dbl ? U'"' : U'\'') : c;
-    if (!cut_before && !cut_after && want == c) continue;
+    bool spacing = cut_before || cut_after || insert_before || insert_after;
+    if (!spacing && want == c) continue;
     Edit e;
     e.begin = d.offset[a];
     e.end = d.offset[b];
+    if (insert_before) e.text.push_back(' ');
     AppendUtf8(want, &e.text);
-    e.rule = cut_before || cut_after ? "quote-spacing" : "quote-ascii";
+    if (insert_after) e.text.push_back(' ');
+    e.rule = spacing ? "quote-spacing" : "quote-ascii";
     edits->push_back(std::move(e));
   }
 }
