@@ -871,7 +871,7 @@ void Walker::Walk(const GumboNode* root) {
     if (marks & kMarkRow) {
       while (!cur_.empty() && cur_.back() == ' ') cur_.pop_back();
       pending_space_ = false;
-      if (cells_in_row_ > 0 && !cur_.empty() && cur_.back() != '\n') cur_ += '\n';
+      if (!cur_.empty() && cur_.back() != '\n') cur_ += '\n';
       cells_in_row_ = 0;
     }
     if (marks & kMarkBlock) Flush();
