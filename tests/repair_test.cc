@@ -148,6 +148,7 @@ TEST_CASE("no space before punctuation, except French typography", "[repair]") {
           {"a\u00A0, b\t. c", "a, b. c"},
           {"word ,next", "word, next"},
           {"He left .She stayed.", "He left. She stayed."},
+          {"and then . . . nothing, at 10 : 30", "and then . . . nothing, at 10 : 30"},
           {"(see above ) and [ 12 ]", "(see above) and [12]"},
           {"“quoted” , he said", "“quoted”, he said"},
           // Not phrase punctuation: these stay.
@@ -272,7 +273,8 @@ TEST_CASE("each language keeps its own quote marks", "[repair]") {
   CheckTable({{"Il a dit « oui » et ‹ non ›.", "Il a dit « oui » et ‹ non ›."}}, "fr");
   CheckTable({{"Han sa: ”Vi klarar det” och gick.", "Han sa: ”Vi klarar det” och gick."}}, "sv");
   CheckTable({{"El ministro dijo: «Lo lograremos» . ¿Qué pasará ?",
-               "El ministro dijo: «Lo lograremos». ¿Qué pasará?"}},
+               "El ministro dijo: «Lo lograremos». ¿Qué pasará?"},
+              {"¿ Qué pasará ? ¡ Nada !", "¿Qué pasará? ¡Nada!"}},
              "es");
 }
 

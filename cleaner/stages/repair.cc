@@ -205,7 +205,10 @@ Status Repairer::EndDocument() {
   // can hide mojibake (`cafÃ&copy;`).
   bool evidence = false;
   for (size_t k = 0; k < blocks_.size(); ++k) {
-    blocks_[k].text = DecodeEntities(blocks_[k].text, rules.entities, &changes[k]);
+    // Code shows references as written (a tutorial's `&amp;amp;`).
+    if (blocks_[k].kind != BlockKind::kPreformatted) {
+      blocks_[k].text = DecodeEntities(blocks_[k].text, rules.entities, &changes[k]);
+    }
     evidence = evidence || HasCertainMojibake(blocks_[k].text);
   }
   for (size_t k = 0; k < blocks_.size(); ++k) {

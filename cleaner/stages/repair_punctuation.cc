@@ -130,7 +130,7 @@ class Rules {
         case ')': case ']':
           SpaceBefore(i);
           break;
-        case '(': case '[':
+        case '(': case '[': case U'\u00BF': case U'\u00A1':
           SpaceInsideOpening(i);
           break;
         default:
@@ -153,8 +153,16 @@ class Rules {
   void MatchBrackets() {
     match_.assign(d_.size(), -1);
     std::vector<long> stack;
+    long inverted = -1;  // an open Spanish ¿ or ¡, closed by ? or !
     for (long i = 0; i < static_cast<long>(d_.size()); ++i) {
       char32_t c = d_.cp[i];
+      if (c == U'\u00BF' || c == U'\u00A1') {
+        inverted = i;
+      } else if (inverted >= 0 && (c == '?' || c == '!') &&
+                 (d_.cp[inverted] == U'\u00BF') == (c == '?')) {
+        match_[inverted] = i;
+        inverted = -1;
+      }
       if (c == '(' || c == '[') {
         stack.push_back(i);
       } else if (c == ')' || c == ']') {
@@ -189,6 +197,7 @@ class Rules {
           break;
         }
         if (!(IsEnd(n) || IsClosingQuote(n) || n == ')' || n == '"')) return;
+        if (n == ' ' && d_.at(i + 2) == '.') return;  // `word . . .`: a spaced ellipsis
         break;
       case ',':
         if (IsDigit(n)) return;  // `1 ,5`: a number typed oddly, not damage
@@ -200,6 +209,8 @@ class Rules {
         // ` :)` ` :-(` ` :D`: emoticons; ` :30`: a time typed oddly.
         if (n == ')' || n == '(' || n == '-' || n == '/' || IsDigit(n)) return;
         if (IsLetter(n) && !IsLetter(d_.at(i + 2))) return;
+        // `10 : 30`, `2 : 1`: a time or a score typed with spaces.
+        if (c == ':' && IsDigit(p) && IsHSpace(n) && IsDigit(d_.at(i + 2))) return;
         move = IsLetter(n);
         if (!(move || IsEnd(n) || IsAnyQuote(n))) return;
         break;
@@ -305,12 +316,20 @@ bool MayNeedRepair(std::string_view s) {
   static const auto kCandidate = [] {
     std::array<bool, 256> t{};
     for (unsigned char c : std::string_view(",.;:!?()[]")) t[c] = true;
+    t[0xC2] = true;  // ¿ ¡ are C2 BF, C2 A1
     return t;
   }();
   const size_t n = s.size();
   for (size_t i = 0; i < n; ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (!kCandidate[c]) continue;
+    if (c == 0xC2) {
+      unsigned char t = i + 1 < n ? static_cast<unsigned char>(s[i + 1]) : 0;
+      if ((t == 0xBF || t == 0xA1) && i + 2 < n && (s[i + 2] == ' ' || s[i + 2] == '\t')) {
+        return true;
+      }
+      continue;
+    }
     bool mark = is_mark(c);
     unsigned char prev = i > 0 ? static_cast<unsigned char>(s[i - 1]) : 0;
     unsigned char next = i + 1 < n ? static_cast<unsigned char>(s[i + 1]) : 0;
