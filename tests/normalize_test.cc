@@ -13,9 +13,12 @@ TEST_CASE("normalization gives the spec's output form", "[normalize]") {
   };
   const Row rows[] = {
       // Horizontal white space, NBSP and other space separators collapse.
-      {"  a \t b\xC2\xA0\xC2\xA0 c\xE2\x80\x83" "d\xE3\x80\x80" "e  ", "a b c d e"},
-      // Narrow NBSP (French typography) is a space separator too.
-      {"oui\xE2\x80\xAF!", "oui !"},
+      {"  a \t b\xC2\xA0\xC2\xA0 c\xE2\x80\x83 d\xE3\x80\x80\t" "e  ", "a b c d e"},
+      // A lone NBSP or narrow NBSP (French typography) is kept as it is...
+      {"oui\xE2\x80\xAF!", "oui\xE2\x80\xAF!"},
+      {"10\xC2\xA0km", "10\xC2\xA0km"},
+      // ...but in a run with other white space it is one U+0020.
+      {"10 \xC2\xA0km\xC2\xA0\xC2\xA0x\t\xC2\xA0y", "10 km x y"},
       // Zero-width space, word joiner, BOM and soft hyphen go.
       {"zero\xE2\x80\x8Bwidth\xE2\x81\xA0" "joined\xEF\xBB\xBF" "bom co\xC2\xAD" "operate",
        "zerowidthjoinedbom cooperate"},
