@@ -1,13 +1,13 @@
 // Tests for the filter stage (cleaner/stages/line_filter.*): the rule
 // format, the match key, and how rule hits combine with shape, zone, block,
 // repetition, script and the whole document.
-#include <catch2/catch.hpp>
+#include "cleaner/stages/line_filter.h"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include "cleaner/stages/line_filter.h"
 #include "cleaner/stages/line_filter_rules.h"
 #include "tests/test_util.h"
 
@@ -151,9 +151,15 @@ TEST_CASE("a sentence that merely contains a boilerplate phrase stays", "[filter
 }
 
 TEST_CASE("short content lines between paragraphs stay", "[filter]") {
-  const std::vector<std::string> lines = {
-      kPara1, "What happens next?", "Three things matter:", "Bridges", "Buses",
-      "The library", kPara2, "Background", kPara3};
+  const std::vector<std::string> lines = {kPara1,
+                                          "What happens next?",
+                                          "Three things matter:",
+                                          "Bridges",
+                                          "Buses",
+                                          "The library",
+                                          kPara2,
+                                          "Background",
+                                          kPara3};
   auto kept = Filter(lines);
   CHECK(kept == lines);
 }
@@ -161,8 +167,8 @@ TEST_CASE("short content lines between paragraphs stay", "[filter]") {
 TEST_CASE("comment form header takes its prompts; related header its teasers", "[filter]") {
   TestDoc doc;
   auto kept = Filter({kPara1, kPara2, "Check Also", "Mayor resigns after budget row",
-                      "The mayor stepped down on Friday, saying the council had …",
-                      "Leave a Reply", "Cancel reply", "Name *", "Email *", "Website",
+                      "The mayor stepped down on Friday, saying the council had …", "Leave a Reply",
+                      "Cancel reply", "Name *", "Email *", "Website",
                       "Save my name, email, and website in this browser for the next time I "
                       "comment.",
                       "Post Comment"},
@@ -270,10 +276,10 @@ TEST_CASE("a short line repeated between paragraphs goes; repeated sentences sta
 
 TEST_CASE("an error page or a cookie wall gives no output, with the reason", "[filter]") {
   TestDoc doc;
-  auto kept = Filter({"Home", "404", "Page not found",
-                      "Sorry, the page you are looking for does not exist or has been moved.",
-                      "Back to home"},
-                     &doc);
+  auto kept = Filter(
+      {"Home", "404", "Page not found",
+       "Sorry, the page you are looking for does not exist or has been moved.", "Back to home"},
+      &doc);
   CHECK(kept.empty());
   CHECK(doc.metadata.drop_reason.rfind("error-page", 0) == 0);
   TestDoc doc2;
@@ -293,11 +299,22 @@ TEST_CASE("an error page or a cookie wall gives no output, with the reason", "[f
 
 TEST_CASE("boilerplate in other languages goes", "[filter]") {
   const std::vector<std::string> noise = {
-      "Anzeige", "Mehr zum Thema", "Alle Rechte vorbehalten.", "Teilen",
-      "Laisser un commentaire", "Tous droits réservés", "À lire aussi :",
-      "Deja una respuesta", "Todos los derechos reservados.", "Читайте также:",
-      "Все права защищены.", "Lascia un commento", "Deixe um comentário",
-      "Geef een reactie", "Dodaj komentarz", "Bir yanıt yazın",
+      "Anzeige",
+      "Mehr zum Thema",
+      "Alle Rechte vorbehalten.",
+      "Teilen",
+      "Laisser un commentaire",
+      "Tous droits réservés",
+      "À lire aussi :",
+      "Deja una respuesta",
+      "Todos los derechos reservados.",
+      "Читайте также:",
+      "Все права защищены.",
+      "Lascia un commento",
+      "Deixe um comentário",
+      "Geef een reactie",
+      "Dodaj komentarz",
+      "Bir yanıt yazın",
       "Ваш адрес email не будет опубликован. Обязательные поля помечены *",
       "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.",
   };
@@ -309,13 +326,33 @@ TEST_CASE("boilerplate in other languages goes", "[filter]") {
 }
 
 TEST_CASE("filtering the output again removes nothing more", "[filter]") {
-  const std::vector<std::string> doc = {
-      "Skip to content", "Home", "News", "Sport", "Weather", "Menu",
-      "Budget approved after long debate", "By Jane Doe", "November 8, 2020",
-      kPara1, "Advertisement", "What happens next?", kPara2, "Background", kPara3,
-      "Tags: budget, council", "Share this:", "Facebook", "Twitter", "Related Posts",
-      "Mayor resigns after budget row", "Council debates library hours", "Leave a Reply",
-      "Name *", "Email *", "© 2020 Example News. All rights reserved.", "Privacy Policy"};
+  const std::vector<std::string> doc = {"Skip to content",
+                                        "Home",
+                                        "News",
+                                        "Sport",
+                                        "Weather",
+                                        "Menu",
+                                        "Budget approved after long debate",
+                                        "By Jane Doe",
+                                        "November 8, 2020",
+                                        kPara1,
+                                        "Advertisement",
+                                        "What happens next?",
+                                        kPara2,
+                                        "Background",
+                                        kPara3,
+                                        "Tags: budget, council",
+                                        "Share this:",
+                                        "Facebook",
+                                        "Twitter",
+                                        "Related Posts",
+                                        "Mayor resigns after budget row",
+                                        "Council debates library hours",
+                                        "Leave a Reply",
+                                        "Name *",
+                                        "Email *",
+                                        "© 2020 Example News. All rights reserved.",
+                                        "Privacy Policy"};
   auto once = Filter(doc);
   TestDoc again;
   auto twice = Filter(once, &again);

@@ -58,8 +58,20 @@ Ending EndingOf(std::string_view s) {
     size_t p = pos;
     char32_t cp = PrevCodePoint(s, &p);
     switch (cp) {
-      case ' ': case '\t': case 0xA0: case '"': case '\'': case ')': case ']': case '*':
-      case 0x201D: case 0x2019: case 0x00BB: case 0x203A: case 0x300D: case 0xFF09:
+      case ' ':
+      case '\t':
+      case 0xA0:
+      case '"':
+      case '\'':
+      case ')':
+      case ']':
+      case '*':
+      case 0x201D:
+      case 0x2019:
+      case 0x00BB:
+      case 0x203A:
+      case 0x300D:
+      case 0xFF09:
       case 0x201C:  // a wrongly turned closing quote
         pos = p;
         continue;
@@ -68,16 +80,17 @@ Ending EndingOf(std::string_view s) {
         if (q >= 2 && s[q - 1] == '.' && s[q - 2] == '.') return Ending::kEllipsis;
         return Ending::kTerminal;
       }
-      case '!': case 0x3002: case 0xFF01: case 0x0964:
-        return Ending::kTerminal;
-      case '?': case 0xFF1F: case 0x061F:
-        return Ending::kQuestion;
-      case 0x2026:
-        return Ending::kEllipsis;
-      case ':': case 0xFF1A:
-        return Ending::kColon;
-      default:
-        return Ending::kNone;
+      case '!':
+      case 0x3002:
+      case 0xFF01:
+      case 0x0964: return Ending::kTerminal;
+      case '?':
+      case 0xFF1F:
+      case 0x061F: return Ending::kQuestion;
+      case 0x2026: return Ending::kEllipsis;
+      case ':':
+      case 0xFF1A: return Ending::kColon;
+      default: return Ending::kNone;
     }
   }
   return Ending::kNone;
@@ -90,15 +103,15 @@ struct Info {
   bool sampled = false;  // key covers only the start of a long line
   bool skip = false;     // preformatted/table: kept as is, not judged
   Ending ending = Ending::kNone;
-  int units = 0;         // words (CJK: two characters count as one)
+  int units = 0;  // words (CJK: two characters count as one)
   bool shape_good = false;
   Cls cls = Cls::kNeutral;
-  int rule = -1;              // the rule that decided, or -1
-  int edge_rule = -1;         // a zone=edge rule hit, settled in pass 4
+  int rule = -1;       // the rule that decided, or -1
+  int edge_rule = -1;  // a zone=edge rule hit, settled in pass 4
   const char* heuristic = nullptr;
   const char* category = nullptr;
-  int script = -1;            // dominant script, or -1
-  bool anchor = false;        // strong boilerplate evidence (see the zones pass)
+  int script = -1;      // dominant script, or -1
+  bool anchor = false;  // strong boilerplate evidence (see the zones pass)
 };
 
 int DominantScript(const int* letters, int total) {
@@ -111,10 +124,15 @@ int DominantScript(const int* letters, int total) {
 }
 
 // Three words at most, no number, no final mark: a menu item or a tag.
-bool IsTiny(const Info& b) {
-  if (b.units > 3 || b.ending != Ending::kNone || b.key.letters < 2) return false;
-  for (const auto& t : b.key.tokens) {
-    if (t.number) return false;
+// A trailing count in brackets is allowed: "Politics (12)" in an archive
+// or category list.
+bool IsTiny(const Info& b, std::string_view text) {
+  if (b.units > 4 || b.ending != Ending::kNone || b.key.letters < 2) return false;
+  const auto& t = b.key.tokens;
+  const bool counted = t.size() >= 2 && t.back().number && !text.empty() && text.back() == ')';
+  if (static_cast<int>(t.size()) - counted > 3) return false;
+  for (size_t k = 0; k + counted < t.size(); ++k) {
+    if (t[k].number) return false;
   }
   return true;
 }
@@ -128,8 +146,7 @@ bool ForeignScript(const Info& f, int body_script) {
 
 }  // namespace
 
-LineFilter::LineFilter(const LineFilterRules* rules, const FilterOptions& options,
-                       BlockSink* next)
+LineFilter::LineFilter(const LineFilterRules* rules, const FilterOptions& options, BlockSink* next)
     : rules_(rules), options_(options), next_(next) {}
 LineFilter::~LineFilter() = default;
 
@@ -200,7 +217,8 @@ void LineFilter::Judge() {
     // teaser cut with "…" is not one.
     f.shape_good = !f.skip && !menu_shape &&
                    (((f.ending == Ending::kTerminal || f.ending == Ending::kQuestion ||
-                      f.ending == Ending::kColon) && f.units >= 8) ||
+                      f.ending == Ending::kColon) &&
+                     f.units >= 8) ||
                     (f.units >= 25 && f.ending != Ending::kEllipsis) || f.units >= 60);
     if (f.shape_good) {
       for (int s = 0; s < line_filter::kNumScripts; ++s) body_letters[s] += f.key.script_letters[s];
@@ -250,11 +268,14 @@ void LineFilter::Judge() {
       f.heuristic = heuristic;
       f.category = category;
     };
-    if (!f.sampled && !f.key.Empty()) {
-      int r = R.MatchLine(f.key);
-      if (r < 0) r = R.MatchPrefix(text, f.key);
-      if (r < 0) r = R.MatchSuffix(f.key);
-      if (r < 0) r = R.MatchContains(text, f.key);
+    if (!f.key.Empty()) {
+      // A long line is matched on its start only: prefixes and phrases
+      // that open it (a long cookie notice), with its whole word count.
+      const size_t words = f.sampled ? static_cast<size_t>(f.units) : 0;
+      int r = f.sampled ? -1 : R.MatchLine(f.key);
+      if (r < 0) r = R.MatchPrefix(text, f.key, words);
+      if (r < 0 && !f.sampled) r = R.MatchSuffix(f.key);
+      if (r < 0) r = R.MatchContains(text, f.key, words);
       if (r >= 0) {
         if (R.rules[r].zone == line_filter::Zone::kEdge) {
           f.edge_rule = r;
@@ -264,8 +285,8 @@ void LineFilter::Judge() {
         }
       }
     }
-    if (f.key.separators >= 2 && f.key.max_segment_words <= 5 &&
-        f.ending != Ending::kTerminal && f.ending != Ending::kQuestion && !f.shape_good) {
+    if (f.key.separators >= 2 && f.key.max_segment_words <= 5 && f.ending != Ending::kTerminal &&
+        f.ending != Ending::kQuestion && !f.shape_good) {
       bad(-1, "heuristic:menu", "navigation");
       continue;
     }
@@ -396,14 +417,17 @@ void LineFilter::Judge() {
     if (meta == nullptr) return;
     if (cap.name_end > cap.name_begin && meta->author.empty()) {
       meta->author = std::string(text.substr(cap.name_begin, cap.name_end - cap.name_begin));
-      ExplainEvent ev{"filter", ExplainEvent::Action::kMetadata, block, r.origin, "author",
-                      std::string(before), meta->author};
+      ExplainEvent ev{"filter",    ExplainEvent::Action::kMetadata,
+                      block,       r.origin,
+                      "author",    std::string(before),
+                      meta->author};
       Explain(doc_, ev);
     }
     if (!cap.date.empty() && meta->date.empty()) {
       meta->date = cap.date;
-      ExplainEvent ev{"filter", ExplainEvent::Action::kMetadata, block, r.origin, "date",
-                      std::string(before), meta->date};
+      ExplainEvent ev{
+          "filter",  ExplainEvent::Action::kMetadata, block, r.origin, "date", std::string(before),
+          meta->date};
       Explain(doc_, ev);
     }
   };
@@ -512,7 +536,7 @@ void LineFilter::Judge() {
     for (size_t k = i; k < j; ++k) {
       if (info[k].cls != Cls::kNeutral || info[k].skip) continue;
       ++neutral;
-      tiny += IsTiny(info[k]);
+      tiny += IsTiny(info[k], blocks_[k].text);
     }
     // Between two paragraphs a run is more likely a list: it takes six
     // lines, and none when the paragraph above announces it ("...:").
@@ -520,7 +544,8 @@ void LineFilter::Judge() {
     const bool announced = i > 0 && info[i - 1].ending == Ending::kColon;
     if (neutral >= (middle ? 6 : 4) && tiny * 4 >= neutral * 3 && !announced) {
       for (size_t k = i; k < j; ++k) {
-        if (info[k].cls != Cls::kNeutral || info[k].skip || !IsTiny(info[k])) continue;
+        if (info[k].cls != Cls::kNeutral || info[k].skip || !IsTiny(info[k], blocks_[k].text))
+          continue;
         info[k].cls = Cls::kBad;
         info[k].heuristic = "heuristic:menu-run";
         info[k].category = "navigation";
@@ -554,8 +579,7 @@ void LineFilter::Judge() {
   }
   if (!drop_reason.empty()) {
     if (meta != nullptr) meta->drop_reason = drop_reason;
-    ExplainEvent ev{"filter", ExplainEvent::Action::kDrop, -1, drop_reason, "document", "",
-                    ""};
+    ExplainEvent ev{"filter", ExplainEvent::Action::kDrop, -1, drop_reason, "document", "", ""};
     Explain(doc_, ev);
   }
 
@@ -569,9 +593,9 @@ void LineFilter::Judge() {
       continue;
     }
     const bool whole = f.cls != Cls::kBad;  // dropped with the whole document
-    const char* category = whole ? (error_rule != nullptr && content_units < 150 ? "error-page"
-                                                                                  : "cookie")
-                                 : f.category;
+    const char* category =
+        whole ? (error_rule != nullptr && content_units < 150 ? "error-page" : "cookie")
+              : f.category;
     if (meta != nullptr) ++meta->removed_by_category[category];
     if (doc_.stats != nullptr) ++doc_.stats->blocks_dropped;
     if (doc_.reporter != nullptr) {
@@ -584,8 +608,9 @@ void LineFilter::Judge() {
       } else {
         rule = R.rules[f.rule].origin;
       }
-      ExplainEvent ev{"filter", ExplainEvent::Action::kDrop, blocks_[i].index, rule, category,
-                      blocks_[i].text, ""};
+      ExplainEvent ev{
+          "filter", ExplainEvent::Action::kDrop, blocks_[i].index, rule, category, blocks_[i].text,
+          ""};
       Explain(doc_, ev);
     }
   }

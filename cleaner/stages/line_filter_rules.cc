@@ -46,19 +46,23 @@ uint64_t Combine(uint64_t h, uint64_t w) { return Mix(h * 31 + w); }
 
 bool IsSeparatorCodePoint(char32_t cp) {
   switch (cp) {
-    case '|': case '/': case '>': case '\\':
+    case '|':
+    case '/':
+    case '>':
+    case '\\':
     case 0x00BB:  // »
     case 0x203A:  // ›
     case 0x2022:  // •
     case 0x00B7:  // ·
     case 0x2219:  // ∙
-    case 0x25BA: case 0x25B8: case 0x25B6:  // ► ▸ ▶
+    case 0x25BA:
+    case 0x25B8:
+    case 0x25B6:  // ► ▸ ▶
     case 0x2192:  // →
     case 0x2023:  // ‣
     case 0x2044:  // ⁄
       return true;
-    default:
-      return false;
+    default: return false;
   }
 }
 
@@ -72,8 +76,10 @@ Script ScriptOf(char32_t cp) {
     case USCRIPT_GREEK: return kGreek;
     case USCRIPT_ARABIC: return kArabic;
     case USCRIPT_HEBREW: return kHebrew;
-    case USCRIPT_HAN: case USCRIPT_HIRAGANA: case USCRIPT_KATAKANA: case USCRIPT_HANGUL:
-      return kCjk;
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_HANGUL: return kCjk;
     default: return kOther;
   }
 }
@@ -95,7 +101,6 @@ struct AsciiClasses {
   }
 };
 const AsciiClasses kAscii;
-
 
 }  // namespace
 
@@ -121,7 +126,8 @@ void Tokenize(std::string_view text, LineKey* key) {
     if (state == kNone) return;
     cur.end = end;
     cur.key_len = static_cast<uint32_t>(w) - cur.key_off;
-    cur.hash = cur.number ? kNumberHash : BytesHash(std::string_view(buf + cur.key_off, cur.key_len));
+    cur.hash =
+        cur.number ? kNumberHash : BytesHash(std::string_view(buf + cur.key_off, cur.key_len));
     key->tokens.push_back(cur);
     ++segment_words;
     state = kNone;
@@ -172,8 +178,7 @@ void Tokenize(std::string_view text, LineKey* key) {
           if (state != kNone) finish(at);
           prev_space = true;
           continue;
-        default:
-          break;
+        default: break;
       }
       // "1,234" and "20.000" are one number: a group mark followed by
       // exactly three digits continues it (08.11.2020 is not grouped).
@@ -245,7 +250,8 @@ void Tokenize(std::string_view text, LineKey* key) {
   finish(static_cast<uint32_t>(size));
   key->folded.resize(w);
   key->max_segment_words = std::max(key->max_segment_words, segment_words);
-  if (key->first_segment_tokens < 0) key->first_segment_tokens = static_cast<int>(key->tokens.size());
+  if (key->first_segment_tokens < 0)
+    key->first_segment_tokens = static_cast<int>(key->tokens.size());
 }
 
 uint64_t SequenceHash(const LineKey& key, size_t b, size_t e) {
@@ -265,8 +271,8 @@ using line_filter::RuleKind;
 namespace {
 
 // Categories a rule may name (filters/README.md lists what each is for).
-const char* const kCategories[] = {"navigation", "ad",     "share",   "comment-form",
-                                   "newsletter", "cookie", "related", "legal",
+const char* const kCategories[] = {"navigation", "ad",         "share",   "comment-form",
+                                   "newsletter", "cookie",     "related", "legal",
                                    "byline",     "error-page", "account", "media"};
 
 bool KnownCategory(const std::string& c) {
@@ -300,7 +306,8 @@ Status ParsePattern(const RuleLine& line, const std::string& text, Rule* rule) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t open = text.find('{', pos);
-    std::string literal = text.substr(pos, open == std::string::npos ? std::string::npos : open - pos);
+    std::string literal =
+        text.substr(pos, open == std::string::npos ? std::string::npos : open - pos);
     LineKey key;
     line_filter::Tokenize(literal, &key);
     for (const auto& t : key.tokens) {
@@ -361,7 +368,8 @@ Status ParseOptions(const RuleLine& line, const std::string& field, Rule* rule) 
       if (rule->kind != RuleKind::kPattern) return line.Error("option glued is for pattern rules");
       rule->glued = true;
     } else {
-      return line.Error("unknown option \"" + opt + "\" (known: max_words=N zone=edge|any sep glued)");
+      return line.Error("unknown option \"" + opt +
+                        "\" (known: max_words=N zone=edge|any sep glued)");
     }
   }
   return Status::OK();
@@ -388,11 +396,15 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
     for (const RuleLine& line : lines) {
       const auto& f = line.fields;
       const std::string& kind = f[0];
-      if (f.size() < 4) return line.Error("expected at least 4 TAB-separated fields: kind, category, language, text");
+      if (f.size() < 4)
+        return line.Error(
+            "expected at least 4 TAB-separated fields: kind, category, language, text");
       if (!KnownCategory(f[1])) return line.Error("unknown category \"" + f[1] + "\"");
-      if (!ValidLang(f[2])) return line.Error("language must be a two-letter code or *, not \"" + f[2] + "\"");
+      if (!ValidLang(f[2]))
+        return line.Error("language must be a two-letter code or *, not \"" + f[2] + "\"");
       if (kind == "month") {
-        if (f.size() != 5) return line.Error("month rules are: month, category, language, number, names");
+        if (f.size() != 5)
+          return line.Error("month rules are: month, category, language, number, names");
         int n = std::atoi(f[3].c_str());
         if (n < 1 || n > 12) return line.Error("month number must be 1..12");
         std::unordered_set<uint64_t> names;
@@ -402,8 +414,9 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
       }
       if (kind == "weekday" || kind == "date-word" || kind == "name-particle") {
         if (f.size() != 4) return line.Error(kind + " rules have 4 fields");
-        auto* set = kind == "weekday" ? &rep->weekdays
-                    : kind == "date-word" ? &rep->date_words : &rep->name_particles;
+        auto* set = kind == "weekday"     ? &rep->weekdays
+                    : kind == "date-word" ? &rep->date_words
+                                          : &rep->name_particles;
         CLEANER_RETURN_IF_ERROR(AddWords(line, f[3], set));
         continue;
       }
@@ -424,9 +437,10 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
       } else if (kind == "pattern") {
         rule.kind = RuleKind::kPattern;
       } else {
-        return line.Error("unknown rule kind \"" + kind +
-                          "\" (known: line header prefix suffix contains pattern month weekday date-word "
-                          "name-particle)");
+        return line.Error(
+            "unknown rule kind \"" + kind +
+            "\" (known: line header prefix suffix contains pattern month weekday date-word "
+            "name-particle)");
       }
       if (f.size() > 5) return line.Error("too many fields (a TAB inside the text?)");
       rule.origin = line.Origin();
@@ -503,21 +517,28 @@ bool SeparatorFollows(std::string_view text, size_t at) {
   size_t p = at;
   char32_t cp = NextCodePoint(text, &p);
   switch (cp) {
-    case ':': case '|': case '-': case '>': case 0x2013: case 0x2014: case 0x00BB: case 0x203A:
+    case ':':
+    case '|':
+    case '-':
+    case '>':
+    case 0x2013:
+    case 0x2014:
+    case 0x00BB:
+    case 0x203A:
     case 0xFF1A:  // fullwidth colon
     case 0x2026:  // …
       return true;
-    case '.':
-      return p < text.size() && text[p] == '.';
-    default:
-      return false;
+    case '.': return p < text.size() && text[p] == '.';
+    default: return false;
   }
 }
 
 }  // namespace
 
-int LineFilterRules::Rep::MatchPrefix(std::string_view text, const LineKey& key) const {
+int LineFilterRules::Rep::MatchPrefix(std::string_view text, const LineKey& key,
+                                      size_t words) const {
   if (prefix_rules.empty()) return -1;
+  if (words == 0) words = key.tokens.size();
   uint64_t h = 0;
   const size_t n = std::min(key.tokens.size(), max_prefix_words);
   for (size_t i = 0; i < n; ++i) {
@@ -525,7 +546,7 @@ int LineFilterRules::Rep::MatchPrefix(std::string_view text, const LineKey& key)
     auto it = prefix_rules.find(h);
     if (it == prefix_rules.end()) continue;
     const Rule& r = rules[it->second];
-    if (static_cast<int>(key.tokens.size()) > r.max_words) continue;
+    if (static_cast<int>(words) > r.max_words) continue;
     if (r.sep && !SeparatorFollows(text, key.tokens[i].end)) continue;
     return it->second;
   }
@@ -554,15 +575,34 @@ bool StartsSentence(std::string_view text, size_t at) {
     size_t p = at;
     char32_t cp = PrevCodePoint(text, &p);
     switch (cp) {
-      case ' ': case '\t': case 0xA0: case '"': case '\'': case '(': case '[': case '*':
-      case 0x201C: case 0x201E: case 0x2018: case 0x00AB: case 0x2039:
-        at = p;
-        continue;
-      case '.': case '!': case '?': case ':': case ';': case '|': case 0x2022: case 0x00B7:
-      case 0x2013: case 0x2014: case 0x2026: case 0x00BB: case '-': case 0x3002:
-        return true;
-      default:
-        return false;
+      case ' ':
+      case '\t':
+      case 0xA0:
+      case '"':
+      case '\'':
+      case '(':
+      case '[':
+      case '*':
+      case 0x201C:
+      case 0x201E:
+      case 0x2018:
+      case 0x00AB:
+      case 0x2039: at = p; continue;
+      case '.':
+      case '!':
+      case '?':
+      case ':':
+      case ';':
+      case '|':
+      case 0x2022:
+      case 0x00B7:
+      case 0x2013:
+      case 0x2014:
+      case 0x2026:
+      case 0x00BB:
+      case '-':
+      case 0x3002: return true;
+      default: return false;
     }
   }
   return true;
@@ -570,14 +610,18 @@ bool StartsSentence(std::string_view text, size_t at) {
 
 }  // namespace
 
-int LineFilterRules::Rep::MatchContains(std::string_view text, const LineKey& key) const {
-  const size_t n = key.tokens.size();
-  if (contains_rules.empty() || n == 0 || static_cast<int>(n) > contains_line_words) return -1;
-  for (size_t i = 0; i < n; ++i) {
+int LineFilterRules::Rep::MatchContains(std::string_view text, const LineKey& key,
+                                        size_t words) const {
+  const size_t n = words > 0 ? words : key.tokens.size();
+  const size_t tokens = key.tokens.size();
+  if (contains_rules.empty() || tokens == 0 || static_cast<int>(n) > contains_line_words) {
+    return -1;
+  }
+  for (size_t i = 0; i < tokens; ++i) {
     const uint64_t w = key.tokens[i].hash;
     if ((contains_first[(w >> 6) & 1023] & (1ULL << (w & 63))) == 0) continue;
     uint64_t h = 0;
-    for (size_t j = i; j < n && j - i < max_contains_words; ++j) {
+    for (size_t j = i; j < tokens && j - i < max_contains_words; ++j) {
       h = line_filter::Combine(h, key.tokens[j].hash);
       auto it = contains_rules.find(h);
       // 8 words: in a longer line a prompt stands as a sentence of its
@@ -759,8 +803,8 @@ bool LineFilterRules::Rep::MatchFrom(const Rule& r, size_t elem, std::string_vie
           key.tokens[tok + 1].key_len != 2 || NumberValue(key, tok + 1) > 59) {
         return false;
       }
-      std::string_view g = text.substr(key.tokens[tok].end,
-                                       key.tokens[tok + 1].begin - key.tokens[tok].end);
+      std::string_view g =
+          text.substr(key.tokens[tok].end, key.tokens[tok + 1].begin - key.tokens[tok].end);
       if (g != ":" && g != ".") return false;
       size_t j = tok + 2;
       while (j < n && date_words.count(key.tokens[j].hash)) ++j;

@@ -25,9 +25,9 @@ namespace line_filter {
 
 // One word or number of a line.
 struct Token {
-  uint32_t begin = 0, end = 0;  // byte span in the original text
+  uint32_t begin = 0, end = 0;        // byte span in the original text
   uint32_t key_off = 0, key_len = 0;  // case-folded text in LineKey::folded
-  uint64_t hash = 0;  // hash of the folded text; every number hashes as "#"
+  uint64_t hash = 0;                  // hash of the folded text; every number hashes as "#"
   bool number = false;
   bool upper = false;  // the first letter is upper case, or the script has no case
 };
@@ -40,8 +40,8 @@ struct LineKey {
   std::string folded;
   std::vector<Token> tokens;
   // Shape.
-  int separators = 0;         // stand-alone | / > » › • · characters
-  int max_segment_words = 0;  // most tokens between two separators
+  int separators = 0;            // stand-alone | / > » › • · characters
+  int max_segment_words = 0;     // most tokens between two separators
   int first_segment_tokens = 0;  // tokens before the first separator
   int letters = 0;
   int cjk_letters = 0;
@@ -71,21 +71,21 @@ struct PatternElem {
 
 struct Rule {
   RuleKind kind = RuleKind::kLine;
-  std::string origin;    // "filters/<file>:<line>"
-  std::string category;  // "share", "comment-form", ...
-  std::string lang;      // "en", "de", ..., or "*"
+  std::string origin;           // "filters/<file>:<line>"
+  std::string category;         // "share", "comment-form", ...
+  std::string lang;             // "en", "de", ..., or "*"
   std::vector<uint64_t> words;  // hashes of the rule text's tokens
   std::vector<PatternElem> pattern;
-  int max_words = 0;     // prefix/contains: only lines with at most this many tokens
+  int max_words = 0;  // prefix/contains: only lines with at most this many tokens
   Zone zone = Zone::kAny;
-  bool sep = false;      // prefix: a separator or the end must follow the prefix
-  bool glued = false;    // pattern: may be cut from the start of the first paragraph
+  bool sep = false;    // prefix: a separator or the end must follow the prefix
+  bool glued = false;  // pattern: may be cut from the start of the first paragraph
 };
 
 // What a pattern match captured.
 struct Capture {
-  size_t end_token = 0;          // tokens [0, end_token) matched
-  std::string date;              // ISO 8601 when certain, else the text as written
+  size_t end_token = 0;                   // tokens [0, end_token) matched
+  std::string date;                       // ISO 8601 when certain, else the text as written
   uint32_t name_begin = 0, name_end = 0;  // byte span of {name}; empty if none
 };
 
@@ -93,28 +93,30 @@ struct Capture {
 
 struct LineFilterRules::Rep {
   std::vector<line_filter::Rule> rules;
-  std::unordered_map<uint64_t, int> line_rules;      // kLine and kHeader
+  std::unordered_map<uint64_t, int> line_rules;  // kLine and kHeader
   std::unordered_map<uint64_t, int> prefix_rules;
   std::unordered_map<uint64_t, int> suffix_rules;
   std::unordered_map<uint64_t, int> contains_rules;
   size_t max_line_words = 0, max_prefix_words = 0, max_suffix_words = 0, max_contains_words = 0;
-  int suffix_line_words = 0;    // the largest max_words of any suffix rule
-  int contains_line_words = 0;  // the largest max_words of any contains rule
+  int suffix_line_words = 0;             // the largest max_words of any suffix rule
+  int contains_line_words = 0;           // the largest max_words of any contains rule
   std::vector<uint64_t> contains_first;  // bit filter on first-word hashes
   std::unordered_map<uint64_t, std::vector<int>> patterns_by_word;
-  std::vector<int> patterns_other;  // patterns that start with a placeholder
+  std::vector<int> patterns_other;           // patterns that start with a placeholder
   std::unordered_map<uint64_t, int> months;  // word hash -> 1..12
   std::unordered_set<uint64_t> weekdays, date_words, name_particles;
 
   // The first rule of kind kLine/kHeader matching the whole key, or -1.
   int MatchLine(const line_filter::LineKey& key) const;
   // The first prefix rule matching `key` (with its word limit), or -1.
-  int MatchPrefix(std::string_view text, const line_filter::LineKey& key) const;
+  // `words` is the line's word count when `key` covers only its start
+  // (0: the key's own count).
+  int MatchPrefix(std::string_view text, const line_filter::LineKey& key, size_t words = 0) const;
   // The first suffix rule matching `key` (with its word limit), or -1.
   int MatchSuffix(const line_filter::LineKey& key) const;
   // A contains rule matching `key`, or -1. In a line of more than 8
   // words the phrase must start a sentence.
-  int MatchContains(std::string_view text, const line_filter::LineKey& key) const;
+  int MatchContains(std::string_view text, const line_filter::LineKey& key, size_t words = 0) const;
   // A pattern rule matching all of `key` (or, with `glued_only`, a glued
   // pattern matching a prefix of it); fills *cap.
   int MatchPattern(std::string_view text, const line_filter::LineKey& key, bool glued_only,
