@@ -17,7 +17,7 @@ using testing::RunCleaner;
 using testing::WriteFile;
 
 const std::string kSeed = std::string(CLEANER_TESTDATA_DIR) +
-                          "/known-failures/seeds/004_36acd91101b04fdf.input.txt";
+                          "/golden/seeds/004_36acd91101b04fdf.input.txt";
 
 TEST_CASE("stdin and a file argument give the same bytes", "[cli]") {
   auto from_file = RunCleaner({kSeed});
