@@ -245,6 +245,7 @@ TEST_CASE("quotes are paired per paragraph and spaced by their role", "[repair]"
            "“A quote that goes on in the next paragraph."},
           {"rock ’n’ roll and don’t", "rock ’n’ roll and don’t"},
           {"a stray ’ mark", "a stray ’ mark"},
+          {"[button link=”http://x.org/” type=”big”] Send us", "[button link=”http://x.org/” type=”big”] Send us"},
           {"the U.K.’s and Takin’ It", "the U.K.’s and Takin’ It"},
           {"the Cleveland Browns ’ Week 11 game", "the Cleveland Browns’ Week 11 game"},
           {"warning that “voters are entitled to it.’’ It has “a role.’’",

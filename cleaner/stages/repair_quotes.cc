@@ -340,6 +340,11 @@ void RepairFamily(const CodePoints& d, Family f, const QuoteContext& ctx,
     m.in_word = ((m.left == Cls::kWord || after_abbrev) && m.right == Cls::kWord) ||
                 (!dbl && (InFamily(d.at(m.i - 1), f) || InFamily(d.at(m.i + 1), f)));
   }
+  // `link=”http://…” type=”big”`: attribute values of leftover markup are
+  // code, and the family's marks in such a paragraph are left as written.
+  for (const Mark& m : marks) {
+    if (d.at(m.i - 1) == '=' && !ctx.ascii) return;
+  }
   std::vector<Role> roles = ChooseRoles(marks, d, f);
   for (size_t k = 0; k < marks.size(); ++k) {
     const Mark& m = marks[k];
