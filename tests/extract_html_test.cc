@@ -226,6 +226,16 @@ TEST_CASE("the headline that repeats the title is not repeated into the body", "
   CHECK(std::find(r.texts.begin(), r.texts.end(), "What came next") != r.texts.end());
 }
 
+TEST_CASE("a headline with a kicker before it is still the title", "[extract]") {
+  std::string html =
+      "<html><head><title>Neue Radwege für die Innenstadt – Stadtanzeiger</title></head><body>"
+      "<article><h1><span>Verkehr:</span> Neue Radwege für die Innenstadt</h1>" +
+      Prose(1) + Prose(2) + Prose(3) + "</article></body></html>";
+  Result r = Extract(html);
+  REQUIRE(!r.texts.empty());
+  CHECK(r.texts.front().find("sentence number 1") != std::string::npos);
+}
+
 TEST_CASE("language falls back to detection when the page does not declare it", "[extract]") {
   std::string de =
       "<p>Die Stadt hat am Montag beschlossen, dass die neue Brücke über den Fluss im "

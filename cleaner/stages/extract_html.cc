@@ -1210,6 +1210,25 @@ void Selector::Emit(int top, std::vector<char>* keep) {
 void Selector::DropTitleHeading(std::vector<char>* keep) {
   if (title.empty()) return;
   std::string t = Fold(title);
+  // The title's longest part between site-name separators.
+  std::string main_title;
+  {
+    std::string_view rest = title;
+    while (!rest.empty()) {
+      size_t cut = std::string_view::npos, len = 0;
+      for (std::string_view sep : {" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 "}) {
+        size_t at = rest.find(sep);
+        if (at < cut) {
+          cut = at;
+          len = sep.size();
+        }
+      }
+      std::string part = Fold(rest.substr(0, cut));
+      if (part.size() > main_title.size()) main_title = part;
+      if (cut == std::string_view::npos) break;
+      rest = rest.substr(cut + len);
+    }
+  }
   // Only the first kept heading before any prose can be the headline.
   for (size_t i = 0; i < blocks_.size(); ++i) {
     if (!(*keep)[i]) continue;
@@ -1218,7 +1237,13 @@ void Selector::DropTitleHeading(std::vector<char>* keep) {
     if (b.kind != BlockKind::kHeading) continue;
     std::string h = Fold(b.text);
     // 8 characters: shorter headings ("News") match titles by accident.
-    if (h.size() >= 8 && t.find(h) != std::string::npos) {
+    // The heading is part of the title ("Headline | Site"), or holds the
+    // title's longest part with a little more (a kicker before it: "Verkehr:
+    // Headline"; 40 bytes is a kicker, not a paragraph).
+    bool in_title = h.size() >= 8 && t.find(h) != std::string::npos;
+    bool holds_title = main_title.size() >= 8 && h.size() <= main_title.size() + 40 &&
+                       h.find(main_title) != std::string::npos;
+    if (in_title || holds_title) {
       (*keep)[i] = 0;
       Report("title-heading", "title", static_cast<int>(i));
     }
