@@ -179,34 +179,29 @@ def inj_close_spaced(line, rng):
     return line[:m.end() - 1] + ' ' + line[m.end() - 1:]
 
 
-def inj_close_shifted(line, rng):
-    # `forces,” Armenian` -> `forces, ”Armenian`
+def closer_before_word(line, rng):
+    """A “…” pair whose closer is followed by a space and a word, or None."""
     ms = [m for m in pairs(line, '“', '”')
           if m.end() + 1 < len(line) and line[m.end()] == ' ' and spaced_letter(line[m.end() + 1])]
-    if not ms:
-        return None
-    m = rng.choice(ms)
-    return line[:m.end() - 1] + ' ”' + line[m.end() + 1:]
+    return rng.choice(ms) if ms else None
+
+
+def inj_close_shifted(line, rng):
+    # `forces,” Armenian` -> `forces, ”Armenian`
+    m = closer_before_word(line, rng)
+    return None if m is None else line[:m.end() - 1] + ' ”' + line[m.end() + 1:]
 
 
 def inj_close_glued(line, rng):
     # `this.” he` -> `this.”he`
-    ms = [m for m in pairs(line, '“', '”')
-          if m.end() + 1 < len(line) and line[m.end()] == ' ' and spaced_letter(line[m.end() + 1])]
-    if not ms:
-        return None
-    m = rng.choice(ms)
-    return line[:m.end()] + line[m.end() + 1:]
+    m = closer_before_word(line, rng)
+    return None if m is None else line[:m.end()] + line[m.end() + 1:]
 
 
 def inj_close_as_open(line, rng):
     # `Shusha,” he` -> `Shusha, “he`
-    ms = [m for m in pairs(line, '“', '”')
-          if m.end() + 1 < len(line) and line[m.end()] == ' ' and spaced_letter(line[m.end() + 1])]
-    if not ms:
-        return None
-    m = rng.choice(ms)
-    return line[:m.end() - 1] + ' “' + line[m.end() + 1:]
+    m = closer_before_word(line, rng)
+    return None if m is None else line[:m.end() - 1] + ' “' + line[m.end() + 1:]
 
 
 def inj_single_mirrored(line, rng):
