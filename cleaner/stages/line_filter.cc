@@ -242,20 +242,22 @@ void LineFilter::Judge() {
   // The body's language, for repeated lines in another language.
   std::string body_lang;
   bool body_lang_needed = false;
-  for (size_t i = 0; i < n; ++i) {
-    body_lang_needed |= !info[i].shape_good && info[i].units >= 5 && count_of(i) >= 2;
+  for (size_t i = 0; i < n && !body_lang_needed; ++i) {
+    body_lang_needed = !info[i].shape_good && info[i].units >= 5 && count_of(i) >= 2 &&
+                       (i == 0 || info[i - 1].shape_good) && (i + 1 == n || info[i + 1].shape_good);
   }
   // Only when a line repeats: language identification costs more than the
-  // rest of the stage. 2 KiB of paragraphs are enough for a verdict.
+  // rest of the stage. 768 bytes of paragraphs are enough for a verdict.
   if (body_lang_needed) {
     std::string sample;
-    for (size_t i = 0; i < n && sample.size() < 2048; ++i) {
+    for (size_t i = 0; i < n && sample.size() < 768; ++i) {
       if (info[i].shape_good) sample.append(blocks_[i].text).push_back('\n');
     }
     LanguageGuess g = DetectLanguage(sample);
     if (g.reliable) body_lang = g.code;
   }
 
+  std::unordered_map<std::string_view, bool> foreign_lang;  // text -> other language
   // Pass 2: evidence that does not depend on position.
   for (size_t i = 0; i < n; ++i) {
     Info& f = info[i];
@@ -327,8 +329,13 @@ void LineFilter::Judge() {
     // Only lines standing alone between paragraphs, as ads do: language
     // identification is the costliest thing this stage can do.
     if (count >= 2 && f.units >= 5 && !body_lang.empty() && isolated(i) && !f.shape_good) {
-      LanguageGuess g = DetectLanguage(text);
-      if (g.reliable && !g.code.empty() && g.code != body_lang) {
+      // Once per distinct text: the occurrences share the verdict.
+      auto [it, fresh] = foreign_lang.emplace(text, false);
+      if (fresh) {
+        LanguageGuess g = DetectLanguage(text);
+        it->second = g.reliable && !g.code.empty() && g.code != body_lang;
+      }
+      if (it->second) {
         bad(-1, "heuristic:repeated-foreign-language", "ad");
         f.anchor = false;
         continue;

@@ -850,7 +850,17 @@ int LineFilterRules::Rep::MatchPattern(std::string_view text, const LineKey& key
       if (try_rule(index)) return index;
     }
   }
+  // Patterns that open with a placeholder are tried only when the first
+  // token could start it: a number, a month or weekday, or a capital.
+  const line_filter::Token& first = key.tokens[0];
+  const bool datelike = first.number || months.count(first.hash) || weekdays.count(first.hash);
   for (int index : patterns_other) {
+    const PatternElem::Type type = rules[index].pattern[0].type;
+    if ((type == PatternElem::kDate && !datelike) ||
+        ((type == PatternElem::kNumber || type == PatternElem::kTime) && !first.number) ||
+        (type == PatternElem::kName && (!first.upper || first.number))) {
+      continue;
+    }
     if (try_rule(index)) return index;
   }
   return -1;
