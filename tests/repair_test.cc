@@ -285,6 +285,9 @@ TEST_CASE("a document's quoting is made consistent with its majority", "[repair]
                   "He said \"fine\" and it's done. “Yes,” she said.") ==
         "“I understand – I am not the one,” he said, ‘for you.’”\n"
         "He said “fine” and it’s done. “Yes,” she said.");
+  // Dutch 's (des) is an elision, not an opening quote.
+  CHECK(RepairDoc("“Ja,” zei hij, ‘morgen’. Het is 's avonds laat.", "nl") ==
+        "“Ja,” zei hij, ‘morgen’. Het is ’s avonds laat.");
   // Mostly straight: stays straight, also next to a stray typographic one.
   const char* ascii =
       "He said \"I can't\" and 'maybe' later.\nShe said \"don't\" and \"won't\". It’s odd.";

@@ -333,8 +333,10 @@ void RepairFamily(const CodePoints& d, Family f, const QuoteContext& ctx,
     m.right2 = Classify(d.at(b));
     // `it’s` is an apostrophe; `‘‘` `''` are a double mark typed as two
     // singles, and `""` an empty pair: none of them is paired here.
-    m.elision = c == U'\u2019' && (m.left == Cls::kSpace || m.left == Cls::kEdge) &&
-                IsWord(d.at(m.i + 1));
+    // ’90s, ’n’, ’tis; Dutch 's avonds (a straight mark and a lone s).
+    bool lone_s = c == '\'' && (d.at(m.i + 1) | 0x20) == 's' && IsHSpace(d.at(m.i + 2));
+    m.elision = (c == U'\u2019' || lone_s) &&
+                (m.left == Cls::kSpace || m.left == Cls::kEdge) && IsWord(d.at(m.i + 1));
     // `U.K.’s`: an abbreviation's period, then a possessive.
     bool after_abbrev = d.at(m.i - 1) == '.' && IsLetter(d.at(m.i - 2)) && !dbl;
     m.in_word = ((m.left == Cls::kWord || after_abbrev) && m.right == Cls::kWord) ||
