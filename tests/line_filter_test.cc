@@ -164,6 +164,14 @@ TEST_CASE("short content lines between paragraphs stay", "[filter]") {
   CHECK(kept == lines);
 }
 
+TEST_CASE("a document of short lines only is left alone", "[filter]") {
+  const std::vector<std::string> poem = {"Roses are red", "Violets are blue", "Sugar is sweet",
+                                         "And so are you"};
+  CHECK(Filter(poem) == poem);
+  const std::vector<std::string> list = {"Eggs", "Milk", "Bread", "Butter", "Cheese"};
+  CHECK(Filter(list) == list);
+}
+
 TEST_CASE("comment form header takes its prompts; related header its teasers", "[filter]") {
   TestDoc doc;
   auto kept = Filter({kPara1, kPara2, "Check Also", "Mayor resigns after budget row",

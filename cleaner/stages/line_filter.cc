@@ -536,7 +536,8 @@ void LineFilter::Judge() {
   // most, no number, no final mark), the menu items go: a menu, a tag cloud
   // or a list of section names. A list in an article has longer items,
   // numbers or punctuation.
-  for (size_t i = 0; i < n;) {
+  // A document without paragraphs (a poem, a shopping list) is left alone.
+  for (size_t i = 0; i < n && has_content;) {
     size_t j = i;
     while (j < n && info[j].cls != Cls::kGood) ++j;
     int neutral = 0, tiny = 0;
