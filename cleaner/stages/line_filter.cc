@@ -540,9 +540,15 @@ void LineFilter::Judge() {
   for (size_t i = 0; i < n && has_content;) {
     size_t j = i;
     while (j < n && info[j].cls != Cls::kGood) ++j;
-    int neutral = 0, tiny = 0;
+    // Menu lines a rule already named ("Home", "Search", "Log in") count
+    // towards the run: "Home / News / Sport / Weather" on four lines.
+    int neutral = 0, tiny = 0, named = 0;
     for (size_t k = i; k < j; ++k) {
-      if (info[k].cls != Cls::kNeutral || info[k].skip) continue;
+      if (info[k].skip) continue;
+      if (info[k].cls == Cls::kBad) {
+        named += IsTiny(info[k], blocks_[k].text) && info[k].anchor;
+        continue;
+      }
       ++neutral;
       tiny += IsTiny(info[k], blocks_[k].text);
     }
@@ -550,7 +556,8 @@ void LineFilter::Judge() {
     // lines, and none when the paragraph above announces it ("...:").
     const bool middle = i > 0 && j < n;
     const bool announced = i > 0 && info[i - 1].ending == Ending::kColon;
-    if (neutral >= (middle ? 6 : 4) && tiny * 4 >= neutral * 3 && !announced) {
+    if (neutral + named >= (middle ? 6 : 4) && tiny * 4 >= neutral * 3 && tiny > 0 &&
+        !announced) {
       for (size_t k = i; k < j; ++k) {
         if (info[k].cls != Cls::kNeutral || info[k].skip || !IsTiny(info[k], blocks_[k].text))
           continue;
