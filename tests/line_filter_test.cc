@@ -370,7 +370,7 @@ TEST_CASE("filtering the output again removes nothing more", "[filter]") {
                                          "What happens next?", kPara2, "Background", kPara3});
 }
 
-TEST_CASE("--no-filter keeps every block", "[filter]") {
+TEST_CASE("a disabled filter (--no-filter) keeps every block", "[filter]") {
   CollectingSink sink;
   FilterOptions off;
   off.enabled = false;
