@@ -108,6 +108,7 @@ TEST_CASE("mojibake is reversed only where certain", "[repair]") {
       {"ÐŸÑ€Ð¸Ð²ÐµÑ‚", "Привет"},
       {"ä¸­æ–‡", "中文"},
       {"sÃ»r", "sûr"},
+      {"Ã–sterreich", "Österreich"},
       // Encoded twice, also with the C1 control of a lost byte kept.
       {"cafÃƒÂ©", "café"},
       {"Ã¢â‚¬Å“twiceÃ¢â‚¬Â\u009d", "“twice”"},
@@ -125,7 +126,7 @@ TEST_CASE("mojibake is reversed only where certain", "[repair]") {
   const std::vector<const char*> negative = {
       "NESTLÉ®", "SÃO PAULO", "¿Qué?", "Â£ is what UTF-8 £ looks like in Latin-1",
       "Ãgua", "ÉTÉ», dit-il", "«SØ» og Ø\u00A0", "à « bientôt »", "à\u00A0«\u00A0oui\u00A0»",
-      "Ñoño", "Über Öl und Äpfel", "El niño comió piñas", "Straße, Maße",
+      "Ñoño", "Über Öl und Äpfel", "“AMANHÔ e “IRMÃ…”", "El niño comió piñas", "Straße, Maße",
       "résumé – naïve – façade", "Gdańsk, Łódź", "Ångström", "© 2020 ® ™ ° ± µ",
   };
   for (const char* s : negative) {

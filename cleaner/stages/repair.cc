@@ -150,11 +150,15 @@ bool LanguageMatters(const std::vector<Block>& blocks, const QuoteCounts& counts
 }
 
 std::string RepairLine(std::string line, const QuoteContext& qctx, const PunctuationContext& pctx,
-                       std::vector<RepairChange>* changes) {
+                       bool mojibake_evidence, std::vector<RepairChange>* changes) {
   // Quote spacing can create doubled punctuation (`Shusha., “he` ->
-  // `Shusha.,” he`) and the reverse, so the two run until they agree.
+  // `Shusha.,” he`) and the reverse, and a straight quote made typographic
+  // can complete a mojibake sequence (`â€"` -> `â€”`), so the rules run
+  // until they agree; a second round of the same input would change
+  // nothing, which is what makes the stage idempotent.
   for (int round = 0; round < kMaxRounds; ++round) {
-    std::string q = RepairQuotes(line, qctx, changes);
+    std::string m = round == 0 ? line : FixMojibake(line, mojibake_evidence, changes);
+    std::string q = RepairQuotes(m, qctx, changes);
     std::string p = RepairPunctuation(q, pctx, changes);
     if (p == line) break;
     line = std::move(p);
@@ -256,7 +260,7 @@ Status Repairer::EndDocument() {
     while (start <= b.text.size()) {
       size_t nl = b.text.find('\n', start);
       if (nl == std::string::npos) nl = b.text.size();
-      out += RepairLine(b.text.substr(start, nl - start), qctx, pctx, &changes[k]);
+      out += RepairLine(b.text.substr(start, nl - start), qctx, pctx, evidence, &changes[k]);
       if (nl < b.text.size()) out.push_back('\n');
       start = nl + 1;
     }

@@ -87,6 +87,17 @@ bool FollowsLettersNaturally(int b) {
   }
 }
 
+// Windows-1252 punctuation that ends a word in real text: … ‹ ‘ ’ “ ” – — ›.
+bool EndsWords(int b) {
+  switch (b) {
+    case 0x85: case 0x8B: case 0x91: case 0x92: case 0x93: case 0x94: case 0x96:
+    case 0x97: case 0x9B:
+      return true;
+    default:
+      return false;
+  }
+}
+
 struct Found {
   size_t length = 0;  // code points consumed
   char32_t result = 0;
@@ -147,6 +158,13 @@ Found Match(const CodePoints& d, size_t i) {
         !(i > 0 && IsLower(d.cp[i - 1]))) {
       // Inside a lowercase word (`sÃ»r`, `voilÃ\u00a0`) it is mojibake;
       // elsewhere only with evidence from the rest of the document.
+      f.verdict = Verdict::kUncertain;
+    }
+    if (f.verdict == Verdict::kCertain && EndsWords(bytes[1]) && i > 0 &&
+        IsLetter(d.cp[i - 1]) && !IsLetter(d.at(static_cast<long>(i) + 2))) {
+      // `“AMANHÃ”`, `IRMÃ…`: a word ending in Ã (or Ñ, Ä, ...) before a
+      // closing quote or an ellipsis is real text as often as `Ô`, `Å`.
+      // `Ã–sterreich` (a letter follows) stays certain.
       f.verdict = Verdict::kUncertain;
     }
   } else {

@@ -332,7 +332,8 @@ void RepairFamily(const CodePoints& d, Family f, const QuoteContext& ctx,
     m.space_to = b;
     m.right2 = Classify(d.at(b));
     // `it’s` is an apostrophe; `‘‘` `''` are a double mark typed as two
-    // singles, and `""` an empty pair: none of them is paired here.
+    // singles, and `“”` `”“` an empty pair or two pairs touching: none of
+    // them is paired or changed here.
     // ’90s, ’n’, ’tis; Dutch 's avonds (a straight mark and a lone s).
     bool lone_s = c == '\'' && (d.at(m.i + 1) | 0x20) == 's' && IsHSpace(d.at(m.i + 2));
     m.elision = (c == U'\u2019' || lone_s) &&
@@ -340,7 +341,7 @@ void RepairFamily(const CodePoints& d, Family f, const QuoteContext& ctx,
     // `U.K.’s`: an abbreviation's period, then a possessive.
     bool after_abbrev = d.at(m.i - 1) == '.' && IsLetter(d.at(m.i - 2)) && !dbl;
     m.in_word = ((m.left == Cls::kWord || after_abbrev) && m.right == Cls::kWord) ||
-                (!dbl && (InFamily(d.at(m.i - 1), f) || InFamily(d.at(m.i + 1), f)));
+                InFamily(d.at(m.i - 1), f) || InFamily(d.at(m.i + m.len), f);
   }
   // `link=”http://…” type=”big”`: attribute values of leftover markup are
   // code, and the family's marks in such a paragraph are left as written.
