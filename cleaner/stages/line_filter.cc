@@ -162,13 +162,17 @@ Status LineFilter::Push(Block block) {
 }
 
 Status LineFilter::EndDocument() {
-  if (options_.enabled && !blocks_.empty()) Judge();
+  // Judge again while a decision that hangs on neighbours may have changed
+  // (see Judge()); three rounds settle every case seen.
+  for (int round = 0; options_.enabled && !blocks_.empty() && round < 3; ++round) {
+    if (!Judge()) break;
+  }
   for (Block& b : blocks_) CLEANER_RETURN_IF_ERROR(next_->Push(std::move(b)));
   blocks_.clear();
   return next_->EndDocument();
 }
 
-void LineFilter::Judge() {
+bool LineFilter::Judge() {
   const LineFilterRules::Rep& R = rules_->rep();
   const size_t n = blocks_.size();
   // The per-block evidence lives in a per-thread scratch that keeps its
@@ -258,6 +262,11 @@ void LineFilter::Judge() {
   }
 
   std::unordered_map<std::string_view, bool> foreign_lang;  // text -> other language
+  // Set when a repeated line was kept because of its neighbours: once other
+  // lines go, it may stand alone, and cleaning the output again would
+  // remove it. The caller then judges the kept blocks again, so that the
+  // stage's output is a fixed point (idempotence).
+  bool neighbour_dependent = false;
   // Pass 2: evidence that does not depend on position.
   for (size_t i = 0; i < n; ++i) {
     Info& f = info[i];
@@ -315,8 +324,10 @@ void LineFilter::Judge() {
     auto isolated = [&](size_t k) {
       return (k == 0 || info[k - 1].shape_good) && (k + 1 == n || info[k + 1].shape_good);
     };
-    if (count >= 3 && f.units <= 8 && f.ending != Ending::kTerminal &&
-        f.ending != Ending::kQuestion && isolated(i)) {
+    const bool repeated_short = count >= 3 && f.units <= 8 && f.ending != Ending::kTerminal &&
+                                f.ending != Ending::kQuestion;
+    if (repeated_short && !isolated(i)) neighbour_dependent = true;
+    if (repeated_short && isolated(i)) {
       bad(-1, "heuristic:repeated-line", "ad");
       continue;
     }
@@ -328,6 +339,7 @@ void LineFilter::Judge() {
     // Five words: CLD2 is unreliable on shorter lines ("Apple AirPods Pro").
     // Only lines standing alone between paragraphs, as ads do: language
     // identification is the costliest thing this stage can do.
+    if (count >= 2 && f.units >= 5 && !f.shape_good && !isolated(i)) neighbour_dependent = true;
     if (count >= 2 && f.units >= 5 && !body_lang.empty() && isolated(i) && !f.shape_good) {
       // Once per distinct text: the occurrences share the verdict.
       auto [it, fresh] = foreign_lang.emplace(text, false);
@@ -556,8 +568,7 @@ void LineFilter::Judge() {
     // lines, and none when the paragraph above announces it ("...:").
     const bool middle = i > 0 && j < n;
     const bool announced = i > 0 && info[i - 1].ending == Ending::kColon;
-    if (neutral + named >= (middle ? 6 : 4) && tiny * 4 >= neutral * 3 && tiny > 0 &&
-        !announced) {
+    if (neutral + named >= (middle ? 6 : 4) && tiny * 4 >= neutral * 3 && tiny > 0 && !announced) {
       for (size_t k = i; k < j; ++k) {
         if (info[k].cls != Cls::kNeutral || info[k].skip || !IsTiny(info[k], blocks_[k].text))
           continue;
@@ -629,7 +640,9 @@ void LineFilter::Judge() {
       Explain(doc_, ev);
     }
   }
+  const bool dropped = kept.size() < n;
   blocks_ = std::move(kept);
+  return dropped && neighbour_dependent;
 }
 
 }  // namespace cleaner

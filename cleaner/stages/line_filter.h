@@ -47,7 +47,9 @@ class LineFilter : public BlockSink {
 
  private:
   // Decides which of blocks_ stay; removes the others, reporting each.
-  void Judge();
+  // Returns true if the kept blocks should be judged again: something was
+  // removed and a decision depended on the removed blocks.
+  bool Judge();
 
   const LineFilterRules* rules_;
   FilterOptions options_;
