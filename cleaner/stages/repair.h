@@ -3,8 +3,18 @@
 // or Latin-1), spacing around punctuation, doubled punctuation, and quote
 // marks (pairing per paragraph, consistency per document). The rules are
 // language-aware (French spacing, German and Russian quote marks) and every
-// change is reported. Guarantees: idempotent (repairing repaired text
-// changes nothing) and deterministic.
+// change is reported (an ExplainEvent of stage "repair" per change, named by
+// its rule, with a before/after snippet; Stats::repairs counts them).
+// Guarantees: idempotent (repairing repaired text changes nothing) and
+// deterministic. Runs before normalization, so it treats every Unicode space
+// separator as a space and does not rely on NFC.
+//
+// The rules are pure functions, each with its own file and table test:
+// repair_entities.h, repair_mojibake.h, repair_punctuation.h,
+// repair_quotes.h. The language is Metadata::language when the extractor
+// set it, otherwise CLD2's guess from the text, computed only when it can
+// change the result (see repair.cc). Preformatted blocks get mojibake
+// repair only.
 #ifndef CLEANER_STAGES_REPAIR_H_
 #define CLEANER_STAGES_REPAIR_H_
 
