@@ -262,6 +262,7 @@ TEST_CASE("each language keeps its own quote marks", "[repair]") {
                "Er sagte: „Wir schaffen das.“ Dann ging er."},
               {"Er sagte: „ Wir schaffen das. “ Dann.", "Er sagte: „Wir schaffen das.“ Dann."},
               {"Er meinte »so ist es« und ‚gut‘.", "Er meinte »so ist es« und ‚gut‘."},
+              {"He said “Hello” and „Hallo“ too.", "He said “Hello” and „Hallo“ too."},
               {"Er sagte:»Ja«und ging.", "Er sagte:»Ja«und ging."},
               {"Er sagte:„Ja.“ Dann ging er.", "Er sagte: „Ja.“ Dann ging er."},
               {"Er meinte ,,das ist gut‘‘ und ging.", "Er meinte ,,das ist gut‘‘ und ging."}},

@@ -315,8 +315,10 @@ void RepairFamily(const CodePoints& d, Family f, const QuoteContext& ctx,
       m.glyph = Glyph::kLow;
     } else if (ctx.same_mark_closes && (c == U'\u201D' || c == U'\u2019')) {
       m.glyph = Glyph::kNeutral;
-    } else if (low) {
-      m.glyph = Glyph::kClose;  // „…“ „…” ‚…‘: everything else closes
+    } else if (low && (c == U'\u201C' || c == U'\u2018')) {
+      // “ closes „…“ and opens “…” (a paragraph may quote both ways): its
+      // role comes from its place only, and it is never turned.
+      m.glyph = Glyph::kNeutral;
     } else {
       m.glyph = IsOpenGlyph(c) ? Glyph::kOpen : Glyph::kClose;
     }
