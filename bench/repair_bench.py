@@ -43,7 +43,7 @@ def run_repair(binary, docs, extra=()):
                       for i, t in docs)
     out = subprocess.run([binary, *extra], input=payload.encode('utf-8'),
                          stdout=subprocess.PIPE, check=True).stdout.decode('utf-8')
-    rows = [json.loads(line) for line in out.splitlines() if line]
+    rows = [json.loads(line) for line in out.split('\n') if line]
     return [(r['text'], r['changes']) for r in rows]
 
 
