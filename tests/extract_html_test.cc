@@ -226,6 +226,15 @@ TEST_CASE("the headline that repeats the title is not repeated into the body", "
   CHECK(std::find(r.texts.begin(), r.texts.end(), "What came next") != r.texts.end());
 }
 
+TEST_CASE("a dropped byline becomes the author when the page names none", "[extract]") {
+  testing::TestDoc doc;
+  Result r = Extract(Page("<article><div class=\"article-byline\">By Ann Writer</div>" + Prose(1) +
+                          Prose(2) + "</article>"),
+                     ExtractOptions(), &doc);
+  CHECK(r.texts.size() == 2);
+  CHECK(doc.metadata.author == "By Ann Writer");
+}
+
 TEST_CASE("a headline with a kicker before it is still the title", "[extract]") {
   std::string html =
       "<html><head><title>Neue Radwege für die Innenstadt – Stadtanzeiger</title></head><body>"

@@ -49,6 +49,7 @@ struct TokenRule {
   Verdict verdict = kNone;
   int weight = 0;
   std::string origin;
+  bool byline = false;  // a drop whose text is the byline (kept as metadata)
 };
 
 bool ParseVerdict(std::string_view s, Verdict* v) {
@@ -123,7 +124,10 @@ Status ExtractRules::Compile(const std::vector<RuleFile>& files,
         return line.Error("expected: " + kind + "<TAB>VERDICT<TAB>NAME[<TAB>WEIGHT]");
       }
       TokenRule rule;
-      if (!ParseVerdict(line.fields[1], &rule.verdict)) {
+      if (line.fields[1] == "byline") {
+        rule.verdict = kDrop;
+        rule.byline = true;
+      } else if (!ParseVerdict(line.fields[1], &rule.verdict)) {
         return line.Error("unknown verdict '" + line.fields[1] + "'");
       }
       rule.weight = 25;  // Readability's class weight: one clear hint
@@ -944,7 +948,8 @@ class Selector {
 
   // Marks blocks to keep in `keep`.
   void Run(std::vector<char>* keep);
-  std::string title;  // for the heading-repeats-title check
+  std::string title;   // for the heading-repeats-title check
+  std::string byline;  // the text of the first byline dropped, if any
 
  private:
   void ClassifyProse();
@@ -1047,6 +1052,10 @@ void Selector::ApplyDrops() {
     bool veto = strict ? outside * 20 < total_prose_ * 3 : e.raw_prose * 5 >= total_prose_ * 2;
     if (total_prose_ > 0 && veto) continue;
     e.dropped = true;
+    if (e.rule != nullptr && e.rule->byline && byline.empty() && e.first_block < e.end_block &&
+        blocks_[e.first_block].text.size() <= 200) {
+      byline = blocks_[e.first_block].text;  // 200 bytes: a name and a date, not a bio
+    }
     if (doc_.reporter != nullptr && e.first_block < e.end_block) {
       Report(e.rule != nullptr ? e.rule->origin.c_str() : "",
              e.verdict == kComments ? "comments" : "boilerplate-container", e.first_block);
@@ -1338,6 +1347,7 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   gumbo_destroy_output(&gopts, output);
 
   std::vector<char> keep;
+  std::string byline;
   const MetaCandidates& m = w.meta;
   std::string title = !m.og_title.empty() ? m.og_title : m.title_tag;
   if (options.main_content) {
@@ -1345,6 +1355,7 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
     sel.title = title;
     if (!m.title_tag.empty() && m.title_tag != title) sel.title += " " + m.title_tag;
     sel.Run(&keep);
+    byline = sel.byline;
   } else {
     keep.assign(w.blocks.size(), 1);
   }
@@ -1391,7 +1402,12 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
 
   Metadata& md = *doc.metadata;
   SetMetadata(doc, "title", &md.title, title);
-  SetMetadata(doc, "author", &md.author, !m.author.empty() ? m.author : m.itemprop_author);
+  // The author: meta tags, then microdata, then the byline the page shows
+  // (dropped from the text, so kept here: "By Ann Writer, 3 May").
+  std::string author = !m.author.empty() ? m.author : m.itemprop_author;
+  if (author.empty()) author = JsonStringValue(m.json_ld, "author");
+  if (author.empty()) author = byline;
+  SetMetadata(doc, "author", &md.author, author);
   std::string date = !m.date.empty() ? m.date : JsonStringValue(m.json_ld, "datePublished");
   SetMetadata(doc, "date", &md.date, !date.empty() ? date : m.time_datetime);
   SetMetadata(doc, "canonical_url", &md.canonical_url,
