@@ -266,7 +266,7 @@ bool LineFilter::Judge() {
   // lines go, it may stand alone, and cleaning the output again would
   // remove it. The caller then judges the kept blocks again, so that the
   // stage's output is a fixed point (idempotence).
-  bool neighbour_dependent = false;
+  std::vector<size_t> neighbour_dependent;
   // Pass 2: evidence that does not depend on position.
   for (size_t i = 0; i < n; ++i) {
     Info& f = info[i];
@@ -326,7 +326,7 @@ bool LineFilter::Judge() {
     };
     const bool repeated_short = count >= 3 && f.units <= 8 && f.ending != Ending::kTerminal &&
                                 f.ending != Ending::kQuestion;
-    if (repeated_short && !isolated(i)) neighbour_dependent = true;
+    if (repeated_short && !isolated(i)) neighbour_dependent.push_back(i);
     if (repeated_short && isolated(i)) {
       bad(-1, "heuristic:repeated-line", "ad");
       continue;
@@ -339,7 +339,9 @@ bool LineFilter::Judge() {
     // Five words: CLD2 is unreliable on shorter lines ("Apple AirPods Pro").
     // Only lines standing alone between paragraphs, as ads do: language
     // identification is the costliest thing this stage can do.
-    if (count >= 2 && f.units >= 5 && !f.shape_good && !isolated(i)) neighbour_dependent = true;
+    if (count >= 2 && f.units >= 5 && !f.shape_good && !isolated(i)) {
+      neighbour_dependent.push_back(i);
+    }
     if (count >= 2 && f.units >= 5 && !body_lang.empty() && isolated(i) && !f.shape_good) {
       // Once per distinct text: the occurrences share the verdict.
       auto [it, fresh] = foreign_lang.emplace(text, false);
@@ -640,9 +642,15 @@ bool LineFilter::Judge() {
       Explain(doc_, ev);
     }
   }
-  const bool dropped = kept.size() < n;
+  // Judge again only if such a line is kept and lost a neighbour.
+  bool again = false;
+  for (size_t k : neighbour_dependent) {
+    again |=
+        info[k].cls != Cls::kBad && drop_reason.empty() &&
+        ((k > 0 && info[k - 1].cls == Cls::kBad) || (k + 1 < n && info[k + 1].cls == Cls::kBad));
+  }
   blocks_ = std::move(kept);
-  return dropped && neighbour_dependent;
+  return again;
 }
 
 }  // namespace cleaner
