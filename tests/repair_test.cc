@@ -138,6 +138,8 @@ TEST_CASE("mojibake is reversed only where certain", "[repair]") {
   CHECK(FixMojibake("Â£5", true, nullptr) == "£5");
   CHECK(RepairDoc("Â£ is UTF-8 £ read as Latin-1.") == "Â£ is UTF-8 £ read as Latin-1.");
   CHECK(RepairDoc("Itâ€™s Â£5.\nNo Â£ here.") == "It’s £5.\nNo £ here.");
+  CHECK(RepairDoc("Ã©tÃ© Ã  Paris") == "été à Paris");
+  CHECK(RepairDoc("SÃO  PAULO, SÃ  Paulo") == "SÃO  PAULO, SÃ  Paulo");
 }
 
 TEST_CASE("no space before punctuation, except French typography", "[repair]") {

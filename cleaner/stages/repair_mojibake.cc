@@ -130,6 +130,16 @@ Found Match(const CodePoints& d, size_t i) {
     bytes[got + 1] = b;
   }
   if (got < n) {
+    // `Ã  la` (two spaces): `à`, whose second byte 0xA0 (a no-break space)
+    // became a plain space on the way. Real text has `Ã` + two spaces too
+    // (a capitalized word's end), so only with evidence.
+    if (lead == 0xC3 && got == 0 && d.at(static_cast<long>(i) + 1) == ' ' &&
+        IsHSpace(d.at(static_cast<long>(i) + 2))) {
+      f.length = 2;
+      f.result = 0xE0;
+      f.verdict = Verdict::kUncertain;
+      return f;
+    }
     // `â€` + (lost 0x9D): the right double quote, whose last byte Windows-1252
     // cannot represent. Only this one is common enough to restore.
     if (lead == 0xE2 && got == 1 && bytes[1] == 0x80) {
