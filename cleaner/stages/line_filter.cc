@@ -472,7 +472,7 @@ bool LineFilter::Judge() {
       f.cls = Cls::kBad;
       f.rule = r;
       f.category = R.rules[r].category.c_str();
-      if (head || meta == nullptr || meta->author.empty()) {
+      if (R.rules[r].category == "byline" && (head || meta == nullptr || meta->author.empty())) {
         set_meta(R.rules[r], blocks_[i].index, text, cap, text);
       }
       continue;
