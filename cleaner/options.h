@@ -58,8 +58,12 @@ struct LimitOptions {
   size_t max_line_bytes = 1u << 20;
   // 512: real pages nest a few hundred elements at most, and the HTML
   // parser's cost grows with the square of the depth (see
-  // stages/depth_guard.h). Tags nested deeper are removed; text is kept.
+  // stages/extract_bound.h). Tags nested deeper are removed; text is kept.
   size_t max_html_depth = 512;
+  // 256: real tags have a handful of attributes, data-* heavy frameworks a
+  // few dozen; the parser compares each with all earlier ones. Attributes
+  // past this are left out.
+  size_t max_html_attributes = 256;
   // 10 s: a real page cleans in milliseconds; a document still running
   // after this is pathological. Checked between stages (a stage in progress
   // finishes first), so it bounds the pipeline, not one parse. 0 = none.

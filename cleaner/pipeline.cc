@@ -5,7 +5,6 @@
 
 #include "cleaner/rules.h"
 #include "cleaner/stages/decode.h"
-#include "cleaner/stages/depth_guard.h"
 #include "cleaner/stages/detect_format.h"
 #include "cleaner/stages/normalize.h"
 #include "cleaner/stages/split_text.h"
@@ -74,18 +73,6 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
   CLEANER_RETURN_IF_ERROR(check_time("extraction"));
   CLEANER_RETURN_IF_ERROR(head->BeginDocument(doc));
   if (format == InputFormat::kHtml) {
-    std::string flattened;
-    size_t removed = 0;
-    if (LimitNesting(utf8, options_.limits.max_html_depth, &flattened, &removed)) {
-      utf8.swap(flattened);
-      ExplainEvent ev;
-      ev.stage = "extract";
-      ev.action = ExplainEvent::Action::kInfo;
-      ev.rule = "limit:max-html-depth";
-      ev.after = std::to_string(removed) + " tags nested deeper than " +
-                 std::to_string(options_.limits.max_html_depth) + " removed, text kept";
-      Explain(doc, ev);
-    }
     CLEANER_RETURN_IF_ERROR(ExtractHtml(utf8, *extract_rules_, options_.extract,
                                         options_.limits, doc, head));
   } else {

@@ -1324,10 +1324,9 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   gopts.max_errors = 0;
   // Gumbo is quadratic in nesting depth and in attributes per tag: bound
   // both first (a linear scan; pages within bounds are parsed as they are).
-  // (The pipeline bounds nesting already, with LimitNesting; this also
-  // protects direct callers and bounds attributes, which it does not.)
   HtmlBounds bounds;
   if (limits.max_html_depth > 0) bounds.max_depth = limits.max_html_depth;
+  if (limits.max_html_attributes > 0) bounds.max_attributes = limits.max_html_attributes;
   std::string bounded;
   if (BoundHtml(html, bounds, &bounded)) {
     ExplainEvent e;
