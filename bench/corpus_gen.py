@@ -2,16 +2,23 @@
 """Writes N synthetic JSON Lines records (a corpus dump) to stdout, for the
 corpus benchmarks (bench/corpus_throughput.sh, bench/corpus_memory.sh).
 
-Usage: corpus_gen.py N [SEED]
+Usage: corpus_gen.py N [SEED] [--warc]
+
+With --warc, writes a .warc.gz instead (binary, to stdout): for every record a
+request and a response record (the HTML or text as the HTTP body, half of the
+HTML bodies gzip content-encoded, text as text/plain so that it is skipped),
+one gzip member per WARC record, as Common Crawl does.
 
 Deterministic for a given N and SEED. Two thirds of the records are HTML pages
 (navigation, an article of 3-8 paragraphs, share links, a footer) in "html",
 one third scraped text with boilerplate lines in "text"; every record has an
 id, a url and a passthrough field. Sizes vary from about 1 to 6 KB.
 """
+import gzip
 import json
 import random
 import sys
+import uuid
 
 WORDS = ("the council harbour library railway market morning evening winter summer "
          "people said would could after before during because while report water road "
@@ -31,10 +38,35 @@ def paragraph(rng):
     return " ".join(sentence(rng) for _ in range(rng.randint(2, 5)))
 
 
-def main():
-    n = int(sys.argv[1])
-    rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
-    out = sys.stdout
+def warc_record(rtype, uri, block, ctype, rng):
+    rid = uuid.UUID(int=rng.getrandbits(128))
+    head = (f"WARC/1.0\r\nWARC-Type: {rtype}\r\nWARC-Target-URI: {uri}\r\n"
+            f"WARC-Date: 2024-03-01T12:00:00Z\r\nWARC-Record-ID: <urn:uuid:{rid}>\r\n"
+            f"Content-Type: {ctype}\r\nContent-Length: {len(block)}\r\n\r\n").encode()
+    return gzip.compress(head + block + b"\r\n\r\n", 1, mtime=0)
+
+
+def write_warc(records, rng):
+    out = sys.stdout.buffer
+    for i, rec in enumerate(records):
+        uri = rec["url"]
+        req = f"GET /news/{i} HTTP/1.1\r\nHost: example\r\n\r\n".encode()
+        out.write(warc_record("request", uri, req, "application/http; msgtype=request", rng))
+        if "html" in rec:
+            body = rec["html"].encode()
+            extra = ""
+            if i % 2:
+                body = gzip.compress(body, 1, mtime=0)
+                extra = "Content-Encoding: gzip\r\n"
+            http = (f"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n{extra}"
+                    f"Content-Length: {len(body)}\r\n\r\n").encode() + body
+        else:
+            body = rec["text"].encode()
+            http = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n" + body
+        out.write(warc_record("response", uri, http, "application/http; msgtype=response", rng))
+
+
+def records(n, rng):
     for i in range(n):
         paras = [paragraph(rng) for _ in range(rng.randint(3, 8))]
         rec = {"id": f"doc-{i:07d}", "url": f"https://site{i % 97}.example/news/{i}"}
@@ -53,7 +85,18 @@ def main():
             rec["text"] = ("Home | News | Sport | Contact\n\n" + "\n\n".join(paras)
                            + "\n\nShare this article\n\nCopyright 2024 Example Media.")
         rec["crawl"] = "synthetic-2024"
-        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        yield rec
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(args[0])
+    rng = random.Random(int(args[1]) if len(args) > 1 else 1)
+    if "--warc" in sys.argv:
+        write_warc(records(n, rng), random.Random(7))
+        return
+    for rec in records(n, rng):
+        sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
