@@ -42,6 +42,11 @@ TEST_CASE("line breaks are kept once, without edge spaces, when asked", "[normal
   CHECK(NormalizeText(" \n \t \n", true) == "");
 }
 
+TEST_CASE("preformatted text keeps its indentation", "[normalize]") {
+  CHECK(NormalizeText("  x = 1\n\ty = 2  \n\n    \n  end", true, true) == "  x = 1\n    y = 2\n  end");
+  CHECK(NormalizeText("  x  =  1", true, false) == "x = 1");
+}
+
 TEST_CASE("normalization is idempotent", "[normalize]") {
   const char* inputs[] = {"  x\xC2\xA0y \n z ", "cafe\xCC\x81 \xE2\x80\x8B!", "\t\t"};
   for (const char* in : inputs) {

@@ -45,7 +45,7 @@ std::string ToNfc(std::string text) {
 
 }  // namespace
 
-std::string NormalizeText(std::string_view text, bool keep_line_breaks) {
+std::string NormalizeText(std::string_view text, bool keep_line_breaks, bool keep_indentation) {
   std::string out;
   out.reserve(text.size());
   // Pending separator between the last kept character and the next one:
@@ -57,11 +57,15 @@ std::string NormalizeText(std::string_view text, bool keep_line_breaks) {
   int pending = 0;
   size_t run_length = 0;          // characters in the pending space run
   std::string_view lone_space;    // the run's character, if it is one non-ASCII space
+  // With keep_indentation, the white space that starts a line (a tab as
+  // four spaces): code in <pre> means something by it.
+  std::string indent;
   auto flush = [&]() {
-    if (!out.empty() && pending != 0) {
-      if (pending == 2) {
-        out.push_back('\n');
-      } else if (run_length == 1 && !lone_space.empty()) {
+    if (out.empty() || pending == 2) {
+      if (!out.empty()) out.push_back('\n');
+      out += indent;
+    } else if (pending != 0) {
+      if (run_length == 1 && !lone_space.empty()) {
         out.append(lone_space);
       } else {
         out.push_back(' ');
@@ -70,6 +74,7 @@ std::string NormalizeText(std::string_view text, bool keep_line_breaks) {
     pending = 0;
     run_length = 0;
     lone_space = {};
+    indent.clear();
   };
   size_t pos = 0;
   while (pos < text.size()) {
@@ -93,11 +98,18 @@ std::string NormalizeText(std::string_view text, bool keep_line_breaks) {
     switch (k) {
       case Kind::kDelete: break;
       case Kind::kSpace:
+        if (keep_indentation && (out.empty() || pending == 2)) {
+          indent += cp == '\t' ? "    " : " ";
+          break;
+        }
         if (pending == 0) pending = 1;
         ++run_length;
         lone_space = cp >= 0x80 ? text.substr(start, pos - start) : std::string_view();
         break;
-      case Kind::kBreak: pending = 2; break;
+      case Kind::kBreak:
+        pending = 2;
+        indent.clear();  // a blank line's spaces indent nothing
+        break;
       case Kind::kKeep:
         flush();
         // An ill-formed sequence (NextCodePoint gave U+FFFD) is written as
@@ -119,7 +131,7 @@ std::string NormalizeText(std::string_view text, bool keep_line_breaks) {
 Status Normalizer::Push(Block block) {
   bool multi_line = block.kind == BlockKind::kPreformatted || block.kind == BlockKind::kTable ||
                     block.text.find('\n') != std::string::npos;
-  block.text = NormalizeText(block.text, multi_line);
+  block.text = NormalizeText(block.text, multi_line, block.kind == BlockKind::kPreformatted);
   if (block.text.empty()) return Status::OK();
   return next_->Push(std::move(block));
 }

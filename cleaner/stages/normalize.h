@@ -20,8 +20,11 @@ namespace cleaner {
 
 // Returns `text` in the output form. Line breaks ('\n', and U+2028, U+0085)
 // are kept (one at most in a row) when `keep_line_breaks`, else they become
-// spaces. REQUIRES: `text` is valid UTF-8.
-std::string NormalizeText(std::string_view text, bool keep_line_breaks);
+// spaces. With `keep_indentation` (preformatted text: code, poetry kept
+// verbatim), the white space that starts each line is kept, a tab as four
+// spaces; this is the one exception to "no spaces at line edges".
+std::string NormalizeText(std::string_view text, bool keep_line_breaks,
+                          bool keep_indentation = false);
 
 // The stage: normalizes each block and drops blocks that end up empty.
 class Normalizer : public BlockSink {
