@@ -182,3 +182,21 @@ TEST_CASE("corpus flags are validated", "[corpus][cli]") {
 
 }  // namespace
 }  // namespace cleaner
+
+namespace cleaner {
+namespace {
+
+TEST_CASE("help lists every corpus option", "[corpus][cli]") {
+  auto h = RunCleaner({"--help"});
+  for (const char* name : {"--output-format", "--text-field", "--html-field", "--id-field", "--urls",
+                           "--jobs", "--shard", "--stats", "--concurrency", "--delay",
+                           "--connect-timeout", "--timeout", "--retries", "--max-redirects",
+                           "--user-agent", "--allow-file-urls", "jsonl", "warc"}) {
+    INFO(name);
+    CHECK(h.out.find(name) != std::string::npos);
+  }
+  CHECK(h.out.find("--shard 3/16") != std::string::npos);  // with an example
+}
+
+}  // namespace
+}  // namespace cleaner
