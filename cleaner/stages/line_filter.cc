@@ -41,13 +41,17 @@ LineFilterRules::~LineFilterRules() = default;
 namespace {
 
 // Lines of more words than this (counted by spaces, which is cheap) are
-// never boilerplate lines that a rule describes: the longest rules, cookie
-// notices and copyright footers, allow 45 words. Such lines are tokenized
-// only in part (for their script and a glued byline), which keeps the
-// stage's cost per byte small on long paragraphs.
-constexpr int kMaxKeyWords = 45;
-// How much of a long line is read for its script and a glued byline.
-constexpr size_t kSampleBytes = 240;
+// paragraphs by shape, and only their edges can carry what a rule looks
+// for: a prefix or a sentence-opening phrase at the start ("We use cookies
+// ..."), a suffix at the end ("... All rights reserved."). They are
+// tokenized only there, which keeps the stage's cost per byte small on
+// article text.
+constexpr int kMaxKeyWords = 25;
+// How much of a long line's start is read: enough for the longest prefix
+// (about ten words), a glued byline, and the script.
+constexpr size_t kSampleBytes = 128;
+// How much of its end is read, for the longest suffix rule.
+constexpr size_t kTailBytes = 80;
 
 enum class Ending { kNone, kTerminal, kQuestion, kEllipsis, kColon };
 
@@ -207,7 +211,9 @@ bool LineFilter::Judge() {
       while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
       line_filter::Tokenize(text.substr(0, cut), &f.key);
       f.sampled = true;
-      f.units = spaces + 1;
+      // Words beyond the count: estimated from the length (six bytes a
+      // word), enough for the document's word totals.
+      f.units = std::max(spaces + 1, static_cast<int>(text.size() / 6));
     } else {
       line_filter::Tokenize(text, &f.key);
       f.units = static_cast<int>(f.key.tokens.size());
@@ -286,6 +292,14 @@ bool LineFilter::Judge() {
       int r = f.sampled ? -1 : R.MatchLine(f.key);
       if (r < 0) r = R.MatchPrefix(text, f.key, words);
       if (r < 0 && !f.sampled) r = R.MatchSuffix(f.key);
+      if (r < 0 && f.sampled) {
+        // The end of a long line, from a word boundary, for suffix rules.
+        static thread_local LineKey tail;
+        size_t from = text.size() > kTailBytes ? text.size() - kTailBytes : 0;
+        while (from < text.size() && text[from] != ' ') ++from;
+        line_filter::Tokenize(text.substr(from), &tail);
+        r = R.MatchSuffix(tail, words);
+      }
       if (r < 0) r = R.MatchContains(text, f.key, words);
       if (r >= 0) {
         if (R.rules[r].zone == line_filter::Zone::kEdge) {

@@ -553,12 +553,13 @@ int LineFilterRules::Rep::MatchPrefix(std::string_view text, const LineKey& key,
   return -1;
 }
 
-int LineFilterRules::Rep::MatchSuffix(const LineKey& key) const {
+int LineFilterRules::Rep::MatchSuffix(const LineKey& key, size_t words) const {
   const size_t n = key.tokens.size();
-  if (suffix_rules.empty() || static_cast<int>(n) > suffix_line_words) return -1;
+  if (words == 0) words = n;
+  if (suffix_rules.empty() || static_cast<int>(words) > suffix_line_words) return -1;
   for (size_t k = 1; k <= std::min(n, max_suffix_words); ++k) {
     auto it = suffix_rules.find(line_filter::SequenceHash(key, n - k, n));
-    if (it != suffix_rules.end() && static_cast<int>(n) <= rules[it->second].max_words) {
+    if (it != suffix_rules.end() && static_cast<int>(words) <= rules[it->second].max_words) {
       return it->second;
     }
   }

@@ -113,7 +113,7 @@ struct LineFilterRules::Rep {
   // (0: the key's own count).
   int MatchPrefix(std::string_view text, const line_filter::LineKey& key, size_t words = 0) const;
   // The first suffix rule matching `key` (with its word limit), or -1.
-  int MatchSuffix(const line_filter::LineKey& key) const;
+  int MatchSuffix(const line_filter::LineKey& key, size_t words = 0) const;
   // A contains rule matching `key`, or -1. In a line of more than 8
   // words the phrase must start a sentence.
   int MatchContains(std::string_view text, const line_filter::LineKey& key, size_t words = 0) const;
