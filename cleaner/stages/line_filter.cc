@@ -15,7 +15,9 @@
 //   5. the whole document: an error page or a cookie wall gives no output.
 // Every pass decides from things that removal does not change (content
 // paragraphs are never removed by passes 4-5, and the zones are defined by
-// them), so cleaning the output again removes nothing more.
+// them), so cleaning the output again removes nothing more; the one
+// decision that hangs on neighbours (a repeated line standing alone) is
+// settled by judging the kept blocks again (EndDocument).
 #include "cleaner/stages/line_filter.h"
 
 #include <algorithm>

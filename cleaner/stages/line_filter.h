@@ -1,9 +1,14 @@
 // Stage 3, filter: drops boilerplate blocks (navigation, ads, share prompts,
 // comment forms, newsletter and cookie notices, related-content blocks,
 // copyright lines) and moves bylines and date stamps into the metadata.
-// Rules come from filters/line_filter_*.txt. Guarantees to the next stage:
-// the kept blocks, unedited except for a byline/date prefix cut from the
-// first block, in their original order.
+// Rules come from filters/line_filter_*.txt (format and decision logic in
+// filters/README.md). Guarantees to the next stage: the kept blocks,
+// unedited except for a byline/date prefix cut from the first content
+// paragraph, in their original order, each removal reported to the
+// Reporter and counted in Metadata::removed_by_category and
+// Stats::blocks_dropped. A document judged an error page or a cookie wall
+// keeps no block and gets Metadata::drop_reason. Filtering the output again
+// removes nothing more.
 #ifndef CLEANER_STAGES_LINE_FILTER_H_
 #define CLEANER_STAGES_LINE_FILTER_H_
 
