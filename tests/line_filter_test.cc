@@ -187,6 +187,12 @@ TEST_CASE("comment form header takes its prompts; related header its teasers", "
   CHECK(doc.stats.blocks_dropped == 10);
 }
 
+TEST_CASE("a kicker that is also a comment header keeps the title under it", "[filter]") {
+  auto kept = Filter(
+      {"Kommentar", "Die Regierung macht es sich zu leicht", "Von Max Mustermann", kPara1, kPara2});
+  CHECK(kept == std::vector<std::string>{"Die Regierung macht es sich zu leicht", kPara1, kPara2});
+}
+
 TEST_CASE("a related header in the middle stops at the next paragraph", "[filter]") {
   auto kept = Filter({kPara1, "Read more:", "Bridge repairs to start in spring",
                       "Council debates library hours", kPara2, kPara3});

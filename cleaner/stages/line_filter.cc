@@ -378,6 +378,10 @@ bool LineFilter::Judge() {
   for (size_t i = 0; i < n; ++i) {
     if (info[i].rule < 0 || R.rules[info[i].rule].kind != RuleKind::kHeader) continue;
     const std::string& cat = R.rules[info[i].rule].category;
+    // Below the text, a comment form's block also takes longer lines (the
+    // form's notes); above it, the header is a kicker and its title stays.
+    bool text_above = false;
+    for (size_t k = 0; k < i && !text_above; ++k) text_above = info[k].cls == Cls::kGood;
     bool after_headline = false;
     size_t j = i + 1;
     for (; j < n; ++j) {
@@ -398,9 +402,11 @@ bool LineFilter::Judge() {
         take = (g.cls == Cls::kNeutral && g.units >= 3) || g.ending == Ending::kEllipsis ||
                (after_headline && g.units <= 40 && !next_good);
       } else if (cat == "comment-form") {
-        // Field prompts ("Name *", "Website"); the fine print is caught by
-        // its own rules.
-        take = g.cls == Cls::kNeutral;
+        // Field prompts ("Name *", "Website", "Post Comment"), four words
+        // at most when no paragraph stands above; the fine print is caught
+        // by its own rules. (A headline under a "Kommentar" kicker is not a
+        // prompt.)
+        take = g.cls == Cls::kNeutral && (g.units <= 4 || text_above);
       } else {
         // Other headers ("Share this:", "Follow us") take the one- to
         // three-word items under them.
