@@ -227,6 +227,12 @@ TEST_CASE("CLI: a WARC gives one JSON record per HTML response, skipped ones cou
   CHECK(r.out.find("中央図書館") != std::string::npos);
 }
 
+TEST_CASE("CLI: --input-format warc on a file that is not WARC is an error", "[warc][cli]") {
+  auto r = RunCleaner({"--input-format", "warc", kDir + "/page_en.html"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("page_en.html: no WARC record found") != std::string::npos);
+}
+
 TEST_CASE("CLI: a WARC page gives the same text as the page on disk", "[warc][cli]") {
   auto warc = RunCleaner({"--shard", "2/9", kDir + "/basic.warc"});  // record 2: the harbour page
   auto disk = RunCleaner({kDir + "/page_en.html"});

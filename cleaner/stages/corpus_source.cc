@@ -160,7 +160,9 @@ bool CorpusReader::ReadWarc(ByteReader* in, const std::string& name, const std::
   WarcReader reader(in, o_.max_document_bytes + (1 << 20));
   WarcRecord warc;
   uint64_t raw_before = in->raw_bytes();
+  bool any = false;
   while (reader.Next(&warc)) {
+    any = true;
     if (!Mine()) continue;
     SourceRecord rec;
     rec.kind = SourceRecord::Kind::kWarcRecord;
@@ -172,6 +174,10 @@ bool CorpusReader::ReadWarc(ByteReader* in, const std::string& name, const std::
     rec.bytes_read = in->raw_bytes() - raw_before;
     raw_before = in->raw_bytes();
     if (!Emit(std::move(rec))) return false;
+  }
+  if (!any && in->raw_bytes() > 0 && Mine()) {
+    // --input-format warc on something else: say so rather than yield nothing.
+    return EmitError(name, name, Status::Corruption("no WARC record found (not a WARC file?)"));
   }
   return true;
 }
