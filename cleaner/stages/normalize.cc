@@ -13,6 +13,10 @@ namespace {
 
 enum class Kind { kKeep, kDelete, kSpace, kBreak };
 
+bool IsVisibleAscii(char c) {
+  return static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7F;
+}
+
 Kind Classify(char32_t cp) {
   if (cp == '\n' || cp == 0x2028 || cp == 0x2029 || cp == 0x0085 || cp == 0x0B || cp == 0x0C)
     return Kind::kBreak;
@@ -22,14 +26,36 @@ Kind Classify(char32_t cp) {
   // ZWNJ (U+200C) and bidi marks change rendering and stay.
   if (cp == 0x200B || cp == 0x2060 || cp == 0xFEFF || cp == 0x00AD) return Kind::kDelete;
   if (cp < 0x80) return cp == ' ' ? Kind::kSpace : Kind::kKeep;
+  // Below U+1680 the only space separator is U+00A0, and U+200B..U+2027
+  // (dashes, quotes, bullets) holds none: no ICU call for the common cases.
+  if (cp < 0x1680) return cp == 0xA0 ? Kind::kSpace : Kind::kKeep;
+  if (cp >= 0x200B && cp <= 0x2027) return Kind::kKeep;
   if (u_charType(static_cast<UChar32>(cp)) == U_SPACE_SEPARATOR) return Kind::kSpace;
   return Kind::kKeep;
 }
 
-bool IsAscii(std::string_view s) { return SkipAscii(s, 0) == s.size(); }
+// True unless `s` is made only of code points below U+0300 and of
+// U+2002..U+203F (E2 80 82..BF: spaces, dashes, quotes, bullets). Each of
+// those is its own NFC form, has combining class 0 and is never the second
+// character of a canonical composition (checked against Unicode 14 data),
+// so a string of them is NFC and ICU need not look at it.
+bool MayNeedNfc(std::string_view s) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  for (size_t i = SkipAscii(s, 0); i < n; ++i) {
+    const unsigned char b = p[i];
+    if (b < 0xCC) continue;  // ASCII, a continuation byte or a lead of U+0080..U+02FF
+    if (b == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] >= 0x82) {
+      i += 2;
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
 
 std::string ToNfc(std::string text) {
-  if (IsAscii(text)) return text;  // ASCII is always NFC
+  if (!MayNeedNfc(text)) return text;  // ASCII and most Latin text is NFC
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return text;
@@ -80,11 +106,17 @@ std::string NormalizeText(std::string_view text, bool keep_line_breaks, bool kee
   while (pos < text.size()) {
     // Fast path: a run of visible ASCII is copied as it is.
     size_t run = pos;
-    while (run < text.size() && static_cast<unsigned char>(text[run]) > 0x20 &&
-           static_cast<unsigned char>(text[run]) < 0x7F)
-      ++run;
+    while (run < text.size() && IsVisibleAscii(text[run])) ++run;
     if (run > pos) {
       flush();
+      // A single ' ' between two such runs is written as it is, which is
+      // what the space branch below and flush() would do: the runs of a
+      // line of prose are copied with one append.
+      const size_t size = text.size();
+      while (run + 1 < size && text[run] == ' ' && IsVisibleAscii(text[run + 1])) {
+        run += 2;
+        while (run < size && IsVisibleAscii(text[run])) ++run;
+      }
       out.append(text.data() + pos, run - pos);
       pos = run;
       continue;

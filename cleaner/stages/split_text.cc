@@ -3,6 +3,8 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -66,24 +68,48 @@ bool IsForcedBreak(size_t len, std::string_view next, size_t width) {
 }
 
 // Splits on '\n' after turning CR LF, lone CR, U+2028 into '\n' and U+2029
-// into a blank line.
+// into a blank line. The text between such marks is copied in one piece:
+// CR is found with memchr, and U+2028/U+2029 among the E2 lead bytes, which
+// are few (one per curly quote or dash).
 std::string UnifyLineBreaks(std::string_view in) {
   if (in.find('\r') == std::string_view::npos && in.find("\xE2\x80") == std::string_view::npos) {
     return std::string(in);
   }
+  const size_t n = in.size();
+  // The next U+2028/U+2029 at or after `from`, or n.
+  auto next_separator = [&](size_t from) {
+    for (size_t i = from; i < n; ++i) {
+      const void* p = std::memchr(in.data() + i, 0xE2, n - i);
+      if (p == nullptr) return n;
+      i = static_cast<size_t>(static_cast<const char*>(p) - in.data());
+      if (i + 2 < n && in[i + 1] == '\x80' && (in[i + 2] == '\xA8' || in[i + 2] == '\xA9')) {
+        return i;
+      }
+    }
+    return n;
+  };
   std::string out;
-  out.reserve(in.size());
-  for (size_t i = 0; i < in.size(); ++i) {
-    char c = in[i];
-    if (c == '\r') {
+  out.reserve(n);
+  size_t cr = in.find('\r');
+  if (cr == std::string_view::npos) cr = n;
+  size_t sep = next_separator(0);
+  size_t i = 0;
+  while (i < n) {
+    if (cr < i) {
+      cr = in.find('\r', i);
+      if (cr == std::string_view::npos) cr = n;
+    }
+    if (sep < i) sep = next_separator(i);
+    const size_t j = std::min(cr, sep);
+    out.append(in.data() + i, j - i);
+    if (j == n) break;
+    if (j == cr) {
       out.push_back('\n');
-      if (i + 1 < in.size() && in[i + 1] == '\n') ++i;
-    } else if (c == '\xE2' && i + 2 < in.size() && in[i + 1] == '\x80' &&
-               (in[i + 2] == '\xA8' || in[i + 2] == '\xA9')) {
-      out += in[i + 2] == '\xA8' ? "\n" : "\n\n";
-      i += 2;
+      i = j + 1;
+      if (i < n && in[i] == '\n') ++i;
     } else {
-      out.push_back(c);
+      out += in[j + 2] == '\xA8' ? "\n" : "\n\n";
+      i = j + 3;
     }
   }
   return out;
