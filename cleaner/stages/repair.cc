@@ -12,6 +12,7 @@
 #include "cleaner/stages/repair_mojibake.h"
 #include "cleaner/stages/repair_punctuation.h"
 #include "cleaner/stages/repair_quotes.h"
+#include "cleaner/stages/repair_text.h"
 #include "cleaner/util/language.h"
 #include "cleaner/util/utf8.h"
 
@@ -114,9 +115,8 @@ bool SpacedHighPunctuation(const std::vector<Block>& blocks) {
   int spaced = 0;
   for (const Block& b : blocks) {
     const std::string& t = b.text;
-    for (size_t i = 1; i < t.size(); ++i) {
-      char c = t[i];
-      if (c != ';' && c != ':' && c != '!' && c != '?') continue;
+    for (size_t i = FindAnyOf4(t, 1, ';', ':', '!', '?'); i < t.size();
+         i = FindAnyOf4(t, i + 1, ';', ':', '!', '?')) {
       if (EndsWithSpace(t, i)) {
         ++spaced;
       } else if (IsAsciiLetterByte(t[i - 1]) || static_cast<unsigned char>(t[i - 1]) >= 0xC0) {
@@ -140,9 +140,8 @@ bool LanguageMatters(const std::vector<Block>& blocks, const QuoteCounts& counts
       return true;  // « »
     }
     closing_double = closing_double || t.find("\xE2\x80\x9D") != std::string::npos;
-    for (size_t i = 1; i < t.size(); ++i) {
-      char c = t[i];
-      if (c != ';' && c != ':' && c != '!' && c != '?') continue;
+    for (size_t i = FindAnyOf4(t, 1, ';', ':', '!', '?'); i < t.size();
+         i = FindAnyOf4(t, i + 1, ';', ':', '!', '?')) {
       if (EndsWithSpace(t, i)) return true;
     }
   }
@@ -207,15 +206,21 @@ Status Repairer::EndDocument() {
 
   // Encoding damage first: the other rules read characters, and an entity
   // can hide mojibake (`cafÃ&copy;`).
+  // (Each function is called only where its fast scan says it can change
+  // something: their results elsewhere are copies of their input.)
   bool evidence = false;
+  std::vector<bool> may_have_mojibake(blocks_.size());
   for (size_t k = 0; k < blocks_.size(); ++k) {
     // Code shows references as written (a tutorial's `&amp;amp;`).
-    if (blocks_[k].kind != BlockKind::kPreformatted) {
+    if (blocks_[k].kind != BlockKind::kPreformatted &&
+        blocks_[k].text.find('&') != std::string::npos) {
       blocks_[k].text = DecodeEntities(blocks_[k].text, rules.entities, &changes[k]);
     }
-    evidence = evidence || HasCertainMojibake(blocks_[k].text);
+    may_have_mojibake[k] = MayHaveMojibake(blocks_[k].text);
+    evidence = evidence || (may_have_mojibake[k] && HasCertainMojibake(blocks_[k].text));
   }
   for (size_t k = 0; k < blocks_.size(); ++k) {
+    if (!may_have_mojibake[k]) continue;
     blocks_[k].text = FixMojibake(blocks_[k].text, evidence, &changes[k]);
   }
 
@@ -255,16 +260,29 @@ Status Repairer::EndDocument() {
     Block& b = blocks_[k];
     // Code keeps its punctuation and quotes as written.
     if (b.kind == BlockKind::kPreformatted) continue;
+    // A line that neither quote nor punctuation repair can change comes out
+    // of RepairLine() as it went in (its first round changes nothing), and
+    // a block of such lines is left as it is: most lines of clean text.
     std::string out;
+    bool changed = false;  // `out` holds the block up to `start`
     size_t start = 0;
     while (start <= b.text.size()) {
       size_t nl = b.text.find('\n', start);
       if (nl == std::string::npos) nl = b.text.size();
-      out += RepairLine(b.text.substr(start, nl - start), qctx, pctx, evidence, &changes[k]);
-      if (nl < b.text.size()) out.push_back('\n');
+      std::string_view line = std::string_view(b.text).substr(start, nl - start);
+      if (QuotesMayChange(line, qctx) || PunctuationMayChange(line)) {
+        if (!changed) {
+          out.assign(b.text, 0, start);
+          changed = true;
+        }
+        out += RepairLine(std::string(line), qctx, pctx, evidence, &changes[k]);
+      } else if (changed) {
+        out.append(line);
+      }
+      if (changed && nl < b.text.size()) out.push_back('\n');
       start = nl + 1;
     }
-    b.text = std::move(out);
+    if (changed) b.text = std::move(out);
   }
 
   for (size_t k = 0; k < blocks_.size(); ++k) {

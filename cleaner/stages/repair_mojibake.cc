@@ -209,6 +209,8 @@ std::string FixOnce(std::string_view text, bool allow_uncertain,
   return ApplyEdits(text, std::move(edits), changes);
 }
 
+}  // namespace
+
 // A fast byte scan that is true for every text with mojibake (and for some
 // without): a C1 control (C2 80..9F), or a lead character U+00C2..U+00F4
 // (C3 82..B4) directly followed by a character a continuation byte can
@@ -240,8 +242,6 @@ bool MayHaveMojibake(std::string_view text) {
   }
   return false;
 }
-
-}  // namespace
 
 bool HasCertainMojibake(std::string_view text) {
   if (!MayHaveMojibake(text)) return false;

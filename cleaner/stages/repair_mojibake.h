@@ -41,6 +41,11 @@ bool HasCertainMojibake(std::string_view text);
 std::string FixMojibake(std::string_view text, bool allow_uncertain,
                         std::vector<RepairChange>* changes);
 
+// False only for text without mojibake (a fast byte scan, true for some
+// clean text): FixMojibake() returns such text unchanged and
+// HasCertainMojibake() is false for it.
+bool MayHaveMojibake(std::string_view text);
+
 }  // namespace cleaner
 
 #endif  // CLEANER_STAGES_REPAIR_MOJIBAKE_H_

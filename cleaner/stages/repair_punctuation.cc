@@ -114,8 +114,10 @@ bool AfterAbbreviation(const CodePoints& d, long i, const PunctuationContext& ct
 
 class Rules {
  public:
-  Rules(const CodePoints& d, const PunctuationContext& ctx, std::vector<Edit>* edits)
-      : d_(d), ctx_(ctx), edits_(edits) {}
+  // `match` is scratch space, reused from one paragraph to the next.
+  Rules(const CodePoints& d, const PunctuationContext& ctx, std::vector<long>* match,
+        std::vector<Edit>* edits)
+      : d_(d), ctx_(ctx), edits_(edits), match_(*match) {}
 
   void Run() {
     MatchBrackets();
@@ -301,7 +303,7 @@ class Rules {
   const CodePoints& d_;
   const PunctuationContext& ctx_;
   std::vector<Edit>* edits_;
-  std::vector<long> match_;
+  std::vector<long>& match_;
 };
 
 // A fast byte scan that is true for every paragraph some rule could change
@@ -359,10 +361,15 @@ bool MayNeedRepair(std::string_view s) {
 std::string RepairPunctuation(std::string_view paragraph, const PunctuationContext& ctx,
                               std::vector<RepairChange>* changes) {
   if (!MayNeedRepair(paragraph)) return std::string(paragraph);
-  CodePoints d = Decode(paragraph);
+  // Per-thread buffers: a paragraph costs no allocation to decode.
+  static thread_local CodePoints d;
+  static thread_local std::vector<long> match;
+  Decode(paragraph, &d);
   std::vector<Edit> edits;
-  Rules(d, ctx, &edits).Run();
+  Rules(d, ctx, &match, &edits).Run();
   return ApplyEdits(paragraph, std::move(edits), changes);
 }
+
+bool PunctuationMayChange(std::string_view paragraph) { return MayNeedRepair(paragraph); }
 
 }  // namespace cleaner

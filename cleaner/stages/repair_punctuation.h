@@ -50,6 +50,11 @@ struct PunctuationContext {
 std::string RepairPunctuation(std::string_view paragraph, const PunctuationContext& ctx,
                               std::vector<RepairChange>* changes);
 
+// False only for a paragraph RepairPunctuation() returns unchanged whatever
+// the context (a cheap byte scan; true for some it leaves alone), so that
+// callers can skip it and its copy.
+bool PunctuationMayChange(std::string_view paragraph);
+
 }  // namespace cleaner
 
 #endif  // CLEANER_STAGES_REPAIR_PUNCTUATION_H_

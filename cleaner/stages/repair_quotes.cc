@@ -282,13 +282,14 @@ const char* Stronger(const char* a, const char* b) {
   return a;
 }
 
-void RepairFamily(const CodePoints& d, Family f, const QuoteContext& ctx,
-                  std::vector<Edit>* edits) {
+// `quotes` holds the indices of the paragraph's ' " and U+2018..U+201F, in
+// order: the only places a mark of either family can stand.
+void RepairFamily(const CodePoints& d, const std::vector<size_t>& quotes, Family f,
+                  const QuoteContext& ctx, std::vector<Edit>* edits) {
   std::vector<Mark> marks;
   bool low = false;
-  for (size_t i = 0; i < d.size(); ++i) {
-    char32_t c = d.cp[i];
-    if (c != '"' && c != '\'' && (c < U'\u2018' || c > U'\u201F')) continue;  // fast path
+  for (size_t q = 0; q < quotes.size(); ++q) {
+    const size_t i = quotes[q];
     Mark m;
     m.i = static_cast<long>(i);
     if (f == Family::kDouble && InFamily(d.cp[i], Family::kSingle) &&
@@ -298,7 +299,7 @@ void RepairFamily(const CodePoints& d, Family f, const QuoteContext& ctx,
       // in the pairing of double marks and is left as typed.
       m.len = 2;
       marks.push_back(m);
-      ++i;
+      if (q + 1 < quotes.size() && quotes[q + 1] == i + 1) ++q;  // its second half
       continue;
     }
     if (!InFamily(d.cp[i], f)) continue;
@@ -490,7 +491,9 @@ bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 
 // and they are in most English paragraphs, so they do not count.
 bool HasQuoteMark(std::string_view s, bool ascii) {
   const size_t n = s.size();
-  for (size_t i = 0; i < n; ++i) {
+  // Only ' " and the lead bytes E2 and C2 can start a mark.
+  for (size_t i = FindAnyOf4(s, 0, '"', '\'', 0xE2, 0xC2); i < n;
+       i = FindAnyOf4(s, i + 1, '"', '\'', 0xE2, 0xC2)) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c == '"' || c == '\'') return true;
     // U+2018..U+201F and U+2039/U+203A are E2 80 98..9F / E2 80 B9..BA;
@@ -517,7 +520,8 @@ bool HasQuoteMark(std::string_view s, bool ascii) {
 void QuoteCounts::Add(std::string_view text) {
   // Byte level: every mark counted here is ASCII, E2 80 xx or C2 AB/BB.
   const size_t n = text.size();
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = FindAnyOf4(text, 0, '"', '\'', 0xE2, 0xC2); i < n;
+       i = FindAnyOf4(text, i + 1, '"', '\'', 0xE2, 0xC2)) {
     unsigned char b = static_cast<unsigned char>(text[i]);
     if (b == '"' || b == '\'') {
       ++ascii;
@@ -577,12 +581,27 @@ void DecideQuoteStyle(const QuoteCounts& counts, const LanguageQuotes* lang,
 std::string RepairQuotes(std::string_view paragraph, const QuoteContext& ctx,
                          std::vector<RepairChange>* changes) {
   if (!HasQuoteMark(paragraph, ctx.ascii)) return std::string(paragraph);
-  CodePoints d = Decode(paragraph);
+  // Per-thread buffers: decoding and the mark list cost no allocation.
+  static thread_local CodePoints d;
+  static thread_local std::vector<size_t> quotes;
+  Decode(paragraph, &d);
+  quotes.clear();
+  bool guillemets = false;
+  for (size_t i = 0; i < d.size(); ++i) {
+    const char32_t c = d.cp[i];
+    if (c == '"' || c == '\'' || (c >= U'\u2018' && c <= U'\u201F')) quotes.push_back(i);
+    guillemets = guillemets || c == U'\u00AB' || c == U'\u00BB' || c == U'\u2039' || c == U'\u203A';
+  }
   std::vector<Edit> edits;
-  RepairFamily(d, Family::kDouble, ctx, &edits);
-  RepairFamily(d, Family::kSingle, ctx, &edits);
-  RepairGuillemets(d, ctx, &edits);
+  RepairFamily(d, quotes, Family::kDouble, ctx, &edits);
+  RepairFamily(d, quotes, Family::kSingle, ctx, &edits);
+  // Guillemets change nothing in a paragraph that has none.
+  if (guillemets) RepairGuillemets(d, ctx, &edits);
   return ApplyEdits(paragraph, std::move(edits), changes);
+}
+
+bool QuotesMayChange(std::string_view paragraph, const QuoteContext& ctx) {
+  return HasQuoteMark(paragraph, ctx.ascii);
 }
 
 }  // namespace cleaner

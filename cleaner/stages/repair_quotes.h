@@ -87,6 +87,11 @@ void DecideQuoteStyle(const QuoteCounts& counts, const LanguageQuotes* lang,
 std::string RepairQuotes(std::string_view paragraph, const QuoteContext& ctx,
                          std::vector<RepairChange>* changes);
 
+// False only for a paragraph RepairQuotes() returns unchanged under `ctx`
+// (it has no mark the repair could change), so that callers can skip it and
+// its copy.
+bool QuotesMayChange(std::string_view paragraph, const QuoteContext& ctx);
+
 }  // namespace cleaner
 
 #endif  // CLEANER_STAGES_REPAIR_QUOTES_H_

@@ -72,21 +72,43 @@ std::string ApplyEdits(std::string_view in, std::vector<Edit> edits,
 
 CodePoints Decode(std::string_view text) {
   CodePoints d;
-  d.cp.reserve(text.size());
-  d.offset.reserve(text.size() + 1);
-  size_t pos = 0;
-  while (pos < text.size()) {
-    d.offset.push_back(pos);
-    unsigned char c = static_cast<unsigned char>(text[pos]);
+  Decode(text, &d);
+  return d;
+}
+
+void Decode(std::string_view text, CodePoints* out) {
+  // Written through pointers into buffers sized for the worst case (one
+  // code point a byte), then cut to size.
+  const size_t size = text.size();
+  out->cp.resize(size);
+  out->offset.resize(size + 1);
+  char32_t* cp = out->cp.data();
+  size_t* offset = out->offset.data();
+  const unsigned char* s = reinterpret_cast<const unsigned char*>(text.data());
+  size_t n = 0, pos = 0;
+  while (pos < size) {
+    offset[n] = pos;
+    const unsigned char c = s[pos];
     if (c < 0x80) {
-      d.cp.push_back(c);
+      cp[n++] = c;
       ++pos;
+    } else if (c >= 0xC2 && c <= 0xDF && pos + 1 < size && (s[pos + 1] & 0xC0) == 0x80) {
+      // Well-formed two- and three-byte sequences inline (E0 and ED, whose
+      // second byte has a narrower range, go through NextCodePoint).
+      cp[n++] = (static_cast<char32_t>(c & 0x1F) << 6) | (s[pos + 1] & 0x3F);
+      pos += 2;
+    } else if (c >= 0xE1 && c <= 0xEF && c != 0xED && pos + 2 < size &&
+               (s[pos + 1] & 0xC0) == 0x80 && (s[pos + 2] & 0xC0) == 0x80) {
+      cp[n++] = (static_cast<char32_t>(c & 0x0F) << 12) |
+                (static_cast<char32_t>(s[pos + 1] & 0x3F) << 6) | (s[pos + 2] & 0x3F);
+      pos += 3;
     } else {
-      d.cp.push_back(NextCodePoint(text, &pos));
+      cp[n++] = NextCodePoint(text, &pos);
     }
   }
-  d.offset.push_back(text.size());
-  return d;
+  offset[n] = size;
+  out->cp.resize(n);
+  out->offset.resize(n + 1);
 }
 
 bool IsHSpace(char32_t c) {

@@ -7,6 +7,8 @@
 #define CLEANER_STAGES_REPAIR_TEXT_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +50,41 @@ struct CodePoints {
   size_t size() const { return cp.size(); }
 };
 CodePoints Decode(std::string_view text);
+// The same into *out, reusing its buffers (the repair functions keep one per
+// thread, so that a paragraph costs no allocation).
+void Decode(std::string_view text, CodePoints* out);
+
+// The index of the first byte of `s` at or after `from` that equals one of
+// a, b, c, d, or s.size(). Reads eight bytes at a time: the repair rules
+// look for a few trigger bytes (quote marks, lead bytes) in mostly plain
+// text.
+inline size_t FindAnyOf4(std::string_view s, size_t from, unsigned char a, unsigned char b,
+                         unsigned char c, unsigned char d) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const uint64_t va = a * kOnes, vb = b * kOnes, vc = c * kOnes, vd = d * kOnes;
+  auto zero_bytes = [](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  const size_t n = s.size();
+  size_t i = from;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    // Exact in its lowest set bit (little-endian: the first matching byte);
+    // bits above it may be spurious, and are not used.
+    uint64_t m = zero_bytes(w ^ va) | zero_bytes(w ^ vb) | zero_bytes(w ^ vc) | zero_bytes(w ^ vd);
+    if (m != 0) {
+      if constexpr (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) {
+        return i + static_cast<size_t>(__builtin_ctzll(m) / 8);
+      } else {
+        break;  // found in this word: the byte loop below finds which
+      }
+    }
+  }
+  for (; i < n; ++i) {
+    unsigned char x = static_cast<unsigned char>(s[i]);
+    if (x == a || x == b || x == c || x == d) return i;
+  }
+  return n;
+}
 
 // Character classes. All take a code point; 0 (outside the text) is in none.
 bool IsHSpace(char32_t c);  // tab or any Unicode space separator (Zs)
