@@ -294,8 +294,11 @@ bool LineFilter::Judge() {
       int r = f.sampled ? -1 : R.MatchLine(f.key);
       if (r < 0) r = R.MatchPrefix(text, f.key, words);
       if (r < 0 && !f.sampled) r = R.MatchSuffix(f.key);
-      if (r < 0 && f.sampled) {
-        // The end of a long line, from a word boundary, for suffix rules.
+      if (r < 0 && f.sampled && !R.suffix_rules.empty() &&
+          static_cast<int>(words) <= R.suffix_line_words) {
+        // The end of a long line, from a word boundary, for suffix rules
+        // (only when the line is short enough for one: MatchSuffix() would
+        // refuse it before reading the tail).
         static thread_local LineKey tail;
         size_t from = text.size() > kTailBytes ? text.size() - kTailBytes : 0;
         while (from < text.size() && text[from] != ' ') ++from;

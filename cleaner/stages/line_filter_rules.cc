@@ -34,7 +34,14 @@ uint64_t BytesHash(std::string_view w) {
   }
   if (i < w.size()) {
     uint64_t v = 0;
-    std::memcpy(&v, w.data() + i, w.size() - i);
+    if constexpr (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) {
+      // What the memcpy below gives, without a call for a few bytes.
+      for (size_t k = 0; i + k < w.size(); ++k) {
+        v |= static_cast<uint64_t>(static_cast<unsigned char>(w[i + k])) << (8 * k);
+      }
+    } else {
+      std::memcpy(&v, w.data() + i, w.size() - i);
+    }
     h = Mix(h ^ v);
   }
   return h;
@@ -87,6 +94,32 @@ Script ScriptOf(char32_t cp) {
 }  // namespace
 
 namespace {
+
+// Writes the UTF-8 encoding of `cp` to `out` as AppendUtf8() would (U+FFFD
+// for an invalid scalar) and returns its length. REQUIRES: 4 bytes of room.
+size_t EncodeUtf8(char32_t cp, char* out) {
+  if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (cp >> 18));
+  out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+  return 4;
+}
 
 // Byte classes of ASCII for the tokenizer's fast path.
 enum : uint8_t { kOtherByte, kLetterByte, kDigitByte, kSpaceByte, kSepByte };
@@ -154,14 +187,15 @@ void Tokenize(std::string_view text, LineKey* key) {
             start(at, false);
             cur.upper = c <= 'Z';
           }
-          // The whole run of ASCII letters at once: this loop is where a
-          // document's bytes mostly go.
+          // The whole run of ASCII letters at once, lowercased as it is
+          // read: this loop is where a document's bytes mostly go.
+          buf[w] = static_cast<char>(c | 0x20);
           size_t end = pos;
           while (end < size && kAscii.c[static_cast<unsigned char>(text[end])] == kLetterByte) {
+            buf[w + (end - at)] = static_cast<char>(text[end] | 0x20);
             ++end;
           }
           const size_t run = end - at;
-          for (size_t k = 0; k < run; ++k) buf[w + k] = static_cast<char>(text[at + k] | 0x20);
           w += run;
           key->letters += static_cast<int>(run);
           key->script_letters[kLatin] += static_cast<int>(run);
@@ -209,9 +243,7 @@ void Tokenize(std::string_view text, LineKey* key) {
         start(at, false);
         cur.upper = !u_islower(u);
       }
-      std::string folded_cp;
-      AppendUtf8(static_cast<char32_t>(u_foldCase(u, U_FOLD_CASE_DEFAULT)), &folded_cp);
-      for (char b : folded_cp) fold_byte(b);
+      w += EncodeUtf8(static_cast<char32_t>(u_foldCase(u, U_FOLD_CASE_DEFAULT)), buf + w);
       ++key->letters;
       Script sc = ScriptOf(cp);
       ++key->script_letters[sc];
