@@ -148,8 +148,11 @@ bool LanguageMatters(const std::vector<Block>& blocks, const QuoteCounts& counts
   return closing_double && counts.open_english == 0 && counts.open_low == 0;
 }
 
+// `punctuation_may_change` is PunctuationMayChange(line), which the caller
+// has computed.
 std::string RepairLine(std::string line, const QuoteContext& qctx, const PunctuationContext& pctx,
-                       bool mojibake_evidence, std::vector<RepairChange>* changes) {
+                       bool mojibake_evidence, bool punctuation_may_change,
+                       std::vector<RepairChange>* changes) {
   // Quote spacing can create doubled punctuation (`Shusha., “he` ->
   // `Shusha.,” he`) and the reverse, and a straight quote made typographic
   // can complete a mojibake sequence (`â€"` -> `â€”`), so the rules run
@@ -158,7 +161,14 @@ std::string RepairLine(std::string line, const QuoteContext& qctx, const Punctua
   for (int round = 0; round < kMaxRounds; ++round) {
     std::string m = round == 0 ? line : FixMojibake(line, mojibake_evidence, changes);
     std::string q = RepairQuotes(m, qctx, changes);
-    std::string p = RepairPunctuation(q, pctx, changes);
+    // A first round whose quotes changed nothing gives RepairPunctuation()
+    // the line itself, whose scan the caller has done.
+    std::string p;
+    if (round == 0 && q == line) {
+      p = punctuation_may_change ? RepairPunctuationMayChange(q, pctx, changes) : std::move(q);
+    } else {
+      p = RepairPunctuation(q, pctx, changes);
+    }
     if (p == line) break;
     line = std::move(p);
   }
@@ -270,12 +280,13 @@ Status Repairer::EndDocument() {
       size_t nl = b.text.find('\n', start);
       if (nl == std::string::npos) nl = b.text.size();
       std::string_view line = std::string_view(b.text).substr(start, nl - start);
-      if (QuotesMayChange(line, qctx) || PunctuationMayChange(line)) {
+      const bool punctuation = PunctuationMayChange(line);
+      if (punctuation || QuotesMayChange(line, qctx)) {
         if (!changed) {
           out.assign(b.text, 0, start);
           changed = true;
         }
-        out += RepairLine(std::string(line), qctx, pctx, evidence, &changes[k]);
+        out += RepairLine(std::string(line), qctx, pctx, evidence, punctuation, &changes[k]);
       } else if (changed) {
         out.append(line);
       }

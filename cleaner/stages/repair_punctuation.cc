@@ -361,6 +361,11 @@ bool MayNeedRepair(std::string_view s) {
 std::string RepairPunctuation(std::string_view paragraph, const PunctuationContext& ctx,
                               std::vector<RepairChange>* changes) {
   if (!MayNeedRepair(paragraph)) return std::string(paragraph);
+  return RepairPunctuationMayChange(paragraph, ctx, changes);
+}
+
+std::string RepairPunctuationMayChange(std::string_view paragraph, const PunctuationContext& ctx,
+                                       std::vector<RepairChange>* changes) {
   // Per-thread buffers: a paragraph costs no allocation to decode.
   static thread_local CodePoints d;
   static thread_local std::vector<long> match;

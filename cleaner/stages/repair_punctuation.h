@@ -55,6 +55,11 @@ std::string RepairPunctuation(std::string_view paragraph, const PunctuationConte
 // callers can skip it and its copy.
 bool PunctuationMayChange(std::string_view paragraph);
 
+// RepairPunctuation() without its first scan, for a caller that has seen
+// PunctuationMayChange(paragraph) return true.
+std::string RepairPunctuationMayChange(std::string_view paragraph, const PunctuationContext& ctx,
+                                       std::vector<RepairChange>* changes);
+
 }  // namespace cleaner
 
 #endif  // CLEANER_STAGES_REPAIR_PUNCTUATION_H_

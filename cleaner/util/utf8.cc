@@ -66,7 +66,7 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
-char32_t NextCodePoint(std::string_view s, size_t* pos) {
+char32_t NextCodePointSlow(std::string_view s, size_t* pos) {
   size_t sub;
   size_t len = SequenceLength(s, *pos, &sub);
   if (len == 0) {

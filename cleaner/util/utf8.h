@@ -20,7 +20,11 @@ bool IsValidUtf8(std::string_view s);
 // An ill-formed sequence yields U+FFFD and advances by the maximal subpart
 // (Unicode §3.9, "U+FFFD substitution of maximal subparts").
 // REQUIRES: *pos < s.size().
-char32_t NextCodePoint(std::string_view s, size_t* pos);
+// ASCII and well-formed two- and three-byte sequences (all but E0 and ED
+// leads, whose second byte has a narrower range) are decoded inline; the
+// rest goes to NextCodePointSlow(), which handles every case.
+inline char32_t NextCodePoint(std::string_view s, size_t* pos);
+char32_t NextCodePointSlow(std::string_view s, size_t* pos);
 
 // Decodes the code point that ends just before s[*pos] and moves *pos to its
 // first byte. Returns U+FFFD for a byte that is not part of a valid sequence.
@@ -36,6 +40,27 @@ size_t CountCodePoints(std::string_view s);
 // Returns `s` with every ill-formed sequence replaced by U+FFFD; adds the
 // number of replacements to *replaced if not null.
 std::string SanitizeUtf8(std::string_view s, uint64_t* replaced = nullptr);
+
+inline char32_t NextCodePoint(std::string_view s, size_t* pos) {
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data()) + *pos;
+  const size_t avail = s.size() - *pos;
+  const unsigned char c = p[0];
+  if (c < 0x80) {
+    *pos += 1;
+    return c;
+  }
+  if (c >= 0xC2 && c <= 0xDF && avail >= 2 && (p[1] & 0xC0) == 0x80) {
+    *pos += 2;
+    return (static_cast<char32_t>(c & 0x1F) << 6) | (p[1] & 0x3F);
+  }
+  if (c >= 0xE1 && c <= 0xEF && c != 0xED && avail >= 3 && (p[1] & 0xC0) == 0x80 &&
+      (p[2] & 0xC0) == 0x80) {
+    *pos += 3;
+    return (static_cast<char32_t>(c & 0x0F) << 12) | (static_cast<char32_t>(p[1] & 0x3F) << 6) |
+           (p[2] & 0x3F);
+  }
+  return NextCodePointSlow(s, pos);
+}
 
 }  // namespace cleaner
 
