@@ -1,6 +1,8 @@
 // Stage 5, normalize. See normalize.h.
 #include "cleaner/stages/normalize.h"
 
+#include <cstring>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -69,9 +71,67 @@ std::string ToNfc(std::string text) {
   return out;
 }
 
+// True iff NormalizeText() would give `text` back before its NFC step:
+// every character is kept as it is (visible ASCII, or a well-formed
+// non-ASCII character of Kind::kKeep), and every space is a single U+0020
+// between two such characters. Most paragraphs of clean text are like
+// this; they are checked eight bytes at a time and not rebuilt.
+bool WhiteSpaceIsNormal(std::string_view text) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  const size_t n = text.size();
+  size_t pos = 0;
+  bool prev_space = true;  // a space at the start is not normal
+  while (pos < n) {
+    if constexpr (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) {
+      // (Not at a non-ASCII byte: in other scripts the word test would
+      // fail at nearly every character.)
+      if (pos + 8 <= n && static_cast<unsigned char>(text[pos]) < 0x80) {
+        uint64_t w;
+        std::memcpy(&w, text.data() + pos, 8);
+        // Bytes below 0x20 or above 0x7E (hasless | hasmore: the lowest
+        // set bit is exact, the first such byte).
+        const uint64_t outside = ((w - 0x20 * kOnes) & ~w & kHigh) | (((w + kOnes) | w) & kHigh);
+        // The spaces, exactly: a high bit in each byte that is 0x20.
+        const uint64_t t = w ^ (0x20 * kOnes);
+        uint64_t spaces = ~(((t & kLow7) + kLow7) | t) & kHigh;
+        // The bytes before the first one outside are printable ASCII.
+        const size_t k = outside == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(outside)) / 8;
+        if (k > 0) {
+          if (k < 8) spaces &= (1ULL << (8 * k)) - 1;
+          if ((spaces & (spaces << 8)) != 0 || (prev_space && (spaces & 0x80) != 0)) return false;
+          prev_space = ((spaces >> (8 * k - 1)) & 1) != 0;  // the last of the k bytes
+          pos += k;
+          if (k == 8) continue;
+        }
+        // text[pos] is not printable ASCII: the byte path below takes it.
+      }
+    }
+    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    if (IsVisibleAscii(static_cast<char>(c))) {
+      ++pos;
+      prev_space = false;
+      continue;
+    }
+    if (c == ' ') {
+      if (prev_space) return false;
+      prev_space = true;
+      ++pos;
+      continue;
+    }
+    if (c < 0x80) return false;
+    const char32_t cp = NextCodePoint(text, &pos);
+    // U+FFFD may stand for an ill-formed sequence, which is rewritten.
+    if (cp == 0xFFFD || Classify(cp) != Kind::kKeep) return false;
+    prev_space = false;
+  }
+  return !prev_space || n == 0;
+}
+
 }  // namespace
 
 std::string NormalizeText(std::string_view text, bool keep_line_breaks, bool keep_indentation) {
+  if (WhiteSpaceIsNormal(text)) return ToNfc(std::string(text));
   std::string out;
   out.reserve(text.size());
   // Pending separator between the last kept character and the next one:
@@ -163,7 +223,12 @@ std::string NormalizeText(std::string_view text, bool keep_line_breaks, bool kee
 Status Normalizer::Push(Block block) {
   bool multi_line = block.kind == BlockKind::kPreformatted || block.kind == BlockKind::kTable ||
                     block.text.find('\n') != std::string::npos;
-  block.text = NormalizeText(block.text, multi_line, block.kind == BlockKind::kPreformatted);
+  if (WhiteSpaceIsNormal(block.text)) {
+    // NormalizeText() would give the text back before its NFC step.
+    if (MayNeedNfc(block.text)) block.text = ToNfc(std::move(block.text));
+  } else {
+    block.text = NormalizeText(block.text, multi_line, block.kind == BlockKind::kPreformatted);
+  }
   if (block.text.empty()) return Status::OK();
   return next_->Push(std::move(block));
 }
