@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "cleaner/util/utf8.h"
 
@@ -306,15 +308,12 @@ class Rules {
   std::vector<long>& match_;
 };
 
-// A fast byte scan that is true for every paragraph some rule could change
-// (and for some others): a mark after a space or a non-ASCII byte (which
-// may end a space separator), a mark before a letter or a non-ASCII byte,
-// an opening bracket before a space, or two marks in a row.
-bool MayNeedRepair(std::string_view s) {
+// True iff byte s[i] alone shows that some rule may apply (see below).
+bool MayNeedRepairAt(std::string_view s, size_t i) {
   auto is_mark = [](unsigned char c) {
     return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
   };
-  // The bytes worth a closer look, as a table: this scan sees every byte.
+  // The bytes worth a closer look, as a table.
   static const auto kCandidate = [] {
     std::array<bool, 256> t{};
     for (unsigned char c : std::string_view(",.;:!?()[]")) t[c] = true;
@@ -322,36 +321,61 @@ bool MayNeedRepair(std::string_view s) {
     return t;
   }();
   const size_t n = s.size();
-  for (size_t i = 0; i < n; ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (!kCandidate[c]) continue;
-    if (c == 0xC2) {
-      unsigned char t = i + 1 < n ? static_cast<unsigned char>(s[i + 1]) : 0;
-      if ((t == 0xBF || t == 0xA1) && i + 2 < n && (s[i + 2] == ' ' || s[i + 2] == '\t')) {
-        return true;
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (!kCandidate[c]) return false;
+  if (c == 0xC2) {
+    unsigned char t = i + 1 < n ? static_cast<unsigned char>(s[i + 1]) : 0;
+    return (t == 0xBF || t == 0xA1) && i + 2 < n && (s[i + 2] == ' ' || s[i + 2] == '\t');
+  }
+  bool mark = is_mark(c);
+  unsigned char prev = i > 0 ? static_cast<unsigned char>(s[i - 1]) : 0;
+  unsigned char next = i + 1 < n ? static_cast<unsigned char>(s[i + 1]) : 0;
+  if (c == '(' || c == '[') return next == ' ' || next == '\t' || next >= 0x80;
+  // Space separators are ' ', TAB or end in A0 (NBSP), 80..8A or AF
+  // (U+2000..U+200A, U+202F).
+  if (prev == ' ' || prev == '\t' || prev == 0xA0 || (prev >= 0x80 && prev <= 0x8A) ||
+      prev == 0xAF) {
+    return true;
+  }
+  if (!mark) return false;
+  // A letter after the mark: ASCII, or a non-ASCII lead byte other than
+  // E2 (U+2000..U+2FFF: quotes, dashes, symbols, which are not letters).
+  if ((next >= 0xC0 && next != 0xE2) || ((next | 0x20) >= 'a' && (next | 0x20) <= 'z')) {
+    return true;
+  }
+  return is_mark(next);
+}
+
+// A fast byte scan that is true for every paragraph some rule could change
+// (and for some others): a mark after a space or a non-ASCII byte (which
+// may end a space separator), a mark before a letter or a non-ASCII byte,
+// an opening bracket before a space, or two marks in a row. Eight bytes a
+// step: only bytes 0x21..0x3F, [ ] and C2 can be candidates, and each word
+// gives their exact positions.
+bool MayNeedRepair(std::string_view s) {
+  const size_t n = s.size();
+  size_t i = 0;
+  if constexpr (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+    // A high bit in each byte of `x` that is zero (exact per byte).
+    auto zero_bytes = [](uint64_t x) { return ~(((x & kLow7) + kLow7) | x) & kHigh; };
+    for (; i + 8 <= n; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      // Bytes 0x21..0x3F are those whose XOR with 0x20 lies in 1..0x1F
+      // (bit hacks' hasbetween(x, 0, 0x20), exact per byte).
+      const uint64_t x = w ^ (0x20 * kOnes);
+      const uint64_t low = ((kOnes * (127 + 0x20)) - (x & kLow7)) & ~x & ((x & kLow7) + kLow7) & kHigh;
+      uint64_t m = low | zero_bytes(w ^ (0x5B * kOnes)) | zero_bytes(w ^ (0x5D * kOnes)) |
+                   zero_bytes(w ^ (0xC2 * kOnes));
+      for (; m != 0; m &= m - 1) {
+        if (MayNeedRepairAt(s, i + static_cast<size_t>(__builtin_ctzll(m)) / 8)) return true;
       }
-      continue;
     }
-    bool mark = is_mark(c);
-    unsigned char prev = i > 0 ? static_cast<unsigned char>(s[i - 1]) : 0;
-    unsigned char next = i + 1 < n ? static_cast<unsigned char>(s[i + 1]) : 0;
-    if (c == '(' || c == '[') {
-      if (next == ' ' || next == '\t' || next >= 0x80) return true;
-      continue;
-    }
-    // Space separators are ' ', TAB or end in A0 (NBSP), 80..8A or AF
-    // (U+2000..U+200A, U+202F).
-    if (prev == ' ' || prev == '\t' || prev == 0xA0 || (prev >= 0x80 && prev <= 0x8A) ||
-        prev == 0xAF) {
-      return true;
-    }
-    if (!mark) continue;
-    // A letter after the mark: ASCII, or a non-ASCII lead byte other than
-    // E2 (U+2000..U+2FFF: quotes, dashes, symbols, which are not letters).
-    if ((next >= 0xC0 && next != 0xE2) || ((next | 0x20) >= 'a' && (next | 0x20) <= 'z')) {
-      return true;
-    }
-    if (is_mark(next)) return true;
+  }
+  for (; i < n; ++i) {
+    if (MayNeedRepairAt(s, i)) return true;
   }
   return false;
 }
