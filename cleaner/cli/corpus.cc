@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
@@ -495,8 +496,15 @@ int Driver::Run() {
       }
       ready.clear();
     }
-    reader.join();
     for (std::thread& t : workers) t.join();
+    if (stopped) {
+      // The reader of stdout has gone. Our reader thread may be blocked
+      // reading an input that never ends (a pipe from `tail -f`): do not
+      // wait for it.
+      std::fflush(stderr);
+      std::_Exit(kExitOk);
+    }
+    reader.join();
   }
   if (stopped) return kExitOk;  // the reader of stdout has gone
   if (!WriteStdout("", true)) return kExitOk;
