@@ -587,7 +587,15 @@ std::string RepairQuotes(std::string_view paragraph, const QuoteContext& ctx,
   Decode(paragraph, &d);
   quotes.clear();
   bool guillemets = false;
-  for (size_t i = 0; i < d.size(); ++i) {
+  // Every mark starts with ' " E2 (U+2018..U+201F, U+2039, U+203A) or C2
+  // (« »): those bytes are found eight at a time, and the code point that
+  // starts at one, if any, is found among the offsets.
+  const size_t size = paragraph.size();
+  for (size_t b = FindAnyOf4(paragraph, 0, '"', '\'', 0xE2, 0xC2); b < size;
+       b = FindAnyOf4(paragraph, b + 1, '"', '\'', 0xE2, 0xC2)) {
+    const size_t i = static_cast<size_t>(
+        std::lower_bound(d.offset.begin(), d.offset.end() - 1, b) - d.offset.begin());
+    if (i >= d.size() || d.offset[i] != b) continue;  // inside an ill-formed sequence
     const char32_t c = d.cp[i];
     if (c == '"' || c == '\'' || (c >= U'\u2018' && c <= U'\u201F')) quotes.push_back(i);
     guillemets = guillemets || c == U'\u00AB' || c == U'\u00BB' || c == U'\u2039' || c == U'\u203A';
