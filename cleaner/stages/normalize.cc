@@ -75,8 +75,11 @@ std::string ToNfc(std::string text) {
 // every character is kept as it is (visible ASCII, or a well-formed
 // non-ASCII character of Kind::kKeep), and every space is a single U+0020
 // between two such characters. Most paragraphs of clean text are like
-// this; they are checked eight bytes at a time and not rebuilt.
-bool WhiteSpaceIsNormal(std::string_view text) {
+// this; they are checked eight bytes at a time and not rebuilt. When true,
+// *may_need_nfc is MayNeedNfc(text) (the characters are well-formed, so the
+// test can be made on their code points).
+bool WhiteSpaceIsNormal(std::string_view text, bool* may_need_nfc) {
+  *may_need_nfc = false;
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
   const size_t n = text.size();
@@ -123,6 +126,7 @@ bool WhiteSpaceIsNormal(std::string_view text) {
     const char32_t cp = NextCodePoint(text, &pos);
     // U+FFFD may stand for an ill-formed sequence, which is rewritten.
     if (cp == 0xFFFD || Classify(cp) != Kind::kKeep) return false;
+    if (cp >= 0x300 && (cp < 0x2002 || cp > 0x203F)) *may_need_nfc = true;
     prev_space = false;
   }
   return !prev_space || n == 0;
@@ -131,7 +135,8 @@ bool WhiteSpaceIsNormal(std::string_view text) {
 }  // namespace
 
 std::string NormalizeText(std::string_view text, bool keep_line_breaks, bool keep_indentation) {
-  if (WhiteSpaceIsNormal(text)) return ToNfc(std::string(text));
+  bool may_need_nfc;
+  if (WhiteSpaceIsNormal(text, &may_need_nfc)) return ToNfc(std::string(text));
   std::string out;
   out.reserve(text.size());
   // Pending separator between the last kept character and the next one:
@@ -223,9 +228,10 @@ std::string NormalizeText(std::string_view text, bool keep_line_breaks, bool kee
 Status Normalizer::Push(Block block) {
   bool multi_line = block.kind == BlockKind::kPreformatted || block.kind == BlockKind::kTable ||
                     block.text.find('\n') != std::string::npos;
-  if (WhiteSpaceIsNormal(block.text)) {
+  bool may_need_nfc;
+  if (WhiteSpaceIsNormal(block.text, &may_need_nfc)) {
     // NormalizeText() would give the text back before its NFC step.
-    if (MayNeedNfc(block.text)) block.text = ToNfc(std::move(block.text));
+    if (may_need_nfc) block.text = ToNfc(std::move(block.text));
   } else {
     block.text = NormalizeText(block.text, multi_line, block.kind == BlockKind::kPreformatted);
   }
