@@ -447,6 +447,7 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
                                 std::unique_ptr<const LineFilterRules>* out) {
   auto rep = std::make_unique<Rep>();
   rep->contains_first.assign(1024, 0);  // 65536-bit filter
+  rep->contains_keys.assign(1024, 0);   // the same size: a few thousand phrases
   for (const RuleFile* file : RuleFilesWithPrefix(files, "line_filter_")) {
     std::vector<RuleLine> lines;
     CLEANER_RETURN_IF_ERROR(ParseRuleFile(*file, &lines));
@@ -533,6 +534,7 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
           rep->max_contains_words = std::max(rep->max_contains_words, rule.words.size());
           rep->contains_line_words = std::max(rep->contains_line_words, rule.max_words);
           rep->contains_first[(rule.words[0] >> 6) & 1023] |= 1ULL << (rule.words[0] & 63);
+          rep->contains_keys[(h >> 6) & 1023] |= 1ULL << (h & 63);
           break;
         case RuleKind::kPattern: {
           const PatternElem& first = rule.pattern[0];
@@ -681,6 +683,9 @@ int LineFilterRules::Rep::MatchContains(std::string_view text, const LineKey& ke
     uint64_t h = 0;
     for (size_t j = i; j < tokens && j - i < max_contains_words; ++j) {
       h = line_filter::Combine(h, key.tokens[j].hash);
+      // A hash whose bit is clear is no key: the table (whose buckets miss
+      // the cache) is asked only about the others.
+      if ((contains_keys[(h >> 6) & 1023] & (1ULL << (h & 63))) == 0) continue;
       auto it = contains_rules.find(h);
       // 8 words: in a longer line a prompt stands as a sentence of its
       // own ("... interested? Share this story!"), while content mentions

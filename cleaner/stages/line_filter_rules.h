@@ -101,6 +101,7 @@ struct LineFilterRules::Rep {
   int suffix_line_words = 0;             // the largest max_words of any suffix rule
   int contains_line_words = 0;           // the largest max_words of any contains rule
   std::vector<uint64_t> contains_first;  // bit filter on first-word hashes
+  std::vector<uint64_t> contains_keys;   // bit filter on the keys of contains_rules
   std::unordered_map<uint64_t, std::vector<int>> patterns_by_word;
   std::vector<int> patterns_other;           // patterns that start with a placeholder
   std::unordered_map<uint64_t, int> months;  // word hash -> 1..12
