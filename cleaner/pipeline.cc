@@ -9,6 +9,7 @@
 #include "cleaner/stages/normalize.h"
 #include "cleaner/stages/split_text.h"
 #include "cleaner/stages/text_writer.h"
+#include "cleaner/util/language.h"
 
 namespace cleaner {
 
@@ -80,6 +81,13 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
   }
   CLEANER_RETURN_IF_ERROR(check_time("filtering"));
   CLEANER_RETURN_IF_ERROR(head->EndDocument());
+  // Every document's metadata names its language: from the page (<html
+  // lang>) when the extractor found one, else from the cleaned text (CLD2,
+  // about 1 GB/s, so this costs little next to the stages).
+  if (meta.language.empty() && !out->text.empty()) {
+    LanguageGuess guess = DetectLanguage(out->text);
+    if (guess.reliable) meta.language = guess.code;
+  }
   out->stats.bytes_out = out->text.size();
   return Status::OK();
 }

@@ -22,3 +22,22 @@ TEST_CASE("a document over its time budget is a named error", "[limits]") {
 
 }  // namespace
 }  // namespace cleaner
+
+namespace cleaner {
+namespace {
+
+TEST_CASE("every document's metadata names its language", "[pipeline]") {
+  std::unique_ptr<Cleaner> c;
+  REQUIRE(Cleaner::Create(Options(), &c).ok());
+  RawDocument raw;
+  raw.name = "de.txt";
+  raw.bytes =
+      "Die Freiwilligen trafen sich jeden Samstag und bauten das Rad aus Eichenholz wieder "
+      "auf, das ein Bauer aus der Gegend gespendet hatte.\n";
+  Document doc;
+  REQUIRE(c->Clean(raw, &doc).ok());
+  CHECK(doc.metadata.language == "de");
+}
+
+}  // namespace
+}  // namespace cleaner
