@@ -34,11 +34,13 @@ constexpr FlagDef kFlags[] = {
      "text (default) or jsonl: one JSON object per input document, in input order:\n"
      "{\"id\",\"url\",\"text\",\"metadata\":{...},...input fields}; a failed document\n"
      "gets \"error\"  e.g. --output-format jsonl crawl.warc.gz > clean.jsonl"},
-    {"text-field", 0, "NAME", "JSON Lines: field holding scraped text (default text)"},
+    {"text-field", 0, "NAME",
+     "JSON Lines: field holding scraped text (default text)  e.g. --text-field content"},
     {"html-field", 0, "NAME",
      "JSON Lines: field holding a raw page, used when the text field is absent\n"
      "(default html)  e.g. --html-field raw_content"},
-    {"id-field", 0, "NAME", "JSON Lines: field holding the record id (default id)"},
+    {"id-field", 0, "NAME",
+     "JSON Lines: field holding the record id (default id)  e.g. --id-field doc_id"},
     {"urls", 0, "FILE",
      "fetch the URLs listed in FILE (one per line; blank lines and # comments\n"
      "skipped; - for stdin); URL arguments (http://, https://) are fetched too\n"
@@ -52,20 +54,27 @@ constexpr FlagDef kFlags[] = {
      "the N shards' outputs together are the whole  e.g. --shard 3/16"},
     {"stats", 0, nullptr,
      "print the closing summary (documents in/out, dropped, skipped, failed by\n"
-     "reason, MB/s) on stderr; always printed for URL, WARC and JSONL runs"},
-    {"concurrency", 0, "N", "URLs: transfers at once (default 8)"},
+     "reason, MB/s) on stderr; always printed for URL, WARC and JSONL runs\n"
+     "e.g. cleaner --stats -o out/ pages/"},
+    {"concurrency", 0, "N", "URLs: transfers at once (default 8)  e.g. --concurrency 32"},
     {"delay", 0, "SECONDS",
      "URLs: wait at least SECONDS between two requests to the same host\n"
      "(default 0)  e.g. --delay 1.5"},
-    {"connect-timeout", 0, "SECONDS", "URLs: give up connecting after SECONDS (default 10)"},
-    {"timeout", 0, "SECONDS", "URLs: give up a transfer after SECONDS in all (default 60)"},
+    {"connect-timeout", 0, "SECONDS",
+     "URLs: give up connecting after SECONDS (default 10)  e.g. --connect-timeout 5"},
+    {"timeout", 0, "SECONDS",
+     "URLs: give up a transfer after SECONDS in all (default 60)  e.g. --timeout 20"},
     {"retries", 0, "N",
      "URLs: retry a timeout, a failed connection, a 5xx or a 429 up to N times with\n"
-     "doubling backoff from 1 s, or after the Retry-After the server asks (default 2)"},
-    {"max-redirects", 0, "N", "URLs: follow at most N redirects (default 5)"},
-    {"user-agent", 0, "STRING", "URLs: the User-Agent header (default cleaner/0.1)"},
+     "doubling backoff from 1 s, or after the Retry-After the server asks (default 2)\n"
+     "e.g. --retries 0"},
+    {"max-redirects", 0, "N", "URLs: follow at most N redirects (default 5)  e.g. --max-redirects 2"},
+    {"user-agent", 0, "STRING",
+     "URLs: the User-Agent header (default cleaner/0.1)\n"
+     "e.g. --user-agent 'mybot/1.0 (+mailto:ops@example.org)'"},
     {"allow-file-urls", 0, nullptr,
-     "URLs: also accept file:// URLs (a redirect never leads to one)"},
+     "URLs: also accept file:// URLs (a redirect never leads to one)\n"
+     "e.g. --allow-file-urls file:///srv/mirror/index.html"},
     {"no-extract", 0, nullptr,
      "HTML: keep all visible text instead of selecting the main content"},
     {"keep-comments", 0, nullptr, "HTML: keep the user comments below an article"},
