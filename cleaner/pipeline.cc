@@ -1,6 +1,8 @@
 // Stage order. See pipeline.h.
 #include "cleaner/pipeline.h"
 
+#include <unicode/normalizer2.h>
+
 #include <chrono>
 
 #include "cleaner/rules.h"
@@ -16,6 +18,11 @@ namespace cleaner {
 Status Pipeline::Create(const Options& options, std::unique_ptr<Pipeline>* out) {
   std::unique_ptr<Pipeline> p(new Pipeline);
   p->options_ = options;
+  // ICU builds its NFC data on first use; doing it here, once, keeps that
+  // out of the concurrent Run calls (ThreadSanitizer flagged the race in
+  // ICU's lazy initialization).
+  UErrorCode icu_err = U_ZERO_ERROR;
+  icu::Normalizer2::getNFCInstance(icu_err);
   std::vector<RuleFile> files;
   CLEANER_RETURN_IF_ERROR(LoadRuleFiles(options.filters_dir, &files));
   CLEANER_RETURN_IF_ERROR(ExtractRules::Compile(files, &p->extract_rules_));
@@ -31,6 +38,9 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
   meta.id = in.name;
   meta.source = in.source;
   meta.url = in.url;
+  meta.http_status = in.http_status;
+  meta.warc_record_id = in.warc_record_id;
+  meta.warc_date = in.warc_date;
   out->stats.bytes_in = in.bytes.size();
   if (in.bytes.size() > options_.limits.max_document_bytes) {
     return Status::ResourceExhausted("document is " + std::to_string(in.bytes.size()) +
