@@ -4,6 +4,7 @@
 #include <unicode/normalizer2.h>
 
 #include <chrono>
+#include <cstdio>
 
 #include "cleaner/rules.h"
 #include "cleaner/stages/decode.h"
@@ -56,8 +57,11 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
     double spent =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (spent <= limit) return Status::OK();
-    return Status::ResourceExhausted("time budget of " + std::to_string(limit) +
-                                     " s per document spent before " + next_stage);
+    char budget[32];
+    std::snprintf(budget, sizeof budget, "%g", limit);
+    return Status::ResourceExhausted(std::string("time budget of ") + budget +
+                                     " s per document (--max-seconds) spent before " +
+                                     next_stage);
   };
 
   std::string utf8;

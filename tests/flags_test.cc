@@ -19,10 +19,18 @@ TEST_CASE("flags set options and inputs", "[cli]") {
   CHECK(f.inputs == std::vector<std::string>{"a.html", "-", "--weird-name"});
 }
 
+TEST_CASE("limits are set from flags", "[cli]") {
+  Flags f;
+  REQUIRE(ParseFlags({"--max-seconds", "2.5", "--max-bytes", "1000"}, &f).ok());
+  CHECK(f.options.limits.max_document_seconds == 2.5);
+  CHECK(f.options.limits.max_document_bytes == 1000);
+}
+
 TEST_CASE("bad flags are rejected with a reason", "[cli]") {
   const std::vector<std::vector<std::string>> bad = {
       {"--no-such-flag"}, {"-o"}, {"--quotes", "fancy"}, {"--input-format=pdf"},
       {"--check"},        {"--max-bytes", "-5"}, {"--explain=yes"}, {"-x"},
+      {"--max-seconds", "soon"},
   };
   for (const auto& args : bad) {
     Flags f;

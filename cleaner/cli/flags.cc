@@ -90,6 +90,9 @@ constexpr FlagDef kFlags[] = {
      "decode input without a BOM or transport charset as NAME (default: detect)"},
     {"max-bytes", 0, "N",
      "fail a document larger than N bytes (default 67108864 = 64 MiB)"},
+    {"max-seconds", 0, "SECONDS",
+     "fail a document still being cleaned after SECONDS (default 10; 0 = no\n"
+     "limit); checked between stages  e.g. --max-seconds 2.5"},
     {"explain", 0, nullptr,
      "print on stderr every decision: charset, dropped lines with their rule,\n"
      "repairs with before/after, metadata found"},
@@ -252,6 +255,10 @@ Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
                                      "'");
     }
     o.limits.max_document_bytes = static_cast<size_t>(v);
+  } else if (n == "max-seconds") {
+    long ms = 0;
+    CLEANER_RETURN_IF_ERROR(ParseSeconds("--max-seconds", value, true, &ms));
+    o.limits.max_document_seconds = static_cast<double>(ms) / 1000.0;
   } else if (n == "explain") {
     flags->explain = true;
   } else if (n == "help") {
