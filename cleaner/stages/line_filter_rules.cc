@@ -152,8 +152,8 @@ struct AsciiClasses {
   AsciiClasses() : c() {
     for (int i = 'a'; i <= 'z'; ++i) c[i] = c[i - 32] = kLetterByte;
     for (int i = '0'; i <= '9'; ++i) c[i] = kDigitByte;
-    c[' '] = c['\t'] = c['\n'] = c['\r'] = c['\f'] = c['\v'] = kSpaceByte;
-    c['|'] = c['/'] = c['>'] = c['\\'] = kSepByte;
+    for (unsigned char ch : {' ', '\t', '\n', '\r', '\f', '\v'}) c[ch] = kSpaceByte;
+    for (unsigned char ch : {'|', '/', '>', '\\'}) c[ch] = kSepByte;
   }
 };
 const AsciiClasses kAscii;
