@@ -1,5 +1,6 @@
 // Stage 1, decode. See decode.h for the order of evidence.
 #include "cleaner/stages/decode.h"
+#include "cleaner/util/ascii.h"
 
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
@@ -17,12 +18,6 @@
 namespace cleaner {
 
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (std::isspace(static_cast<unsigned char>(s.front())) || s.front() == '"' ||
@@ -152,7 +147,7 @@ std::string DetectCharset(std::string_view bytes) {
 }  // namespace
 
 std::string CanonicalCharset(std::string_view label) {
-  std::string l = Lower(Trim(label));
+  std::string l = AsciiLower(Trim(label));
   if (l == "utf8" || l == "unicode-1-1-utf-8" || l == "x-unicode20utf8") return "utf-8";
   // WHATWG: these labels all mean windows-1252.
   static const char* const kLatin1[] = {"ascii",      "us-ascii",  "iso-8859-1", "iso8859-1",
@@ -173,7 +168,7 @@ std::string CanonicalCharset(std::string_view label) {
 }
 
 std::string CharsetFromContentType(std::string_view ct) {
-  std::string l = Lower(ct);
+  std::string l = AsciiLower(ct);
   size_t p = l.find("charset");
   if (p == std::string::npos) return "";
   p = l.find('=', p);
@@ -183,7 +178,7 @@ std::string CharsetFromContentType(std::string_view ct) {
 }
 
 std::string PrescanMetaCharset(std::string_view bytes) {
-  std::string head = Lower(bytes.substr(0, 1024));
+  std::string head = AsciiLower(bytes.substr(0, 1024));
   size_t pos = 0;
   while ((pos = head.find("<meta", pos)) != std::string::npos) {
     size_t end = head.find('>', pos);

@@ -1,5 +1,6 @@
 // Format detection: HTML or scraped text.
 #include "cleaner/stages/detect_format.h"
+#include "cleaner/util/ascii.h"
 
 #include <algorithm>
 #include <cctype>
@@ -9,12 +10,6 @@ namespace cleaner {
 
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -23,11 +18,11 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 
 InputFormat DetectFormat(std::string_view utf8, std::string_view name,
                          std::string_view content_type) {
-  std::string ct = Lower(content_type);
+  std::string ct = AsciiLower(content_type);
   if (ct.find("html") != std::string::npos) return InputFormat::kHtml;
   if (ct.find("text/plain") != std::string::npos) return InputFormat::kText;
 
-  std::string head = Lower(utf8.substr(0, 4096));
+  std::string head = AsciiLower(utf8.substr(0, 4096));
   size_t start = head.find_first_not_of(" \t\r\n");
   if (start != std::string::npos) {
     std::string_view h = std::string_view(head).substr(start);
@@ -43,7 +38,7 @@ InputFormat DetectFormat(std::string_view utf8, std::string_view name,
     tags += head.find(t) != std::string::npos;
   }
   if (tags >= 3) return InputFormat::kHtml;
-  std::string n = Lower(name);
+  std::string n = AsciiLower(name);
   if (EndsWith(n, ".html") || EndsWith(n, ".htm") || EndsWith(n, ".xhtml")) {
     // The extension says HTML; trust it if there is any tag at all.
     if (head.find('<') != std::string::npos && head.find('>') != std::string::npos)

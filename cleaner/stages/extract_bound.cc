@@ -1,6 +1,8 @@
 // Bounding a page's nesting and attributes before parsing. See extract_bound.h.
 #include "cleaner/stages/extract_bound.h"
 
+#include "cleaner/util/ascii.h"
+
 #include <vector>
 
 namespace cleaner {
@@ -9,20 +11,11 @@ namespace {
 
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool NameIs(std::string_view name, std::string_view lower) {
   if (name.size() != lower.size()) return false;
   for (size_t i = 0; i < name.size(); ++i) {
-    if (Lower(name[i]) != lower[i]) return false;
-  }
-  return true;
-}
-
-bool EqualFold(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
+    if (AsciiLower(name[i]) != lower[i]) return false;
   }
   return true;
 }
@@ -137,7 +130,7 @@ bool Scan(std::string_view html, const HtmlBounds& bounds, std::string* out) {
       // 1024: how far down to look, so that a stray tag costs O(1).
       size_t limit = open.size() > 1024 ? open.size() - 1024 : 0;
       for (size_t k = open.size(); k > limit; --k) {
-        if (EqualFold(open[k - 1], name)) {
+        if (EqualsIgnoreCase(open[k - 1], name)) {
           drop = k - 1 >= bounds.max_depth;
           open.resize(k - 1);
           break;

@@ -22,6 +22,7 @@
 //     scores (a fragment) keeps every block the rules kept; a page whose DOM
 //     holds almost no text uses its JSON-LD articleBody.
 #include "cleaner/stages/extract_html.h"
+#include "cleaner/util/ascii.h"
 
 #include <gumbo.h>
 
@@ -313,17 +314,6 @@ struct MetaCandidates {
 };
 
 std::string_view Attr(const GumboAttribute* a) { return a->value; }
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 // Finds `key` (lower case) in `s` case-insensitively, then ':' and `value`
 // (lower case) after optional spaces: "display: none".

@@ -1,5 +1,6 @@
 // WARC framing and HTTP response parsing.
 #include "cleaner/stages/warc_source.h"
+#include "cleaner/util/ascii.h"
 
 #include <cctype>
 #include <cstdlib>
@@ -15,12 +16,6 @@ constexpr size_t kMaxHeaderLine = 64 << 10;
 // a block as headers.
 constexpr int kMaxHeaderLines = 1000;
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) {
     s.remove_prefix(1);
@@ -29,17 +24,6 @@ std::string_view Trim(std::string_view s) {
     s.remove_suffix(1);
   }
   return s;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
 }
 
 std::string FindHeader(const std::vector<std::pair<std::string, std::string>>& headers,
@@ -66,7 +50,7 @@ std::string StripAngles(std::string_view s) {
 // The media type of a Content-Type value, lower-cased, without parameters.
 std::string MediaType(std::string_view content_type) {
   size_t semi = content_type.find(';');
-  return Lower(Trim(content_type.substr(0, semi)));
+  return AsciiLower(Trim(content_type.substr(0, semi)));
 }
 
 bool IsHtmlType(const std::string& media) {
@@ -74,7 +58,7 @@ bool IsHtmlType(const std::string& media) {
 }
 
 bool SniffHtml(std::string_view body) {
-  std::string head = Lower(body.substr(0, 1024));
+  std::string head = AsciiLower(body.substr(0, 1024));
   return head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos ||
          head.find("<body") != std::string::npos;
 }
@@ -299,7 +283,7 @@ Status WarcRecordToDocument(const WarcRecord& rec, const std::string& file_name,
                   ? raw->warc_record_id
                   : file_name + "#" + std::to_string(rec.ordinal);
   if (!rec.error.ok()) return rec.error;
-  std::string type = Lower(Trim(rec.Header("WARC-Type")));
+  std::string type = AsciiLower(Trim(rec.Header("WARC-Type")));
   std::string record_ct = MediaType(rec.Header("Content-Type"));
   std::string_view block = rec.block;
   if (type == "response") {
@@ -318,12 +302,12 @@ Status WarcRecordToDocument(const WarcRecord& rec, const std::string& file_name,
       *skip_reason = "non-html:" + media;
       return Status::OK();
     }
-    if (Lower(head.Header("Transfer-Encoding")).find("chunked") != std::string::npos) {
+    if (AsciiLower(head.Header("Transfer-Encoding")).find("chunked") != std::string::npos) {
       Dechunk(payload, &body);
     } else {
       body = std::string(payload);
     }
-    std::string coding = Lower(Trim(head.Header("Content-Encoding")));
+    std::string coding = AsciiLower(Trim(head.Header("Content-Encoding")));
     const unsigned char* b = reinterpret_cast<const unsigned char*>(body.data());
     if (coding.empty() && body.size() >= 3 && b[0] == 0x1f && b[1] == 0x8b && b[2] == 8) {
       // gzip sent without saying so: undo it if it is whole, else keep it.

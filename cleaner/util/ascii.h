@@ -1,0 +1,32 @@
+// ASCII case helpers for protocol text (charset labels, HTTP and WARC
+// header names, tag and attribute names), where Unicode case folding would
+// be wrong. No stage logic here.
+#ifndef CLEANER_UTIL_ASCII_H_
+#define CLEANER_UTIL_ASCII_H_
+
+#include <string>
+#include <string_view>
+
+namespace cleaner {
+
+inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// `s` with A-Z lowered; other bytes (UTF-8 included) unchanged.
+inline std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = AsciiLower(c);
+  return out;
+}
+
+// True iff `a` and `b` are equal ignoring ASCII case.
+inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace cleaner
+
+#endif  // CLEANER_UTIL_ASCII_H_
