@@ -54,7 +54,9 @@ struct RepairOptions {
 struct LimitOptions {
   // 64 MiB: larger than any real page, small enough for --jobs on 2 GiB.
   size_t max_document_bytes = 64u << 20;
-  // 1 MiB: no real paragraph is longer; longer lines are split, not kept.
+  // 1 MiB: no real paragraph is longer. A longer line of scraped text is
+  // broken at the last white space (or character) before the limit, so each
+  // piece is a paragraph of its own; reported by --explain.
   size_t max_line_bytes = 1u << 20;
   // 512: real pages nest a few hundred elements at most, and the HTML
   // parser's cost grows with the square of the depth (see
@@ -64,6 +66,10 @@ struct LimitOptions {
   // few dozen; the parser compares each with all earlier ones. Attributes
   // past this are left out.
   size_t max_html_attributes = 256;
+  // 4M: block elements the extractor scores (about 70 bytes each); a large
+  // real page has ~20k. Past it, elements are walked as inline: their text
+  // is kept, unscored. Bounds memory at the 64 MiB document limit.
+  size_t max_html_elements = 4u << 20;
   // 10 s: a real page cleans in milliseconds; a document still running
   // after this is pathological. Checked between stages (a stage in progress
   // finishes first), so it bounds the pipeline, not one parse. 0 = none.

@@ -16,6 +16,55 @@
 
 namespace cleaner {
 
+namespace {
+
+// Enforces LimitOptions::max_line_bytes on scraped text: a line longer than
+// `max_bytes` is broken at its last white space before the limit (or, with
+// none in the second half, at the last character boundary), so that every
+// later stage works on bounded paragraphs. Returns how many breaks were
+// made; leaves *text alone (no copy) when no line is too long.
+size_t BreakLongLines(std::string* text, size_t max_bytes) {
+  if (max_bytes == 0 || text->size() <= max_bytes) return 0;
+  const std::string& t = *text;
+  std::string out;
+  size_t breaks = 0, line_start = 0, copied = 0;
+  for (size_t i = 0; i <= t.size(); ++i) {
+    if (i < t.size() && t[i] != '\n' && t[i] != '\r') {
+      if (i - line_start < max_bytes) continue;
+      // The line has reached the limit at i: break it.
+      size_t cut = i;
+      size_t floor = line_start + max_bytes / 2;
+      size_t space = t.find_last_of(" \t", i);
+      if (space != std::string::npos && space >= floor) {
+        cut = space;
+      } else {
+        while (cut > line_start && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
+        // A limit smaller than one character: cut after it, never before
+        // the line's start (which would not make progress).
+        while (cut <= line_start ||
+               (cut < t.size() && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80)) {
+          ++cut;
+        }
+      }
+      if (out.empty()) out.reserve(t.size() + t.size() / max_bytes + 1);
+      out.append(t, copied, cut - copied);
+      out.push_back('\n');
+      copied = (cut < t.size() && (t[cut] == ' ' || t[cut] == '\t')) ? cut + 1 : cut;
+      line_start = copied;
+      i = copied - 1;  // the loop's ++i looks at the new line's first byte
+      ++breaks;
+      continue;
+    }
+    line_start = i + 1;
+  }
+  if (breaks == 0) return 0;
+  out.append(t, copied, std::string::npos);
+  text->swap(out);
+  return breaks;
+}
+
+}  // namespace
+
 Status Pipeline::Create(const Options& options, std::unique_ptr<Pipeline>* out) {
   std::unique_ptr<Pipeline> p(new Pipeline);
   p->options_ = options;
@@ -91,6 +140,15 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
     CLEANER_RETURN_IF_ERROR(ExtractHtml(utf8, *extract_rules_, options_.extract,
                                         options_.limits, doc, head));
   } else {
+    if (size_t breaks = BreakLongLines(&utf8, options_.limits.max_line_bytes)) {
+      ExplainEvent ev;
+      ev.stage = "segment";
+      ev.action = ExplainEvent::Action::kInfo;
+      ev.rule = "limit:max-line-bytes";
+      ev.after = std::to_string(breaks) + " breaks made in lines longer than " +
+                 std::to_string(options_.limits.max_line_bytes) + " bytes";
+      Explain(doc, ev);
+    }
     CLEANER_RETURN_IF_ERROR(SplitText(utf8, doc, head));
   }
   CLEANER_RETURN_IF_ERROR(check_time("filtering"));

@@ -21,7 +21,15 @@ TEST_CASE("flags set options and inputs", "[cli]") {
 
 TEST_CASE("limits are set from flags", "[cli]") {
   Flags f;
-  REQUIRE(ParseFlags({"--max-seconds", "2.5", "--max-bytes", "1000"}, &f).ok());
+  REQUIRE(ParseFlags({"--max-seconds", "2.5", "--max-bytes", "1000", "--max-line-bytes=5000",
+                      "--max-html-depth", "64", "--max-html-attributes", "8",
+                      "--max-html-elements", "1000"},
+                     &f)
+              .ok());
+  CHECK(f.options.limits.max_line_bytes == 5000);
+  CHECK(f.options.limits.max_html_depth == 64);
+  CHECK(f.options.limits.max_html_attributes == 8);
+  CHECK(f.options.limits.max_html_elements == 1000);
   CHECK(f.options.limits.max_document_seconds == 2.5);
   CHECK(f.options.limits.max_document_bytes == 1000);
 }
@@ -30,7 +38,7 @@ TEST_CASE("bad flags are rejected with a reason", "[cli]") {
   const std::vector<std::vector<std::string>> bad = {
       {"--no-such-flag"}, {"-o"}, {"--quotes", "fancy"}, {"--input-format=pdf"},
       {"--check"},        {"--max-bytes", "-5"}, {"--explain=yes"}, {"-x"},
-      {"--max-seconds", "soon"},
+      {"--max-seconds", "soon"}, {"--max-html-depth", "0"},
   };
   for (const auto& args : bad) {
     Flags f;

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/test_util.h"
+
 namespace cleaner {
 namespace {
 
@@ -37,6 +39,40 @@ TEST_CASE("every document's metadata names its language", "[pipeline]") {
   Document doc;
   REQUIRE(c->Clean(raw, &doc).ok());
   CHECK(doc.metadata.language == "de");
+}
+
+}  // namespace
+}  // namespace cleaner
+
+namespace cleaner {
+namespace {
+
+TEST_CASE("a line over max_line_bytes is broken at white space, nothing lost", "[limits]") {
+  Options o;
+  // Over 160 bytes, so that the pieces do not look hard-wrapped and are not
+  // joined again by the segmenter.
+  o.limits.max_line_bytes = 200;
+  o.filter.enabled = false;
+  o.repair.enabled = false;
+  std::string line;
+  for (int i = 0; i < 100; ++i) line += "word" + std::to_string(i) + " ";
+  std::string out = testing::Clean(line + "\nshort line\n", o, "long.txt");
+  std::string joined;
+  for (char c : out) joined += c == '\n' ? ' ' : c;
+  // Every word survives, in order, and no output line is over the limit.
+  for (int i = 0; i < 100; ++i) {
+    CHECK(joined.find("word" + std::to_string(i) + " ") != std::string::npos);
+  }
+  size_t start = 0;
+  while (start < out.size()) {
+    size_t nl = out.find('\n', start);
+    CHECK(nl - start <= 200);
+    start = nl + 1;
+  }
+  // A line without spaces is cut at character boundaries; tiny limits end.
+  o.limits.max_line_bytes = 1;
+  std::string cjk = testing::Clean("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", o, "cjk.txt");
+  CHECK(cjk == "\xE6\x97\xA5\n\n\xE6\x9C\xAC\n\n\xE8\xAA\x9E\n");
 }
 
 }  // namespace

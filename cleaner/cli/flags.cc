@@ -90,6 +90,16 @@ constexpr FlagDef kFlags[] = {
      "decode input without a BOM or transport charset as NAME (default: detect)"},
     {"max-bytes", 0, "N",
      "fail a document larger than N bytes (default 67108864 = 64 MiB)"},
+    {"max-line-bytes", 0, "N",
+     "break a scraped-text line longer than N bytes at white space (default\n"
+     "1048576 = 1 MiB)"},
+    {"max-html-depth", 0, "N",
+     "HTML: remove tags nested deeper than N, keeping their text (default 512)"},
+    {"max-html-attributes", 0, "N",
+     "HTML: ignore attributes of a tag past the first N (default 256)"},
+    {"max-html-elements", 0, "N",
+     "HTML: score at most N block elements; later ones count as inline, text\n"
+     "kept (default 4194304)"},
     {"max-seconds", 0, "SECONDS",
      "fail a document still being cleaned after SECONDS (default 10; 0 = no\n"
      "limit); checked between stages  e.g. --max-seconds 2.5"},
@@ -255,6 +265,16 @@ Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
                                      "'");
     }
     o.limits.max_document_bytes = static_cast<size_t>(v);
+  } else if (n == "max-line-bytes" || n == "max-html-depth" || n == "max-html-attributes" ||
+             n == "max-html-elements") {
+    int v = 0;
+    std::string flag = "--" + std::string(n);
+    CLEANER_RETURN_IF_ERROR(ParseCount(flag.c_str(), value, 1, 1L << 30, &v));
+    size_t* field = n == "max-line-bytes"        ? &o.limits.max_line_bytes
+                    : n == "max-html-depth"      ? &o.limits.max_html_depth
+                    : n == "max-html-attributes" ? &o.limits.max_html_attributes
+                                                 : &o.limits.max_html_elements;
+    *field = static_cast<size_t>(v);
   } else if (n == "max-seconds") {
     long ms = 0;
     CLEANER_RETURN_IF_ERROR(ParseSeconds("--max-seconds", value, true, &ms));

@@ -182,12 +182,6 @@ Status ExtractRules::Compile(const std::vector<RuleFile>& files,
 
 namespace {
 
-// A local limit until LimitOptions has a field for it: block-level
-// elements recorded for scoring (about 70 bytes each). Past this,
-// further elements are walked as inline (their text is kept, unscored).
-// 4M elements is far beyond any real page (a large page has ~20k) and keeps
-// the element table under ~300 MB even at the 64 MiB document limit.
-constexpr size_t kMaxElements = 4u << 20;
 
 enum TagClass : uint8_t {
   kInline = 0,  // text flows through (a, span, b, em, unknown elements)
@@ -358,6 +352,10 @@ class Walker {
 
   void Walk(const GumboNode* root);
 
+  // Block-level elements recorded for scoring (about 70 bytes each): past
+  // LimitOptions::max_html_elements, further elements are walked as inline
+  // (their text is kept, unscored).
+  size_t max_elements = 4u << 20;
   std::vector<Elem> elems;
   std::vector<RawBlock> blocks;
   MetaCandidates meta;
@@ -800,7 +798,7 @@ void Walker::Walk(const GumboNode* root) {
         }
         if (e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_BODY || info.keep) info.verdict = kNone;
         Flush();
-        if (elems.size() < kMaxElements) {
+        if (elems.size() < max_elements) {
           Elem el;
           el.parent = Owner();
           el.tag = e.tag;
@@ -1332,6 +1330,7 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   }
   GumboOutput* output = gumbo_parse_with_options(&gopts, html.data(), html.size());
   Walker w(rules.rep(), options.main_content);
+  if (limits.max_html_elements > 0) w.max_elements = limits.max_html_elements;
   w.Walk(output->document);
   gumbo_destroy_output(&gopts, output);
 
