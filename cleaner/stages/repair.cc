@@ -236,7 +236,10 @@ Status Repairer::EndDocument() {
 
   // The document's quote style and, where it matters, its language.
   QuoteCounts counts;
-  for (const Block& b : blocks_) counts.Add(b.text);
+  // Blocks without a byte that can start a quote mark: no line of theirs
+  // goes to quote repair.
+  std::vector<bool> may_have_quotes(blocks_.size());
+  for (size_t k = 0; k < blocks_.size(); ++k) may_have_quotes[k] = counts.Add(blocks_[k].text);
   std::string language = doc_.metadata != nullptr ? doc_.metadata->language : "";
   std::string unreliable_guess;
   if (language.empty() && LanguageMatters(blocks_, counts)) {
@@ -281,7 +284,7 @@ Status Repairer::EndDocument() {
       if (nl == std::string::npos) nl = b.text.size();
       std::string_view line = std::string_view(b.text).substr(start, nl - start);
       const bool punctuation = PunctuationMayChange(line);
-      if (punctuation || QuotesMayChange(line, qctx)) {
+      if (punctuation || (may_have_quotes[k] && QuotesMayChange(line, qctx))) {
         if (!changed) {
           out.assign(b.text, 0, start);
           changed = true;

@@ -391,9 +391,10 @@ std::string RepairPunctuation(std::string_view paragraph, const PunctuationConte
 std::string RepairPunctuationMayChange(std::string_view paragraph, const PunctuationContext& ctx,
                                        std::vector<RepairChange>* changes) {
   // Per-thread buffers: a paragraph costs no allocation to decode.
-  static thread_local CodePoints d;
+  // (The decoding is shared with quote repair, which has often just
+  // decoded the same line and left it as it was.)
+  const CodePoints& d = DecodeShared(paragraph);
   static thread_local std::vector<long> match;
-  Decode(paragraph, &d);
   std::vector<Edit> edits;
   Rules(d, ctx, &match, &edits).Run();
   return ApplyEdits(paragraph, std::move(edits), changes);

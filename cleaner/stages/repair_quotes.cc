@@ -517,11 +517,13 @@ bool HasQuoteMark(std::string_view s, bool ascii) {
 
 }  // namespace
 
-void QuoteCounts::Add(std::string_view text) {
+bool QuoteCounts::Add(std::string_view text) {
   // Byte level: every mark counted here is ASCII, E2 80 xx or C2 AB/BB.
   const size_t n = text.size();
-  for (size_t i = FindAnyOf4(text, 0, '"', '\'', 0xE2, 0xC2); i < n;
-       i = FindAnyOf4(text, i + 1, '"', '\'', 0xE2, 0xC2)) {
+  const size_t first = FindAnyOf4(text, 0, '"', '\'', 0xE2, 0xC2);
+  // HasQuoteMark() looks for the same bytes.
+  if (first >= n) return false;
+  for (size_t i = first; i < n; i = FindAnyOf4(text, i + 1, '"', '\'', 0xE2, 0xC2)) {
     unsigned char b = static_cast<unsigned char>(text[i]);
     if (b == '"' || b == '\'') {
       ++ascii;
@@ -541,6 +543,7 @@ void QuoteCounts::Add(std::string_view text) {
       }
     }
   }
+  return true;
 }
 
 void DecideQuoteStyle(const QuoteCounts& counts, const LanguageQuotes* lang,
@@ -581,10 +584,10 @@ void DecideQuoteStyle(const QuoteCounts& counts, const LanguageQuotes* lang,
 std::string RepairQuotes(std::string_view paragraph, const QuoteContext& ctx,
                          std::vector<RepairChange>* changes) {
   if (!HasQuoteMark(paragraph, ctx.ascii)) return std::string(paragraph);
-  // Per-thread buffers: decoding and the mark list cost no allocation.
-  static thread_local CodePoints d;
+  // Per-thread buffers: decoding and the mark list cost no allocation (and
+  // punctuation repair of the same line reuses the decoding).
+  const CodePoints& d = DecodeShared(paragraph);
   static thread_local std::vector<size_t> quotes;
-  Decode(paragraph, &d);
   quotes.clear();
   bool guillemets = false;
   // Every mark starts with ' " E2 (U+2018..U+201F, U+2039, U+203A) or C2

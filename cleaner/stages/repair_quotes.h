@@ -62,7 +62,10 @@ struct QuoteCounts {
   int open_english = 0, open_low = 0, open_guillemet = 0;  // “ „ «
   int close_high_after_low = 0;  // ” (Polish „…”) as opposed to “ (German)
   int single_low = 0;            // ‚
-  void Add(std::string_view text);  // REQUIRES: valid UTF-8
+  // Counts the marks of `text`. Returns false iff `text` has no byte that
+  // can start a quote mark (' " E2 C2): then QuotesMayChange() is false for
+  // every part of it. REQUIRES: valid UTF-8
+  bool Add(std::string_view text);
 };
 
 // A language's own quote marks (filters/repair_quotes.tsv).

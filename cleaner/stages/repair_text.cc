@@ -77,6 +77,18 @@ CodePoints Decode(std::string_view text) {
   return d;
 }
 
+const CodePoints& DecodeShared(std::string_view text) {
+  static thread_local CodePoints d;
+  static thread_local std::string decoded;  // the bytes `d` holds, decoded
+  static thread_local bool valid = false;
+  if (!valid || text != decoded) {
+    decoded.assign(text.data(), text.size());
+    Decode(text, &d);
+    valid = true;
+  }
+  return d;
+}
+
 void Decode(std::string_view text, CodePoints* out) {
   // Written through pointers into buffers sized for the worst case (one
   // code point a byte), then cut to size.

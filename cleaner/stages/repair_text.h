@@ -53,6 +53,12 @@ CodePoints Decode(std::string_view text);
 // The same into *out, reusing its buffers (the repair functions keep one per
 // thread, so that a paragraph costs no allocation).
 void Decode(std::string_view text, CodePoints* out);
+// The same into a per-thread buffer that remembers the text it holds: a
+// second call with the same bytes (quote repair, then punctuation repair of
+// a line whose quotes were left as they were) does not decode again. The
+// result is exactly Decode(text). The reference stays valid until this
+// thread's next call of DecodeShared(); callers must not keep it across one.
+const CodePoints& DecodeShared(std::string_view text);
 
 // The index of the first byte of `s` at or after `from` that equals one of
 // a, b, c, d, or s.size(). Reads eight bytes at a time: the repair rules
