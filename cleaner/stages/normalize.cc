@@ -123,6 +123,17 @@ bool WhiteSpaceIsNormal(std::string_view text, bool* may_need_nfc) {
       continue;
     }
     if (c < 0x80) return false;
+    // A well-formed two-byte sequence led by C3..DF is U+00C0..U+07FF:
+    // letters and marks that Classify() keeps (the C1 controls, U+00A0 and
+    // U+00AD are all led by C2), and U+0300 or above from lead CC on. Most
+    // non-ASCII letters of Latin, Greek and Cyrillic text take this path.
+    if (c >= 0xC3 && c <= 0xDF && pos + 1 < n &&
+        (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80) {
+      if (c >= 0xCC) *may_need_nfc = true;
+      pos += 2;
+      prev_space = false;
+      continue;
+    }
     const char32_t cp = NextCodePoint(text, &pos);
     // U+FFFD may stand for an ill-formed sequence, which is rewritten.
     if (cp == 0xFFFD || Classify(cp) != Kind::kKeep) return false;
