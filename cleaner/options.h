@@ -83,6 +83,12 @@ struct Options {
   FilterOptions filter;
   RepairOptions repair;
   LimitOptions limits;
+  // Name the language of every document in Metadata::language: when no
+  // stage found it (<html lang>, the repair stage), CLD2 reads the start of
+  // the cleaned text. CLD2 costs about 1 ms per document, more than the
+  // rest of the text path, so the CLI turns this on only where metadata is
+  // shown (--output-format jsonl, --explain).
+  bool detect_language = true;
   // Folder whose rule files replace (same file name) or extend the default
   // rules compiled into the library. Empty: the defaults only.
   std::string filters_dir;

@@ -3,6 +3,7 @@
 
 #include <unicode/normalizer2.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -153,12 +154,24 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
   }
   CLEANER_RETURN_IF_ERROR(check_time("filtering"));
   CLEANER_RETURN_IF_ERROR(head->EndDocument());
-  // Every document's metadata names its language: from the page (<html
-  // lang>) when the extractor found one, else from the cleaned text (CLD2,
-  // about 1 GB/s, so this costs little next to the stages).
-  if (meta.language.empty() && !out->text.empty()) {
-    LanguageGuess guess = DetectLanguage(out->text);
-    if (guess.reliable) meta.language = guess.code;
+  // The document's language: from the page (<html lang>) when the extractor
+  // found one, else from the start of the cleaned text. 2 KiB is enough for
+  // CLD2 to be sure, and its cost is mostly per call (Options says why this
+  // can be turned off).
+  if (options_.detect_language && meta.language.empty() && !out->text.empty()) {
+    size_t n = std::min<size_t>(out->text.size(), 2048);
+    while (n < out->text.size() && (static_cast<unsigned char>(out->text[n]) & 0xC0) == 0x80) --n;
+    LanguageGuess guess = DetectLanguage(std::string_view(out->text).substr(0, n));
+    if (guess.reliable) {
+      meta.language = guess.code;
+      ExplainEvent ev;
+      ev.stage = "pipeline";
+      ev.action = ExplainEvent::Action::kMetadata;
+      ev.rule = "cld2";
+      ev.category = "language";
+      ev.after = guess.code;
+      Explain(doc, ev);
+    }
   }
   out->stats.bytes_out = out->text.size();
   return Status::OK();

@@ -339,6 +339,10 @@ Status ParseFlags(const std::vector<std::string>& args, Flags* flags) {
   if (flags->check && flags->output_dir.empty()) {
     return Status::InvalidArgument("--check needs -o DIR (the folder to compare with)");
   }
+  // Language identification is the costliest step of the text path; plain
+  // text output does not show metadata.
+  flags->options.detect_language =
+      flags->corpus.output_format == OutputFormat::kJsonl || flags->explain;
   if (flags->corpus.output_format == OutputFormat::kJsonl && !flags->output_dir.empty()) {
     return Status::InvalidArgument(
         "--output-format jsonl writes one stream to stdout; redirect it instead of -o DIR");
