@@ -77,3 +77,29 @@ TEST_CASE("a line over max_line_bytes is broken at white space, nothing lost", "
 
 }  // namespace
 }  // namespace cleaner
+
+namespace cleaner {
+namespace {
+
+TEST_CASE("past max_html_elements the text is kept and the cap reported", "[limits]") {
+  Options o;
+  o.limits.max_html_elements = 3;
+  std::unique_ptr<Cleaner> c;
+  REQUIRE(Cleaner::Create(o, &c).ok());
+  RawDocument raw;
+  raw.name = "many.html";
+  for (int i = 0; i < 10; ++i) {
+    raw.bytes += "<div><p>Paragraph number " + std::to_string(i) +
+                 " tells a complete sentence about the mill, the river and the town.</p></div>";
+  }
+  Document doc;
+  testing::CollectingReporter reporter;
+  REQUIRE(c->Clean(raw, &doc, &reporter).ok());
+  CHECK(doc.text.find("Paragraph number 9") != std::string::npos);
+  bool reported = false;
+  for (const ExplainEvent& e : reporter.events) reported |= e.rule == "limit:max-html-elements";
+  CHECK(reported);
+}
+
+}  // namespace
+}  // namespace cleaner

@@ -356,6 +356,7 @@ class Walker {
   // LimitOptions::max_html_elements, further elements are walked as inline
   // (their text is kept, unscored).
   size_t max_elements = 4u << 20;
+  bool elements_capped = false;  // max_elements was reached
   std::vector<Elem> elems;
   std::vector<RawBlock> blocks;
   MetaCandidates meta;
@@ -798,7 +799,9 @@ void Walker::Walk(const GumboNode* root) {
         }
         if (e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_BODY || info.keep) info.verdict = kNone;
         Flush();
-        if (elems.size() < max_elements) {
+        if (elems.size() >= max_elements) {
+          elements_capped = true;
+        } else {
           Elem el;
           el.parent = Owner();
           el.tag = e.tag;
@@ -1333,6 +1336,16 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   if (limits.max_html_elements > 0) w.max_elements = limits.max_html_elements;
   w.Walk(output->document);
   gumbo_destroy_output(&gopts, output);
+  if (w.elements_capped) {
+    ExplainEvent e;
+    e.stage = "extract";
+    e.action = ExplainEvent::Action::kInfo;
+    e.rule = "limit:max-html-elements";
+    e.category = "limits";
+    e.after = "more than " + std::to_string(w.max_elements) +
+              " block elements; the rest were read as inline text, unscored";
+    Explain(doc, e);
+  }
 
   std::vector<char> keep;
   std::string byline;
