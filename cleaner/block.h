@@ -120,6 +120,20 @@ inline void Explain(const DocumentInfo& doc, const ExplainEvent& event) {
   if (doc.reporter != nullptr) doc.reporter->Report(event);
 }
 
+// Reports a decision about the whole document (block -1) with no "before"
+// text: a limit applied, a charset or language found.
+inline void ExplainDocument(const DocumentInfo& doc, const char* stage, ExplainEvent::Action action,
+                            std::string rule, std::string category, std::string after) {
+  if (doc.reporter == nullptr) return;
+  ExplainEvent e;
+  e.stage = stage;
+  e.action = action;
+  e.rule = std::move(rule);
+  e.category = std::move(category);
+  e.after = std::move(after);
+  doc.reporter->Report(e);
+}
+
 }  // namespace cleaner
 
 #endif  // CLEANER_BLOCK_H_

@@ -142,13 +142,10 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
                                         options_.limits, doc, head));
   } else {
     if (size_t breaks = BreakLongLines(&utf8, options_.limits.max_line_bytes)) {
-      ExplainEvent ev;
-      ev.stage = "segment";
-      ev.action = ExplainEvent::Action::kInfo;
-      ev.rule = "limit:max-line-bytes";
-      ev.after = std::to_string(breaks) + " breaks made in lines longer than " +
-                 std::to_string(options_.limits.max_line_bytes) + " bytes";
-      Explain(doc, ev);
+      ExplainDocument(doc, "segment", ExplainEvent::Action::kInfo, "limit:max-line-bytes",
+                      "limits",
+                      std::to_string(breaks) + " breaks made in lines longer than " +
+                          std::to_string(options_.limits.max_line_bytes) + " bytes");
     }
     CLEANER_RETURN_IF_ERROR(SplitText(utf8, doc, head));
   }
@@ -164,13 +161,8 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
     LanguageGuess guess = DetectLanguage(std::string_view(out->text).substr(0, n));
     if (guess.reliable) {
       meta.language = guess.code;
-      ExplainEvent ev;
-      ev.stage = "pipeline";
-      ev.action = ExplainEvent::Action::kMetadata;
-      ev.rule = "cld2";
-      ev.category = "language";
-      ev.after = guess.code;
-      Explain(doc, ev);
+      ExplainDocument(doc, "pipeline", ExplainEvent::Action::kMetadata, "cld2", "language",
+                      guess.code);
     }
   }
   out->stats.bytes_out = out->text.size();

@@ -1320,15 +1320,10 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   if (limits.max_html_attributes > 0) bounds.max_attributes = limits.max_html_attributes;
   std::string bounded;
   if (BoundHtml(html, bounds, &bounded)) {
-    ExplainEvent e;
-    e.stage = "extract";
-    e.action = ExplainEvent::Action::kChange;
-    e.rule = "html-bounds";
-    e.category = "limits";
-    e.after = "tags nested deeper than " + std::to_string(bounds.max_depth) +
-              " or attributes past " + std::to_string(bounds.max_attributes) +
-              " per tag were left out";
-    Explain(doc, e);
+    ExplainDocument(doc, "extract", ExplainEvent::Action::kChange, "html-bounds", "limits",
+                    "tags nested deeper than " + std::to_string(bounds.max_depth) +
+                        " or attributes past " + std::to_string(bounds.max_attributes) +
+                        " per tag were left out");
     html = bounded;
   }
   GumboOutput* output = gumbo_parse_with_options(&gopts, html.data(), html.size());
@@ -1337,14 +1332,10 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   w.Walk(output->document);
   gumbo_destroy_output(&gopts, output);
   if (w.elements_capped) {
-    ExplainEvent e;
-    e.stage = "extract";
-    e.action = ExplainEvent::Action::kInfo;
-    e.rule = "limit:max-html-elements";
-    e.category = "limits";
-    e.after = "more than " + std::to_string(w.max_elements) +
-              " block elements; the rest were read as inline text, unscored";
-    Explain(doc, e);
+    ExplainDocument(doc, "extract", ExplainEvent::Action::kInfo, "limit:max-html-elements",
+                    "limits",
+                    "more than " + std::to_string(w.max_elements) +
+                        " block elements; the rest were read as inline text, unscored");
   }
 
   std::vector<char> keep;
