@@ -181,11 +181,7 @@ Outcome Driver::Process(SourceRecord&& rec) const {
     BufferReporter reporter(raw.name, &o.explain);
     st = cleaner_.Clean(raw, &doc, flags_.explain ? &reporter : nullptr);
     if (st.ok()) {
-      // Transport facts the pipeline does not copy (yet).
-      Metadata& m = doc.metadata;
-      if (m.http_status == 0) m.http_status = raw.http_status;
-      if (m.warc_record_id.empty()) m.warc_record_id = raw.warc_record_id;
-      if (m.warc_date.empty()) m.warc_date = raw.warc_date;
+      const Metadata& m = doc.metadata;
       if (doc.text.empty()) {
         o.kind = Outcome::Kind::kDropped;
         o.reason = !m.drop_reason.empty() ? m.drop_reason : "empty";
