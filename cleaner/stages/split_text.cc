@@ -21,7 +21,15 @@ bool IsBlankCodePoint(char32_t cp) {
          cp == 0x00AD || cp == 0x2060 || (cp < 0x20) || (cp >= 0x7F && cp < 0xA0);
 }
 
+// True for the bytes 0x21..0x7E: visible ASCII, never blank.
+bool IsVisibleAsciiByte(char c) {
+  return static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7F;
+}
+
 std::string_view TrimBlank(std::string_view s) {
+  // Most lines start and end with a visible ASCII character: nothing to
+  // trim, and no code point to look up.
+  if (!s.empty() && IsVisibleAsciiByte(s.front()) && IsVisibleAsciiByte(s.back())) return s;
   size_t b = 0;
   while (b < s.size()) {
     size_t p = b;
@@ -70,11 +78,9 @@ bool IsForcedBreak(size_t len, std::string_view next, size_t width) {
 // Splits on '\n' after turning CR LF, lone CR, U+2028 into '\n' and U+2029
 // into a blank line. The text between such marks is copied in one piece:
 // CR is found with memchr, and U+2028/U+2029 among the E2 lead bytes, which
-// are few (one per curly quote or dash).
-std::string UnifyLineBreaks(std::string_view in) {
-  if (in.find('\r') == std::string_view::npos && in.find("\xE2\x80") == std::string_view::npos) {
-    return std::string(in);
-  }
+// are few (one per curly quote or dash). Returns `in` itself when it has
+// none of these marks, else the unified text, kept in *storage.
+std::string_view UnifyLineBreaks(std::string_view in, std::string* storage) {
   const size_t n = in.size();
   // The next U+2028/U+2029 at or after `from`, or n.
   auto next_separator = [&](size_t from) {
@@ -88,11 +94,13 @@ std::string UnifyLineBreaks(std::string_view in) {
     }
     return n;
   };
-  std::string out;
-  out.reserve(n);
   size_t cr = in.find('\r');
   if (cr == std::string_view::npos) cr = n;
   size_t sep = next_separator(0);
+  if (cr == n && sep == n) return in;
+  std::string& out = *storage;
+  out.clear();
+  out.reserve(n);
   size_t i = 0;
   while (i < n) {
     if (cr < i) {
@@ -138,12 +146,13 @@ size_t DetectWrapWidth(const std::vector<std::string_view>& lines) {
 }
 
 Status SplitText(std::string_view utf8, const DocumentInfo& doc, BlockSink* out) {
-  std::string text = UnifyLineBreaks(utf8);
+  std::string unified;
+  const std::string_view text = UnifyLineBreaks(utf8, &unified);
   std::vector<std::string_view> lines;
   for (size_t pos = 0; pos <= text.size();) {
     size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    lines.push_back(TrimBlank(std::string_view(text).substr(pos, nl - pos)));
+    if (nl == std::string_view::npos) nl = text.size();
+    lines.push_back(TrimBlank(text.substr(pos, nl - pos)));
     pos = nl + 1;
   }
   const size_t width = DetectWrapWidth(lines);
