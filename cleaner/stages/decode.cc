@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -108,6 +109,9 @@ void CountUtf8(std::string_view s, size_t* multibyte, size_t* invalid) {
 std::string SniffUtf16(std::string_view s) {
   size_t n = std::min<size_t>(s.size(), 4096) & ~size_t{1};
   if (n < 8) return "";
+  // Text without a NUL byte (nearly all) is not UTF-16: memchr finds that
+  // faster than the count below, which would give 0 and 0.
+  if (std::memchr(s.data(), 0, n) == nullptr) return "";
   size_t even_nul = 0, odd_nul = 0;
   for (size_t i = 0; i < n; i += 2) {
     even_nul += s[i] == 0;
