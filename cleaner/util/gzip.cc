@@ -57,21 +57,28 @@ bool ByteReader::FillRaw() {
   if (raw_eof_) return false;
   // Compact, then read more.
   if (in_pos_ > 0) {
-    std::memmove(in_.data(), in_.data() + in_pos_, in_end_ - in_pos_);
+    std::memmove(in_.get(), in_.get() + in_pos_, in_end_ - in_pos_);
     in_end_ -= in_pos_;
     in_pos_ = 0;
   }
-  if (in_.size() < in_end_ + kRawChunk) in_.resize(in_end_ + kRawChunk);
+  if (in_size_ < in_end_ + kRawChunk) {
+    // Grown without zeroing (a vector's resize wrote every byte of 256 KiB
+    // for each file opened, which cost more than reading a small file).
+    std::unique_ptr<unsigned char[]> bigger(new unsigned char[in_end_ + kRawChunk]);
+    if (in_end_ > 0) std::memcpy(bigger.get(), in_.get(), in_end_);
+    in_ = std::move(bigger);
+    in_size_ = in_end_ + kRawChunk;
+  }
   size_t n = 0;
   if (file_ != nullptr) {
-    n = std::fread(in_.data() + in_end_, 1, kRawChunk, file_);
+    n = std::fread(in_.get() + in_end_, 1, kRawChunk, file_);
     if (n < kRawChunk) {
       if (std::ferror(file_)) NoteError(Status::IoError(std::strerror(errno)));
       raw_eof_ = true;
     }
   } else {
     n = std::min(kRawChunk, memory_.size());
-    std::memcpy(in_.data() + in_end_, memory_.data(), n);
+    std::memcpy(in_.get() + in_end_, memory_.data(), n);
     memory_.remove_prefix(n);
     if (memory_.empty()) raw_eof_ = true;
   }
@@ -85,7 +92,7 @@ bool ByteReader::Fill() {
     sniffed_ = true;
     while (in_end_ - in_pos_ < 3 && FillRaw()) {
     }
-    gzip_ = in_end_ - in_pos_ >= 3 && IsGzipMagic(in_.data() + in_pos_);
+    gzip_ = in_end_ - in_pos_ >= 3 && IsGzipMagic(in_.get() + in_pos_);
     if (gzip_) {
       if (inflateInit2(&zs_, 16 + MAX_WBITS) != Z_OK) {
         NoteError(Status::IoError("zlib initialization failed"));
@@ -102,7 +109,7 @@ bool ByteReader::Fill() {
   size_t before = out_.size();
   if (!gzip_) {
     if (in_pos_ == in_end_ && !FillRaw()) return false;
-    out_.append(reinterpret_cast<const char*>(in_.data() + in_pos_), in_end_ - in_pos_);
+    out_.append(reinterpret_cast<const char*>(in_.get() + in_pos_), in_end_ - in_pos_);
     in_pos_ = in_end_;
     return true;
   }
@@ -113,12 +120,12 @@ bool ByteReader::Fill() {
       while (in_end_ - in_pos_ < 3 && FillRaw()) {
       }
       if (in_end_ - in_pos_ == 0) return false;
-      if (in_end_ - in_pos_ < 3 || !IsGzipMagic(in_.data() + in_pos_)) {
+      if (in_end_ - in_pos_ < 3 || !IsGzipMagic(in_.get() + in_pos_)) {
         NoteError(Status::Corruption("data between gzip members is not gzip; skipped"));
         bool found = false;
         while (!found) {
           for (; in_end_ - in_pos_ >= 3; ++in_pos_) {
-            if (IsGzipMagic(in_.data() + in_pos_)) {
+            if (IsGzipMagic(in_.get() + in_pos_)) {
               found = true;
               break;
             }
@@ -140,7 +147,7 @@ bool ByteReader::Fill() {
     }
     size_t old = out_.size();
     out_.resize(old + kOutChunk);
-    zs_.next_in = in_.data() + in_pos_;
+    zs_.next_in = in_.get() + in_pos_;
     zs_.avail_in = static_cast<uInt>(in_end_ - in_pos_);
     zs_.next_out = reinterpret_cast<Bytef*>(&out_[old]);
     zs_.avail_out = static_cast<uInt>(kOutChunk);

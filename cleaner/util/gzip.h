@@ -74,7 +74,8 @@ class ByteReader {
   bool raw_eof_ = false;
   uint64_t raw_bytes_ = 0;
   // Compressed (or plain) input not yet consumed: in_[in_pos_, in_end_).
-  std::vector<unsigned char> in_;
+  std::unique_ptr<unsigned char[]> in_;
+  size_t in_size_ = 0;  // bytes allocated at in_
   size_t in_pos_ = 0, in_end_ = 0;
   // Decompressed output not yet consumed: out_[out_pos_, ...).
   std::string out_;
