@@ -133,6 +133,31 @@ TEST_CASE("the match key folds case and drops punctuation; numbers match {n}", "
   CHECK(c.Word(2) == "über");
 }
 
+TEST_CASE("the match key reads letters eight at a time and reuses its buffer", "[filter]") {
+  // Words across 8-byte boundaries, next to the bytes that sit beside the
+  // letters in ASCII (@ [ ` {), and running on into non-ASCII letters; the
+  // key is reused from a longer line, so stale bytes lie past the words.
+  line_filter::LineKey key, fresh;
+  line_filter::Tokenize(std::string(300, 'Q'), &key);
+  line_filter::Tokenize("Internationalization@ABCDEFGHij[klm`NOP{qrs straßE ÜBERall x", &key);
+  const std::vector<std::string> words = {
+      "internationalization", "abcdefghij", "klm", "nop", "qrs", "straße", "überall", "x"};
+  REQUIRE(key.tokens.size() == words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    INFO(words[i]);
+    CHECK(key.Word(i) == words[i]);
+    line_filter::Tokenize(words[i], &fresh);
+    REQUIRE(fresh.tokens.size() == 1);
+    CHECK(key.tokens[i].hash == fresh.tokens[0].hash);
+  }
+  CHECK(key.tokens[0].upper);
+  CHECK(!key.tokens[4].upper);
+  CHECK(key.tokens[1].begin == 21);
+  CHECK(key.tokens[1].end == 31);
+  CHECK(key.letters == 53);
+  CHECK(key.script_letters[line_filter::kLatin] == 53);
+}
+
 TEST_CASE("a sentence that merely contains a boilerplate phrase stays", "[filter]") {
   const std::vector<std::string> traps = {
       "He did not leave a reply to the letter.",

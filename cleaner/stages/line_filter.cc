@@ -190,7 +190,6 @@ bool LineFilter::Judge() {
     LineKey key = std::move(scratch[i].key);
     scratch[i] = Info();
     scratch[i].key = std::move(key);
-    scratch[i].key.folded.reserve(blocks_[i].text.size());
   }
   std::vector<Info>& info = scratch;
 

@@ -50,7 +50,7 @@ uint64_t BytesHash(std::string_view w) {
 // BytesHash(std::string_view(p, len)), reading whole words: the last one
 // is loaded in full and masked. REQUIRES: the 8 bytes from p + len / 8 * 8
 // are readable.
-uint64_t BytesHashPadded(const char* p, size_t len) {
+inline uint64_t BytesHashPadded(const char* p, size_t len) {
   if constexpr (__BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__) {
     return BytesHash(std::string_view(p, len));
   }
@@ -158,74 +158,145 @@ struct AsciiClasses {
 };
 const AsciiClasses kAscii;
 
+// The ASCII letters among the 8 bytes of `v` (loaded little-endian): 0x80
+// in each byte that is A-Z or a-z, 0 in every other. The bytes are lower-
+// cased (| 0x20) and stripped of their top bit first, so no per-byte sum
+// below carries into the next byte (0x7F + 0x1F < 0x100); `~v` then drops
+// the bytes from 0x80 up. A byte b | 0x20 lies in 'a'..'z' exactly when b is
+// an ASCII letter, as kAscii says.
+inline uint64_t AsciiLetterMask(uint64_t v) {
+  constexpr uint64_t k01 = 0x0101010101010101ULL;
+  constexpr uint64_t k80 = 0x80 * k01;
+  const uint64_t x = (v | 0x20 * k01) & (0x7F * k01);
+  const uint64_t at_least_a = x + (0x80 - 'a') * k01;   // top bit: x >= 'a'
+  const uint64_t above_z = x + (0x80 - 'z' - 1) * k01;  // top bit: x > 'z'
+  return at_least_a & ~above_z & ~v & k80;
+}
+
+constexpr bool kLittleEndian = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
+
+// Tokenize()'s helpers are inlined at every use: called out of line, they
+// kept the tokenizer's state in memory and cost more than the work itself.
+#if defined(__GNUC__)
+#define CLEANER_INLINE __attribute__((always_inline))
+#else
+#define CLEANER_INLINE
+#endif
+
 }  // namespace
 
 void Tokenize(std::string_view text, LineKey* key) {
   // Case folding never makes a character more than one and a half times
-  // longer in UTF-8, so twice the input is room enough; the buffer is cut
-  // to size at the end. Writing through an index is cheaper than append.
-  // (The 8 spare bytes let BytesHashPadded() load a word's last 8 bytes.)
-  key->folded.resize(text.size() * 2 + 8);
+  // longer in UTF-8, so twice the input is room enough; writing through an
+  // index is cheaper than append. The 16 spare bytes let BytesHashPadded()
+  // load a word's last 8 bytes and the letter loop store 8 bytes at a time
+  // (see there). The buffer only grows: filling it anew with zeros for
+  // every line cost more than tokenizing short lines, and Word() reads
+  // only the spans of the tokens.
+  const size_t room = text.size() * 2 + 16;
+  if (key->folded.size() < room) key->folded.resize(room);
   char* const buf = &key->folded[0];
   size_t w = 0;
-  key->tokens.clear();
+  std::vector<Token>& tokens = key->tokens;
+  tokens.clear();
   key->separators = 0;
   key->max_segment_words = 0;
   key->first_segment_tokens = -1;
-  key->letters = 0;
   key->cjk_letters = 0;
   std::fill(std::begin(key->script_letters), std::end(key->script_letters), 0);
+  int letters = 0;        // all letters
+  int ascii_letters = 0;  // of them, ASCII (Latin) letters, counted apart and added at the end
   enum { kNone, kWord, kNum } state = kNone;
-  Token cur;
+  // The open token (state != kNone): its start, folded offset and flags.
+  uint32_t cur_begin = 0, cur_off = 0;
+  bool cur_upper = false;
   int segment_words = 0;
   bool prev_space = true;  // the previous code point was white space (or the start)
-  auto finish = [&](uint32_t end) {
+  auto finish = [&](uint32_t end) CLEANER_INLINE {
     if (state == kNone) return;
-    cur.end = end;
-    cur.key_len = static_cast<uint32_t>(w) - cur.key_off;
+    Token& t = tokens.emplace_back();
+    t.begin = cur_begin;
+    t.end = end;
+    t.key_off = cur_off;
+    t.key_len = static_cast<uint32_t>(w) - cur_off;
+    t.number = state == kNum;
+    t.upper = cur_upper;
     // The key buffer has room past the word (see above), so its hash may
     // read whole words.
-    cur.hash = cur.number ? kNumberHash : BytesHashPadded(buf + cur.key_off, cur.key_len);
-    key->tokens.push_back(cur);
+    t.hash = t.number ? kNumberHash : BytesHashPadded(buf + t.key_off, t.key_len);
     ++segment_words;
     state = kNone;
   };
-  auto start = [&](uint32_t at, bool number) {
+  auto start = [&](uint32_t at, bool number) CLEANER_INLINE {
     finish(at);
     state = number ? kNum : kWord;
-    cur = Token();
-    cur.begin = at;
-    cur.number = number;
-    cur.key_off = static_cast<uint32_t>(w);
+    cur_begin = at;
+    cur_off = static_cast<uint32_t>(w);
+    cur_upper = false;
   };
   auto fold_byte = [&](char b) { buf[w++] = b; };
+  const char* const data = text.data();
   const size_t size = text.size();
   size_t pos = 0;
   while (pos < size) {
     const uint32_t at = static_cast<uint32_t>(pos);
-    const unsigned char c = static_cast<unsigned char>(text[pos]);
+    const unsigned char c = static_cast<unsigned char>(data[pos]);
     if (c < 0x80) {
       ++pos;
-      switch (kAscii.c[c]) {
-        case kLetterByte: {
+      const uint8_t cls = kAscii.c[c];
+      // Letters first: most rounds start a word (the space after one is
+      // taken with it).
+      if (__builtin_expect(cls == kLetterByte, 1)) goto letter;
+      switch (cls) {
+        case kLetterByte:
+        letter : {
           if (state != kWord) {
             start(at, false);
-            cur.upper = c <= 'Z';
+            cur_upper = c <= 'Z';
           }
           // The whole run of ASCII letters at once, lowercased as it is
-          // read: this loop is where a document's bytes mostly go.
-          buf[w] = static_cast<char>(c | 0x20);
-          size_t end = pos;
-          while (end < size && kAscii.c[static_cast<unsigned char>(text[end])] == kLetterByte) {
-            buf[w + (end - at)] = static_cast<char>(text[end] | 0x20);
+          // read: this loop is where a document's bytes mostly go. Eight
+          // bytes at a time while eight are left: the word is stored
+          // lowercased, with the bytes after the run copied as they are
+          // (they lie past the token, where the next write or nothing
+          // reads them: BytesHashPadded() masks past a word's end). The
+          // store ends by w + (end - at) + 8 <= 1.5 * end + 8 <= room.
+          size_t end = at;
+          if constexpr (kLittleEndian) {
+            while (end + 8 <= size) {
+              uint64_t v;
+              std::memcpy(&v, data + end, 8);
+              const uint64_t is_letter = AsciiLetterMask(v);
+              const uint64_t lower = v | (is_letter >> 2);  // 0x80 >> 2 == 0x20
+              std::memcpy(buf + w + (end - at), &lower, 8);
+              const uint64_t stop = ~is_letter & 0x8080808080808080ULL;
+              if (stop != 0) {
+                end += static_cast<size_t>(__builtin_ctzll(stop)) / 8;
+                goto run_done;
+              }
+              end += 8;
+            }
+          }
+          while (end < size && kAscii.c[static_cast<unsigned char>(data[end])] == kLetterByte) {
+            buf[w + (end - at)] = static_cast<char>(data[end] | 0x20);
             ++end;
           }
+        run_done:
           const size_t run = end - at;
           w += run;
-          key->letters += static_cast<int>(run);
-          key->script_letters[kLatin] += static_cast<int>(run);
+          ascii_letters += static_cast<int>(run);
           pos = end;
           prev_space = false;
+          // Only a non-ASCII letter or mark continues the word; whatever
+          // ASCII byte follows (or the end) closes it at `end`, as the next
+          // round would (every ASCII case calls finish(at) first, or
+          // start(), which does; the group mark joins numbers only).
+          if (end == size || static_cast<unsigned char>(data[end]) < 0x80) finish(end);
+          // The space after a word, as its own round would take it.
+          if (end < size && data[end] == ' ') {
+            prev_space = true;
+            pos = end + 1;
+          }
           continue;
         }
         case kDigitByte:
@@ -266,10 +337,10 @@ void Tokenize(std::string_view text, LineKey* key) {
     if (u_isalpha(u) || (U_GET_GC_MASK(u) & U_GC_M_MASK) != 0) {
       if (state != kWord) {
         start(at, false);
-        cur.upper = !u_islower(u);
+        cur_upper = !u_islower(u);
       }
       w += EncodeUtf8(static_cast<char32_t>(u_foldCase(u, U_FOLD_CASE_DEFAULT)), buf + w);
-      ++key->letters;
+      ++letters;
       Script sc = ScriptOf(cp);
       ++key->script_letters[sc];
       if (sc == kCjk) ++key->cjk_letters;
@@ -285,7 +356,7 @@ void Tokenize(std::string_view text, LineKey* key) {
     finish(at);
     if (cp == 0x00A9) {  // © is a word: "© 2020 Example"
       start(at, false);
-      cur.upper = true;
+      cur_upper = true;
       fold_byte('\xC2');
       fold_byte('\xA9');
       finish(static_cast<uint32_t>(pos));
@@ -305,7 +376,8 @@ void Tokenize(std::string_view text, LineKey* key) {
     prev_space = space;
   }
   finish(static_cast<uint32_t>(size));
-  key->folded.resize(w);
+  key->letters = letters + ascii_letters;
+  key->script_letters[kLatin] += ascii_letters;
   key->max_segment_words = std::max(key->max_segment_words, segment_words);
   if (key->first_segment_tokens < 0)
     key->first_segment_tokens = static_cast<int>(key->tokens.size());

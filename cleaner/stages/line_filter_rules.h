@@ -37,6 +37,9 @@ enum Script : uint8_t { kLatin, kCyrillic, kGreek, kArabic, kHebrew, kCjk, kOthe
 
 // The match key and the shape of one line. Filled by Tokenize().
 struct LineKey {
+  // The case-folded words, each at its token's span [key_off, key_off +
+  // key_len); the bytes outside the spans are unspecified (the buffer is
+  // reused from line to line and only grows). Read a word with Word().
   std::string folded;
   std::vector<Token> tokens;
   // Shape.
