@@ -175,6 +175,57 @@ inline uint64_t AsciiLetterMask(uint64_t v) {
 
 constexpr bool kLittleEndian = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
 
+// A letter or a combining mark: what continues a word.
+bool IsWordCodePoint(UChar32 u) { return u_isalpha(u) || (U_GET_GC_MASK(u) & U_GC_M_MASK) != 0; }
+
+// What Tokenize() asks ICU about a code point, asked once for those that
+// text mostly holds beyond ASCII: U+0080..U+07FF (Latin, Greek, Cyrillic,
+// Hebrew, Arabic: the two-byte UTF-8 range) and General Punctuation
+// U+2000..U+207F (quotes, dashes). Each entry is made by the very calls the
+// tokenizer makes for the other code points, so a look-up answers the same;
+// asking ICU per character cost more than all the rest of tokenizing it.
+struct CodePointInfo {
+  char folded[4];  // EncodeUtf8(u_foldCase(cp)), zero padded
+  uint8_t folded_len;
+  uint8_t flags;  // kWordChar, kLowerChar, kDigitChar, kWhiteChar
+  uint8_t script;
+};
+enum : uint8_t { kWordChar = 1, kLowerChar = 2, kDigitChar = 4, kWhiteChar = 8 };
+
+class CodePointTable {
+ public:
+  CodePointTable() {
+    for (char32_t cp = 0; cp < kLowEnd; ++cp) Fill(cp, &low_[cp]);
+    for (char32_t cp = 0; cp < kPunctSize; ++cp) Fill(kPunctBegin + cp, &punct_[cp]);
+  }
+  // The entry of `cp`, or null when the table does not hold it.
+  const CodePointInfo* Find(char32_t cp) const {
+    if (cp < kLowEnd) return &low_[cp];
+    if (cp - kPunctBegin < kPunctSize) return &punct_[cp - kPunctBegin];
+    return nullptr;
+  }
+
+ private:
+  static constexpr char32_t kLowEnd = 0x800, kPunctBegin = 0x2000, kPunctSize = 0x80;
+  static void Fill(char32_t cp, CodePointInfo* e) {
+    const UChar32 u = static_cast<UChar32>(cp);
+    std::memset(e->folded, 0, sizeof(e->folded));
+    e->folded_len = static_cast<uint8_t>(
+        EncodeUtf8(static_cast<char32_t>(u_foldCase(u, U_FOLD_CASE_DEFAULT)), e->folded));
+    e->flags = (IsWordCodePoint(u) ? kWordChar : 0) | (u_islower(u) ? kLowerChar : 0) |
+               (u_isdigit(u) ? kDigitChar : 0) | (u_isUWhiteSpace(u) ? kWhiteChar : 0);
+    e->script = ScriptOf(cp);
+  }
+  CodePointInfo low_[kLowEnd];
+  CodePointInfo punct_[kPunctSize];
+};
+
+// Built on first use (ICU is not asked during static initialization).
+const CodePointTable& CodePoints() {
+  static const CodePointTable* const table = new CodePointTable();
+  return *table;
+}
+
 // Tokenize()'s helpers are inlined at every use: called out of line, they
 // kept the tokenizer's state in memory and cost more than the work itself.
 #if defined(__GNUC__)
@@ -334,20 +385,26 @@ void Tokenize(std::string_view text, LineKey* key) {
     }
     const char32_t cp = NextCodePoint(text, &pos);
     const UChar32 u = static_cast<UChar32>(cp);
-    if (u_isalpha(u) || (U_GET_GC_MASK(u) & U_GC_M_MASK) != 0) {
+    const CodePointInfo* const known = CodePoints().Find(cp);
+    if (known != nullptr ? (known->flags & kWordChar) != 0 : IsWordCodePoint(u)) {
       if (state != kWord) {
         start(at, false);
-        cur_upper = !u_islower(u);
+        cur_upper = known != nullptr ? (known->flags & kLowerChar) == 0 : !u_islower(u);
       }
-      w += EncodeUtf8(static_cast<char32_t>(u_foldCase(u, U_FOLD_CASE_DEFAULT)), buf + w);
+      if (known != nullptr) {
+        std::memcpy(buf + w, known->folded, 4);  // room as for EncodeUtf8()
+        w += known->folded_len;
+      } else {
+        w += EncodeUtf8(static_cast<char32_t>(u_foldCase(u, U_FOLD_CASE_DEFAULT)), buf + w);
+      }
       ++letters;
-      Script sc = ScriptOf(cp);
+      const Script sc = known != nullptr ? static_cast<Script>(known->script) : ScriptOf(cp);
       ++key->script_letters[sc];
       if (sc == kCjk) ++key->cjk_letters;
       prev_space = false;
       continue;
     }
-    if (u_isdigit(u)) {
+    if (known != nullptr ? (known->flags & kDigitChar) != 0 : u_isdigit(u)) {
       if (state != kNum) start(at, true);
       buf[w++] = '0';
       prev_space = false;
@@ -363,7 +420,8 @@ void Tokenize(std::string_view text, LineKey* key) {
       prev_space = false;
       continue;
     }
-    const bool space = cp == 0xA0 || u_isUWhiteSpace(u);
+    const bool space =
+        cp == 0xA0 || (known != nullptr ? (known->flags & kWhiteChar) != 0 : u_isUWhiteSpace(u));
     if (IsSeparatorCodePoint(cp) && prev_space &&
         (pos >= size || text[pos] == ' ' ||
          (static_cast<unsigned char>(text[pos]) == 0xC2 && pos + 1 < size &&
