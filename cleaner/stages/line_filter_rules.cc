@@ -74,6 +74,14 @@ const uint64_t kNumberHash = BytesHash("#");
 
 uint64_t Combine(uint64_t h, uint64_t w) { return Mix(h * 31 + w); }
 
+// The bit filters of Rep: 1024 words, 65536 bits, addressed by the hash.
+void SetBit(std::vector<uint64_t>* filter, uint64_t h) {
+  (*filter)[(h >> 6) & 1023] |= 1ULL << (h & 63);
+}
+bool TestBit(const std::vector<uint64_t>& filter, uint64_t h) {
+  return (filter[(h >> 6) & 1023] & (1ULL << (h & 63))) != 0;
+}
+
 bool IsSeparatorCodePoint(char32_t cp) {
   switch (cp) {
     case '|':
@@ -578,6 +586,8 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
   auto rep = std::make_unique<Rep>();
   rep->contains_first.assign(1024, 0);  // 65536-bit filter
   rep->contains_keys.assign(1024, 0);   // the same size: a few thousand phrases
+  rep->contains_prefixes.assign(1024, 0);
+  rep->suffix_first.assign(1024, 0);
   for (const RuleFile* file : RuleFilesWithPrefix(files, "line_filter_")) {
     std::vector<RuleLine> lines;
     CLEANER_RETURN_IF_ERROR(ParseRuleFile(*file, &lines));
@@ -658,6 +668,7 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
           map = &rep->suffix_rules;
           rep->max_suffix_words = std::max(rep->max_suffix_words, rule.words.size());
           rep->suffix_line_words = std::max(rep->suffix_line_words, rule.max_words);
+          line_filter::SetBit(&rep->suffix_first, rule.words[0]);
           break;
         case RuleKind::kContains:
           map = &rep->contains_rules;
@@ -665,6 +676,13 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
           rep->contains_line_words = std::max(rep->contains_line_words, rule.max_words);
           rep->contains_first[(rule.words[0] >> 6) & 1023] |= 1ULL << (rule.words[0] & 63);
           rep->contains_keys[(h >> 6) & 1023] |= 1ULL << (h & 63);
+          {
+            uint64_t prefix = 0;
+            for (uint64_t w : rule.words) {
+              prefix = line_filter::Combine(prefix, w);
+              line_filter::SetBit(&rep->contains_prefixes, prefix);
+            }
+          }
           break;
         case RuleKind::kPattern: {
           const PatternElem& first = rule.pattern[0];
@@ -747,6 +765,9 @@ int LineFilterRules::Rep::MatchSuffix(const LineKey& key, size_t words) const {
   if (words == 0) words = n;
   if (suffix_rules.empty() || static_cast<int>(words) > suffix_line_words) return -1;
   for (size_t k = 1; k <= std::min(n, max_suffix_words); ++k) {
+    // A run whose first word starts no suffix rule is none (the filter has
+    // no false negatives): its hash is not computed.
+    if (!line_filter::TestBit(suffix_first, key.tokens[n - k].hash)) continue;
     auto it = suffix_rules.find(line_filter::SequenceHash(key, n - k, n));
     if (it != suffix_rules.end() && static_cast<int>(words) <= rules[it->second].max_words) {
       return it->second;
@@ -813,6 +834,8 @@ int LineFilterRules::Rep::MatchContains(std::string_view text, const LineKey& ke
     uint64_t h = 0;
     for (size_t j = i; j < tokens && j - i < max_contains_words; ++j) {
       h = line_filter::Combine(h, key.tokens[j].hash);
+      // Words [i, j] that start no phrase: no longer run from i is one.
+      if (!line_filter::TestBit(contains_prefixes, h)) break;
       // A hash whose bit is clear is no key: the table (whose buckets miss
       // the cache) is asked only about the others.
       if ((contains_keys[(h >> 6) & 1023] & (1ULL << (h & 63))) == 0) continue;

@@ -105,6 +105,11 @@ struct LineFilterRules::Rep {
   int contains_line_words = 0;           // the largest max_words of any contains rule
   std::vector<uint64_t> contains_first;  // bit filter on first-word hashes
   std::vector<uint64_t> contains_keys;   // bit filter on the keys of contains_rules
+  // Bit filter on the hashes of every leading run of words of a contains
+  // phrase ("share", "share this", "share this story"): a run whose bit is
+  // clear starts no phrase, and neither does any longer one.
+  std::vector<uint64_t> contains_prefixes;
+  std::vector<uint64_t> suffix_first;  // bit filter on the first-word hashes of suffix rules
   std::unordered_map<uint64_t, std::vector<int>> patterns_by_word;
   std::vector<int> patterns_other;           // patterns that start with a placeholder
   std::unordered_map<uint64_t, int> months;  // word hash -> 1..12
