@@ -104,8 +104,8 @@ Ending EndingOf(std::string_view s) {
 
 enum class Cls { kNeutral, kGood, kBad };
 
-struct Info {
-  LineKey key;
+// What is decided about a block; reset for every judgement.
+struct Evidence {
   bool sampled = false;  // key covers only the start of a long line
   bool skip = false;     // preformatted/table: kept as is, not judged
   Ending ending = Ending::kNone;
@@ -118,6 +118,10 @@ struct Info {
   const char* category = nullptr;
   int script = -1;      // dominant script, or -1
   bool anchor = false;  // strong boilerplate evidence (see the zones pass)
+};
+
+struct Info : Evidence {
+  LineKey key;  // filled anew by Tokenize() for every judgement
 };
 
 int DominantScript(const int* letters, int total) {
@@ -148,6 +152,26 @@ bool IsTiny(const Info& b, std::string_view text) {
 bool ForeignScript(const Info& f, int body_script) {
   return body_script >= 0 && f.key.letters >= 4 &&
          f.key.script_letters[body_script] * 10 < f.key.letters;
+}
+
+// min(number of ' ' in `text`, limit), reading eight bytes at a time
+// until the limit is reached.
+int CountSpaces(std::string_view text, int limit) {
+  constexpr uint64_t k01 = 0x0101010101010101ULL, k7F = 0x7F * k01;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  int spaces = 0;
+  for (; end - p >= 8 && spaces < limit; p += 8) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    v ^= 0x20 * k01;  // a space becomes a zero byte
+    // 0x80 in exactly the zero bytes: no carry crosses a byte, as
+    // (v & 0x7F) + 0x7F <= 0xFE.
+    const uint64_t zero = ~(((v & k7F) + k7F) | v | k7F);
+    spaces += __builtin_popcountll(zero);
+  }
+  for (; p < end && spaces < limit; ++p) spaces += *p == ' ';
+  return std::min(spaces, limit);
 }
 
 }  // namespace
@@ -186,11 +210,7 @@ bool LineFilter::Judge() {
   // every block cost more than the matching itself.
   static thread_local std::vector<Info> scratch;
   if (scratch.size() < n) scratch.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    LineKey key = std::move(scratch[i].key);
-    scratch[i] = Info();
-    scratch[i].key = std::move(key);
-  }
+  for (size_t i = 0; i < n; ++i) static_cast<Evidence&>(scratch[i]) = Evidence();
   std::vector<Info>& info = scratch;
 
   // Pass 1: shape.
@@ -200,13 +220,9 @@ bool LineFilter::Judge() {
     Info& f = info[i];
     f.skip = b.kind == BlockKind::kPreformatted || b.kind == BlockKind::kTable;
     std::string_view text = b.text;
-    // Spaces, counted up to the limit with memchr (a long paragraph is not
-    // read to its end here).
-    int spaces = 0;
-    for (const char* p = text.data(); spaces < kMaxKeyWords; ++spaces, ++p) {
-      p = static_cast<const char*>(std::memchr(p, ' ', text.data() + text.size() - p));
-      if (p == nullptr) break;
-    }
+    // Spaces, counted up to the limit (a long paragraph is not read to its
+    // end here).
+    const int spaces = CountSpaces(text, kMaxKeyWords);
     if (spaces >= kMaxKeyWords && text.size() > kSampleBytes) {
       size_t cut = kSampleBytes;
       while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
@@ -241,14 +257,35 @@ bool LineFilter::Judge() {
 
   // Repetition is counted on the exact text: "Meal 1" and "Meal 2" are
   // not the same line.
-  std::unordered_map<std::string_view, int> counts;
-  for (size_t i = 0; i < n; ++i) {
-    if (!info[i].sampled && !info[i].key.Empty() && info[i].units <= 15) ++counts[blocks_[i].text];
-  }
-  auto count_of = [&](size_t i) {
-    auto it = counts.find(blocks_[i].text);
-    return it == counts.end() ? 1 : it->second;
+  // Short lines are counted. Whether a line is counted depends on its text
+  // alone (sampled, the key and the units all come from it), so a line
+  // that is not counted has no counted twin, and its count is 1.
+  auto counted = [&](size_t i) {
+    return !info[i].sampled && !info[i].key.Empty() && info[i].units <= 15;
   };
+  // Equal texts are grouped under their first line through an open
+  // addressing table of line numbers (+1; 0 is empty), half full at most;
+  // the tables are kept from one document to the next (a map allocated a
+  // node per short line).
+  static thread_local std::vector<uint32_t> slots, group;
+  static thread_local std::vector<int> group_size;
+  size_t num_counted = 0;
+  for (size_t i = 0; i < n; ++i) num_counted += counted(i);
+  size_t slot_count = 16;
+  while (slot_count < 2 * num_counted) slot_count *= 2;
+  slots.assign(slot_count, 0);
+  group.resize(n);
+  group_size.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (!counted(i)) continue;
+    const std::string_view text = blocks_[i].text;
+    size_t s = std::hash<std::string_view>()(text) & (slot_count - 1);
+    while (slots[s] != 0 && blocks_[slots[s] - 1].text != text) s = (s + 1) & (slot_count - 1);
+    if (slots[s] == 0) slots[s] = static_cast<uint32_t>(i + 1);
+    group[i] = slots[s] - 1;
+    ++group_size[group[i]];
+  }
+  auto count_of = [&](size_t i) { return counted(i) ? group_size[group[i]] : 1; };
 
   // The body's language, for repeated lines in another language.
   std::string body_lang;
