@@ -588,6 +588,8 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
   rep->contains_keys.assign(1024, 0);   // the same size: a few thousand phrases
   rep->contains_prefixes.assign(1024, 0);
   rep->suffix_first.assign(1024, 0);
+  rep->prefix_keys.assign(1024, 0);
+  rep->prefix_heads.assign(1024, 0);
   for (const RuleFile* file : RuleFilesWithPrefix(files, "line_filter_")) {
     std::vector<RuleLine> lines;
     CLEANER_RETURN_IF_ERROR(ParseRuleFile(*file, &lines));
@@ -663,6 +665,14 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
         case RuleKind::kPrefix:
           map = &rep->prefix_rules;
           rep->max_prefix_words = std::max(rep->max_prefix_words, rule.words.size());
+          line_filter::SetBit(&rep->prefix_keys, h);
+          {
+            uint64_t head = 0;
+            for (uint64_t w : rule.words) {
+              head = line_filter::Combine(head, w);
+              line_filter::SetBit(&rep->prefix_heads, head);
+            }
+          }
           break;
         case RuleKind::kSuffix:
           map = &rep->suffix_rules;
@@ -750,6 +760,10 @@ int LineFilterRules::Rep::MatchPrefix(std::string_view text, const LineKey& key,
   const size_t n = std::min(key.tokens.size(), max_prefix_words);
   for (size_t i = 0; i < n; ++i) {
     h = line_filter::Combine(h, key.tokens[i].hash);
+    // Words [0, i] that start no rule: no longer run does. A clear key bit
+    // spares the table look-up. (Filters have no false negatives.)
+    if (!line_filter::TestBit(prefix_heads, h)) break;
+    if (!line_filter::TestBit(prefix_keys, h)) continue;
     auto it = prefix_rules.find(h);
     if (it == prefix_rules.end()) continue;
     const Rule& r = rules[it->second];

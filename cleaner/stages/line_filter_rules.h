@@ -110,6 +110,9 @@ struct LineFilterRules::Rep {
   // clear starts no phrase, and neither does any longer one.
   std::vector<uint64_t> contains_prefixes;
   std::vector<uint64_t> suffix_first;  // bit filter on the first-word hashes of suffix rules
+  // Bit filters on the keys of prefix_rules and on the hashes of every
+  // leading run of words of a prefix rule (as contains_prefixes).
+  std::vector<uint64_t> prefix_keys, prefix_heads;
   std::unordered_map<uint64_t, std::vector<int>> patterns_by_word;
   std::vector<int> patterns_other;           // patterns that start with a placeholder
   std::unordered_map<uint64_t, int> months;  // word hash -> 1..12
