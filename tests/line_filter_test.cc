@@ -156,6 +156,24 @@ TEST_CASE("the match key reads letters eight at a time and reuses its buffer", "
   CHECK(key.tokens[1].end == 31);
   CHECK(key.letters == 53);
   CHECK(key.script_letters[line_filter::kLatin] == 53);
+  // Short words with eight bytes to read (one load each), after a number,
+  // of seven and eight letters, before punctuation and non-ASCII.
+  line_filter::Tokenize("12abcdefg Abcdefgh abcdefg, 5th xyzé and so on", &key);
+  const std::vector<std::string> more = {"12", "abcdefg", "abcdefgh", "abcdefg", "5",
+                                         "th", "xyzé",    "and",      "so",      "on"};
+  REQUIRE(key.tokens.size() == more.size());
+  for (size_t i = 0; i < more.size(); ++i) {
+    INFO(more[i]);
+    CHECK(key.Word(i) == more[i]);
+    line_filter::Tokenize(more[i], &fresh);
+    REQUIRE(fresh.tokens.size() == 1);
+    CHECK(key.tokens[i].hash == fresh.tokens[0].hash);
+  }
+  CHECK(key.tokens[0].number);
+  CHECK(key.tokens[1].begin == 2);
+  CHECK(key.tokens[1].end == 9);
+  CHECK(key.tokens[2].upper);
+  CHECK(key.tokens[5].begin == 29);
 }
 
 TEST_CASE("a sentence that merely contains a boilerplate phrase stays", "[filter]") {

@@ -70,6 +70,12 @@ inline uint64_t BytesHashPadded(const char* p, size_t len) {
   return h;
 }
 
+// BytesHashPadded() of a word of 1 to 7 bytes held, little-endian, in
+// `word`, the bytes past it zero: one round, that of the last word above.
+inline uint64_t ShortWordHash(uint64_t word, size_t len) {
+  return Mix((0x9E3779B97F4A7C15ULL ^ len) ^ word);
+}
+
 const uint64_t kNumberHash = BytesHash("#");
 
 uint64_t Combine(uint64_t h, uint64_t w) { return Mix(h * 31 + w); }
@@ -309,6 +315,37 @@ void Tokenize(std::string_view text, LineKey* key) {
       switch (cls) {
         case kLetterByte:
         letter : {
+          if constexpr (kLittleEndian) {
+            // The common word: it starts here, has fewer than 8 letters,
+            // and an ASCII byte ends it. One load finds, folds and hashes
+            // it; the token is what start(), the loop below and finish()
+            // would make (finish(at) first closes a number before it, as
+            // start() does).
+            if (state != kWord && at + 8 <= size) {
+              uint64_t v;
+              std::memcpy(&v, data + at, 8);
+              const uint64_t is_letter = AsciiLetterMask(v);
+              const uint64_t stop = ~is_letter & 0x8080808080808080ULL;
+              const size_t run = static_cast<size_t>(__builtin_ctzll(stop | (1ULL << 63))) / 8;
+              const unsigned char next = static_cast<unsigned char>(data[at + run]);
+              if (stop != 0 && next < 0x80) {  // run < 8, and run >= 1: data[at] is a letter
+                finish(at);
+                const uint64_t lower = v | (is_letter >> 2);
+                std::memcpy(buf + w, &lower, 8);  // room as below
+                const uint64_t word = lower & ((1ULL << (8 * run)) - 1);
+                const uint32_t len = static_cast<uint32_t>(run);
+                tokens.push_back(Token{at, at + len, static_cast<uint32_t>(w), len,
+                                       ShortWordHash(word, run), false, c <= 'Z'});
+                ++segment_words;
+                w += run;
+                ascii_letters += static_cast<int>(run);
+                pos = at + run;
+                prev_space = next == ' ';  // the space after it, taken at once
+                pos += prev_space;
+                continue;
+              }
+            }
+          }
           if (state != kWord) {
             start(at, false);
             cur_upper = c <= 'Z';
