@@ -484,35 +484,148 @@ void RepairGuillemets(const CodePoints& d, const QuoteContext& ctx, std::vector<
   }
 }
 
-bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool IsQuoteCodePoint(char32_t c) { return c == '"' || c == '\'' || (c >= U'\u2018' && c <= U'\u201F'); }
 
-// True iff `s` has a mark the repair could change. Apostrophes ’ between
-// two ASCII letters (`it’s`) never change unless everything becomes ASCII,
-// and they are in most English paragraphs, so they do not count.
-bool HasQuoteMark(std::string_view s, bool ascii) {
+// What one mark of a paragraph is in RepairQuotesUnchanged()'s proof.
+enum class Part { kUnknown, kInWord, kOpener, kCloser };
+
+// The part mark `c` plays when, as the proof below shows, RepairFamily()
+// gives it that role at zero cost, every other role a positive cost, and
+// leaves it as it is; kUnknown otherwise. `prev` and `next` are its
+// neighbouring code points (0 at an end), neither of them a quote mark.
+// Under --quotes ascii every typographic mark changes: only straight ones
+// in words are kept there.
+Part PartOf(char32_t c, char32_t prev, char32_t next, const QuoteContext& ctx) {
+  const bool straight = c == '"' || c == '\'';
+  const Cls left = Classify(prev), right = Classify(next);
+  // `it's`, `it’s` (single family): in_word, so CostNeither() is 0 and the
+  // other roles cost at least kInsideWord, whatever the glyph; as "neither"
+  // it is rewritten only if it is ' in a typographic document, or ’ under
+  // --quotes ascii.
+  if ((c == '\'' || c == U'\u2019') && left == Cls::kWord && right == Cls::kWord &&
+      !(c == '\'' && ctx.typographic) && !(c == U'\u2019' && ctx.ascii)) {
+    return Part::kInWord;
+  }
+  // Openers and closers: their glyphs must keep their meaning (no ” ’
+  // made neutral by same_mark_closes; `low` is false since „ ‚ are
+  // kUnknown), straight marks must stay straight, and nothing may become ASCII.
+  if (ctx.ascii || ctx.same_mark_closes || (straight && ctx.typographic)) return Part::kUnknown;
+  // An opener: “ ‘ (Glyph::kOpen) or a straight mark (kNeutral) after an
+  // edge, a space, an opening bracket or a dash and before content.
+  // CostOpener() is 0: the glyph does not close, the right side is content,
+  // the left side one of these, and in_word is false (the left side is not
+  // a word, nor `.`, and no quote mark is adjacent). Other roles cost more:
+  // CostCloser() has kWrongGlyph (“ ‘) or an impossible or misplaced left
+  // side (straight); CostNeither() is kUnpaired (WellFormedOpener), the
+  // left side being no digit (no inch), ‘ and " no apostrophe glyph, and a
+  // straight ' before a digit (kYear, 0) is excluded below; ' may be an
+  // elision (`'s avonds`), which costs kElision > 0. As an opener the mark
+  // keeps its glyph (not kClose; kNeutral changes only in a typographic
+  // document), no space follows it (cut_after) and no word, sentence mark
+  // or ) ] precedes it (insert_before).
+  if ((c == U'\u201C' || c == U'\u2018' || straight) &&
+      (left == Cls::kEdge || left == Cls::kSpace || left == Cls::kOpenP || left == Cls::kDash) &&
+      ContentAfter(right) && !(c == '\'' && IsDigit(next))) {
+    return Part::kOpener;
+  }
+  // A closer: ” ’ (Glyph::kClose) or a straight mark after content and
+  // before an edge, a space, a closing mark or a dash. CostCloser() is 0.
+  // CostOpener() has kWrongGlyph (” ’) or, straight, a left side that
+  // costs kMisplacedSpace or kGlued. CostNeither() is kInch, kApostrophe,
+  // kWordFinal or kUnpaired (WellFormedCloser): in_word is false (the right
+  // side is no word, no quote mark is adjacent), and the year, elision and
+  // spaced-possessive cases need a space or an edge on the left. As a
+  // closer the mark keeps its glyph, no space precedes it (cut_before) and
+  // no word follows it (insert_after).
+  if ((c == U'\u201D' || c == U'\u2019' || straight) && ContentBefore(left) &&
+      (right == Cls::kEdge || right == Cls::kSpace || right == Cls::kCloseP ||
+       right == Cls::kDash)) {
+    return Part::kCloser;
+  }
+  return Part::kUnknown;
+}
+
+// The code point that ends just before s[b] as Decode(s) reads it (0 at the
+// start). False if it is not a well-formed sequence (ill-formed bytes are
+// left to the full decoding). A lead byte always starts a code point of
+// Decode() (a maximal subpart never holds one but first), so a well-formed
+// sequence from the last lead byte to `b` is one code point there.
+bool CodePointBefore(std::string_view s, size_t b, char32_t* c) {
+  if (b == 0) {
+    *c = 0;
+    return true;
+  }
+  if (static_cast<unsigned char>(s[b - 1]) < 0x80) {
+    *c = static_cast<unsigned char>(s[b - 1]);
+    return true;
+  }
+  *c = PrevCodePoint(s, &b);
+  return *c != 0xFFFD;
+}
+
+// The code point that starts at s[b] as Decode(s) reads it (0 at the end).
+// REQUIRES: s[b] starts a code point of Decode(s) (it follows one).
+char32_t CodePointAt(std::string_view s, size_t b) {
+  if (b >= s.size()) return 0;
+  return NextCodePoint(s, &b);
+}
+
+// True only if RepairQuotes(s, ctx) returns `s` unchanged. A proof at the
+// byte level, without decoding the paragraph or choosing roles, for what
+// most clean paragraphs hold: apostrophes inside words and well-formed
+// pairs. Every mark (' " U+2018..U+201F) must be one of PartOf()'s parts,
+// and in each family the openers and closers must alternate, starting with
+// an opener and ending with a closer. Then, in ChooseRoles(), no mark
+// stands between spaces or edges (`damaged` is false: no mirror bonus, all
+// costs are >= 0), these roles cost 0 in all, and any other sequence of
+// roles gives some mark a role of positive cost (or ends inside a quote,
+// + kUnclosed): the DP's minimum is unique and is these roles, in which
+// RepairFamily() edits no mark. With no guillemet, RepairGuillemets() is
+// not run. Any other paragraph gets false.
+bool RepairQuotesUnchanged(std::string_view s, const QuoteContext& ctx) {
   const size_t n = s.size();
-  // Only ' " and the lead bytes E2 and C2 can start a mark.
+  bool open[2] = {false, false};  // double, single
   for (size_t i = FindAnyOf4(s, 0, '"', '\'', 0xE2, 0xC2); i < n;
        i = FindAnyOf4(s, i + 1, '"', '\'', 0xE2, 0xC2)) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == '"' || c == '\'') return true;
-    // U+2018..U+201F and U+2039/U+203A are E2 80 98..9F / E2 80 B9..BA;
-    // « » are C2 AB / C2 BB.
-    if (c == 0xE2 && i + 2 < n && static_cast<unsigned char>(s[i + 1]) == 0x80) {
+    const unsigned char b = static_cast<unsigned char>(s[i]);
+    char32_t c;
+    size_t len = 1;
+    if (b == '"' || b == '\'') {
+      c = b;
+    } else if (b == 0xC2) {
+      unsigned char t = i + 1 < n ? static_cast<unsigned char>(s[i + 1]) : 0;
+      if (t == 0xAB || t == 0xBB) return false;  // « », which RepairGuillemets() may edit
+      continue;
+    } else {
+      if (i + 2 >= n || static_cast<unsigned char>(s[i + 1]) != 0x80) continue;
       unsigned char t = static_cast<unsigned char>(s[i + 2]);
-      if (t == 0x99 && !ascii && i > 0 && i + 3 < n &&
-          IsAsciiLetter(static_cast<unsigned char>(s[i - 1])) &&
-          IsAsciiLetter(static_cast<unsigned char>(s[i + 3]))) {
-        continue;
-      }
-      if ((t >= 0x98 && t <= 0x9F) || t == 0xB9 || t == 0xBA) return true;
+      if (t == 0xB9 || t == 0xBA) return false;  // ‹ ›
+      if (t < 0x98 || t > 0x9F) continue;        // not a quote mark
+      c = 0x2000 + (t & 0x3F);                    // E2 80 98..9F: U+2018..U+201F
+      len = 3;
     }
-    if (c == 0xC2 && i + 1 < n) {
-      unsigned char t = static_cast<unsigned char>(s[i + 1]);
-      if (t == 0xAB || t == 0xBB) return true;
+    char32_t prev;
+    if (!CodePointBefore(s, i, &prev)) return false;
+    const char32_t next = CodePointAt(s, i + len);
+    if (IsQuoteCodePoint(prev) || IsQuoteCodePoint(next)) return false;
+    const int family = InFamily(c, Family::kDouble) ? 0 : 1;
+    switch (PartOf(c, prev, next, ctx)) {
+      case Part::kInWord:
+        break;
+      case Part::kOpener:
+        if (open[family]) return false;
+        open[family] = true;
+        break;
+      case Part::kCloser:
+        if (!open[family]) return false;
+        open[family] = false;
+        break;
+      case Part::kUnknown:
+        return false;  // „ ‚ ‟ ‛ among them
     }
+    i += len - 1;
   }
-  return false;
+  return !open[0] && !open[1];
 }
 
 }  // namespace
@@ -583,7 +696,7 @@ void DecideQuoteStyle(const QuoteCounts& counts, const LanguageQuotes* lang,
 
 std::string RepairQuotes(std::string_view paragraph, const QuoteContext& ctx,
                          std::vector<RepairChange>* changes) {
-  if (!HasQuoteMark(paragraph, ctx.ascii)) return std::string(paragraph);
+  if (RepairQuotesUnchanged(paragraph, ctx)) return std::string(paragraph);
   // Per-thread buffers: decoding and the mark list cost no allocation (and
   // punctuation repair of the same line reuses the decoding).
   const CodePoints& d = DecodeShared(paragraph);
@@ -612,7 +725,7 @@ std::string RepairQuotes(std::string_view paragraph, const QuoteContext& ctx,
 }
 
 bool QuotesMayChange(std::string_view paragraph, const QuoteContext& ctx) {
-  return HasQuoteMark(paragraph, ctx.ascii);
+  return !RepairQuotesUnchanged(paragraph, ctx);
 }
 
 }  // namespace cleaner
