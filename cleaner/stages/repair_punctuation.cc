@@ -308,7 +308,45 @@ class Rules {
   std::vector<long>& match_;
 };
 
+// True iff a space separator of MayNeedRepairAt() ends just before s[i]:
+// NBSP (C2 A0), U+1680 (E1 9A 80), U+2000..U+200A (E2 80 80..8A), U+202F
+// (E2 80 AF) or U+3000 (E3 80 80). (U+205F, E2 81 9F, is a space separator
+// too, but the scan never looked for it before a mark, and looking now
+// would change which paragraphs are repaired.)
+bool EndsWithWideSpace(std::string_view s, size_t i) {
+  auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  if (i < 2) return false;
+  const unsigned char p = at(i - 1), p2 = at(i - 2);
+  if (p == 0xA0) return p2 == 0xC2;
+  if (i < 3) return false;
+  const unsigned char p3 = at(i - 3);
+  if ((p >= 0x80 && p <= 0x8A) || p == 0xAF) {
+    if (p2 == 0x80 && p3 == 0xE2) return true;  // U+2000..U+200A, U+202F
+  }
+  return p == 0x80 && ((p2 == 0x9A && p3 == 0xE1) || (p2 == 0x80 && p3 == 0xE3));
+}
+
+// True iff a tab or a space separator (Zs) starts at s[i]: exactly the
+// code points IsHSpace() accepts.
+bool StartsWithSpace(std::string_view s, size_t i) {
+  const size_t n = s.size();
+  auto at = [&](size_t k) { return k < n ? static_cast<unsigned char>(s[k]) : 0; };
+  const unsigned char c = at(i), c1 = at(i + 1), c2 = at(i + 2);
+  switch (c) {
+    case ' ': case '\t': return true;
+    case 0xC2: return c1 == 0xA0;
+    case 0xE1: return c1 == 0x9A && c2 == 0x80;
+    case 0xE2: return (c1 == 0x80 && ((c2 >= 0x80 && c2 <= 0x8A) || c2 == 0xAF)) ||
+                      (c1 == 0x81 && c2 == 0x9F);
+    case 0xE3: return c1 == 0x80 && c2 == 0x80;
+    default: return false;
+  }
+}
+
 // True iff byte s[i] alone shows that some rule may apply (see below).
+// False only where no rule of Rules::Run() can edit the code point at s[i]
+// (each refinement below says why), and never where the earlier, coarser
+// scan was false (so the same paragraphs are repaired).
 bool MayNeedRepairAt(std::string_view s, size_t i) {
   auto is_mark = [](unsigned char c) {
     return c == ',' || c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
@@ -330,20 +368,40 @@ bool MayNeedRepairAt(std::string_view s, size_t i) {
   bool mark = is_mark(c);
   unsigned char prev = i > 0 ? static_cast<unsigned char>(s[i - 1]) : 0;
   unsigned char next = i + 1 < n ? static_cast<unsigned char>(s[i + 1]) : 0;
-  if (c == '(' || c == '[') return next == ' ' || next == '\t' || next >= 0x80;
-  // Space separators are ' ', TAB or end in A0 (NBSP), 80..8A or AF
-  // (U+2000..U+200A, U+202F).
-  if (prev == ' ' || prev == '\t' || prev == 0xA0 || (prev >= 0x80 && prev <= 0x8A) ||
-      prev == 0xAF) {
-    return true;
-  }
+  // SpaceInsideOpening() needs IsHSpace() after the bracket (the scan once
+  // took any non-ASCII byte there: `(“`, `(£`).
+  if (c == '(' || c == '[') return StartsWithSpace(s, i + 1);
+  // SpaceBefore() needs a space before the mark. (A byte A0, 80..8A or AF
+  // that ends no space separator is most often the end of a letter:
+  // Cyrillic `р,` is D1 80 2C.)
+  if (prev == ' ' || prev == '\t' || EndsWithWideSpace(s, i)) return true;
+  // ) ] after no space: only SpaceBefore() looks at them.
   if (!mark) return false;
   // A letter after the mark: ASCII, or a non-ASCII lead byte other than
   // E2 (U+2000..U+2FFF: quotes, dashes, symbols, which are not letters).
-  if ((next >= 0xC0 && next != 0xE2) || ((next | 0x20) >= 'a' && (next | 0x20) <= 'z')) {
-    return true;
+  if (next >= 0xC0 && next != 0xE2) return true;
+  if ((next | 0x20) >= 'a' && (next | 0x20) <= 'z') {
+    if (c != '.' && c != '!' && c != '?') return true;
+    if (prev >= 0x80) return true;
+    // . ! ? before an ASCII letter, after an ASCII byte that is no space:
+    // SpaceBefore() has no space, Doubled() no second mark, and
+    // SpaceAfter() edits only when the character before is a lowercase
+    // letter, a digit or a closing bracket or quote (the closing quotes
+    // are not ASCII), the letter after is a capital, and the character
+    // after that is lowercase (ASCII a-z, or any non-ASCII byte here).
+    // `example.com`, `e.g.`, `U.S.`, `a.m.` fail one of these.
+    const unsigned char next2 = i + 2 < n ? static_cast<unsigned char>(s[i + 2]) : 0;
+    const bool prev_ok = (prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9') || prev == ')';
+    return prev_ok && next >= 'A' && next <= 'Z' && ((next2 >= 'a' && next2 <= 'z') || next2 >= 0x80);
   }
-  return is_mark(next);
+  if (!is_mark(next)) return false;
+  // Two marks in a row. After a non-ASCII byte (which may end U+205F, a
+  // space for SpaceBefore()), as before. After an ASCII byte that is no
+  // space, only Doubled() can edit here (SpaceAfter() needs a letter
+  // after), and only these pairs: `...`, `!!`, `?!`, `!.` stay.
+  if (prev >= 0x80) return true;
+  return (c == '.' && (next == ',' || next == ';' || next == ':')) ||
+         (c == ',' && (next == ',' || next == '.')) || (c == ';' && next == ';');
 }
 
 // A fast byte scan that is true for every paragraph some rule could change
