@@ -13,6 +13,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace cleaner {
 
 // One change made by a repair function, for --explain and the benchmarks.
@@ -61,16 +65,28 @@ void Decode(std::string_view text, CodePoints* out);
 const CodePoints& DecodeShared(std::string_view text);
 
 // The index of the first byte of `s` at or after `from` that equals one of
-// a, b, c, d, or s.size(). Reads eight bytes at a time: the repair rules
-// look for a few trigger bytes (quote marks, lead bytes) in mostly plain
-// text.
+// a, b, c, d, or s.size(). Reads sixteen bytes at a time with SSE2 (every
+// x86-64 CPU has it), else eight with plain 64-bit arithmetic: the repair
+// rules look for a few trigger bytes (quote marks, lead bytes) in mostly
+// plain text.
 inline size_t FindAnyOf4(std::string_view s, size_t from, unsigned char a, unsigned char b,
                          unsigned char c, unsigned char d) {
+  const size_t n = s.size();
+  size_t i = from;
+#if defined(__SSE2__)
+  const __m128i va = _mm_set1_epi8(static_cast<char>(a)), vb = _mm_set1_epi8(static_cast<char>(b));
+  const __m128i vc = _mm_set1_epi8(static_cast<char>(c)), vd = _mm_set1_epi8(static_cast<char>(d));
+  for (; i + 16 <= n; i += 16) {
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, va), _mm_cmpeq_epi8(w, vb)),
+                                   _mm_or_si128(_mm_cmpeq_epi8(w, vc), _mm_cmpeq_epi8(w, vd)));
+    const unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(m));
+    if (bits != 0) return i + static_cast<size_t>(__builtin_ctz(bits));
+  }
+#else
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   const uint64_t va = a * kOnes, vb = b * kOnes, vc = c * kOnes, vd = d * kOnes;
   auto zero_bytes = [](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
-  const size_t n = s.size();
-  size_t i = from;
   for (; i + 8 <= n; i += 8) {
     uint64_t w;
     std::memcpy(&w, s.data() + i, 8);
@@ -85,6 +101,7 @@ inline size_t FindAnyOf4(std::string_view s, size_t from, unsigned char a, unsig
       }
     }
   }
+#endif
   for (; i < n; ++i) {
     unsigned char x = static_cast<unsigned char>(s[i]);
     if (x == a || x == b || x == c || x == d) return i;
