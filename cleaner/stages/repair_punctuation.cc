@@ -407,12 +407,35 @@ bool MayNeedRepairAt(std::string_view s, size_t i) {
 // A fast byte scan that is true for every paragraph some rule could change
 // (and for some others): a mark after a space or a non-ASCII byte (which
 // may end a space separator), a mark before a letter or a non-ASCII byte,
-// an opening bracket before a space, or two marks in a row. Eight bytes a
-// step: only bytes 0x21..0x3F, [ ] and C2 can be candidates, and each word
-// gives their exact positions.
+// an opening bracket before a space, or two marks in a row (as refined in
+// MayNeedRepairAt()). Sixteen bytes a step with SSE2; else eight: only
+// bytes 0x21..0x3F, [ ] and C2 can be candidates, and each word gives their
+// exact positions.
 bool MayNeedRepair(std::string_view s) {
   const size_t n = s.size();
   size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes a step: the exact candidates , . ; : ! ? ( ) [ ] and C2
+  // (`x | 2 == '.'` is , or .; `x | 1 == ';'` is : or ;; `x | 1 == ')'` is
+  // ( or )).
+  const __m128i dot = _mm_set1_epi8('.'), semicolon = _mm_set1_epi8(';');
+  const __m128i close = _mm_set1_epi8(')'), one = _mm_set1_epi8(1), two = _mm_set1_epi8(2);
+  const __m128i open_sq = _mm_set1_epi8('['), close_sq = _mm_set1_epi8(']');
+  const __m128i bang = _mm_set1_epi8('!'), question = _mm_set1_epi8('?');
+  const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
+  for (; i + 16 <= n; i += 16) {
+    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i w1 = _mm_or_si128(w, one);
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(w, two), dot),
+                             _mm_cmpeq_epi8(w1, semicolon));
+    m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(w1, close), _mm_cmpeq_epi8(w, open_sq)));
+    m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(w, close_sq), _mm_cmpeq_epi8(w, bang)));
+    m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(w, question), _mm_cmpeq_epi8(w, c2)));
+    for (unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits != 0; bits &= bits - 1) {
+      if (MayNeedRepairAt(s, i + static_cast<size_t>(__builtin_ctz(bits)))) return true;
+    }
+  }
+#else
   if constexpr (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) {
     constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
     constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
@@ -432,6 +455,7 @@ bool MayNeedRepair(std::string_view s) {
       }
     }
   }
+#endif
   for (; i < n; ++i) {
     if (MayNeedRepairAt(s, i)) return true;
   }
