@@ -404,6 +404,17 @@ bool MayNeedRepairAt(std::string_view s, size_t i) {
          (c == ',' && (next == ',' || next == '.')) || (c == ';' && next == ';');
 }
 
+// True for the commonest candidate by far, `,` or `.` between an ASCII
+// letter or digit and a space, where MayNeedRepairAt() is false (no space
+// before the mark, no letter or mark after it); a cheap test done first.
+inline bool PlainSentenceMark(std::string_view s, size_t j) {
+  if (j == 0 || j + 1 >= s.size() || s[j + 1] != ' ') return false;
+  const unsigned char c = static_cast<unsigned char>(s[j]);
+  const unsigned char p = static_cast<unsigned char>(s[j - 1]);
+  return (c == ',' || c == '.') &&
+         (((p | 0x20) >= 'a' && (p | 0x20) <= 'z') || (p >= '0' && p <= '9'));
+}
+
 // A fast byte scan that is true for every paragraph some rule could change
 // (and for some others): a mark after a space or a non-ASCII byte (which
 // may end a space separator), a mark before a letter or a non-ASCII byte,
@@ -432,7 +443,8 @@ bool MayNeedRepair(std::string_view s) {
     m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(w, close_sq), _mm_cmpeq_epi8(w, bang)));
     m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(w, question), _mm_cmpeq_epi8(w, c2)));
     for (unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits != 0; bits &= bits - 1) {
-      if (MayNeedRepairAt(s, i + static_cast<size_t>(__builtin_ctz(bits)))) return true;
+      const size_t j = i + static_cast<size_t>(__builtin_ctz(bits));
+      if (!PlainSentenceMark(s, j) && MayNeedRepairAt(s, j)) return true;
     }
   }
 #else
