@@ -151,31 +151,47 @@ bool LanguageMatters(const std::vector<Block>& blocks, const QuoteCounts& counts
   return closing_double && counts.open_english == 0 && counts.open_low == 0;
 }
 
-// `punctuation_may_change` is PunctuationMayChange(line), which the caller
-// has computed.
-std::string RepairLine(std::string line, const QuoteContext& qctx, const PunctuationContext& pctx,
-                       bool mojibake_evidence, bool punctuation_may_change,
-                       std::vector<RepairChange>* changes) {
+// Appends `line` repaired to *out. `quotes_may_change` and
+// `punctuation_may_change` are QuotesMayChange(line, qctx) and
+// PunctuationMayChange(line), which the caller has computed.
+void RepairLine(std::string_view line, const QuoteContext& qctx, const PunctuationContext& pctx,
+                bool mojibake_evidence, bool quotes_may_change, bool punctuation_may_change,
+                std::vector<RepairChange>* changes, std::string* out) {
   // Quote spacing can create doubled punctuation (`Shusha., “he` ->
   // `Shusha.,” he`) and the reverse, and a straight quote made typographic
   // can complete a mojibake sequence (`â€"` -> `â€”`), so the rules run
   // until they agree; a second round of the same input would change
   // nothing, which is what makes the stage idempotent.
-  for (int round = 0; round < kMaxRounds; ++round) {
-    std::string m = round == 0 ? line : FixMojibake(line, mojibake_evidence, changes);
-    std::string q = RepairQuotes(m, qctx, changes);
-    // A first round whose quotes changed nothing gives RepairPunctuation()
-    // the line itself, whose scan the caller has done.
-    std::string p;
-    if (round == 0 && q == line) {
-      p = punctuation_may_change ? RepairPunctuationMayChange(q, pctx, changes) : std::move(q);
-    } else {
-      p = RepairPunctuation(q, pctx, changes);
-    }
-    if (p == line) break;
-    line = std::move(p);
+  //
+  // The first round reads `line` itself (it has no mojibake left: the
+  // caller fixed the whole block): its quotes, unless QuotesMayChange()
+  // has shown RepairQuotes() would return them as they are, then its
+  // punctuation, unless PunctuationMayChange() has shown the same.
+  std::string q;
+  const bool quotes_changed = quotes_may_change &&
+                              (q = RepairQuotesMayChange(line, qctx, changes)) != line;
+  std::string p;
+  if (quotes_changed) {
+    p = RepairPunctuation(q, pctx, changes);
+  } else if (punctuation_may_change) {
+    p = RepairPunctuationMayChange(line, pctx, changes);
+  } else {
+    out->append(line);
+    return;
   }
-  return line;
+  if (p == line) {
+    out->append(line);
+    return;
+  }
+  std::string current = std::move(p);
+  for (int round = 1; round < kMaxRounds; ++round) {
+    std::string m = FixMojibake(current, mojibake_evidence, changes);
+    q = RepairQuotes(m, qctx, changes);
+    p = RepairPunctuation(q, pctx, changes);
+    if (p == current) break;
+    current = std::move(p);
+  }
+  out->append(current);
 }
 
 const char* CategoryOf(const std::string& rule) {
@@ -287,12 +303,13 @@ Status Repairer::EndDocument() {
       if (nl == std::string::npos) nl = b.text.size();
       std::string_view line = std::string_view(b.text).substr(start, nl - start);
       const bool punctuation = PunctuationMayChange(line);
-      if (punctuation || (may_have_quotes[k] && QuotesMayChange(line, qctx))) {
+      const bool quotes = may_have_quotes[k] && QuotesMayChange(line, qctx);
+      if (punctuation || quotes) {
         if (!changed) {
           out.assign(b.text, 0, start);
           changed = true;
         }
-        out += RepairLine(std::string(line), qctx, pctx, evidence, punctuation, &changes[k]);
+        RepairLine(line, qctx, pctx, evidence, quotes, punctuation, &changes[k], &out);
       } else if (changed) {
         out.append(line);
       }

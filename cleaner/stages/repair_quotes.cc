@@ -697,6 +697,11 @@ void DecideQuoteStyle(const QuoteCounts& counts, const LanguageQuotes* lang,
 std::string RepairQuotes(std::string_view paragraph, const QuoteContext& ctx,
                          std::vector<RepairChange>* changes) {
   if (RepairQuotesUnchanged(paragraph, ctx)) return std::string(paragraph);
+  return RepairQuotesMayChange(paragraph, ctx, changes);
+}
+
+std::string RepairQuotesMayChange(std::string_view paragraph, const QuoteContext& ctx,
+                                  std::vector<RepairChange>* changes) {
   // Per-thread buffers: decoding and the mark list cost no allocation (and
   // punctuation repair of the same line reuses the decoding).
   const CodePoints& d = DecodeShared(paragraph);

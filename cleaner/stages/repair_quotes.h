@@ -91,9 +91,14 @@ std::string RepairQuotes(std::string_view paragraph, const QuoteContext& ctx,
                          std::vector<RepairChange>* changes);
 
 // False only for a paragraph RepairQuotes() returns unchanged under `ctx`
-// (it has no mark the repair could change), so that callers can skip it and
-// its copy.
+// (no mark, or only marks the repair provably leaves as they are: see
+// repair_quotes.cc), so that callers can skip it and its copy.
 bool QuotesMayChange(std::string_view paragraph, const QuoteContext& ctx);
+
+// RepairQuotes() without its first test, for a caller that has seen
+// QuotesMayChange(paragraph, ctx) return true.
+std::string RepairQuotesMayChange(std::string_view paragraph, const QuoteContext& ctx,
+                                  std::vector<RepairChange>* changes);
 
 }  // namespace cleaner
 
