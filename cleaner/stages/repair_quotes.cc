@@ -484,17 +484,16 @@ void RepairGuillemets(const CodePoints& d, const QuoteContext& ctx, std::vector<
   }
 }
 
-bool IsQuoteCodePoint(char32_t c) { return c == '"' || c == '\'' || (c >= U'\u2018' && c <= U'\u201F'); }
-
 // What one mark of a paragraph is in RepairQuotesUnchanged()'s proof.
-enum class Part { kUnknown, kInWord, kOpener, kCloser };
+enum class Part { kUnknown, kInWord, kPossessive, kOpener, kCloser };
 
-// The part mark `c` plays when, as the proof below shows, RepairFamily()
-// gives it that role at zero cost, every other role a positive cost, and
-// leaves it as it is; kUnknown otherwise. `prev` and `next` are its
-// neighbouring code points (0 at an end), neither of them a quote mark.
-// Under --quotes ascii every typographic mark changes: only straight ones
-// in words are kept there.
+// The part mark `c` plays in RepairQuotesUnchanged()'s proof: for
+// kInWord, kOpener and kCloser, RepairFamily() gives it that role ("neither"
+// for kInWord) at zero cost, every other role a positive cost, and leaves
+// it as it is in that role; for kPossessive see below. kUnknown otherwise.
+// `prev` and `next` are its neighbouring code points (0 at an end), neither
+// of them a mark of its family. Under --quotes ascii every typographic mark
+// changes: only straight ones in words are kept there.
 Part PartOf(char32_t c, char32_t prev, char32_t next, const QuoteContext& ctx) {
   const bool straight = c == '"' || c == '\'';
   const Cls left = Classify(prev), right = Classify(next);
@@ -510,19 +509,31 @@ Part PartOf(char32_t c, char32_t prev, char32_t next, const QuoteContext& ctx) {
   // made neutral by same_mark_closes; `low` is false since „ ‚ are
   // kUnknown), straight marks must stay straight, and nothing may become ASCII.
   if (ctx.ascii || ctx.same_mark_closes || (straight && ctx.typographic)) return Part::kUnknown;
+  // `students’ ` (Glyph::kClose after a word ending in s, x or z, before a
+  // space, an edge or a closing mark): CostNeither() is kApostrophe (0.5),
+  // CostCloser() 0, and CostOpener() at least kWrongGlyph + kMisplacedSpace
+  // (left) + kMisplacedSpace (right: a space, else kImpossible) = 1.5. As
+  // "neither" it is not rewritten (not inside a word; SpacedPossessive()
+  // needs a space on the left).
+  if (c == U'\u2019' && left == Cls::kWord &&
+      ((prev | 0x20) == 's' || (prev | 0x20) == 'x' || (prev | 0x20) == 'z') &&
+      (right == Cls::kSpace || right == Cls::kEdge || right == Cls::kCloseP)) {
+    return Part::kPossessive;
+  }
   // An opener: “ ‘ (Glyph::kOpen) or a straight mark (kNeutral) after an
   // edge, a space, an opening bracket or a dash and before content.
   // CostOpener() is 0: the glyph does not close, the right side is content,
   // the left side one of these, and in_word is false (the left side is not
-  // a word, nor `.`, and no quote mark is adjacent). Other roles cost more:
-  // CostCloser() has kWrongGlyph (“ ‘) or an impossible or misplaced left
-  // side (straight); CostNeither() is kUnpaired (WellFormedOpener), the
-  // left side being no digit (no inch), ‘ and " no apostrophe glyph, and a
-  // straight ' before a digit (kYear, 0) is excluded below; ' may be an
-  // elision (`'s avonds`), which costs kElision > 0. As an opener the mark
-  // keeps its glyph (not kClose; kNeutral changes only in a typographic
-  // document), no space follows it (cut_after) and no word, sentence mark
-  // or ) ] precedes it (insert_before).
+  // a word, nor `.`, and no mark of its family is adjacent). Other roles
+  // cost more: CostCloser() has kWrongGlyph (“ ‘) or an impossible or
+  // misplaced left side (straight); CostNeither() is kUnpaired
+  // (WellFormedOpener), the left side being no digit (no inch), ‘ and " no
+  // apostrophe glyph, and a straight ' before a digit (kYear, 0) is
+  // excluded below; ' may be an elision (`'s avonds`), which costs kElision
+  // > 0. As an opener the mark keeps its glyph (not kClose; kNeutral
+  // changes only in a typographic document), no space follows it
+  // (cut_after) and no word, sentence mark or ) ] precedes it
+  // (insert_before).
   if ((c == U'\u201C' || c == U'\u2018' || straight) &&
       (left == Cls::kEdge || left == Cls::kSpace || left == Cls::kOpenP || left == Cls::kDash) &&
       ContentAfter(right) && !(c == '\'' && IsDigit(next))) {
@@ -533,16 +544,30 @@ Part PartOf(char32_t c, char32_t prev, char32_t next, const QuoteContext& ctx) {
   // CostOpener() has kWrongGlyph (” ’) or, straight, a left side that
   // costs kMisplacedSpace or kGlued. CostNeither() is kInch, kApostrophe,
   // kWordFinal or kUnpaired (WellFormedCloser): in_word is false (the right
-  // side is no word, no quote mark is adjacent), and the year, elision and
-  // spaced-possessive cases need a space or an edge on the left. As a
-  // closer the mark keeps its glyph, no space precedes it (cut_before) and
-  // no word follows it (insert_after).
+  // side is no word, no mark of its family is adjacent), and the year,
+  // elision and spaced-possessive cases need a space or an edge on the
+  // left. As a closer the mark keeps its glyph, no space precedes it
+  // (cut_before) and no word follows it (insert_after).
   if ((c == U'\u201D' || c == U'\u2019' || straight) && ContentBefore(left) &&
       (right == Cls::kEdge || right == Cls::kSpace || right == Cls::kCloseP ||
        right == Cls::kDash)) {
     return Part::kCloser;
   }
   return Part::kUnknown;
+}
+
+// True iff RepairGuillemets() leaves guillemet `c` (« » ‹ ›) as it is,
+// whatever the rest of the paragraph: not under --quotes ascii; « with no
+// space after it (no cut_after) and no word or sentence mark before it (no
+// insert_before); » with no space before it (no cut_before) and no word
+// after it (no insert_after); ‹ › are only ever made ASCII.
+bool GuillemetUnchanged(char32_t c, char32_t prev, char32_t next, const QuoteContext& ctx) {
+  if (ctx.ascii) return false;
+  if (c == U'\u00AB') {
+    return !IsHSpace(next) && Classify(prev) != Cls::kWord && !IsSentencePunct(prev);
+  }
+  if (c == U'\u00BB') return !IsHSpace(prev) && Classify(next) != Cls::kWord;
+  return true;
 }
 
 // The code point that ends just before s[b] as Decode(s) reads it (0 at the
@@ -574,58 +599,77 @@ char32_t CodePointAt(std::string_view s, size_t b) {
 // byte level, without decoding the paragraph or choosing roles, for what
 // most clean paragraphs hold: apostrophes inside words and well-formed
 // pairs. Every mark (' " U+2018..U+201F) must be one of PartOf()'s parts,
-// and in each family the openers and closers must alternate, starting with
-// an opener and ending with a closer. Then, in ChooseRoles(), no mark
-// stands between spaces or edges (`damaged` is false: no mirror bonus, all
-// costs are >= 0), these roles cost 0 in all, and any other sequence of
-// roles gives some mark a role of positive cost (or ends inside a quote,
-// + kUnclosed): the DP's minimum is unique and is these roles, in which
-// RepairFamily() edits no mark. With no guillemet, RepairGuillemets() is
-// not run. Any other paragraph gets false.
+// no mark may touch another of its family (`''` `‘‘` are read as one
+// mark, and in_word counts neighbours of the family), and in each family
+// the openers and closers must alternate, starting with an opener and
+// ending with a closer. Then, in ChooseRoles(), no mark stands between
+// spaces or edges (`damaged` is false: no mirror bonus, all costs are
+// >= 0), these roles cost 0 in all, and any other sequence of roles gives
+// some mark a role of positive cost (or ends inside a quote, + kUnclosed):
+// the DP's minimum is unique and is these roles, in which RepairFamily()
+// edits no mark.
+// A family with a kPossessive mark may hold only kInWord and kPossessive
+// marks, all "neither" here. Another sequence of roles has k > 0 openers,
+// each at least 1.0 dearer than "neither" (kPossessive) or 5 (kInWord), and
+// at most k closers, each at most 0.5 cheaper: it costs at least 0.5 k more.
+// Guillemets must be GuillemetUnchanged(). Any other paragraph gets false.
 bool RepairQuotesUnchanged(std::string_view s, const QuoteContext& ctx) {
   const size_t n = s.size();
-  bool open[2] = {false, false};  // double, single
+  bool open[2] = {false, false};         // double, single
+  bool paired[2] = {false, false};       // has an opener or a closer
+  bool possessive[2] = {false, false};   // has a kPossessive mark
   for (size_t i = FindAnyOf4(s, 0, '"', '\'', 0xE2, 0xC2); i < n;
        i = FindAnyOf4(s, i + 1, '"', '\'', 0xE2, 0xC2)) {
     const unsigned char b = static_cast<unsigned char>(s[i]);
     char32_t c;
-    size_t len = 1;
+    size_t len;
     if (b == '"' || b == '\'') {
       c = b;
-    } else if (b == 0xC2) {
-      unsigned char t = i + 1 < n ? static_cast<unsigned char>(s[i + 1]) : 0;
-      if (t == 0xAB || t == 0xBB) return false;  // « », which RepairGuillemets() may edit
-      continue;
+      len = 1;
     } else {
-      if (i + 2 >= n || static_cast<unsigned char>(s[i + 1]) != 0x80) continue;
-      unsigned char t = static_cast<unsigned char>(s[i + 2]);
-      if (t == 0xB9 || t == 0xBA) return false;  // ‹ ›
-      if (t < 0x98 || t > 0x9F) continue;        // not a quote mark
-      c = 0x2000 + (t & 0x3F);                    // E2 80 98..9F: U+2018..U+201F
-      len = 3;
+      // A lead byte, so a code point of Decode(s) starts here.
+      const unsigned char t1 = i + 1 < n ? static_cast<unsigned char>(s[i + 1]) : 0;
+      const unsigned char t2 = i + 2 < n ? static_cast<unsigned char>(s[i + 2]) : 0;
+      if (b == 0xC2 && (t1 == 0xAB || t1 == 0xBB)) {
+        c = t1;  // « »
+        len = 2;
+      } else if (b == 0xE2 && t1 == 0x80 && ((t2 >= 0x98 && t2 <= 0x9F) || t2 == 0xB9 || t2 == 0xBA)) {
+        c = 0x2000 + (t2 & 0x3F);  // E2 80 98..9F, B9, BA: U+2018..U+201F, ‹ ›
+        len = 3;
+      } else {
+        continue;  // no quote mark
+      }
     }
     char32_t prev;
     if (!CodePointBefore(s, i, &prev)) return false;
     const char32_t next = CodePointAt(s, i + len);
-    if (IsQuoteCodePoint(prev) || IsQuoteCodePoint(next)) return false;
-    const int family = InFamily(c, Family::kDouble) ? 0 : 1;
+    i += len - 1;
+    if (c == U'\u00AB' || c == U'\u00BB' || c == U'\u2039' || c == U'\u203A') {
+      if (!GuillemetUnchanged(c, prev, next, ctx)) return false;
+      continue;
+    }
+    const Family f = InFamily(c, Family::kDouble) ? Family::kDouble : Family::kSingle;
+    if (InFamily(prev, f) || InFamily(next, f)) return false;
+    const int k = f == Family::kDouble ? 0 : 1;
     switch (PartOf(c, prev, next, ctx)) {
       case Part::kInWord:
         break;
+      case Part::kPossessive:
+        possessive[k] = true;
+        break;
       case Part::kOpener:
-        if (open[family]) return false;
-        open[family] = true;
+        if (open[k]) return false;
+        open[k] = paired[k] = true;
         break;
       case Part::kCloser:
-        if (!open[family]) return false;
-        open[family] = false;
+        if (!open[k]) return false;
+        open[k] = false;
         break;
       case Part::kUnknown:
         return false;  // „ ‚ ‟ ‛ among them
     }
-    i += len - 1;
   }
-  return !open[0] && !open[1];
+  return !open[0] && !open[1] && !(paired[0] && possessive[0]) && !(paired[1] && possessive[1]);
 }
 
 }  // namespace
