@@ -434,19 +434,32 @@ bool MayNeedRepair(std::string_view s) {
   const __m128i open_sq = _mm_set1_epi8('['), close_sq = _mm_set1_epi8(']');
   const __m128i bang = _mm_set1_epi8('!'), question = _mm_set1_epi8('?');
   const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
-  for (; i + 16 <= n; i += 16) {
-    const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+  auto candidates = [&](__m128i w) {
     const __m128i w1 = _mm_or_si128(w, one);
     __m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(w, two), dot),
                              _mm_cmpeq_epi8(w1, semicolon));
     m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(w1, close), _mm_cmpeq_epi8(w, open_sq)));
     m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(w, close_sq), _mm_cmpeq_epi8(w, bang)));
     m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(w, question), _mm_cmpeq_epi8(w, c2)));
-    for (unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(m)); bits != 0; bits &= bits - 1) {
-      const size_t j = i + static_cast<size_t>(__builtin_ctz(bits));
+    return static_cast<unsigned>(_mm_movemask_epi8(m));
+  };
+  auto any_at = [&](size_t base, unsigned bits) {
+    for (; bits != 0; bits &= bits - 1) {
+      const size_t j = base + static_cast<size_t>(__builtin_ctz(bits));
       if (!PlainSentenceMark(s, j) && MayNeedRepairAt(s, j)) return true;
     }
+    return false;
+  };
+  for (; i + 16 <= n; i += 16) {
+    if (any_at(i, candidates(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i))))) {
+      return true;
+    }
   }
+  if (i == n) return false;
+  // The last 1..15 bytes, copied into a zeroed block (0 is no candidate).
+  alignas(16) char tail[16] = {};
+  std::memcpy(tail, s.data() + i, n - i);
+  return any_at(i, candidates(_mm_load_si128(reinterpret_cast<const __m128i*>(tail))));
 #else
   if constexpr (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) {
     constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
@@ -467,11 +480,11 @@ bool MayNeedRepair(std::string_view s) {
       }
     }
   }
-#endif
   for (; i < n; ++i) {
     if (MayNeedRepairAt(s, i)) return true;
   }
   return false;
+#endif
 }
 
 }  // namespace
