@@ -485,15 +485,17 @@ void RepairGuillemets(const CodePoints& d, const QuoteContext& ctx, std::vector<
 }
 
 // What one mark of a paragraph is in RepairQuotesUnchanged()'s proof.
-enum class Part { kUnknown, kInWord, kPossessive, kOpener, kCloser };
+// kNeither, kOpener and kCloser name a role that costs strictly less than
+// the mark's other two roles in RepairFamily() (when the paragraph is not
+// `damaged`), and in which the mark is not edited. kLone marks are not
+// edited as "neither" either, but are cheaper as closers ("excess" below
+// is a role's cost minus the cost of "neither").
+enum class Part { kUnknown, kNeither, kLoneStrong, kLoneWeak, kOpener, kCloser };
 
-// The part mark `c` plays in RepairQuotesUnchanged()'s proof: for
-// kInWord, kOpener and kCloser, RepairFamily() gives it that role ("neither"
-// for kInWord) at zero cost, every other role a positive cost, and leaves
-// it as it is in that role; for kPossessive see below. kUnknown otherwise.
-// `prev` and `next` are its neighbouring code points (0 at an end), neither
-// of them a mark of its family. Under --quotes ascii every typographic mark
-// changes: only straight ones in words are kept there.
+// The part mark `c` plays in RepairQuotesUnchanged()'s proof; kUnknown if
+// it is none of them. `prev` and `next` are its neighbouring code points
+// (0 at an end), neither of them a mark of its family. Under --quotes ascii
+// every typographic mark changes: only straight ones in words are kept.
 Part PartOf(char32_t c, char32_t prev, char32_t next, const QuoteContext& ctx) {
   const bool straight = c == '"' || c == '\'';
   const Cls left = Classify(prev), right = Classify(next);
@@ -503,22 +505,44 @@ Part PartOf(char32_t c, char32_t prev, char32_t next, const QuoteContext& ctx) {
   // --quotes ascii.
   if ((c == '\'' || c == U'\u2019') && left == Cls::kWord && right == Cls::kWord &&
       !(c == '\'' && ctx.typographic) && !(c == U'\u2019' && ctx.ascii)) {
-    return Part::kInWord;
+    return Part::kNeither;
   }
-  // Openers and closers: their glyphs must keep their meaning (no ” ’
-  // made neutral by same_mark_closes; `low` is false since „ ‚ are
-  // kUnknown), straight marks must stay straight, and nothing may become ASCII.
+  // The other parts: their glyphs must keep their meaning (no ” ’ made
+  // neutral by same_mark_closes; `low` is false since „ ‚ are kUnknown),
+  // straight marks must stay straight, and nothing may become ASCII.
   if (ctx.ascii || ctx.same_mark_closes || (straight && ctx.typographic)) return Part::kUnknown;
+  // `’90s` (Glyph::kClose after an edge, a space or an opening bracket,
+  // before a digit): CostNeither() is kYear (0); CostOpener() at least
+  // kWrongGlyph, CostCloser() at least kMisplacedSpace (left) +
+  // kMisplacedSpace (right: a word). As "neither" ’ is not rewritten.
+  if (c == U'\u2019' && (left == Cls::kEdge || left == Cls::kSpace || left == Cls::kOpenP) &&
+      IsDigit(next)) {
+    return Part::kNeither;
+  }
   // `students’ ` (Glyph::kClose after a word ending in s, x or z, before a
   // space, an edge or a closing mark): CostNeither() is kApostrophe (0.5),
-  // CostCloser() 0, and CostOpener() at least kWrongGlyph + kMisplacedSpace
-  // (left) + kMisplacedSpace (right: a space, else kImpossible) = 1.5. As
-  // "neither" it is not rewritten (not inside a word; SpacedPossessive()
-  // needs a space on the left).
+  // CostCloser() 0 (excess -0.5), and CostOpener() at least kWrongGlyph +
+  // kMisplacedSpace (left) + kMisplacedSpace (right: a space, else
+  // kImpossible) = 1.5 (excess >= 1). As "neither" it is not rewritten (not
+  // inside a word; SpacedPossessive() needs a space on the left).
   if (c == U'\u2019' && left == Cls::kWord &&
       ((prev | 0x20) == 's' || (prev | 0x20) == 'x' || (prev | 0x20) == 'z') &&
       (right == Cls::kSpace || right == Cls::kEdge || right == Cls::kCloseP)) {
-    return Part::kPossessive;
+    return Part::kLoneStrong;
+  }
+  // The same with a straight ' (kNeutral: CostOpener() at least 1.0, excess
+  // >= 0.5), and `34" ` (" after a digit, before a space or an edge):
+  // CostNeither() is kInch (0.5), CostCloser() 0, CostOpener() at least
+  // kMisplacedSpace (left: a digit is a word) + kMisplacedSpace (right).
+  // Neither is rewritten as "neither" (straight marks only change in a
+  // typographic document).
+  if (c == '\'' && left == Cls::kWord &&
+      ((prev | 0x20) == 's' || (prev | 0x20) == 'x' || (prev | 0x20) == 'z') &&
+      (right == Cls::kSpace || right == Cls::kEdge || right == Cls::kCloseP)) {
+    return Part::kLoneWeak;
+  }
+  if (c == '"' && IsDigit(prev) && (right == Cls::kSpace || right == Cls::kEdge)) {
+    return Part::kLoneWeak;
   }
   // An opener: “ ‘ (Glyph::kOpen) or a straight mark (kNeutral) after an
   // edge, a space, an opening bracket or a dash and before content.
@@ -548,9 +572,13 @@ Part PartOf(char32_t c, char32_t prev, char32_t next, const QuoteContext& ctx) {
   // elision and spaced-possessive cases need a space or an edge on the
   // left. As a closer the mark keeps its glyph, no space precedes it
   // (cut_before) and no word follows it (insert_after).
+  // ” ’ glued to a Korean or CJK letter (`폭력’이`, `”고`: Cls::kOther, so
+  // glued_letter_after) cost kGlued (0.25) as closers, and more otherwise:
+  // CostOpener() adds kGluedParticle, CostNeither() is kInch, kApostrophe,
+  // kWordFinal or kUnpaired as above.
   if ((c == U'\u201D' || c == U'\u2019' || straight) && ContentBefore(left) &&
       (right == Cls::kEdge || right == Cls::kSpace || right == Cls::kCloseP ||
-       right == Cls::kDash)) {
+       right == Cls::kDash || (!straight && right == Cls::kOther && IsLetter(next)))) {
     return Part::kCloser;
   }
   return Part::kUnknown;
@@ -597,27 +625,34 @@ char32_t CodePointAt(std::string_view s, size_t b) {
 
 // True only if RepairQuotes(s, ctx) returns `s` unchanged. A proof at the
 // byte level, without decoding the paragraph or choosing roles, for what
-// most clean paragraphs hold: apostrophes inside words and well-formed
-// pairs. Every mark (' " U+2018..U+201F) must be one of PartOf()'s parts,
-// no mark may touch another of its family (`''` `‘‘` are read as one
-// mark, and in_word counts neighbours of the family), and in each family
-// the openers and closers must alternate, starting with an opener and
-// ending with a closer. Then, in ChooseRoles(), no mark stands between
-// spaces or edges (`damaged` is false: no mirror bonus, all costs are
-// >= 0), these roles cost 0 in all, and any other sequence of roles gives
-// some mark a role of positive cost (or ends inside a quote, + kUnclosed):
-// the DP's minimum is unique and is these roles, in which RepairFamily()
-// edits no mark.
-// A family with a kPossessive mark may hold only kInWord and kPossessive
-// marks, all "neither" here. Another sequence of roles has k > 0 openers,
-// each at least 1.0 dearer than "neither" (kPossessive) or 5 (kInWord), and
-// at most k closers, each at most 0.5 cheaper: it costs at least 0.5 k more.
+// most clean paragraphs hold: apostrophes, well-formed pairs. Every mark
+// (' " U+2018..U+201F) must be one of PartOf()'s parts, and no mark may
+// touch another of its family (`''` `‘‘` are read as one mark, and in_word
+// counts neighbours of the family). Then no mark stands between spaces or
+// edges, so `damaged` is false in ChooseRoles() (no mirror bonus, only
+// states 0 and 1: each closer closes an earlier opener). In each family:
+// - without kLone marks, the openers and closers must alternate, starting
+//   with an opener and ending with a closer. Every mark then has a role
+//   that costs strictly less than its other two, and these roles form a
+//   valid path ending outside a quote (no kUnclosed): any other path
+//   costs more, so the DP's minimum is unique and is this one, in which
+//   RepairFamily() edits no mark;
+// - with kLone marks, all marks must be "neither" (no openers or closers
+//   of PartOf()). Another path has k > 0 openers and at most k closers;
+//   only closers on kLone marks have a negative excess, -0.5. If every
+//   kLone mark is kLoneStrong, each opener has an excess of at least 1.0
+//   (kLoneStrong) or more (kNeither), so the path costs at least 0.5 k
+//   more; if there is one kLone mark, either it opens (excess >= 0.5, the
+//   closers are on kNeither marks, > 0) or the path opens on a kNeither
+//   mark (excess >= 1.5) and closes at most once on it. Either way the
+//   minimum is unique and is "neither" everywhere.
 // Guillemets must be GuillemetUnchanged(). Any other paragraph gets false.
 bool RepairQuotesUnchanged(std::string_view s, const QuoteContext& ctx) {
   const size_t n = s.size();
-  bool open[2] = {false, false};         // double, single
-  bool paired[2] = {false, false};       // has an opener or a closer
-  bool possessive[2] = {false, false};   // has a kPossessive mark
+  bool open[2] = {false, false};    // double, single
+  bool paired[2] = {false, false};  // has an opener or a closer
+  int lone[2] = {0, 0};             // kLone marks
+  bool weak[2] = {false, false};    // has a kLoneWeak mark
   for (size_t i = FindAnyOf4(s, 0, '"', '\'', 0xE2, 0xC2); i < n;
        i = FindAnyOf4(s, i + 1, '"', '\'', 0xE2, 0xC2)) {
     const unsigned char b = static_cast<unsigned char>(s[i]);
@@ -652,10 +687,14 @@ bool RepairQuotesUnchanged(std::string_view s, const QuoteContext& ctx) {
     if (InFamily(prev, f) || InFamily(next, f)) return false;
     const int k = f == Family::kDouble ? 0 : 1;
     switch (PartOf(c, prev, next, ctx)) {
-      case Part::kInWord:
+      case Part::kNeither:
         break;
-      case Part::kPossessive:
-        possessive[k] = true;
+      case Part::kLoneWeak:
+        weak[k] = true;
+        ++lone[k];
+        break;
+      case Part::kLoneStrong:
+        ++lone[k];
         break;
       case Part::kOpener:
         if (open[k]) return false;
@@ -669,7 +708,11 @@ bool RepairQuotesUnchanged(std::string_view s, const QuoteContext& ctx) {
         return false;  // „ ‚ ‟ ‛ among them
     }
   }
-  return !open[0] && !open[1] && !(paired[0] && possessive[0]) && !(paired[1] && possessive[1]);
+  for (int k = 0; k < 2; ++k) {
+    if (open[k]) return false;
+    if (lone[k] > 0 && (paired[k] || (weak[k] && lone[k] > 1))) return false;
+  }
+  return true;
 }
 
 }  // namespace
