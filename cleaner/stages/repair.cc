@@ -168,8 +168,8 @@ void RepairLine(std::string_view line, const QuoteContext& qctx, const Punctuati
   // has shown RepairQuotes() would return them as they are, then its
   // punctuation, unless PunctuationMayChange() has shown the same.
   std::string q;
-  const bool quotes_changed = quotes_may_change &&
-                              (q = RepairQuotesMayChange(line, qctx, changes)) != line;
+  const bool quotes_changed =
+      quotes_may_change && (q = RepairQuotesMayChange(line, qctx, changes)) != line;
   std::string p;
   if (quotes_changed) {
     p = RepairPunctuation(q, pctx, changes);

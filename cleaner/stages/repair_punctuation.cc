@@ -333,11 +333,13 @@ bool StartsWithSpace(std::string_view s, size_t i) {
   auto at = [&](size_t k) { return k < n ? static_cast<unsigned char>(s[k]) : 0; };
   const unsigned char c = at(i), c1 = at(i + 1), c2 = at(i + 2);
   switch (c) {
-    case ' ': case '\t': return true;
+    case ' ':
+    case '\t': return true;
     case 0xC2: return c1 == 0xA0;
     case 0xE1: return c1 == 0x9A && c2 == 0x80;
-    case 0xE2: return (c1 == 0x80 && ((c2 >= 0x80 && c2 <= 0x8A) || c2 == 0xAF)) ||
-                      (c1 == 0x81 && c2 == 0x9F);
+    case 0xE2:
+      return (c1 == 0x80 && ((c2 >= 0x80 && c2 <= 0x8A) || c2 == 0xAF)) ||
+             (c1 == 0x81 && c2 == 0x9F);
     case 0xE3: return c1 == 0x80 && c2 == 0x80;
     default: return false;
   }
@@ -391,8 +393,10 @@ bool MayNeedRepairAt(std::string_view s, size_t i) {
     // after that is lowercase (ASCII a-z, or any non-ASCII byte here).
     // `example.com`, `e.g.`, `U.S.`, `a.m.` fail one of these.
     const unsigned char next2 = i + 2 < n ? static_cast<unsigned char>(s[i + 2]) : 0;
-    const bool prev_ok = (prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9') || prev == ')';
-    return prev_ok && next >= 'A' && next <= 'Z' && ((next2 >= 'a' && next2 <= 'z') || next2 >= 0x80);
+    const bool prev_ok =
+        (prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9') || prev == ')';
+    return prev_ok && next >= 'A' && next <= 'Z' &&
+           ((next2 >= 'a' && next2 <= 'z') || next2 >= 0x80);
   }
   if (!is_mark(next)) return false;
   // Two marks in a row. After a non-ASCII byte (which may end U+205F, a
@@ -436,8 +440,8 @@ bool MayNeedRepair(std::string_view s) {
   const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
   auto candidates = [&](__m128i w) {
     const __m128i w1 = _mm_or_si128(w, one);
-    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(w, two), dot),
-                             _mm_cmpeq_epi8(w1, semicolon));
+    __m128i m =
+        _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(w, two), dot), _mm_cmpeq_epi8(w1, semicolon));
     m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(w1, close), _mm_cmpeq_epi8(w, open_sq)));
     m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(w, close_sq), _mm_cmpeq_epi8(w, bang)));
     m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(w, question), _mm_cmpeq_epi8(w, c2)));

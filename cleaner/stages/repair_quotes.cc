@@ -668,7 +668,8 @@ bool RepairQuotesUnchanged(std::string_view s, const QuoteContext& ctx) {
       if (b == 0xC2 && (t1 == 0xAB || t1 == 0xBB)) {
         c = t1;  // « »
         len = 2;
-      } else if (b == 0xE2 && t1 == 0x80 && ((t2 >= 0x98 && t2 <= 0x9F) || t2 == 0xB9 || t2 == 0xBA)) {
+      } else if (b == 0xE2 && t1 == 0x80 &&
+                 ((t2 >= 0x98 && t2 <= 0x9F) || t2 == 0xB9 || t2 == 0xBA)) {
         c = 0x2000 + (t2 & 0x3F);  // E2 80 98..9F, B9, BA: U+2018..U+201F, ‹ ›
         len = 3;
       } else {
