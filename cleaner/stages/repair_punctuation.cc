@@ -310,9 +310,8 @@ class Rules {
 
 // True iff a space separator of MayNeedRepairAt() ends just before s[i]:
 // NBSP (C2 A0), U+1680 (E1 9A 80), U+2000..U+200A (E2 80 80..8A), U+202F
-// (E2 80 AF) or U+3000 (E3 80 80). (U+205F, E2 81 9F, is a space separator
-// too, but the scan never looked for it before a mark, and looking now
-// would change which paragraphs are repaired.)
+// (E2 80 AF), U+205F (E2 81 9F) or U+3000 (E3 80 80): the space separators
+// of IsHSpace() other than ' ' and TAB.
 bool EndsWithWideSpace(std::string_view s, size_t i) {
   auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   if (i < 2) return false;
@@ -323,6 +322,7 @@ bool EndsWithWideSpace(std::string_view s, size_t i) {
   if ((p >= 0x80 && p <= 0x8A) || p == 0xAF) {
     if (p2 == 0x80 && p3 == 0xE2) return true;  // U+2000..U+200A, U+202F
   }
+  if (p == 0x9F && p2 == 0x81 && p3 == 0xE2) return true;  // U+205F
   return p == 0x80 && ((p2 == 0x9A && p3 == 0xE1) || (p2 == 0x80 && p3 == 0xE3));
 }
 
@@ -365,7 +365,7 @@ bool MayNeedRepairAt(std::string_view s, size_t i) {
   if (!kCandidate[c]) return false;
   if (c == 0xC2) {
     unsigned char t = i + 1 < n ? static_cast<unsigned char>(s[i + 1]) : 0;
-    return (t == 0xBF || t == 0xA1) && i + 2 < n && (s[i + 2] == ' ' || s[i + 2] == '\t');
+    return (t == 0xBF || t == 0xA1) && StartsWithSpace(s, i + 2);
   }
   bool mark = is_mark(c);
   unsigned char prev = i > 0 ? static_cast<unsigned char>(s[i - 1]) : 0;
