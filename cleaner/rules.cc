@@ -2,6 +2,7 @@
 #include "cleaner/rules.h"
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -14,7 +15,16 @@ namespace cleaner {
 extern const std::vector<RuleFile>& EmbeddedRuleFiles();
 
 std::string RuleLine::Origin() const {
-  return "filters/" + (file ? file->name : std::string("?")) + ":" + std::to_string(line);
+  // Built in place, one allocation: a rule keeps its origin, and there are
+  // thousands of rules.
+  const std::string_view name = file ? std::string_view(file->name) : std::string_view("?");
+  char number[16];
+  const size_t number_len =
+      static_cast<size_t>(std::to_chars(number, number + sizeof(number), line).ptr - number);
+  std::string origin;
+  origin.reserve(8 + name.size() + 1 + number_len);
+  origin.append("filters/").append(name).append(1, ':').append(number, number_len);
+  return origin;
 }
 
 Status RuleLine::Error(std::string_view message) const {
@@ -58,34 +68,55 @@ Status LoadRuleFiles(const std::string& dir, std::vector<RuleFile>* out) {
   return Status::OK();
 }
 
-Status ParseRuleFile(const RuleFile& file, std::vector<RuleLine>* out) {
-  out->clear();
-  std::string_view text = file.text;
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
+RuleLineReader::RuleLineReader(const RuleFile& file) { line_.file = &file; }
+
+bool RuleLineReader::Next(Status* status) {
+  const std::string_view text = line_.file->text;
+  if (!checked_) {
+    checked_ = true;
+    // Lines are split at '\n' and lose a trailing '\r', both ASCII, which
+    // no multi-byte sequence contains: the file is valid UTF-8 exactly when
+    // each of its lines is, so the whole is checked at once and the lines
+    // only when it fails, to name the first bad one.
+    if (!IsValidUtf8(text)) {
+      int line_no = 0;
+      for (size_t pos = 0; pos < text.size();) {
+        size_t nl = text.find('\n', pos);
+        if (nl == std::string_view::npos) nl = text.size();
+        std::string_view line = text.substr(pos, nl - pos);
+        pos = nl + 1;
+        ++line_no;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (!IsValidUtf8(line)) {
+          line_.line = line_no;
+          line_.fields.clear();
+          *status = line_.Error("not valid UTF-8");
+          pos_ = text.size();
+          return false;
+        }
+      }
+    }
+  }
+  while (pos_ < text.size()) {
+    size_t nl = text.find('\n', pos_);
     if (nl == std::string_view::npos) nl = text.size();
-    std::string_view line = text.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
+    std::string_view line = text.substr(pos_, nl - pos_);
+    pos_ = nl + 1;
+    ++line_.line;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    RuleLine rule;
-    rule.file = &file;
-    rule.line = line_no;
-    if (!IsValidUtf8(line)) return rule.Error("not valid UTF-8");
     size_t first = line.find_first_not_of(" \t");
     if (first == std::string_view::npos || line[first] == '#') continue;
+    line_.fields.clear();
     size_t start = 0;
     while (true) {
       size_t tab = line.find('\t', start);
-      rule.fields.emplace_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+      line_.fields.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
       if (tab == std::string_view::npos) break;
       start = tab + 1;
     }
-    out->push_back(std::move(rule));
+    return true;
   }
-  return Status::OK();
+  return false;
 }
 
 std::vector<const RuleFile*> RuleFilesWithPrefix(const std::vector<RuleFile>& files,

@@ -26,12 +26,43 @@ struct RuleFile {
 struct RuleLine {
   const RuleFile* file = nullptr;  // REQUIRES: outlives the RuleLine
   int line = 0;                    // 1-based
-  std::vector<std::string> fields;
+  // Views into file->text (no copies: reading the rule files was mostly
+  // allocating these when they were strings).
+  std::vector<std::string_view> fields;
 
   // "filters/<file>:<line>", used in --explain and in error messages.
   std::string Origin() const;
   // Status::InvalidArgument("filters/<file>:<line>: <message>").
   Status Error(std::string_view message) const;
+};
+
+// Reads the rule lines of one file in order: comment lines and blank lines
+// are skipped, and a trailing '\r' is trimmed. The whole file is checked to
+// be valid UTF-8 before the first line is returned, so an invalid line is
+// reported (naming it) before any error a caller finds in an earlier line.
+//
+//   RuleLineReader reader(file);
+//   Status st;
+//   while (reader.Next(&st)) Use(reader.line());
+//   CLEANER_RETURN_IF_ERROR(st);
+class RuleLineReader {
+ public:
+  // REQUIRES: `file` outlives the reader and the lines it returns.
+  explicit RuleLineReader(const RuleFile& file);
+
+  // Moves to the next rule line and returns true; returns false at the end
+  // of the file (leaving *status as it is) or, having set *status to
+  // InvalidArgument "filters/<file>:<line>: not valid UTF-8", if the file is
+  // not valid UTF-8.
+  bool Next(Status* status);
+
+  // The current line; valid until the next call of Next().
+  const RuleLine& line() const { return line_; }
+
+ private:
+  RuleLine line_;
+  size_t pos_ = 0;        // where the next line starts in file->text
+  bool checked_ = false;  // the file's UTF-8 has been checked
 };
 
 // The default rule files compiled into the library from filters/ (by
@@ -43,11 +74,6 @@ const std::vector<RuleFile>& DefaultRuleFiles();
 // same name or, if there is none, added. Empty `dir`: the defaults.
 // Returns IoError if `dir` cannot be read.
 Status LoadRuleFiles(const std::string& dir, std::vector<RuleFile>* out);
-
-// Splits `file` into rule lines, skipping comments and blank lines, and
-// trimming a trailing '\r'. Fails with InvalidArgument if the file is not
-// valid UTF-8 (naming the line).
-Status ParseRuleFile(const RuleFile& file, std::vector<RuleLine>* out);
 
 // Returns the rule files whose name starts with `prefix` (e.g.
 // "line_filter_"), in name order. Pointers are into `files`.

@@ -103,6 +103,31 @@ TEST_CASE("malformed rules are reported as file:line: message", "[filter]") {
   }
 }
 
+TEST_CASE("rule lines: comments and blanks skipped, CR trimmed, fields split at TABs",
+          "[filter][rules]") {
+  RuleFile file{"line_filter_test.txt",
+                "# comment\r\n\n  \t\nline\tshare\ten\tShare\r\n  # indented\nprefix\t\tx"};
+  RuleLineReader reader(file);
+  Status st;
+  REQUIRE(reader.Next(&st));
+  CHECK(reader.line().line == 4);
+  CHECK(reader.line().Origin() == "filters/line_filter_test.txt:4");
+  CHECK(reader.line().fields == std::vector<std::string_view>{"line", "share", "en", "Share"});
+  REQUIRE(reader.Next(&st));
+  CHECK(reader.line().line == 6);
+  CHECK(reader.line().fields == std::vector<std::string_view>{"prefix", "", "x"});
+  CHECK_FALSE(reader.Next(&st));
+  CHECK(st.ok());
+}
+
+TEST_CASE("invalid UTF-8 is reported before errors in earlier lines", "[filter][rules]") {
+  // The whole file is checked first, as before lines were read one by one.
+  Status st = CompileText("frob\tshare\ten\tShare\n# \xC3\nline\tshare\ten\tok\n");
+  CHECK(st.message() == "filters/line_filter_test.txt:2: not valid UTF-8");
+  st = CompileText("line\tshare\ten\tok\nline\tshare\ten\tok \xE2\x80\r\n");
+  CHECK(st.message() == "filters/line_filter_test.txt:2: not valid UTF-8");
+}
+
 TEST_CASE("a malformed rule file given with --filters exits 2 naming file and line",
           "[filter][cli]") {
   std::string dir = testing::ScratchDir("filter_bad_rules");

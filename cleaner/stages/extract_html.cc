@@ -98,10 +98,11 @@ Status ExtractRules::Compile(const std::vector<RuleFile>& files,
                              std::unique_ptr<const ExtractRules>* out) {
   auto rep = std::make_unique<Rep>();
   for (const RuleFile* file : RuleFilesWithPrefix(files, "extract_")) {
-    std::vector<RuleLine> lines;
-    CLEANER_RETURN_IF_ERROR(ParseRuleFile(*file, &lines));
-    for (const RuleLine& line : lines) {
-      const std::string& kind = line.fields[0];
+    RuleLineReader reader(*file);
+    Status st;
+    while (reader.Next(&st)) {
+      const RuleLine& line = reader.line();
+      const std::string_view kind = line.fields[0];
       if (kind == "stopwords") {
         if (line.fields.size() != 3) return line.Error("expected: stopwords<TAB>LANG<TAB>WORDS");
         std::string_view words = line.fields[2];
@@ -119,23 +120,24 @@ Status ExtractRules::Compile(const std::vector<RuleFile>& files,
         continue;
       }
       if (kind != "token" && kind != "tag" && kind != "role" && kind != "itemprop") {
-        return line.Error("unknown rule kind '" + kind + "'");
+        return line.Error("unknown rule kind '" + std::string(kind) + "'");
       }
       if (line.fields.size() < 3 || line.fields.size() > 4) {
-        return line.Error("expected: " + kind + "<TAB>VERDICT<TAB>NAME[<TAB>WEIGHT]");
+        return line.Error("expected: " + std::string(kind) + "<TAB>VERDICT<TAB>NAME[<TAB>WEIGHT]");
       }
       TokenRule rule;
       if (line.fields[1] == "byline") {
         rule.verdict = kDrop;
         rule.byline = true;
       } else if (!ParseVerdict(line.fields[1], &rule.verdict)) {
-        return line.Error("unknown verdict '" + line.fields[1] + "'");
+        return line.Error("unknown verdict '" + std::string(line.fields[1]) + "'");
       }
       rule.weight = 25;  // Readability's class weight: one clear hint
       if (line.fields.size() == 4) {
+        const std::string weight(line.fields[3]);  // strtol reads up to a NUL
         char* end = nullptr;
-        long w = std::strtol(line.fields[3].c_str(), &end, 10);
-        if (end == line.fields[3].c_str() || *end != '\0' || w < 0 || w > 1000) {
+        long w = std::strtol(weight.c_str(), &end, 10);
+        if (end == weight.c_str() || *end != '\0' || w < 0 || w > 1000) {
           return line.Error("weight must be an integer in [0, 1000]");
         }
         rule.weight = static_cast<int>(w);
@@ -144,7 +146,7 @@ Status ExtractRules::Compile(const std::vector<RuleFile>& files,
       rule.origin = line.Origin();
       rep->rules.push_back(std::move(rule));
       const TokenRule* r = &rep->rules.back();
-      std::string name = line.fields[2];
+      std::string name(line.fields[2]);
       if (name.empty()) return line.Error("empty name");
       if (kind == "tag") {
         GumboTag tag = gumbo_tag_enum(name.c_str());
@@ -175,6 +177,7 @@ Status ExtractRules::Compile(const std::vector<RuleFile>& files,
         }
       }
     }
+    CLEANER_RETURN_IF_ERROR(st);
   }
   out->reset(new ExtractRules(std::move(rep)));
   return Status::OK();

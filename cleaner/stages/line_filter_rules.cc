@@ -507,21 +507,21 @@ const char* const kCategories[] = {"navigation", "ad",         "share",   "comme
                                    "newsletter", "cookie",     "related", "legal",
                                    "byline",     "error-page", "account", "media"};
 
-bool KnownCategory(const std::string& c) {
+bool KnownCategory(std::string_view c) {
   for (const char* k : kCategories) {
     if (c == k) return true;
   }
   return false;
 }
 
-bool ValidLang(const std::string& l) {
+bool ValidLang(std::string_view l) {
   return l == "*" || (l.size() == 2 && std::islower(static_cast<unsigned char>(l[0])) &&
                       std::islower(static_cast<unsigned char>(l[1])));
 }
 
 // The token hashes of plain rule text ({n} stands for any number).
-Status RuleWords(const RuleLine& line, const std::string& text, std::vector<uint64_t>* out) {
-  std::string plain = text;
+Status RuleWords(const RuleLine& line, std::string_view text, std::vector<uint64_t>* out) {
+  std::string plain(text);
   for (size_t at; (at = plain.find("{n}")) != std::string::npos;) plain.replace(at, 3, " 0 ");
   if (plain.find('{') != std::string::npos) {
     return line.Error("placeholders other than {n} are only allowed in pattern rules");
@@ -534,12 +534,12 @@ Status RuleWords(const RuleLine& line, const std::string& text, std::vector<uint
   return Status::OK();
 }
 
-Status ParsePattern(const RuleLine& line, const std::string& text, Rule* rule) {
+Status ParsePattern(const RuleLine& line, std::string_view text, Rule* rule) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t open = text.find('{', pos);
-    std::string literal =
-        text.substr(pos, open == std::string::npos ? std::string::npos : open - pos);
+    std::string_view literal =
+        text.substr(pos, open == std::string_view::npos ? std::string_view::npos : open - pos);
     LineKey key;
     line_filter::Tokenize(literal, &key);
     for (const auto& t : key.tokens) {
@@ -548,10 +548,10 @@ Status ParsePattern(const RuleLine& line, const std::string& text, Rule* rule) {
       e.hash = t.hash;
       rule->pattern.push_back(e);
     }
-    if (open == std::string::npos) break;
+    if (open == std::string_view::npos) break;
     size_t close = text.find('}', open);
-    if (close == std::string::npos) return line.Error("unclosed '{' in pattern");
-    std::string name = text.substr(open + 1, close - open - 1);
+    if (close == std::string_view::npos) return line.Error("unclosed '{' in pattern");
+    std::string_view name = text.substr(open + 1, close - open - 1);
     PatternElem e;
     if (name == "n") {
       e.type = PatternElem::kNumber;
@@ -563,11 +563,13 @@ Status ParsePattern(const RuleLine& line, const std::string& text, Rule* rule) {
       e.type = PatternElem::kName;
     } else if (name == "*") {
       e.type = PatternElem::kRest;
-      if (close + 1 < text.size() && text.find_first_not_of(' ', close + 1) != std::string::npos) {
+      if (close + 1 < text.size() &&
+          text.find_first_not_of(' ', close + 1) != std::string_view::npos) {
         return line.Error("{*} must end the pattern");
       }
     } else {
-      return line.Error("unknown placeholder {" + name + "} (known: {n} {date} {time} {name} {*})");
+      return line.Error("unknown placeholder {" + std::string(name) +
+                        "} (known: {n} {date} {time} {name} {*})");
     }
     rule->pattern.push_back(e);
     pos = close + 1;
@@ -576,12 +578,12 @@ Status ParsePattern(const RuleLine& line, const std::string& text, Rule* rule) {
   return Status::OK();
 }
 
-Status ParseOptions(const RuleLine& line, const std::string& field, Rule* rule) {
+Status ParseOptions(const RuleLine& line, std::string_view field, Rule* rule) {
   size_t pos = 0;
   while (pos < field.size()) {
     size_t end = field.find_first_of(", ", pos);
-    if (end == std::string::npos) end = field.size();
-    std::string opt = field.substr(pos, end - pos);
+    if (end == std::string_view::npos) end = field.size();
+    std::string opt(field.substr(pos, end - pos));
     pos = end + 1;
     if (opt.empty()) continue;
     if (opt.rfind("max_words=", 0) == 0) {
@@ -608,7 +610,7 @@ Status ParseOptions(const RuleLine& line, const std::string& field, Rule* rule) 
 }
 
 // Adds every word of `list` (space separated) to `set`.
-Status AddWords(const RuleLine& line, const std::string& list, std::unordered_set<uint64_t>* set) {
+Status AddWords(const RuleLine& line, std::string_view list, std::unordered_set<uint64_t>* set) {
   LineKey key;
   line_filter::Tokenize(list, &key);
   if (key.Empty()) return line.Error("word list is empty");
@@ -628,21 +630,23 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
   rep->prefix_keys.assign(1024, 0);
   rep->prefix_heads.assign(1024, 0);
   for (const RuleFile* file : RuleFilesWithPrefix(files, "line_filter_")) {
-    std::vector<RuleLine> lines;
-    CLEANER_RETURN_IF_ERROR(ParseRuleFile(*file, &lines));
-    for (const RuleLine& line : lines) {
+    RuleLineReader reader(*file);
+    Status st;
+    while (reader.Next(&st)) {
+      const RuleLine& line = reader.line();
       const auto& f = line.fields;
-      const std::string& kind = f[0];
+      const std::string_view kind = f[0];
       if (f.size() < 4)
         return line.Error(
             "expected at least 4 TAB-separated fields: kind, category, language, text");
-      if (!KnownCategory(f[1])) return line.Error("unknown category \"" + f[1] + "\"");
+      if (!KnownCategory(f[1])) return line.Error("unknown category \"" + std::string(f[1]) + "\"");
       if (!ValidLang(f[2]))
-        return line.Error("language must be a two-letter code or *, not \"" + f[2] + "\"");
+        return line.Error("language must be a two-letter code or *, not \"" + std::string(f[2]) +
+                          "\"");
       if (kind == "month") {
         if (f.size() != 5)
           return line.Error("month rules are: month, category, language, number, names");
-        int n = std::atoi(f[3].c_str());
+        int n = std::atoi(std::string(f[3]).c_str());
         if (n < 1 || n > 12) return line.Error("month number must be 1..12");
         std::unordered_set<uint64_t> names;
         CLEANER_RETURN_IF_ERROR(AddWords(line, f[4], &names));
@@ -650,7 +654,7 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
         continue;
       }
       if (kind == "weekday" || kind == "date-word" || kind == "name-particle") {
-        if (f.size() != 4) return line.Error(kind + " rules have 4 fields");
+        if (f.size() != 4) return line.Error(std::string(kind) + " rules have 4 fields");
         auto* set = kind == "weekday"     ? &rep->weekdays
                     : kind == "date-word" ? &rep->date_words
                                           : &rep->name_particles;
@@ -675,7 +679,7 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
         rule.kind = RuleKind::kPattern;
       } else {
         return line.Error(
-            "unknown rule kind \"" + kind +
+            "unknown rule kind \"" + std::string(kind) +
             "\" (known: line header prefix suffix contains pattern month weekday date-word "
             "name-particle)");
       }
@@ -750,6 +754,7 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
       }
       rep->rules.push_back(std::move(rule));
     }
+    CLEANER_RETURN_IF_ERROR(st);
   }
   out->reset(new LineFilterRules(std::move(rep)));
   return Status::OK();

@@ -33,7 +33,7 @@ namespace {
 
 // One code point written as itself in a rule field; 0 if the field is not
 // exactly one code point.
-char32_t SingleCodePoint(const std::string& field) {
+char32_t SingleCodePoint(std::string_view field) {
   if (field.empty() || !IsValidUtf8(field)) return 0;
   size_t pos = 0;
   char32_t c = NextCodePoint(field, &pos);
@@ -41,27 +41,28 @@ char32_t SingleCodePoint(const std::string& field) {
 }
 
 Status CompileLine(const RuleLine& line, RepairRules::Rep* rep) {
-  const std::vector<std::string>& f = line.fields;
-  const std::string& kind = f[0];
+  const std::vector<std::string_view>& f = line.fields;
+  const std::string_view kind = f[0];
   if (kind == "entity") {
     if (f.size() != 3) return line.Error("entity needs: entity<TAB>name<TAB>hex code point");
+    const std::string hex(f[2]);  // strtoul reads up to a NUL
     char* end = nullptr;
-    unsigned long cp = std::strtoul(f[2].c_str(), &end, 16);
-    if (f[1].empty() || end == f[2].c_str() || *end != '\0' || cp == 0 || cp > 0x10FFFF) {
-      return line.Error("bad entity: " + f[1] + " " + f[2]);
+    unsigned long cp = std::strtoul(hex.c_str(), &end, 16);
+    if (f[1].empty() || end == hex.c_str() || *end != '\0' || cp == 0 || cp > 0x10FFFF) {
+      return line.Error("bad entity: " + std::string(f[1]) + " " + hex);
     }
-    rep->entities[f[1]] = static_cast<char32_t>(cp);
+    rep->entities[std::string(f[1])] = static_cast<char32_t>(cp);
   } else if (kind == "abbreviation") {
     if (f.size() != 3 || f[2].empty()) {
       return line.Error("abbreviation needs: abbreviation<TAB>language<TAB>word");
     }
-    rep->abbreviations.insert(f[2]);
+    rep->abbreviations.emplace(f[2]);
   } else if (kind == "suffix" || kind == "scheme") {
-    if (f.size() != 2 || f[1].empty()) return line.Error(kind + " needs one word");
-    (kind == "suffix" ? rep->suffixes : rep->schemes).insert(f[1]);
+    if (f.size() != 2 || f[1].empty()) return line.Error(std::string(kind) + " needs one word");
+    (kind == "suffix" ? rep->suffixes : rep->schemes).emplace(f[1]);
   } else if (kind == "quotes") {
     if (f.size() != 6) return line.Error("quotes needs: quotes<TAB>language<TAB>“<TAB>”<TAB>‘<TAB>’");
-    LanguageQuotes& q = rep->quotes[f[1]];
+    LanguageQuotes& q = rep->quotes[std::string(f[1])];
     q.double_open = SingleCodePoint(f[2]);
     q.double_close = SingleCodePoint(f[3]);
     q.single_open = SingleCodePoint(f[4]);
@@ -71,11 +72,13 @@ Status CompileLine(const RuleLine& line, RepairRules::Rep* rep) {
     }
   } else if (kind == "french_spacing") {
     if (f.size() != 2) return line.Error("french_spacing needs: french_spacing<TAB>language");
-    auto it = rep->quotes.find(f[1]);
-    if (it == rep->quotes.end()) return line.Error("french_spacing before the quotes line of " + f[1]);
+    auto it = rep->quotes.find(std::string(f[1]));
+    if (it == rep->quotes.end()) {
+      return line.Error("french_spacing before the quotes line of " + std::string(f[1]));
+    }
     it->second.french_spacing = true;
   } else {
-    return line.Error("unknown repair rule kind \"" + kind + "\"");
+    return line.Error("unknown repair rule kind \"" + std::string(kind) + "\"");
   }
   return Status::OK();
 }
@@ -206,9 +209,10 @@ Status RepairRules::Compile(const std::vector<RuleFile>& files,
                             std::unique_ptr<const RepairRules>* out) {
   auto rep = std::make_unique<Rep>();
   for (const RuleFile* file : RuleFilesWithPrefix(files, "repair_")) {
-    std::vector<RuleLine> lines;
-    CLEANER_RETURN_IF_ERROR(ParseRuleFile(*file, &lines));
-    for (const RuleLine& line : lines) CLEANER_RETURN_IF_ERROR(CompileLine(line, rep.get()));
+    RuleLineReader reader(*file);
+    Status st;
+    while (reader.Next(&st)) CLEANER_RETURN_IF_ERROR(CompileLine(reader.line(), rep.get()));
+    CLEANER_RETURN_IF_ERROR(st);
   }
   out->reset(new RepairRules(std::move(rep)));
   return Status::OK();
