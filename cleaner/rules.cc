@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -15,16 +16,23 @@ namespace cleaner {
 extern const std::vector<RuleFile>& EmbeddedRuleFiles();
 
 std::string RuleLine::Origin() const {
-  // Built in place, one allocation: a rule keeps its origin, and there are
-  // thousands of rules.
+  // Written into a buffer and copied once: a rule keeps its origin, and
+  // there are thousands of rules.
   const std::string_view name = file ? std::string_view(file->name) : std::string_view("?");
-  char number[16];
-  const size_t number_len =
-      static_cast<size_t>(std::to_chars(number, number + sizeof(number), line).ptr - number);
-  std::string origin;
-  origin.reserve(8 + name.size() + 1 + number_len);
-  origin.append("filters/").append(name).append(1, ':').append(number, number_len);
-  return origin;
+  constexpr std::string_view kDir = "filters/";
+  char buf[256];
+  const size_t number_room = 12;  // ':' and an int
+  if (name.size() > sizeof(buf) - kDir.size() - number_room) {
+    return std::string(kDir) + std::string(name) + ":" + std::to_string(line);
+  }
+  char* p = buf;
+  std::memcpy(p, kDir.data(), kDir.size());
+  p += kDir.size();
+  std::memcpy(p, name.data(), name.size());
+  p += name.size();
+  *p++ = ':';
+  p = std::to_chars(p, buf + sizeof(buf), line).ptr;
+  return std::string(buf, static_cast<size_t>(p - buf));
 }
 
 Status RuleLine::Error(std::string_view message) const {

@@ -503,12 +503,12 @@ using line_filter::RuleKind;
 namespace {
 
 // Categories a rule may name (filters/README.md lists what each is for).
-const char* const kCategories[] = {"navigation", "ad",         "share",   "comment-form",
-                                   "newsletter", "cookie",     "related", "legal",
-                                   "byline",     "error-page", "account", "media"};
+constexpr std::string_view kCategories[] = {"navigation", "ad",         "share",   "comment-form",
+                                            "newsletter", "cookie",     "related", "legal",
+                                            "byline",     "error-page", "account", "media"};
 
 bool KnownCategory(std::string_view c) {
-  for (const char* k : kCategories) {
+  for (std::string_view k : kCategories) {
     if (c == k) return true;
   }
   return false;
@@ -519,28 +519,49 @@ bool ValidLang(std::string_view l) {
                       std::islower(static_cast<unsigned char>(l[1])));
 }
 
-// The token hashes of plain rule text ({n} stands for any number).
-Status RuleWords(const RuleLine& line, std::string_view text, std::vector<uint64_t>* out) {
-  std::string plain(text);
-  for (size_t at; (at = plain.find("{n}")) != std::string::npos;) plain.replace(at, 3, " 0 ");
-  if (plain.find('{') != std::string::npos) {
-    return line.Error("placeholders other than {n} are only allowed in pattern rules");
-  }
+// An upper bound on the rule lines of `text`.
+size_t CountLines(std::string_view text) {
+  size_t n = 1;
+  for (size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) ++n;
+  return n;
+}
+
+// What compiling one rule needs besides the rule, kept from rule to rule:
+// a fresh key and string per rule were most of the tokenizing's cost.
+struct Scratch {
   LineKey key;
-  line_filter::Tokenize(plain, &key);
+  std::string plain;
+};
+
+// The token hashes of plain rule text ({n} stands for any number).
+Status RuleWords(const RuleLine& line, std::string_view text, Scratch* scratch,
+                 std::vector<uint64_t>* out) {
+  if (text.find('{') != std::string_view::npos) {
+    // Each "{n}" becomes " 0 " (which holds no brace, so the text left of
+    // `at` has no "{n}" left); any other brace is an error.
+    std::string& plain = scratch->plain;
+    plain.assign(text.data(), text.size());
+    for (size_t at; (at = plain.find("{n}")) != std::string::npos;) plain.replace(at, 3, " 0 ");
+    if (plain.find('{') != std::string::npos) {
+      return line.Error("placeholders other than {n} are only allowed in pattern rules");
+    }
+    text = plain;
+  }
+  LineKey& key = scratch->key;
+  line_filter::Tokenize(text, &key);
   if (key.Empty()) return line.Error("rule text has no words");
-  out->clear();
-  for (const auto& t : key.tokens) out->push_back(t.hash);
+  out->resize(key.tokens.size());
+  for (size_t i = 0; i < key.tokens.size(); ++i) (*out)[i] = key.tokens[i].hash;
   return Status::OK();
 }
 
-Status ParsePattern(const RuleLine& line, std::string_view text, Rule* rule) {
+Status ParsePattern(const RuleLine& line, std::string_view text, Scratch* scratch, Rule* rule) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t open = text.find('{', pos);
     std::string_view literal =
         text.substr(pos, open == std::string_view::npos ? std::string_view::npos : open - pos);
-    LineKey key;
+    LineKey& key = scratch->key;
     line_filter::Tokenize(literal, &key);
     for (const auto& t : key.tokens) {
       PatternElem e;
@@ -609,12 +630,11 @@ Status ParseOptions(const RuleLine& line, std::string_view field, Rule* rule) {
   return Status::OK();
 }
 
-// Adds every word of `list` (space separated) to `set`.
-Status AddWords(const RuleLine& line, std::string_view list, std::unordered_set<uint64_t>* set) {
-  LineKey key;
-  line_filter::Tokenize(list, &key);
-  if (key.Empty()) return line.Error("word list is empty");
-  for (const auto& t : key.tokens) set->insert(t.hash);
+// Tokenizes `list` (space separated words) into scratch->key; fails if it
+// has no words.
+Status ListWords(const RuleLine& line, std::string_view list, Scratch* scratch) {
+  line_filter::Tokenize(list, &scratch->key);
+  if (scratch->key.Empty()) return line.Error("word list is empty");
   return Status::OK();
 }
 
@@ -629,7 +649,14 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
   rep->suffix_first.assign(1024, 0);
   rep->prefix_keys.assign(1024, 0);
   rep->prefix_heads.assign(1024, 0);
-  for (const RuleFile* file : RuleFilesWithPrefix(files, "line_filter_")) {
+  const std::vector<const RuleFile*> rule_files = RuleFilesWithPrefix(files, "line_filter_");
+  // Room for every line as a rule (a few comment lines too many): moving
+  // thousands of rules as the vector grew cost more than their parsing.
+  size_t lines = 0;
+  for (const RuleFile* file : rule_files) lines += CountLines(file->text);
+  rep->rules.reserve(lines);
+  Scratch scratch;
+  for (const RuleFile* file : rule_files) {
     RuleLineReader reader(*file);
     Status st;
     while (reader.Next(&st)) {
@@ -648,9 +675,8 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
           return line.Error("month rules are: month, category, language, number, names");
         int n = std::atoi(std::string(f[3]).c_str());
         if (n < 1 || n > 12) return line.Error("month number must be 1..12");
-        std::unordered_set<uint64_t> names;
-        CLEANER_RETURN_IF_ERROR(AddWords(line, f[4], &names));
-        for (uint64_t h : names) rep->months[h] = n;
+        CLEANER_RETURN_IF_ERROR(ListWords(line, f[4], &scratch));
+        for (const auto& t : scratch.key.tokens) rep->months[t.hash] = n;
         continue;
       }
       if (kind == "weekday" || kind == "date-word" || kind == "name-particle") {
@@ -658,7 +684,8 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
         auto* set = kind == "weekday"     ? &rep->weekdays
                     : kind == "date-word" ? &rep->date_words
                                           : &rep->name_particles;
-        CLEANER_RETURN_IF_ERROR(AddWords(line, f[3], set));
+        CLEANER_RETURN_IF_ERROR(ListWords(line, f[3], &scratch));
+        for (const auto& t : scratch.key.tokens) set->insert(t.hash);
         continue;
       }
       Rule rule;
@@ -689,9 +716,9 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
       rule.lang = f[2];
       if (f.size() == 5) CLEANER_RETURN_IF_ERROR(ParseOptions(line, f[4], &rule));
       if (rule.kind == RuleKind::kPattern) {
-        CLEANER_RETURN_IF_ERROR(ParsePattern(line, f[3], &rule));
+        CLEANER_RETURN_IF_ERROR(ParsePattern(line, f[3], &scratch, &rule));
       } else {
-        CLEANER_RETURN_IF_ERROR(RuleWords(line, f[3], &rule.words));
+        CLEANER_RETURN_IF_ERROR(RuleWords(line, f[3], &scratch, &rule.words));
       }
       const int index = static_cast<int>(rep->rules.size());
       uint64_t h = 0;
