@@ -599,18 +599,36 @@ Status ParsePattern(const RuleLine& line, std::string_view text, Scratch* scratc
   return Status::OK();
 }
 
+// The value of `digits` if it is 1 to 3 ASCII digits, else -1.
+int SmallNumber(std::string_view digits) {
+  if (digits.empty() || digits.size() > 3) return -1;
+  int n = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return -1;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
 Status ParseOptions(const RuleLine& line, std::string_view field, Rule* rule) {
   size_t pos = 0;
   while (pos < field.size()) {
-    size_t end = field.find_first_of(", ", pos);
-    if (end == std::string_view::npos) end = field.size();
-    std::string opt(field.substr(pos, end - pos));
+    size_t end = pos;
+    while (end < field.size() && field[end] != ',' && field[end] != ' ') ++end;
+    const std::string_view opt = field.substr(pos, end - pos);
     pos = end + 1;
     if (opt.empty()) continue;
-    if (opt.rfind("max_words=", 0) == 0) {
-      char* stop = nullptr;
-      long n = std::strtol(opt.c_str() + 10, &stop, 10);
-      if (*stop != '\0' || n < 1 || n > 200) return line.Error("bad max_words in \"" + opt + "\"");
+    if (opt.substr(0, 10) == "max_words=") {
+      // Plain digits are read here; anything else (signs, spaces, a NUL)
+      // as strtol reads the option up to a NUL, as it always was.
+      long n = SmallNumber(opt.substr(10));
+      if (n < 0) {
+        const std::string copy(opt);
+        char* stop = nullptr;
+        n = std::strtol(copy.c_str() + 10, &stop, 10);
+        if (*stop != '\0') n = 0;
+      }
+      if (n < 1 || n > 200) return line.Error("bad max_words in \"" + std::string(opt) + "\"");
       rule->max_words = static_cast<int>(n);
     } else if (opt == "zone=edge") {
       rule->zone = line_filter::Zone::kEdge;
@@ -623,7 +641,7 @@ Status ParseOptions(const RuleLine& line, std::string_view field, Rule* rule) {
       if (rule->kind != RuleKind::kPattern) return line.Error("option glued is for pattern rules");
       rule->glued = true;
     } else {
-      return line.Error("unknown option \"" + opt +
+      return line.Error("unknown option \"" + std::string(opt) +
                         "\" (known: max_words=N zone=edge|any sep glued)");
     }
   }
