@@ -74,11 +74,17 @@ Status Pipeline::Create(const Options& options, std::unique_ptr<Pipeline>* out) 
   // ICU's lazy initialization).
   UErrorCode icu_err = U_ZERO_ERROR;
   icu::Normalizer2::getNFCInstance(icu_err);
-  std::vector<RuleFile> files;
-  CLEANER_RETURN_IF_ERROR(LoadRuleFiles(options.filters_dir, &files));
-  CLEANER_RETURN_IF_ERROR(ExtractRules::Compile(files, &p->extract_rules_));
-  CLEANER_RETURN_IF_ERROR(LineFilterRules::Compile(files, &p->filter_rules_));
-  CLEANER_RETURN_IF_ERROR(RepairRules::Compile(files, &p->repair_rules_));
+  // Without a folder the rules are the defaults, read where they are
+  // (LoadRuleFiles() would copy them, a few hundred kilobytes).
+  std::vector<RuleFile> loaded;
+  const std::vector<RuleFile>* files = &DefaultRuleFiles();
+  if (!options.filters_dir.empty()) {
+    CLEANER_RETURN_IF_ERROR(LoadRuleFiles(options.filters_dir, &loaded));
+    files = &loaded;
+  }
+  CLEANER_RETURN_IF_ERROR(ExtractRules::Compile(*files, &p->extract_rules_));
+  CLEANER_RETURN_IF_ERROR(LineFilterRules::Compile(*files, &p->filter_rules_));
+  CLEANER_RETURN_IF_ERROR(RepairRules::Compile(*files, &p->repair_rules_));
   *out = std::move(p);
   return Status::OK();
 }

@@ -9,7 +9,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "cleaner/util/utf8.h"
 
 namespace cleaner {
 
@@ -79,28 +78,54 @@ Status LoadRuleFiles(const std::string& dir, std::vector<RuleFile>* out) {
 
 namespace {
 
-// The position of the first TAB or '\n' in `text` from `pos` on, or
-// text.size(). Eight bytes at a time: rule lines are short, and a call of
-// memchr per field cost more than the scan.
-size_t FindTabOrNewline(std::string_view text, size_t pos) {
-  const char* const data = text.data();
-  const size_t size = text.size();
-  if constexpr (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) {
-    constexpr uint64_t k01 = 0x0101010101010101ULL;
-    constexpr uint64_t k7F = 0x7F * k01, k80 = 0x80 * k01;
-    while (pos + 8 <= size) {
+constexpr bool kLittleEndian = __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
+constexpr uint64_t k01 = 0x0101010101010101ULL;
+constexpr uint64_t k7F = 0x7F * k01, k80 = 0x80 * k01;
+
+// 0x80 in each byte of `v` that is below 0x0B (TAB and '\n' among them), 0
+// in every other: (b & 0x7F) + 0x75 reaches 0x80 exactly when b & 0x7F >=
+// 0x0B, and no byte's sum carries into the next (0x7F + 0x75 < 0x100).
+inline uint64_t LowControlBytes(uint64_t v) { return ~(((v & k7F) + 0x75 * k01) | v) & k80; }
+
+// IsValidUtf8() (cleaner/util/utf8.h) with its checks written out here, to
+// be inlined: most rule text is not ASCII, and a call per character was
+// most of the time of reading the rule files. The same ranges as there
+// (Unicode Table 3-7): no overlong forms, no surrogates, nothing above
+// U+10FFFF, no truncated sequence.
+bool ValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* const end = p + s.size();
+  auto continuation = [](unsigned char b) { return (b & 0xC0) == 0x80; };
+  while (p < end) {
+    if (end - p >= 8) {
       uint64_t v;
-      std::memcpy(&v, data + pos, 8);
-      const uint64_t tab = v ^ ('\t' * k01), nl = v ^ ('\n' * k01);
-      // A byte x is zero exactly when the top bit of ((x & 0x7F) + 0x7F) | x
-      // is clear (no sum carries into the next byte).
-      const uint64_t hit = ~((((tab & k7F) + k7F) | tab) & (((nl & k7F) + k7F) | nl)) & k80;
-      if (hit != 0) return pos + static_cast<size_t>(__builtin_ctzll(hit)) / 8;
-      pos += 8;
+      std::memcpy(&v, p, 8);
+      if ((v & k80) == 0) {
+        p += 8;
+        continue;
+      }
+    }
+    const unsigned c = *p;
+    if (c < 0x80) {
+      ++p;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      if (end - p < 2 || !continuation(p[1])) return false;
+      p += 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      if (end - p < 3 || p[1] < lo || p[1] > hi || !continuation(p[2])) return false;
+      p += 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      if (end - p < 4 || p[1] < lo || p[1] > hi || !continuation(p[2]) || !continuation(p[3])) {
+        return false;
+      }
+      p += 4;
+    } else {
+      return false;
     }
   }
-  while (pos < size && data[pos] != '\t' && data[pos] != '\n') ++pos;
-  return pos;
+  return true;
 }
 
 }  // namespace
@@ -115,7 +140,7 @@ bool RuleLineReader::Next(Status* status) {
     // no multi-byte sequence contains: the file is valid UTF-8 exactly when
     // each of its lines is, so the whole is checked at once and the lines
     // only when it fails, to name the first bad one.
-    if (!IsValidUtf8(text)) {
+    if (!ValidUtf8(text)) {
       int line_no = 0;
       for (size_t pos = 0; pos < text.size();) {
         size_t nl = text.find('\n', pos);
@@ -124,7 +149,7 @@ bool RuleLineReader::Next(Status* status) {
         pos = nl + 1;
         ++line_no;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (!IsValidUtf8(line)) {
+        if (!ValidUtf8(line)) {
           line_.line = line_no;
           line_.fields.clear();
           *status = line_.Error("not valid UTF-8");
@@ -136,14 +161,48 @@ bool RuleLineReader::Next(Status* status) {
   }
   const size_t size = text.size();
   while (pos_ < size) {
-    // The fields up to the line's last, found in one scan.
-    line_.fields.clear();
     const size_t begin = pos_;
-    size_t start = begin;
-    size_t at;
-    while ((at = FindTabOrNewline(text, start)) < size && text[at] == '\t') {
-      line_.fields.push_back(text.substr(start, at - start));
-      start = at + 1;
+    size_t first = begin;  // the first byte that is not a blank
+    while (first < size && (text[first] == ' ' || text[first] == '\t')) ++first;
+    if (first < size && text[first] == '#') {
+      // A comment line, whatever follows: skipped whole.
+      const size_t nl = text.find('\n', first);
+      pos_ = nl == std::string_view::npos ? size : nl + 1;
+      ++line_.line;
+      continue;
+    }
+    // The fields up to the line's last, found in one scan, eight bytes at
+    // a time where eight are left: rule lines are short, and a call of
+    // memchr per field cost more than the scan.
+    line_.fields.clear();
+    size_t start = begin;  // of the current field
+    size_t at = begin;     // the line's end: '\n' or the end of the text
+    while (true) {
+      if (kLittleEndian && at + 8 <= size) {
+        uint64_t v;
+        std::memcpy(&v, text.data() + at, 8);
+        bool newline = false;
+        for (uint64_t low = LowControlBytes(v); low != 0; low &= low - 1) {
+          const size_t i = at + static_cast<size_t>(__builtin_ctzll(low)) / 8;
+          if (text[i] == '\t') {
+            line_.fields.push_back(text.substr(start, i - start));
+            start = i + 1;
+          } else if (text[i] == '\n') {
+            at = i;
+            newline = true;
+            break;
+          }
+        }
+        if (newline) break;
+        at += 8;
+      } else {
+        if (at == size || text[at] == '\n') break;
+        if (text[at] == '\t') {
+          line_.fields.push_back(text.substr(start, at - start));
+          start = at + 1;
+        }
+        ++at;
+      }
     }
     pos_ = at + 1;
     ++line_.line;
@@ -153,9 +212,7 @@ bool RuleLineReader::Next(Status* status) {
       line.remove_suffix(1);
       last.remove_suffix(1);
     }
-    size_t first = 0;
-    while (first < line.size() && (line[first] == ' ' || line[first] == '\t')) ++first;
-    if (first == line.size() || line[first] == '#') continue;
+    if (first - begin == line.size()) continue;  // blank (a comment line was skipped above)
     line_.fields.push_back(last);
     return true;
   }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cleaner/stages/line_filter_rules.h"
+#include "cleaner/util/utf8.h"
 #include "tests/test_util.h"
 
 namespace cleaner {
@@ -126,6 +127,35 @@ TEST_CASE("invalid UTF-8 is reported before errors in earlier lines", "[filter][
   CHECK(st.message() == "filters/line_filter_test.txt:2: not valid UTF-8");
   st = CompileText("line\tshare\ten\tok\nline\tshare\ten\tok \xE2\x80\r\n");
   CHECK(st.message() == "filters/line_filter_test.txt:2: not valid UTF-8");
+}
+
+TEST_CASE("rule files are checked as valid UTF-8 exactly as IsValidUtf8 does", "[rules]") {
+  // The reader checks UTF-8 with its own inlined loop: it must agree with
+  // IsValidUtf8() on every lead byte, second byte, boundary values of the
+  // third, sequences cut by the end of the text, and ASCII runs of every
+  // length before them (the loop reads 8 ASCII bytes at a time).
+  const unsigned char thirds[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0};
+  int checked = 0, disagreements = 0;
+  for (int lead = 0x80; lead <= 0xFF; ++lead) {
+    for (int second = 0; second <= 0xFF; ++second) {
+      for (unsigned char third : thirds) {
+        for (int cut = 2; cut <= 4; ++cut) {
+          std::string text = "#" + std::string(static_cast<size_t>(checked % 10), 'a');
+          const unsigned char seq[] = {static_cast<unsigned char>(lead),
+                                       static_cast<unsigned char>(second), third, 0x80};
+          text.append(reinterpret_cast<const char*>(seq), static_cast<size_t>(cut));
+          RuleFile file{"line_filter_test.txt", text};
+          RuleLineReader reader(file);
+          Status st;
+          // A comment line: no rule line either way.
+          if (reader.Next(&st) || st.ok() != IsValidUtf8(text)) ++disagreements;
+          ++checked;
+        }
+      }
+    }
+  }
+  CHECK(checked == 128 * 256 * 10 * 3);
+  CHECK(disagreements == 0);
 }
 
 TEST_CASE("a malformed rule file given with --filters exits 2 naming file and line",
