@@ -706,7 +706,10 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
         for (const auto& t : scratch.key.tokens) set->insert(t.hash);
         continue;
       }
-      Rule rule;
+      // Built in place (the vector has room for every line): moving each
+      // rule in cost a copy of its short strings.
+      Rule& rule = rep->rules.emplace_back();
+      const int index = static_cast<int>(rep->rules.size()) - 1;
       if (kind == "line") {
         rule.kind = RuleKind::kLine;
       } else if (kind == "header") {
@@ -730,15 +733,14 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
       }
       if (f.size() > 5) return line.Error("too many fields (a TAB inside the text?)");
       rule.origin = line.Origin();
-      rule.category = f[1];
-      rule.lang = f[2];
+      rule.category = std::string(f[1]);
+      rule.lang = std::string(f[2]);
       if (f.size() == 5) CLEANER_RETURN_IF_ERROR(ParseOptions(line, f[4], &rule));
       if (rule.kind == RuleKind::kPattern) {
         CLEANER_RETURN_IF_ERROR(ParsePattern(line, f[3], &scratch, &rule));
       } else {
         CLEANER_RETURN_IF_ERROR(RuleWords(line, f[3], &scratch, &rule.words));
       }
-      const int index = static_cast<int>(rep->rules.size());
       uint64_t h = 0;
       for (uint64_t w : rule.words) h = line_filter::Combine(h, w);
       std::unordered_map<uint64_t, int>* map = nullptr;
@@ -797,7 +799,6 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
                             " (write a phrase once, with language * if it is shared)");
         }
       }
-      rep->rules.push_back(std::move(rule));
     }
     CLEANER_RETURN_IF_ERROR(st);
   }
