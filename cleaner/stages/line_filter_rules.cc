@@ -531,6 +531,7 @@ size_t CountLines(std::string_view text) {
 struct Scratch {
   LineKey key;
   std::string plain;
+  std::vector<uint64_t> words;
 };
 
 // The token hashes of plain rule text ({n} stands for any number).
@@ -738,25 +739,29 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
       if (f.size() == 5) CLEANER_RETURN_IF_ERROR(ParseOptions(line, f[4], &rule));
       if (rule.kind == RuleKind::kPattern) {
         CLEANER_RETURN_IF_ERROR(ParsePattern(line, f[3], &scratch, &rule));
+        scratch.words.clear();
       } else {
-        CLEANER_RETURN_IF_ERROR(RuleWords(line, f[3], &scratch, &rule.words));
+        CLEANER_RETURN_IF_ERROR(RuleWords(line, f[3], &scratch, &scratch.words));
       }
+      // The hashes of the rule text's tokens (none for a pattern) go into
+      // the tables below; the rule does not keep them.
+      const std::vector<uint64_t>& words = scratch.words;
       uint64_t h = 0;
-      for (uint64_t w : rule.words) h = line_filter::Combine(h, w);
+      for (uint64_t w : words) h = line_filter::Combine(h, w);
       std::unordered_map<uint64_t, int>* map = nullptr;
       switch (rule.kind) {
         case RuleKind::kLine:
         case RuleKind::kHeader:
           map = &rep->line_rules;
-          rep->max_line_words = std::max(rep->max_line_words, rule.words.size());
+          rep->max_line_words = std::max(rep->max_line_words, words.size());
           break;
         case RuleKind::kPrefix:
           map = &rep->prefix_rules;
-          rep->max_prefix_words = std::max(rep->max_prefix_words, rule.words.size());
+          rep->max_prefix_words = std::max(rep->max_prefix_words, words.size());
           line_filter::SetBit(&rep->prefix_keys, h);
           {
             uint64_t head = 0;
-            for (uint64_t w : rule.words) {
+            for (uint64_t w : words) {
               head = line_filter::Combine(head, w);
               line_filter::SetBit(&rep->prefix_heads, head);
             }
@@ -764,19 +769,19 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
           break;
         case RuleKind::kSuffix:
           map = &rep->suffix_rules;
-          rep->max_suffix_words = std::max(rep->max_suffix_words, rule.words.size());
+          rep->max_suffix_words = std::max(rep->max_suffix_words, words.size());
           rep->suffix_line_words = std::max(rep->suffix_line_words, rule.max_words);
-          line_filter::SetBit(&rep->suffix_first, rule.words[0]);
+          line_filter::SetBit(&rep->suffix_first, words[0]);
           break;
         case RuleKind::kContains:
           map = &rep->contains_rules;
-          rep->max_contains_words = std::max(rep->max_contains_words, rule.words.size());
+          rep->max_contains_words = std::max(rep->max_contains_words, words.size());
           rep->contains_line_words = std::max(rep->contains_line_words, rule.max_words);
-          rep->contains_first[(rule.words[0] >> 6) & 1023] |= 1ULL << (rule.words[0] & 63);
+          rep->contains_first[(words[0] >> 6) & 1023] |= 1ULL << (words[0] & 63);
           rep->contains_keys[(h >> 6) & 1023] |= 1ULL << (h & 63);
           {
             uint64_t prefix = 0;
-            for (uint64_t w : rule.words) {
+            for (uint64_t w : words) {
               prefix = line_filter::Combine(prefix, w);
               line_filter::SetBit(&rep->contains_prefixes, prefix);
             }

@@ -72,12 +72,13 @@ struct PatternElem {
   uint64_t hash = 0;  // kWord
 };
 
+// A compiled rule. The hashes of a plain rule's words are keys of Rep's
+// tables and bit filters; the rule keeps only what matching reads.
 struct Rule {
   RuleKind kind = RuleKind::kLine;
-  std::string origin;           // "filters/<file>:<line>"
-  std::string category;         // "share", "comment-form", ...
-  std::string lang;             // "en", "de", ..., or "*"
-  std::vector<uint64_t> words;  // hashes of the rule text's tokens
+  std::string origin;    // "filters/<file>:<line>"
+  std::string category;  // "share", "comment-form", ...
+  std::string lang;      // "en", "de", ..., or "*"
   std::vector<PatternElem> pattern;
   int max_words = 0;  // prefix/contains: only lines with at most this many tokens
   Zone zone = Zone::kAny;
