@@ -1,6 +1,10 @@
 // Reading and splitting the rule files of filters/.
 #include "cleaner/rules.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
@@ -8,7 +12,6 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
 
 namespace cleaner {
 
@@ -97,13 +100,25 @@ bool ValidUtf8(std::string_view s) {
   const auto* const end = p + s.size();
   auto continuation = [](unsigned char b) { return (b & 0xC0) == 0x80; };
   while (p < end) {
+#if defined(__SSE2__)
+    if (end - p >= 16) {
+      const int high = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+      if (high == 0) {
+        p += 16;
+        continue;
+      }
+      p += __builtin_ctz(static_cast<unsigned>(high));  // the ASCII bytes before it
+    }
+#endif
     if (end - p >= 8) {
       uint64_t v;
       std::memcpy(&v, p, 8);
-      if ((v & k80) == 0) {
+      const uint64_t high = v & k80;
+      if (high == 0) {
         p += 8;
         continue;
       }
+      if constexpr (kLittleEndian) p += __builtin_ctzll(high) / 8;  // the ASCII bytes before it
     }
     const unsigned c = *p;
     if (c < 0x80) {
@@ -177,23 +192,38 @@ bool RuleLineReader::Next(Status* status) {
     line_.fields.clear();
     size_t start = begin;  // of the current field
     size_t at = begin;     // the line's end: '\n' or the end of the text
+    // Takes the TABs among the bytes from `at` whose bits are set in
+    // `hits` (one bit per byte at `bits` bits a byte, lowest first; a bit
+    // may stand for another byte, which is skipped); true, with `at` set,
+    // if a '\n' was among them.
+    auto take = [&](uint64_t hits, int bits) {
+      for (; hits != 0; hits &= hits - 1) {
+        const size_t i = at + static_cast<size_t>(__builtin_ctzll(hits) / bits);
+        if (text[i] == '\t') {
+          line_.fields.push_back(text.substr(start, i - start));
+          start = i + 1;
+        } else if (text[i] == '\n') {
+          at = i;
+          return true;
+        }
+      }
+      return false;
+    };
     while (true) {
+#if defined(__SSE2__)
+      if (at + 16 <= size) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+        const __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+                                         _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+        if (take(static_cast<uint32_t>(_mm_movemask_epi8(hit)), 1)) break;
+        at += 16;
+        continue;
+      }
+#endif
       if (kLittleEndian && at + 8 <= size) {
         uint64_t v;
         std::memcpy(&v, text.data() + at, 8);
-        bool newline = false;
-        for (uint64_t low = LowControlBytes(v); low != 0; low &= low - 1) {
-          const size_t i = at + static_cast<size_t>(__builtin_ctzll(low)) / 8;
-          if (text[i] == '\t') {
-            line_.fields.push_back(text.substr(start, i - start));
-            start = i + 1;
-          } else if (text[i] == '\n') {
-            at = i;
-            newline = true;
-            break;
-          }
-        }
-        if (newline) break;
+        if (take(LowControlBytes(v), 8)) break;
         at += 8;
       } else {
         if (at == size || text[at] == '\n') break;

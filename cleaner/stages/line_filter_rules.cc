@@ -557,6 +557,7 @@ Status RuleWords(const RuleLine& line, std::string_view text, Scratch* scratch,
 }
 
 Status ParsePattern(const RuleLine& line, std::string_view text, Scratch* scratch, Rule* rule) {
+  rule->pattern.reserve(8);  // room for most patterns: "by {name} on {date}" is 5
   size_t pos = 0;
   while (pos < text.size()) {
     size_t open = text.find('{', pos);
@@ -674,6 +675,9 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
   size_t lines = 0;
   for (const RuleFile* file : rule_files) lines += CountLines(file->text);
   rep->rules.reserve(lines);
+  // Most rules are line/header rules: a table sized for them at once is
+  // not rehashed ten times on the way.
+  rep->line_rules.reserve(lines);
   Scratch scratch;
   for (const RuleFile* file : rule_files) {
     RuleLineReader reader(*file);

@@ -45,11 +45,27 @@ Status CompileLine(const RuleLine& line, RepairRules::Rep* rep) {
   const std::string_view kind = f[0];
   if (kind == "entity") {
     if (f.size() != 3) return line.Error("entity needs: entity<TAB>name<TAB>hex code point");
-    const std::string hex(f[2]);  // strtoul reads up to a NUL
-    char* end = nullptr;
-    unsigned long cp = std::strtoul(hex.c_str(), &end, 16);
-    if (f[1].empty() || end == hex.c_str() || *end != '\0' || cp == 0 || cp > 0x10FFFF) {
-      return line.Error("bad entity: " + std::string(f[1]) + " " + hex);
+    // One to six hex digits (all of filters/) are read here; anything else
+    // as strtoul reads it up to a NUL ("0x", spaces, signs), as it was.
+    unsigned long cp = 0;
+    bool ok = !f[2].empty() && f[2].size() <= 6;
+    for (char c : f[2]) {
+      if (!ok) break;
+      const int digit = c >= '0' && c <= '9'   ? c - '0'
+                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                        : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                               : -1;
+      ok = digit >= 0;
+      cp = cp * 16 + static_cast<unsigned long>(digit);
+    }
+    if (!ok) {
+      const std::string hex(f[2]);
+      char* end = nullptr;
+      cp = std::strtoul(hex.c_str(), &end, 16);
+      if (end == hex.c_str() || *end != '\0') cp = 0;
+    }
+    if (f[1].empty() || cp == 0 || cp > 0x10FFFF) {
+      return line.Error("bad entity: " + std::string(f[1]) + " " + std::string(f[2]));
     }
     rep->entities[std::string(f[1])] = static_cast<char32_t>(cp);
   } else if (kind == "abbreviation") {
