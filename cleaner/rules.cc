@@ -34,7 +34,16 @@ std::string RuleLine::Origin() const {
   std::memcpy(p, name.data(), name.size());
   p += name.size();
   *p++ = ':';
-  p = std::to_chars(p, buf + sizeof(buf), line).ptr;
+  if (line >= 0 && line < 100000) {
+    // What std::to_chars writes, without its general machinery (which
+    // cost as much as the rest here).
+    unsigned n = static_cast<unsigned>(line);
+    const size_t digits = n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : 5;
+    p += digits;
+    for (char* d = p; d != p - digits; n /= 10) *--d = static_cast<char>('0' + n % 10);
+  } else {
+    p = std::to_chars(p, buf + sizeof(buf), line).ptr;
+  }
   return std::string(buf, static_cast<size_t>(p - buf));
 }
 
