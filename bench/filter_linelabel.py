@@ -79,7 +79,7 @@ def main():
         at = args.index('--show')
         show = int(args[at + 1])
         del args[at:at + 2]
-    binary = str(ROOT / 'build-filter' / 'cleaner')
+    binary = str(ROOT / 'build' / 'cleaner')
     if args and not args[0].startswith('-'):
         binary = args.pop(0)
     truth = json.load(open(SHARED / 'bench' / 'aeb' / 'ground-truth.json', encoding='utf-8'))

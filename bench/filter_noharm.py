@@ -11,7 +11,7 @@ document, so that a wrong rule can be found and fixed.
 
     /usr/bin/python3 bench/filter_noharm.py [path/to/cleaner] [--flag ...]
 
-The default binary is build-filter/cleaner beside this folder; extra
+The default binary is build/cleaner (the README's build folder); extra
 arguments are passed to the cleaner. Exit status 1 if under 99.5 %.
 """
 import json
@@ -35,7 +35,7 @@ def key(line):
 
 def main():
     args = sys.argv[1:]
-    binary = str(ROOT / 'build-filter' / 'cleaner')
+    binary = str(ROOT / 'build' / 'cleaner')
     if args and not args[0].startswith('-'):
         binary = args.pop(0)
     truth = json.load(open(SHARED / 'bench' / 'aeb' / 'ground-truth.json', encoding='utf-8'))
