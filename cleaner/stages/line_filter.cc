@@ -346,6 +346,26 @@ bool LineFilter::Judge() {
         static thread_local LineKey tail;
         size_t from = text.size() > kTailBytes ? text.size() - kTailBytes : 0;
         while (from < text.size() && text[from] != ' ') ++from;
+        // MatchSuffix() reads the hashes of the last max_suffix_words tokens
+        // and nothing else of the key (the word count is `words`). Tokens
+        // never span a space, and after a space the tokenizer is in its
+        // starting state (no open token, prev_space; what it looks ahead
+        // at is the same), so the tokens after any space are the last
+        // tokens of the tail. A space-delimited group holding an ASCII
+        // letter or digit holds a token: from the space before the last
+        // max_suffix_words such groups (or `from`), the last tokens are
+        // those MatchSuffix() reads in the whole tail.
+        size_t groups = 0;
+        for (size_t p = text.size(); p > from && groups < R.max_suffix_words;) {
+          while (p > from && text[p - 1] == ' ') --p;
+          bool alnum = false;
+          for (; p > from && text[p - 1] != ' '; --p) {
+            const unsigned char c = static_cast<unsigned char>(text[p - 1]) | 0x20;
+            alnum |= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+          }
+          groups += alnum;
+          if (groups == R.max_suffix_words) from = p;
+        }
         line_filter::Tokenize(text.substr(from), &tail);
         r = R.MatchSuffix(tail, words);
       }
