@@ -1153,18 +1153,23 @@ bool LineFilterRules::Rep::MatchFrom(const Rule& r, size_t elem, std::string_vie
     case PatternElem::kName: {
       // One to five words, each capitalized, with particles (van, de, ...)
       // between them; longest first.
+      // (An array, not a vector: this is tried on every capitalized line
+      // and allocating cost more than the matching.)
+      constexpr size_t kMaxNameTokens = 6;
       size_t j = tok;
-      std::vector<size_t> ends;
-      while (j < n && j - tok < 6) {
+      size_t ends[kMaxNameTokens];
+      size_t num_ends = 0;
+      while (j < n && j - tok < kMaxNameTokens) {
         const bool particle = name_particles.count(key.tokens[j].hash) > 0 && j > tok;
         if (!particle && !IsNameWord(text, key, j)) break;
         ++j;
-        if (!particle) ends.push_back(j);
+        if (!particle) ends[num_ends++] = j;
       }
-      for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
-        if (MatchFrom(r, elem + 1, text, key, *it, prefix, cap)) {
+      while (num_ends > 0) {
+        const size_t end = ends[--num_ends];
+        if (MatchFrom(r, elem + 1, text, key, end, prefix, cap)) {
           cap->name_begin = key.tokens[tok].begin;
-          cap->name_end = key.tokens[*it - 1].end;
+          cap->name_end = key.tokens[end - 1].end;
           return true;
         }
       }
