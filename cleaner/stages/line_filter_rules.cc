@@ -213,14 +213,27 @@ class CodePointTable {
     for (char32_t cp = 0; cp < kPunctSize; ++cp) Fill(kPunctBegin + cp, &punct_[cp]);
   }
   // The entry of `cp`, or null when the table does not hold it.
+  // The entry of `cp`: from the table, or else from a small per-thread
+  // cache of the code points met beyond it (a CJK or Indic text repeats its
+  // characters), filled by the same calls.
   const CodePointInfo* Find(char32_t cp) const {
     if (cp < kLowEnd) return &low_[cp];
     if (cp - kPunctBegin < kPunctSize) return &punct_[cp - kPunctBegin];
-    return nullptr;
+    // Trivially constructed (no guard on each use): a slot holds cp + 1, 0
+    // when empty (code points are at most 0x10FFFF).
+    static thread_local char32_t cached[kCacheSize];
+    static thread_local CodePointInfo cache[kCacheSize];
+    const size_t slot = (cp ^ (cp >> 7)) & (kCacheSize - 1);
+    if (cached[slot] != cp + 1) {
+      Fill(cp, &cache[slot]);
+      cached[slot] = cp + 1;
+    }
+    return &cache[slot];
   }
 
  private:
   static constexpr char32_t kLowEnd = 0x800, kPunctBegin = 0x2000, kPunctSize = 0x80;
+  static constexpr size_t kCacheSize = 256;
   static void Fill(char32_t cp, CodePointInfo* e) {
     const UChar32 u = static_cast<UChar32>(cp);
     std::memset(e->folded, 0, sizeof(e->folded));
@@ -429,27 +442,22 @@ void Tokenize(std::string_view text, LineKey* key) {
       continue;
     }
     const char32_t cp = NextCodePoint(text, &pos);
-    const UChar32 u = static_cast<UChar32>(cp);
     const CodePointInfo* const known = CodePoints().Find(cp);
-    if (known != nullptr ? (known->flags & kWordChar) != 0 : IsWordCodePoint(u)) {
+    if ((known->flags & kWordChar) != 0) {
       if (state != kWord) {
         start(at, false);
-        cur_upper = known != nullptr ? (known->flags & kLowerChar) == 0 : !u_islower(u);
+        cur_upper = (known->flags & kLowerChar) == 0;
       }
-      if (known != nullptr) {
-        std::memcpy(buf + w, known->folded, 4);  // room as for EncodeUtf8()
-        w += known->folded_len;
-      } else {
-        w += EncodeUtf8(static_cast<char32_t>(u_foldCase(u, U_FOLD_CASE_DEFAULT)), buf + w);
-      }
+      std::memcpy(buf + w, known->folded, 4);  // room as for EncodeUtf8()
+      w += known->folded_len;
       ++letters;
-      const Script sc = known != nullptr ? static_cast<Script>(known->script) : ScriptOf(cp);
+      const Script sc = static_cast<Script>(known->script);
       ++key->script_letters[sc];
       if (sc == kCjk) ++key->cjk_letters;
       prev_space = false;
       continue;
     }
-    if (known != nullptr ? (known->flags & kDigitChar) != 0 : u_isdigit(u)) {
+    if ((known->flags & kDigitChar) != 0) {
       if (state != kNum) start(at, true);
       buf[w++] = '0';
       prev_space = false;
@@ -466,7 +474,7 @@ void Tokenize(std::string_view text, LineKey* key) {
       continue;
     }
     const bool space =
-        cp == 0xA0 || (known != nullptr ? (known->flags & kWhiteChar) != 0 : u_isUWhiteSpace(u));
+        cp == 0xA0 || (known->flags & kWhiteChar) != 0;
     if (IsSeparatorCodePoint(cp) && prev_space &&
         (pos >= size || text[pos] == ' ' ||
          (static_cast<unsigned char>(text[pos]) == 0xC2 && pos + 1 < size &&
