@@ -351,20 +351,21 @@ bool LineFilter::Judge() {
         // never span a space, and after a space the tokenizer is in its
         // starting state (no open token, prev_space; what it looks ahead
         // at is the same), so the tokens after any space are the last
-        // tokens of the tail. A space-delimited group holding an ASCII
-        // letter or digit holds a token: from the space before the last
-        // max_suffix_words such groups (or `from`), the last tokens are
-        // those MatchSuffix() reads in the whole tail.
+        // tokens of the tail. A space-delimited group that opens with an
+        // ASCII letter or digit holds a token: from the space before the
+        // last max_suffix_words such groups (or `from`), the last tokens
+        // are those MatchSuffix() reads in the whole tail. (text[from] is
+        // a space, or from is the end.)
         size_t groups = 0;
         for (size_t p = text.size(); p > from && groups < R.max_suffix_words;) {
-          while (p > from && text[p - 1] == ' ') --p;
-          bool alnum = false;
-          for (; p > from && text[p - 1] != ' '; --p) {
-            const unsigned char c = static_cast<unsigned char>(text[p - 1]) | 0x20;
-            alnum |= (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+          size_t space = p - 1;
+          while (text[space] != ' ') --space;  // stops at `from` at the latest
+          if (space + 1 < p) {
+            const unsigned char c = static_cast<unsigned char>(text[space + 1]) | 0x20;
+            groups += (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
           }
-          groups += alnum;
-          if (groups == R.max_suffix_words) from = p;
+          if (groups == R.max_suffix_words) from = space;
+          p = space;
         }
         line_filter::Tokenize(text.substr(from), &tail);
         r = R.MatchSuffix(tail, words);
