@@ -62,7 +62,10 @@ Ending EndingOf(std::string_view s) {
   size_t pos = s.size();
   while (pos > 0) {
     size_t p = pos;
-    char32_t cp = PrevCodePoint(s, &p);
+    // An ASCII byte is a whole character (PrevCodePoint() would say so at
+    // the cost of a call).
+    const unsigned char last = static_cast<unsigned char>(s[pos - 1]);
+    char32_t cp = last < 0x80 ? (--p, last) : PrevCodePoint(s, &p);
     switch (cp) {
       case ' ':
       case '\t':
