@@ -59,18 +59,22 @@ TEST_CASE("normalization is idempotent", "[normalize]") {
 }
 
 // NormalizeText() returns text that is already in the output form without
-// rebuilding it, after a scan that reads 8 or 16 bytes at a time. A leading
+// rebuilding it, after a scan that reads 8 or 16 bytes at a time (two-byte
+// sequences too). A leading
 // control character (deleted) forces the character-by-character path, so
 // both paths must agree on every string. The pieces make runs of ASCII
 // that end at every offset of a 16-byte word.
 TEST_CASE("the already-normal scan agrees with the full normalization", "[normalize]") {
   const char* pieces[] = {"a",  "bc", "defghij", "klmnopqrstu", " ",  "  ",     "\t",
                           "\n", ".",  "\xC2\xA0", "\xE2\x80\x99", "\xC3\xA9", "e\xCC\x81", "\xD0\xB6",
-                          "\xE2\x80\xAF", "\x7F", "\xE2\x80\x8B", "\xE4\xB8\xAD"};
+                          "\xE2\x80\xAF", "\x7F", "\xE2\x80\x8B", "\xE4\xB8\xAD",
+                          // Halves of two-byte sequences, alone or paired
+                          // across a 16-byte boundary, and a C2 character.
+                          "\xD0", "\xB6", "\xDF", "\xC2\xAB", "\xD1\x8F\xD1\x8F\xD1\x8F"};
   std::mt19937 rng(7);
   std::uniform_int_distribution<size_t> piece(0, sizeof pieces / sizeof pieces[0] - 1);
-  std::uniform_int_distribution<int> count(0, 24);
-  for (int round = 0; round < 5000; ++round) {
+  std::uniform_int_distribution<int> count(0, 40);
+  for (int round = 0; round < 20000; ++round) {
     std::string s;
     for (int k = count(rng); k > 0; --k) s += pieces[piece(rng)];
     INFO(s);

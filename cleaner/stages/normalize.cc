@@ -1,6 +1,7 @@
 // Stage 5, normalize. See normalize.h.
 #include "cleaner/stages/normalize.h"
 
+#include <algorithm>
 #include <cstring>
 
 #ifdef __SSE2__
@@ -91,27 +92,80 @@ bool WhiteSpaceIsNormal(std::string_view text, bool* may_need_nfc) {
   bool prev_space = true;  // a space at the start is not normal
   while (pos < n) {
 #ifdef __SSE2__
-    // Sixteen bytes at a time, the same test as the eight-byte one below:
-    // the printable ASCII bytes (0x21..0x7E) and spaces before the first
-    // other byte, no two spaces together and none after a space.
-    if (pos + 16 <= n && static_cast<unsigned char>(text[pos]) < 0x80) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
-      // Signed compares: bytes 0x80..0xFF are negative, below 0x21.
+    // Sixteen bytes at a time (the last sixteen of the text when fewer are
+    // left, of which the ones before pos are ignored): the bytes before the
+    // first one that is not printable ASCII (0x21..0x7E), a space, or one
+    // half of a two-byte sequence C3..DF 80..BF, with no two spaces together
+    // and none after a space. Such a sequence is what the byte path below
+    // accepts; the prefix taken never ends between its two bytes (a lead is
+    // taken only with the continuation after it), so pos stays at a
+    // character boundary, and the byte before pos, being the last byte of
+    // a character, is never such a lead: it cannot pair with a
+    // continuation at pos.
+    if (n >= 16) {
+      // First whole chunks of sixteen such bytes (most of the text), with
+      // the two-byte sequences tested only where a byte is not ASCII.
+      while (pos + 16 <= n) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+        const __m128i space = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x20));
+        unsigned ok = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
+            _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)))));
+        unsigned nfc = 0;
+        if (_mm_movemask_epi8(v) != 0) {
+          const __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-62)),
+                                             _mm_cmplt_epi8(v, _mm_set1_epi8(-32)));
+          const unsigned leads = static_cast<unsigned>(_mm_movemask_epi8(lead));
+          const unsigned conts =
+              static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))));
+          ok |= (leads & (conts >> 1)) | (conts & (leads << 1));
+          nfc = static_cast<unsigned>(
+              _mm_movemask_epi8(_mm_and_si128(lead, _mm_cmpgt_epi8(v, _mm_set1_epi8(-53)))));
+        }
+        if (ok != 0xFFFF) break;
+        const unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(space));
+        if ((spaces & (spaces << 1)) != 0 || (prev_space && (spaces & 1) != 0)) return false;
+        prev_space = (spaces >> 15) != 0;
+        if (nfc != 0) *may_need_nfc = true;
+        pos += 16;
+      }
+      if (pos >= n) break;
+      // Then the bytes up to the first other one, or to the end.
+      const size_t base = pos + 16 <= n ? pos : n - 16;
+      const unsigned skip = static_cast<unsigned>(pos - base);
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + base));
+      // Signed compares: bytes 0x80..0xFF are -128..-1.
       const __m128i printable = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x20)),
                                               _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
       const __m128i space = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x20));
-      const unsigned ok = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(printable, space)));
-      unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(space));
-      const size_t k = ok == 0xFFFF ? 16 : static_cast<size_t>(__builtin_ctz(~ok));
+      // C3..DF is -61..-33; 80..BF is -128..-65; CC..DF (U+0300 up) -52..-33.
+      const __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-62)),
+                                         _mm_cmplt_epi8(v, _mm_set1_epi8(-32)));
+      const __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+      const unsigned leads = static_cast<unsigned>(_mm_movemask_epi8(lead));
+      const unsigned conts = static_cast<unsigned>(_mm_movemask_epi8(cont));
+      const unsigned pairs = (leads & (conts >> 1)) | (conts & (leads << 1));
+      const unsigned ok =
+          (static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(printable, space))) | pairs) >>
+          skip;
+      const size_t left = 16 - skip;
+      const size_t k =
+          std::min(left, static_cast<size_t>(__builtin_ctz(~ok)));  // ~ok has bit 16 up set
       if (k > 0) {
-        spaces &= (1u << k) - 1;
+        const unsigned taken = (1u << k) - 1;
+        const unsigned spaces = (static_cast<unsigned>(_mm_movemask_epi8(space)) >> skip) & taken;
         if ((spaces & (spaces << 1)) != 0 || (prev_space && (spaces & 1) != 0)) return false;
         prev_space = ((spaces >> (k - 1)) & 1) != 0;  // the last of the k bytes
+        const __m128i nfc_lead = _mm_cmpgt_epi8(v, _mm_set1_epi8(-53));
+        if (((static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(lead, nfc_lead))) >> skip) &
+             taken) != 0) {
+          *may_need_nfc = true;
+        }
         pos += k;
-        if (k == 16) continue;
+        if (k == left) continue;
       }
-      // text[pos] is not printable ASCII: the paths below take it.
-    }
+      // text[pos] is none of those: the byte path below takes it (the
+      // eight-byte path cannot take it either).
+    } else
 #endif
     if constexpr (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) {
       // (Not at a non-ASCII byte: in other scripts the word test would
@@ -276,13 +330,15 @@ std::string NormalizeText(std::string_view text, bool keep_line_breaks, bool kee
 }
 
 Status Normalizer::Push(Block block) {
-  bool multi_line = block.kind == BlockKind::kPreformatted || block.kind == BlockKind::kTable ||
-                    block.text.find('\n') != std::string::npos;
   bool may_need_nfc;
   if (WhiteSpaceIsNormal(block.text, &may_need_nfc)) {
     // NormalizeText() would give the text back before its NFC step.
+    // (Whatever keep_line_breaks it were given: the text has no '\n'.)
     if (may_need_nfc) block.text = ToNfc(std::move(block.text));
   } else {
+    const bool multi_line = block.kind == BlockKind::kPreformatted ||
+                            block.kind == BlockKind::kTable ||
+                            block.text.find('\n') != std::string::npos;
     block.text = NormalizeText(block.text, multi_line, block.kind == BlockKind::kPreformatted);
   }
   if (block.text.empty()) return Status::OK();
