@@ -60,9 +60,9 @@ size_t SkipAscii(std::string_view s, size_t pos) {
   return pos;
 }
 
-// One loop over the text: ASCII is skipped sixteen bytes at a time, then
-// the characters of a non-ASCII run are checked until the next ASCII byte,
-// two-byte ones (Latin, Greek, Cyrillic letters) inline. C2..DF followed by
+// One loop over the text; the last 15 bytes or fewer (or all of it without
+// SSE2): ASCII skipped, then the characters of a non-ASCII run checked
+// until the next ASCII byte, two-byte ones (Latin, Greek, Cyrillic) inline. C2..DF followed by
 // 80..BF is exactly Table 3-7's two-byte row; anything else goes to
 // SequenceLength(), as before.
 bool IsValidUtf8(std::string_view s) {
@@ -71,14 +71,33 @@ bool IsValidUtf8(std::string_view s) {
   size_t pos = 0, sub;
   while (true) {
 #ifdef __SSE2__
+    // Sixteen bytes a step over ASCII and two-byte sequences (C2..DF then
+    // 80..BF, each byte of a pair tested against the other in the same
+    // step); at the first other byte, one character by SequenceLength().
+    // A step never ends inside a pair (a lead at the last byte is not
+    // taken), so a continuation byte at pos follows a whole character and
+    // is ill-formed, which SequenceLength() says.
     while (pos + 16 <= n) {
-      const unsigned high = static_cast<unsigned>(
-          _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos))));
-      if (high != 0) {
-        pos += static_cast<size_t>(__builtin_ctz(high));
-        break;
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + pos));
+      const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
+      if (high == 0) {
+        pos += 16;
+        continue;
       }
-      pos += 16;
+      // Signed: C2..DF is -62..-33, 80..BF is -128..-65.
+      const unsigned leads = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
+          _mm_cmpgt_epi8(v, _mm_set1_epi8(-63)), _mm_cmplt_epi8(v, _mm_set1_epi8(-32)))));
+      const unsigned conts =
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))));
+      const unsigned ok = (~high & 0xFFFF) | (leads & (conts >> 1)) | (conts & (leads << 1));
+      if (ok == 0xFFFF) {
+        pos += 16;
+        continue;
+      }
+      pos += static_cast<size_t>(__builtin_ctz(~ok));
+      const size_t len = SequenceLength(s, pos, &sub);
+      if (len == 0) return false;
+      pos += len;
     }
 #endif
     while (pos < n && p[pos] < 0x80) ++pos;
