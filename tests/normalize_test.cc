@@ -2,6 +2,8 @@
 #include "cleaner/stages/normalize.h"
 
 #include <catch2/catch.hpp>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 
 #include <random>
 #include <string>
@@ -56,6 +58,25 @@ TEST_CASE("normalization is idempotent", "[normalize]") {
     std::string once = NormalizeText(in, true);
     CHECK(NormalizeText(once, true) == once);
   }
+}
+
+// The normalizer skips ICU for text made of two-byte characters whose lead
+// is in kNfcStableLeads: each of their code points must be NFC_QC=Yes with
+// combining class 0 (UAX #15's quick check is then a definite Yes).
+TEST_CASE("the NFC-stable two-byte leads agree with ICU's data", "[normalize]") {
+  for (unsigned lead = 0xC2; lead <= 0xDF; ++lead) {
+    bool stable = true;
+    for (UChar32 c = static_cast<UChar32>((lead & 0x1F) << 6); c < static_cast<UChar32>(((lead & 0x1F) + 1) << 6); ++c) {
+      stable = stable && u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+               u_getCombiningClass(c) == 0;
+    }
+    INFO(lead);
+    // Only the stable leads are claimed; CE is one that is not (U+0387).
+    if (normalize_internal::NfcStableLead(static_cast<unsigned char>(lead))) CHECK(stable);
+  }
+  CHECK(normalize_internal::NfcStableLead(0xD0));
+  CHECK(normalize_internal::NfcStableLead(0xD1));
+  CHECK(!normalize_internal::NfcStableLead(0xCC));
 }
 
 // NormalizeText() returns text that is already in the output form without

@@ -41,7 +41,10 @@ Kind Classify(char32_t cp) {
   return Kind::kKeep;
 }
 
-// True unless `s` is made only of code points below U+0300 and of
+using normalize_internal::NfcStableLead;
+
+// True unless `s` is made only of code points below U+0300, of the two-byte
+// ones NfcStableLead() vouches for (Cyrillic, Greek, ...) and of
 // U+2002..U+203F (E2 80 82..BF: spaces, dashes, quotes, bullets). Each of
 // those is its own NFC form, has combining class 0 and is never the second
 // character of a canonical composition (checked against Unicode 14 data),
@@ -52,6 +55,9 @@ bool MayNeedNfc(std::string_view s) {
   for (size_t i = SkipAscii(s, 0); i < n; ++i) {
     const unsigned char b = p[i];
     if (b < 0xCC) continue;  // ASCII, a continuation byte or a lead of U+0080..U+02FF
+    // (A lead followed by no continuation byte is not seen here: the text
+    // is well-formed, see the callers.)
+    if (b < 0xE0 && NfcStableLead(b)) continue;
     if (b == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] >= 0x82) {
       i += 2;
       continue;
@@ -76,13 +82,26 @@ std::string ToNfc(std::string text) {
   return out;
 }
 
+#ifdef __SSE2__
+// The bytes of `v` that, if they lead a two-byte sequence, make MayNeedNfc()
+// true, and a few more: CC..DF (signed -52..-33) but D0 and D1 (Cyrillic
+// U+0400..U+047F, the commonest; NfcStableLead() holds for both).
+inline __m128i MayNeedNfcLead(__m128i v) {
+  const __m128i cyrillic = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)),
+                                          _mm_set1_epi8(static_cast<char>(0xD1)));
+  return _mm_andnot_si128(cyrillic, _mm_cmpgt_epi8(v, _mm_set1_epi8(-53)));
+}
+#endif
+
 // True iff NormalizeText() would give `text` back before its NFC step:
 // every character is kept as it is (visible ASCII, or a well-formed
 // non-ASCII character of Kind::kKeep), and every space is a single U+0020
 // between two such characters. Most paragraphs of clean text are like
-// this; they are checked eight bytes at a time and not rebuilt. When true,
-// *may_need_nfc is MayNeedNfc(text) (the characters are well-formed, so the
-// test can be made on their code points).
+// this; they are checked sixteen bytes at a time and not rebuilt. When
+// true, *may_need_nfc is false only where MayNeedNfc(text) is (the
+// characters are well-formed, so the test can be made on their code
+// points; it may be true where MayNeedNfc() is not, which costs only that
+// call).
 bool WhiteSpaceIsNormal(std::string_view text, bool* may_need_nfc) {
   *may_need_nfc = false;
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
@@ -119,7 +138,7 @@ bool WhiteSpaceIsNormal(std::string_view text, bool* may_need_nfc) {
               static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))));
           ok |= (leads & (conts >> 1)) | (conts & (leads << 1));
           nfc = static_cast<unsigned>(
-              _mm_movemask_epi8(_mm_and_si128(lead, _mm_cmpgt_epi8(v, _mm_set1_epi8(-53)))));
+              _mm_movemask_epi8(_mm_and_si128(lead, MayNeedNfcLead(v))));
         }
         if (ok != 0xFFFF) break;
         const unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(space));
@@ -155,8 +174,8 @@ bool WhiteSpaceIsNormal(std::string_view text, bool* may_need_nfc) {
         const unsigned spaces = (static_cast<unsigned>(_mm_movemask_epi8(space)) >> skip) & taken;
         if ((spaces & (spaces << 1)) != 0 || (prev_space && (spaces & 1) != 0)) return false;
         prev_space = ((spaces >> (k - 1)) & 1) != 0;  // the last of the k bytes
-        const __m128i nfc_lead = _mm_cmpgt_epi8(v, _mm_set1_epi8(-53));
-        if (((static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(lead, nfc_lead))) >> skip) &
+        if (((static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(lead, MayNeedNfcLead(v)))) >>
+              skip) &
              taken) != 0) {
           *may_need_nfc = true;
         }
@@ -210,7 +229,7 @@ bool WhiteSpaceIsNormal(std::string_view text, bool* may_need_nfc) {
     // non-ASCII letters of Latin, Greek and Cyrillic text take this path.
     if (c >= 0xC3 && c <= 0xDF && pos + 1 < n &&
         (static_cast<unsigned char>(text[pos + 1]) & 0xC0) == 0x80) {
-      if (c >= 0xCC) *may_need_nfc = true;
+      if (!NfcStableLead(c)) *may_need_nfc = true;
       pos += 2;
       prev_space = false;
       continue;

@@ -11,6 +11,7 @@
 #ifndef CLEANER_STAGES_NORMALIZE_H_
 #define CLEANER_STAGES_NORMALIZE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,26 @@ namespace cleaner {
 // spaces; this is the one exception to "no spaces at line edges".
 std::string NormalizeText(std::string_view text, bool keep_line_breaks,
                           bool keep_indentation = false);
+
+namespace normalize_internal {
+
+// Two-byte lead bytes (0xC2..0xDF) whose 64 code points all have
+// NFC_Quick_Check=Yes and canonical combining class 0, as a mask indexed by
+// lead - 0xC0: C2..CB (U+0080..U+02FF), CF, D0, D1, D3, D4, D5 (Greek,
+// Cyrillic, Armenian), DA, DE (Arabic, Thaana letters). By UAX #15's quick
+// check, a text made only of such characters (and of other ones that are
+// NFC_QC=Yes with class 0) is in NFC, so the normalizer need not ask ICU.
+// tests/normalize_test.cc checks the mask against ICU's data.
+inline constexpr uint32_t kNfcStableLeads =
+    0x0FFCu /* C2..CB */ | (1u << 0x0F) | (1u << 0x10) | (1u << 0x11) | (1u << 0x13) |
+    (1u << 0x14) | (1u << 0x15) | (1u << 0x1A) | (1u << 0x1E);
+
+// True if `lead` (0xC0..0xDF) is in kNfcStableLeads.
+inline bool NfcStableLead(unsigned char lead) {
+  return ((kNfcStableLeads >> (lead - 0xC0)) & 1) != 0;
+}
+
+}  // namespace normalize_internal
 
 // The stage: normalizes each block and drops blocks that end up empty.
 class Normalizer : public BlockSink {
