@@ -149,25 +149,24 @@ bool SpacedHighPunctuation(const std::vector<Block>& blocks) {
   return spaced >= 2;
 }
 
+// REQUIRES: `counts` has had QuoteCounts::Add() of every block of `blocks`.
 bool LanguageMatters(const std::vector<Block>& blocks, const QuoteCounts& counts) {
   int openers = counts.open_english + counts.open_low + counts.open_guillemet;
   if (counts.typographic > counts.ascii && counts.ascii > 0 &&
       (openers == 0 || counts.open_low * 2 >= openers)) {
     return true;  // straight quotes take the language's marks
   }
-  bool closing_double = false;
+  // `counts` holds the marks of all of `blocks` (QuoteCounts::Add() finds
+  // every C2 AB, C2 BB and E2 80 9D): no block need be searched for them.
+  if (counts.guillemets > 0) return true;  // « »
   for (const Block& b : blocks) {
     const std::string& t = b.text;
-    if (t.find("\xC2\xAB") != std::string::npos || t.find("\xC2\xBB") != std::string::npos) {
-      return true;  // « »
-    }
-    closing_double = closing_double || t.find("\xE2\x80\x9D") != std::string::npos;
     for (size_t i = FindAnyOf4(t, 1, ';', ':', '!', '?'); i < t.size();
          i = FindAnyOf4(t, i + 1, ';', ':', '!', '?')) {
       if (EndsWithSpace(t, i)) return true;
     }
   }
-  return closing_double && counts.open_english == 0 && counts.open_low == 0;
+  return counts.close_english > 0 && counts.open_english == 0 && counts.open_low == 0;
 }
 
 // Appends `line` repaired to *out. `quotes_may_change` and

@@ -730,14 +730,15 @@ bool QuoteCounts::Add(std::string_view text) {
       ++ascii;
     } else if (b == 0xC2 && i + 1 < n) {
       unsigned char t = static_cast<unsigned char>(text[i + 1]);
-      if (t == 0xAB) ++open_guillemet, ++typographic;
-      if (t == 0xBB) ++typographic;
+      if (t == 0xAB) ++open_guillemet, ++typographic, ++guillemets;
+      if (t == 0xBB) ++typographic, ++guillemets;
     } else if (b == 0xE2 && i + 2 < n && static_cast<unsigned char>(text[i + 1]) == 0x80) {
       switch (static_cast<unsigned char>(text[i + 2])) {
         case 0x9C: ++open_english; ++typographic; break;  // “
         case 0x9E: ++open_low; ++typographic; break;      // „
         case 0x9A: ++single_low; ++typographic; break;    // ‚
-        case 0x98: case 0x99: case 0x9B: case 0x9D: case 0x9F: case 0xB9: case 0xBA:
+        case 0x9D: ++close_english; ++typographic; break;  // ”
+        case 0x98: case 0x99: case 0x9B: case 0x9F: case 0xB9: case 0xBA:
           ++typographic;
           break;
         default: break;

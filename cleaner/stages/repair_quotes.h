@@ -62,6 +62,8 @@ struct QuoteCounts {
   int open_english = 0, open_low = 0, open_guillemet = 0;  // “ „ «
   int close_high_after_low = 0;  // ” (Polish „…”) as opposed to “ (German)
   int single_low = 0;            // ‚
+  int guillemets = 0;            // « and »
+  int close_english = 0;         // ”
   // Counts the marks of `text`. Returns false iff `text` has no byte that
   // can start a quote mark (' " E2 C2): then QuotesMayChange() is false for
   // every part of it. REQUIRES: valid UTF-8
