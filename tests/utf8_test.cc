@@ -36,7 +36,7 @@ TEST_CASE("well-formed and ill-formed UTF-8 are told apart", "[utf8]") {
 // sequences inline; NextCodePoint() is the reference (an ill-formed
 // sequence gives U+FFFD without being EF BF BD). The pieces put every kind
 // of sequence, whole or cut, at every offset of a 16-byte word.
-TEST_CASE("the fast validity check agrees with decoding", "[utf8]") {
+TEST_CASE("the fast validity check and code point count agree with decoding", "[utf8]") {
   const char* pieces[] = {"a", "bcdefgh", "ijklmnopqrstuvw", "\xC3\xA9", "\xD0\xB6", "\xC2",
                           "\xDF\xBF", "\xC1\xBF", "\x80", "\xBF", "\xE2\x80\x9C", "\xE2\x80",
                           "\xED\xA0\x80", "\xEF\xBF\xBD", "\xF0\x9F\x98\x80", "\xF4\x90\x80\x80",
@@ -54,7 +54,8 @@ TEST_CASE("the fast validity check agrees with decoding", "[utf8]") {
       s += pieces[i];
     }
     bool valid = true;
-    for (size_t pos = 0; pos < s.size();) {
+    size_t code_points = 0;
+    for (size_t pos = 0; pos < s.size(); ++code_points) {
       const size_t start = pos;
       if (NextCodePoint(s, &pos) == 0xFFFD && s.compare(start, pos - start, "\xEF\xBF\xBD") != 0) {
         valid = false;
@@ -62,6 +63,7 @@ TEST_CASE("the fast validity check agrees with decoding", "[utf8]") {
     }
     INFO(s);
     CHECK(IsValidUtf8(s) == valid);
+    if (valid) CHECK(CountCodePoints(s) == code_points);
   }
 }
 

@@ -129,15 +129,21 @@ size_t DetectWrapWidth(const std::vector<std::string_view>& lines) {
   // Candidates: non-blank lines followed by a non-blank line.
   std::vector<std::pair<size_t, std::string_view>> cand;
   size_t width = 0;
+  // 160: fixed-width wrapping happens at 60-100 columns; wider "lines" are
+  // paragraphs that were never wrapped.
+  constexpr size_t kMaxWidth = 160;
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
     if (lines[i].empty() || lines[i + 1].empty() || StartsNewItem(lines[i + 1])) continue;
+    // One candidate wider than kMaxWidth makes `width` so: the answer is 0
+    // whatever the other lines are. (A code point has at most four bytes,
+    // so a line of more bytes than 4 * kMaxWidth is one, uncounted.)
+    if (lines[i].size() > 4 * kMaxWidth) return 0;
     size_t len = CountCodePoints(lines[i]);
+    if (len > kMaxWidth) return 0;
     cand.emplace_back(len, lines[i + 1]);
     width = std::max(width, len);
   }
-  // 160: fixed-width wrapping happens at 60-100 columns; wider "lines" are
-  // paragraphs that were never wrapped.
-  if (cand.size() < 2 || width < 20 || width > 160) return 0;
+  if (cand.size() < 2 || width < 20 || width > kMaxWidth) return 0;
   size_t forced = 0;
   for (const auto& [len, next] : cand) forced += IsForcedBreak(len, next, width);
   // 0.6: in wrapped prose nearly every continued line is full; in a list of
