@@ -16,7 +16,7 @@ class TextWriter : public BlockSink {
   explicit TextWriter(std::string* out) : out_(out) {}
   Status BeginDocument(const DocumentInfo&) override { return Status::OK(); }
   Status Push(Block block) override {
-    if (!out_->empty()) out_->append("\n");
+    if (!out_->empty()) out_->push_back('\n');
     out_->append(block.text);
     out_->push_back('\n');
     return Status::OK();
