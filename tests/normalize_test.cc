@@ -74,6 +74,18 @@ TEST_CASE("the NFC-stable two-byte leads agree with ICU's data", "[normalize]") 
     // Only the stable leads are claimed; CE is one that is not (U+0387).
     if (normalize_internal::NfcStableLead(static_cast<unsigned char>(lead))) CHECK(stable);
   }
+  for (UChar32 block = 0; block < 1024; ++block) {
+    if (!normalize_internal::NfcStableBlock(static_cast<char32_t>(block << 6))) continue;
+    INFO(block);
+    CHECK((block < 0xD800 >> 6 || block >= 0xE000 >> 6));  // no surrogates
+    for (UChar32 c = block << 6; c < (block + 1) << 6; ++c) {
+      CHECK(u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES);
+      CHECK(u_getCombiningClass(c) == 0);
+    }
+  }
+  CHECK(normalize_internal::NfcStableBlock(0x4E00));   // CJK
+  CHECK(normalize_internal::NfcStableBlock(0xAC00));   // Hangul
+  CHECK(!normalize_internal::NfcStableBlock(0x3099));  // kana voicing mark
   CHECK(normalize_internal::NfcStableLead(0xD0));
   CHECK(normalize_internal::NfcStableLead(0xD1));
   CHECK(!normalize_internal::NfcStableLead(0xCC));

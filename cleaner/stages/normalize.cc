@@ -41,10 +41,12 @@ Kind Classify(char32_t cp) {
   return Kind::kKeep;
 }
 
+using normalize_internal::NfcStableBlock;
 using normalize_internal::NfcStableLead;
 
-// True unless `s` is made only of code points below U+0300, of the two-byte
-// ones NfcStableLead() vouches for (Cyrillic, Greek, ...) and of
+// True unless `s` is made only of code points below U+0300, of the ones
+// NfcStableLead() and NfcStableBlock() vouch for (Cyrillic, Greek, CJK,
+// Hangul, ...) and of
 // U+2002..U+203F (E2 80 82..BF: spaces, dashes, quotes, bullets). Each of
 // those is its own NFC form, has combining class 0 and is never the second
 // character of a canonical composition (checked against Unicode 14 data),
@@ -58,6 +60,12 @@ bool MayNeedNfc(std::string_view s) {
     // (A lead followed by no continuation byte is not seen here: the text
     // is well-formed, see the callers.)
     if (b < 0xE0 && NfcStableLead(b)) continue;
+    // A three-byte character (E0..EF, then 80..BF twice) of a stable block:
+    // its lead and first continuation byte give the block.
+    if (b >= 0xE0 && b <= 0xEF && i + 1 < n &&
+        NfcStableBlock(static_cast<char32_t>(((b & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6)))) {
+      continue;
+    }
     if (b == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] >= 0x82) {
       i += 2;
       continue;
@@ -249,7 +257,7 @@ bool WhiteSpaceIsNormal(std::string_view text, bool* may_need_nfc) {
     const char32_t cp = NextCodePoint(text, &pos);
     // U+FFFD may stand for an ill-formed sequence, which is rewritten.
     if (cp == 0xFFFD || Classify(cp) != Kind::kKeep) return false;
-    if (cp >= 0x300 && (cp < 0x2002 || cp > 0x203F)) *may_need_nfc = true;
+    if (cp >= 0x300 && (cp < 0x2002 || cp > 0x203F) && !NfcStableBlock(cp)) *may_need_nfc = true;
     prev_space = false;
   }
   return !prev_space || n == 0;

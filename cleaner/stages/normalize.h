@@ -45,6 +45,22 @@ inline bool NfcStableLead(unsigned char lead) {
   return ((kNfcStableLeads >> (lead - 0xC0)) & 1) != 0;
 }
 
+// The same for the 64-code-point blocks of U+0000..U+FFFF: bit (cp >> 6)
+// is set iff every code point of the block has NFC_Quick_Check=Yes and
+// combining class 0 (surrogates are in no block). Computed from ICU 72's
+// data; tests/normalize_test.cc checks every set bit against the ICU the
+// program is linked with.
+inline constexpr uint64_t kNfcStableBlocks[16] = {
+    0x00400000443B8FFFULL, 0x1F7600EB6FFFDF1AULL, 0xFF57F7FFFFFFEFE6ULL, 0xFFFFFFFFFFFFFFFAULL,
+    0xFFFFFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFFFULL,
+    0xFFFFFFFFFFFFFFFFULL, 0xFFFFFFFFFFFFFFFFULL, 0xFFFF7306F1FFFFFFULL, 0xFFFFFFFFFFFFFFFFULL,
+    0xFFFFFFFFFFFFFFFFULL, 0x00000000FFFFFFFFULL, 0xFFFFFFFFFFFFFFFFULL, 0xFEFFC00FFFFFFFFFULL};
+
+// True if `cp` is in a block of kNfcStableBlocks.
+inline bool NfcStableBlock(char32_t cp) {
+  return cp < 0x10000 && ((kNfcStableBlocks[cp >> 12] >> ((cp >> 6) & 63)) & 1) != 0;
+}
+
 }  // namespace normalize_internal
 
 // The stage: normalizes each block and drops blocks that end up empty.
