@@ -95,8 +95,8 @@ std::string ToNfc(std::string text) {
 // true, and a few more: CC..DF (signed -52..-33) but D0 and D1 (Cyrillic
 // U+0400..U+047F, the commonest; NfcStableLead() holds for both).
 inline __m128i MayNeedNfcLead(__m128i v) {
-  const __m128i cyrillic = _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)),
-                                          _mm_set1_epi8(static_cast<char>(0xD1)));
+  const __m128i cyrillic =
+      _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)), _mm_set1_epi8(static_cast<char>(0xD1)));
   return _mm_andnot_si128(cyrillic, _mm_cmpgt_epi8(v, _mm_set1_epi8(-53)));
 }
 #endif
@@ -132,6 +132,7 @@ bool WhiteSpaceIsNormal(std::string_view text, bool* may_need_nfc) {
     if (n >= 16) {
       // First whole chunks of sixteen such bytes (most of the text), with
       // the two-byte sequences tested only where a byte is not ASCII.
+      bool stopped = false;  // at a byte the chunks do not take
       while (pos + 16 <= n) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
         const __m128i space = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x20));
@@ -145,50 +146,65 @@ bool WhiteSpaceIsNormal(std::string_view text, bool* may_need_nfc) {
           const unsigned conts =
               static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))));
           ok |= (leads & (conts >> 1)) | (conts & (leads << 1));
-          nfc = static_cast<unsigned>(
-              _mm_movemask_epi8(_mm_and_si128(lead, MayNeedNfcLead(v))));
+          nfc = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(lead, MayNeedNfcLead(v))));
         }
-        if (ok != 0xFFFF) break;
-        const unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(space));
+        unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(space));
+        if (ok != 0xFFFF) {
+          // The bytes before the first other one, as below; then the byte
+          // path takes that one.
+          const unsigned k = static_cast<unsigned>(__builtin_ctz(~ok));
+          if (k > 0) {
+            const unsigned taken = (1u << k) - 1;
+            spaces &= taken;
+            if ((spaces & (spaces << 1)) != 0 || (prev_space && (spaces & 1) != 0)) return false;
+            prev_space = ((spaces >> (k - 1)) & 1) != 0;
+            if ((nfc & taken) != 0) *may_need_nfc = true;
+            pos += k;
+          }
+          stopped = true;
+          break;
+        }
         if ((spaces & (spaces << 1)) != 0 || (prev_space && (spaces & 1) != 0)) return false;
         prev_space = (spaces >> 15) != 0;
         if (nfc != 0) *may_need_nfc = true;
         pos += 16;
       }
-      if (pos >= n) break;
-      // Then the bytes up to the first other one, or to the end.
-      const size_t base = pos + 16 <= n ? pos : n - 16;
-      const unsigned skip = static_cast<unsigned>(pos - base);
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + base));
-      // Signed compares: bytes 0x80..0xFF are -128..-1.
-      const __m128i printable = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x20)),
-                                              _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
-      const __m128i space = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x20));
-      // C3..DF is -61..-33; 80..BF is -128..-65; CC..DF (U+0300 up) -52..-33.
-      const __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-62)),
-                                         _mm_cmplt_epi8(v, _mm_set1_epi8(-32)));
-      const __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
-      const unsigned leads = static_cast<unsigned>(_mm_movemask_epi8(lead));
-      const unsigned conts = static_cast<unsigned>(_mm_movemask_epi8(cont));
-      const unsigned pairs = (leads & (conts >> 1)) | (conts & (leads << 1));
-      const unsigned ok =
-          (static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(printable, space))) | pairs) >>
-          skip;
-      const size_t left = 16 - skip;
-      const size_t k =
-          std::min(left, static_cast<size_t>(__builtin_ctz(~ok)));  // ~ok has bit 16 up set
-      if (k > 0) {
-        const unsigned taken = (1u << k) - 1;
-        const unsigned spaces = (static_cast<unsigned>(_mm_movemask_epi8(space)) >> skip) & taken;
-        if ((spaces & (spaces << 1)) != 0 || (prev_space && (spaces & 1) != 0)) return false;
-        prev_space = ((spaces >> (k - 1)) & 1) != 0;  // the last of the k bytes
-        if (((static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(lead, MayNeedNfcLead(v)))) >>
-              skip) &
-             taken) != 0) {
-          *may_need_nfc = true;
+      if (!stopped) {
+        if (pos >= n) break;
+        // Then the bytes up to the first other one, or to the end.
+        const size_t base = pos + 16 <= n ? pos : n - 16;
+        const unsigned skip = static_cast<unsigned>(pos - base);
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + base));
+        // Signed compares: bytes 0x80..0xFF are -128..-1.
+        const __m128i printable = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x20)),
+                                                _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+        const __m128i space = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x20));
+        // C3..DF is -61..-33; 80..BF is -128..-65; CC..DF (U+0300 up) -52..-33.
+        const __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-62)),
+                                           _mm_cmplt_epi8(v, _mm_set1_epi8(-32)));
+        const __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+        const unsigned leads = static_cast<unsigned>(_mm_movemask_epi8(lead));
+        const unsigned conts = static_cast<unsigned>(_mm_movemask_epi8(cont));
+        const unsigned pairs = (leads & (conts >> 1)) | (conts & (leads << 1));
+        const unsigned ok =
+            (static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(printable, space))) | pairs) >>
+            skip;
+        const size_t left = 16 - skip;
+        const size_t k =
+            std::min(left, static_cast<size_t>(__builtin_ctz(~ok)));  // ~ok has bit 16 up set
+        if (k > 0) {
+          const unsigned taken = (1u << k) - 1;
+          const unsigned spaces = (static_cast<unsigned>(_mm_movemask_epi8(space)) >> skip) & taken;
+          if ((spaces & (spaces << 1)) != 0 || (prev_space && (spaces & 1) != 0)) return false;
+          prev_space = ((spaces >> (k - 1)) & 1) != 0;  // the last of the k bytes
+          if (((static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(lead, MayNeedNfcLead(v)))) >>
+                skip) &
+               taken) != 0) {
+            *may_need_nfc = true;
+          }
+          pos += k;
+          if (k == left) continue;
         }
-        pos += k;
-        if (k == left) continue;
       }
       // text[pos] is none of those: the byte path below takes it (the
       // eight-byte path cannot take it either).
