@@ -60,11 +60,24 @@ size_t SkipAscii(std::string_view s, size_t pos) {
   return pos;
 }
 
+namespace {
+
+// True if p[pos..] starts a three-byte sequence led by E1..EC or EE..EF,
+// whose continuation bytes are any two of 80..BF (Table 3-7: only E0 and
+// ED restrict the second byte): quotes, dashes, CJK, Hangul.
+bool IsPlainThreeByte(const unsigned char* p, size_t pos, size_t n) {
+  const unsigned c = p[pos];
+  return c >= 0xE1 && c <= 0xEF && c != 0xED && pos + 2 < n && (p[pos + 1] & 0xC0) == 0x80 &&
+         (p[pos + 2] & 0xC0) == 0x80;
+}
+
+}  // namespace
+
 // One loop over the text; the last 15 bytes or fewer (or all of it without
 // SSE2): ASCII skipped, then the characters of a non-ASCII run checked
-// until the next ASCII byte, two-byte ones (Latin, Greek, Cyrillic) inline. C2..DF followed by
-// 80..BF is exactly Table 3-7's two-byte row; anything else goes to
-// SequenceLength(), as before.
+// until the next ASCII byte, two-byte ones (Latin, Greek, Cyrillic)
+// inline. C2..DF followed by 80..BF is exactly Table 3-7's two-byte row;
+// anything else goes to SequenceLength(), as before.
 bool IsValidUtf8(std::string_view s) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
@@ -95,6 +108,10 @@ bool IsValidUtf8(std::string_view s) {
         continue;
       }
       pos += static_cast<size_t>(__builtin_ctz(~ok));
+      if (IsPlainThreeByte(p, pos, n)) {
+        pos += 3;
+        continue;
+      }
       const size_t len = SequenceLength(s, pos, &sub);
       if (len == 0) return false;
       pos += len;
