@@ -13,6 +13,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "cleaner/util/utf8.h"
+
 namespace cleaner {
 
 // Defined in the generated embedded_filters.cc.
@@ -100,59 +102,6 @@ constexpr uint64_t k7F = 0x7F * k01, k80 = 0x80 * k01;
 // "| v" sets the top bit of the bytes from 0x80 up.
 inline uint64_t LowControlBytes(uint64_t v) { return ~(((v & k7F) + 0x75 * k01) | v) & k80; }
 
-// IsValidUtf8() (cleaner/util/utf8.h) with its checks written out here, to
-// be inlined: most rule text is not ASCII, and a call per character was
-// most of the time of reading the rule files. The same ranges as there
-// (Unicode Table 3-7): no overlong forms, no surrogates, nothing above
-// U+10FFFF, no truncated sequence.
-bool ValidUtf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* const end = p + s.size();
-  auto continuation = [](unsigned char b) { return (b & 0xC0) == 0x80; };
-  while (p < end) {
-#if defined(__SSE2__)
-    if (end - p >= 16) {
-      const int high = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
-      if (high == 0) {
-        p += 16;
-        continue;
-      }
-      p += __builtin_ctz(static_cast<unsigned>(high));  // the ASCII bytes before it
-    }
-#endif
-    if (end - p >= 8) {
-      uint64_t v;
-      std::memcpy(&v, p, 8);
-      const uint64_t high = v & k80;
-      if (high == 0) {
-        p += 8;
-        continue;
-      }
-      if constexpr (kLittleEndian) p += __builtin_ctzll(high) / 8;  // the ASCII bytes before it
-    }
-    const unsigned c = *p;
-    if (c < 0x80) {
-      ++p;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      if (end - p < 2 || !continuation(p[1])) return false;
-      p += 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-      if (end - p < 3 || p[1] < lo || p[1] > hi || !continuation(p[2])) return false;
-      p += 3;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-      if (end - p < 4 || p[1] < lo || p[1] > hi || !continuation(p[2]) || !continuation(p[3])) {
-        return false;
-      }
-      p += 4;
-    } else {
-      return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
 RuleLineReader::RuleLineReader(const RuleFile& file) { line_.file = &file; }
@@ -165,7 +114,7 @@ bool RuleLineReader::Next(Status* status) {
     // no multi-byte sequence contains: the file is valid UTF-8 exactly when
     // each of its lines is, so the whole is checked at once and the lines
     // only when it fails, to name the first bad one.
-    if (!ValidUtf8(text)) {
+    if (!IsValidUtf8(text)) {
       int line_no = 0;
       for (size_t pos = 0; pos < text.size();) {
         size_t nl = text.find('\n', pos);
@@ -174,7 +123,7 @@ bool RuleLineReader::Next(Status* status) {
         pos = nl + 1;
         ++line_no;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (!ValidUtf8(line)) {
+        if (!IsValidUtf8(line)) {
           line_.line = line_no;
           line_.fields.clear();
           *status = line_.Error("not valid UTF-8");
