@@ -801,8 +801,8 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
           map = &rep->contains_rules;
           rep->max_contains_words = std::max(rep->max_contains_words, words.size());
           rep->contains_line_words = std::max(rep->contains_line_words, rule.max_words);
-          rep->contains_first[(words[0] >> 6) & 1023] |= 1ULL << (words[0] & 63);
-          rep->contains_keys[(h >> 6) & 1023] |= 1ULL << (h & 63);
+          line_filter::SetBit(&rep->contains_first, words[0]);
+          line_filter::SetBit(&rep->contains_keys, h);
           {
             uint64_t prefix = 0;
             for (uint64_t w : words) {
@@ -961,7 +961,7 @@ int LineFilterRules::Rep::MatchContains(std::string_view text, const LineKey& ke
   }
   for (size_t i = 0; i < tokens; ++i) {
     const uint64_t w = key.tokens[i].hash;
-    if ((contains_first[(w >> 6) & 1023] & (1ULL << (w & 63))) == 0) continue;
+    if (!line_filter::TestBit(contains_first, w)) continue;
     uint64_t h = 0;
     for (size_t j = i; j < tokens && j - i < max_contains_words; ++j) {
       h = line_filter::Combine(h, key.tokens[j].hash);
@@ -969,7 +969,7 @@ int LineFilterRules::Rep::MatchContains(std::string_view text, const LineKey& ke
       if (!line_filter::TestBit(contains_prefixes, h)) break;
       // A hash whose bit is clear is no key: the table (whose buckets miss
       // the cache) is asked only about the others.
-      if ((contains_keys[(h >> 6) & 1023] & (1ULL << (h & 63))) == 0) continue;
+      if (!line_filter::TestBit(contains_keys, h)) continue;
       auto it = contains_rules.find(h);
       // 8 words: in a longer line a prompt stands as a sentence of its
       // own ("... interested? Share this story!"), while content mentions
