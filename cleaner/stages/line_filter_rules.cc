@@ -516,27 +516,7 @@ constexpr std::string_view kCategories[] = {"navigation", "ad",         "share",
                                             "byline",     "error-page", "account", "media"};
 
 bool KnownCategory(std::string_view c) {
-  // kCategories by length: a rule's category is compared with at most
-  // three names instead of going through all twelve.
-  constexpr size_t kLongest = 16;
-  static_assert(
-      [] {
-        for (std::string_view k : kCategories) {
-          if (k.empty() || k.size() >= kLongest) return false;
-        }
-        return true;
-      }(),
-      "kCategories: names of 1 to 15 bytes");
-  static const auto* const by_length = [] {
-    auto* table = new std::vector<std::string_view>[kLongest];
-    for (std::string_view k : kCategories) table[k.size()].push_back(k);
-    return table;
-  }();
-  if (c.size() >= kLongest) return false;
-  for (std::string_view k : by_length[c.size()]) {
-    if (c == k) return true;
-  }
-  return false;
+  return std::find(std::begin(kCategories), std::end(kCategories), c) != std::end(kCategories);
 }
 
 bool ValidLang(std::string_view l) {
