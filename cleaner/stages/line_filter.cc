@@ -693,10 +693,13 @@ bool LineFilter::Judge() {
   // mean a real page that merely carries the phrase. A cookie wall leaves
   // less than a short paragraph.
   std::string drop_reason;
+  const char* drop_category = nullptr;  // of every block, when the document goes
   if (error_rule != nullptr && content_units < 150) {
     drop_reason = "error-page (" + error_rule->origin + ")";
+    drop_category = "error-page";
   } else if (cookie_rule != nullptr && content_units < 40) {
     drop_reason = "cookie-wall (" + cookie_rule->origin + ")";
+    drop_category = "cookie";
   }
   if (!drop_reason.empty()) {
     if (meta != nullptr) meta->drop_reason = drop_reason;
@@ -714,9 +717,7 @@ bool LineFilter::Judge() {
       continue;
     }
     const bool whole = f.cls != Cls::kBad;  // dropped with the whole document
-    const char* category =
-        whole ? (error_rule != nullptr && content_units < 150 ? "error-page" : "cookie")
-              : f.category;
+    const char* category = whole ? drop_category : f.category;
     if (meta != nullptr) ++meta->removed_by_category[category];
     if (doc_.stats != nullptr) ++doc_.stats->blocks_dropped;
     if (doc_.reporter != nullptr) {
