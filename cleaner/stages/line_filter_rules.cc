@@ -963,11 +963,10 @@ int LineFilterRules::Rep::MatchContains(std::string_view text, const LineKey& ke
   return -1;
 }
 
-bool LineFilterRules::Rep::IsNameWord(std::string_view text, const LineKey& key, size_t tok) const {
+bool LineFilterRules::Rep::IsNameWord(const LineKey& key, size_t tok) const {
   const auto& t = key.tokens[tok];
   if (t.number || !t.upper) return false;
   if (months.count(t.hash) || weekdays.count(t.hash)) return false;
-  (void)text;
   return true;
 }
 
@@ -978,7 +977,7 @@ std::string Two(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 std::string Iso(int y, int m, int d) {
   if (y < 100) y += y < 70 ? 2000 : 1900;
   if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100) return "";
-  return std::to_string(y) + "-" + Two(m) + "-" + (d > 0 ? Two(d) : "");
+  return std::to_string(y) + "-" + Two(m) + "-" + Two(d);
 }
 
 int NumberValue(const LineKey& key, size_t tok) {
@@ -1149,7 +1148,7 @@ bool LineFilterRules::Rep::MatchFrom(const Rule& r, size_t elem, std::string_vie
       size_t num_ends = 0;
       while (j < n && j - tok < kMaxNameTokens) {
         const bool particle = name_particles.count(key.tokens[j].hash) > 0 && j > tok;
-        if (!particle && !IsNameWord(text, key, j)) break;
+        if (!particle && !IsNameWord(key, j)) break;
         ++j;
         if (!particle) ends[num_ends++] = j;
       }

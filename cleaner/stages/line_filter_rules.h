@@ -137,7 +137,9 @@ struct LineFilterRules::Rep {
   // True if tokens from `tok` on start a date; sets *end to the token after it.
   bool MatchDate(std::string_view text, const line_filter::LineKey& key, size_t tok, size_t* end,
                  std::string* iso) const;
-  bool IsNameWord(std::string_view text, const line_filter::LineKey& key, size_t tok) const;
+  // True if token `tok` can be a word of a {name}: capitalized, not a
+  // number, a month or a weekday.
+  bool IsNameWord(const line_filter::LineKey& key, size_t tok) const;
 
  private:
   bool MatchFrom(const line_filter::Rule& r, size_t elem, std::string_view text,
