@@ -113,24 +113,10 @@ void Decode(std::string_view text, CodePoints* out) {
       pos += 8;
     }
     if (pos >= size) break;
+    // NextCodePoint() decodes ASCII and well-formed two- and three-byte
+    // sequences inline.
     offset[n] = pos;
-    const unsigned char c = s[pos];
-    if (c < 0x80) {
-      cp[n++] = c;
-      ++pos;
-    } else if (c >= 0xC2 && c <= 0xDF && pos + 1 < size && (s[pos + 1] & 0xC0) == 0x80) {
-      // Well-formed two- and three-byte sequences inline (E0 and ED, whose
-      // second byte has a narrower range, go through NextCodePoint).
-      cp[n++] = (static_cast<char32_t>(c & 0x1F) << 6) | (s[pos + 1] & 0x3F);
-      pos += 2;
-    } else if (c >= 0xE1 && c <= 0xEF && c != 0xED && pos + 2 < size &&
-               (s[pos + 1] & 0xC0) == 0x80 && (s[pos + 2] & 0xC0) == 0x80) {
-      cp[n++] = (static_cast<char32_t>(c & 0x0F) << 12) |
-                (static_cast<char32_t>(s[pos + 1] & 0x3F) << 6) | (s[pos + 2] & 0x3F);
-      pos += 3;
-    } else {
-      cp[n++] = NextCodePoint(text, &pos);
-    }
+    cp[n++] = NextCodePoint(text, &pos);
   }
   offset[n] = size;
   out->cp.resize(n);
