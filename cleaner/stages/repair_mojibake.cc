@@ -185,7 +185,7 @@ Found Match(const CodePoints& d, size_t i) {
 
 std::string FixOnce(std::string_view text, bool allow_uncertain,
                     std::vector<RepairChange>* changes, bool* changed) {
-  CodePoints d = Decode(text);
+  const CodePoints& d = DecodeShared(text);
   std::vector<Edit> edits;
   for (size_t i = 0; i < d.size();) {
     if (d.cp[i] < 0x80) {
@@ -245,7 +245,7 @@ bool MayHaveMojibake(std::string_view text) {
 
 bool HasCertainMojibake(std::string_view text) {
   if (!MayHaveMojibake(text)) return false;
-  CodePoints d = Decode(text);
+  const CodePoints& d = DecodeShared(text);
   for (size_t i = 0; i < d.size(); ++i) {
     if (d.cp[i] >= 0x80 && Match(d, i).verdict == Verdict::kCertain) return true;
   }
