@@ -218,17 +218,24 @@ std::string FixOnce(std::string_view text, bool allow_uncertain,
 // CB .., E2 ..).
 bool MayHaveMojibake(std::string_view text) {
   const size_t n = text.size();
+  if (n < 2) return false;
+  // The first C2 and the first C3 at or after where each was last searched
+  // for (n if none), searched again only once passed: one memchr() per
+  // match rather than per byte, which rescanned the rest of a text without
+  // C2 after each of its é (quadratic), yet memchr() itself is kept, as it
+  // costs less on text without either byte than one scan for both.
+  auto find = [&](unsigned char b, size_t from) {
+    const void* m = std::memchr(text.data() + from, b, n - from);
+    return m == nullptr ? n : static_cast<size_t>(static_cast<const char*>(m) - text.data());
+  };
+  size_t next_c2 = find(0xC2, 0), next_c3 = find(0xC3, 0);
   for (size_t i = 0; i + 1 < n; ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0xC2) {
       // Skip ahead to the next byte that can start U+0080..U+00FF.
-      const void* next = std::memchr(text.data() + i, 0xC2, n - i);
-      const void* next3 = std::memchr(text.data() + i, 0xC3, n - i);
-      const char* a = static_cast<const char*>(next);
-      const char* b = static_cast<const char*>(next3);
-      const char* m = a == nullptr ? b : (b == nullptr || a < b ? a : b);
-      if (m == nullptr) return false;
-      i = static_cast<size_t>(m - text.data());
+      if (next_c2 < i) next_c2 = find(0xC2, i);
+      if (next_c3 < i) next_c3 = find(0xC3, i);
+      i = next_c2 < next_c3 ? next_c2 : next_c3;
       if (i + 1 >= n) return false;
       c = static_cast<unsigned char>(text[i]);
     }
