@@ -99,6 +99,33 @@ inline __m128i MayNeedNfcLead(__m128i v) {
       _mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(1)), _mm_set1_epi8(static_cast<char>(0xD1)));
   return _mm_andnot_si128(cyrillic, _mm_cmpgt_epi8(v, _mm_set1_epi8(-53)));
 }
+
+// Bit masks over the sixteen bytes of `v`, for WhiteSpaceIsNormal().
+struct ChunkMasks {
+  unsigned ok;      // 0x20..0x7E, or one half of a pair C3..DF 80..BF
+  unsigned spaces;  // 0x20
+  unsigned nfc;     // a lead of such a pair for which MayNeedNfcLead() holds
+};
+
+inline ChunkMasks Classify(__m128i v) {
+  // Signed compares: bytes 0x80..0xFF are -128..-1.
+  ChunkMasks m;
+  m.spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x20))));
+  m.ok = static_cast<unsigned>(_mm_movemask_epi8(
+      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)))));
+  m.nfc = 0;
+  if (_mm_movemask_epi8(v) != 0) {
+    // C3..DF is -61..-33; 80..BF is -128..-65.
+    const __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-62)),
+                                       _mm_cmplt_epi8(v, _mm_set1_epi8(-32)));
+    const unsigned leads = static_cast<unsigned>(_mm_movemask_epi8(lead));
+    const unsigned conts =
+        static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))));
+    m.ok |= (leads & (conts >> 1)) | (conts & (leads << 1));
+    m.nfc = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(lead, MayNeedNfcLead(v))));
+  }
+  return m;
+}
 #endif
 
 // True iff NormalizeText() would give `text` back before its NFC step:
@@ -130,79 +157,46 @@ bool WhiteSpaceIsNormal(std::string_view text, bool* may_need_nfc) {
     // a character, is never such a lead: it cannot pair with a
     // continuation at pos.
     if (n >= 16) {
+      // Takes the first k (1..16) bytes of a chunk whose masks are
+      // `spaces` and `nfc`; false if they hold two spaces together or one
+      // after a space.
+      auto take = [&](unsigned k, unsigned spaces, unsigned nfc) {
+        const unsigned taken = (1u << k) - 1;
+        spaces &= taken;
+        if ((spaces & (spaces << 1)) != 0 || (prev_space && (spaces & 1) != 0)) return false;
+        prev_space = ((spaces >> (k - 1)) & 1) != 0;  // the last of the k bytes
+        if ((nfc & taken) != 0) *may_need_nfc = true;
+        pos += k;
+        return true;
+      };
       // First whole chunks of sixteen such bytes (most of the text), with
       // the two-byte sequences tested only where a byte is not ASCII.
       bool stopped = false;  // at a byte the chunks do not take
       while (pos + 16 <= n) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
-        const __m128i space = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x20));
-        unsigned ok = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
-            _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)))));
-        unsigned nfc = 0;
-        if (_mm_movemask_epi8(v) != 0) {
-          const __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-62)),
-                                             _mm_cmplt_epi8(v, _mm_set1_epi8(-32)));
-          const unsigned leads = static_cast<unsigned>(_mm_movemask_epi8(lead));
-          const unsigned conts =
-              static_cast<unsigned>(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(-64))));
-          ok |= (leads & (conts >> 1)) | (conts & (leads << 1));
-          nfc = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(lead, MayNeedNfcLead(v))));
-        }
-        unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(space));
-        if (ok != 0xFFFF) {
-          // The bytes before the first other one, as below; then the byte
-          // path takes that one.
-          const unsigned k = static_cast<unsigned>(__builtin_ctz(~ok));
-          if (k > 0) {
-            const unsigned taken = (1u << k) - 1;
-            spaces &= taken;
-            if ((spaces & (spaces << 1)) != 0 || (prev_space && (spaces & 1) != 0)) return false;
-            prev_space = ((spaces >> (k - 1)) & 1) != 0;
-            if ((nfc & taken) != 0) *may_need_nfc = true;
-            pos += k;
-          }
+        const ChunkMasks m =
+            Classify(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos)));
+        if (m.ok != 0xFFFF) {
+          // The bytes before the first other one; then the byte path takes
+          // that one.
+          const unsigned k = static_cast<unsigned>(__builtin_ctz(~m.ok));
+          if (k > 0 && !take(k, m.spaces, m.nfc)) return false;
           stopped = true;
           break;
         }
-        if ((spaces & (spaces << 1)) != 0 || (prev_space && (spaces & 1) != 0)) return false;
-        prev_space = (spaces >> 15) != 0;
-        if (nfc != 0) *may_need_nfc = true;
-        pos += 16;
+        if (!take(16, m.spaces, m.nfc)) return false;
       }
       if (!stopped) {
         if (pos >= n) break;
         // Then the bytes up to the first other one, or to the end.
         const size_t base = pos + 16 <= n ? pos : n - 16;
         const unsigned skip = static_cast<unsigned>(pos - base);
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + base));
-        // Signed compares: bytes 0x80..0xFF are -128..-1.
-        const __m128i printable = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x20)),
-                                                _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
-        const __m128i space = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x20));
-        // C3..DF is -61..-33; 80..BF is -128..-65; CC..DF (U+0300 up) -52..-33.
-        const __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-62)),
-                                           _mm_cmplt_epi8(v, _mm_set1_epi8(-32)));
-        const __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
-        const unsigned leads = static_cast<unsigned>(_mm_movemask_epi8(lead));
-        const unsigned conts = static_cast<unsigned>(_mm_movemask_epi8(cont));
-        const unsigned pairs = (leads & (conts >> 1)) | (conts & (leads << 1));
-        const unsigned ok =
-            (static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(printable, space))) | pairs) >>
-            skip;
-        const size_t left = 16 - skip;
-        const size_t k =
-            std::min(left, static_cast<size_t>(__builtin_ctz(~ok)));  // ~ok has bit 16 up set
+        const ChunkMasks m =
+            Classify(_mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + base)));
+        const unsigned left = 16 - skip;
+        const unsigned k = std::min(
+            left, static_cast<unsigned>(__builtin_ctz(~(m.ok >> skip))));  // ~ has bit 16 up set
         if (k > 0) {
-          const unsigned taken = (1u << k) - 1;
-          const unsigned spaces = (static_cast<unsigned>(_mm_movemask_epi8(space)) >> skip) & taken;
-          if ((spaces & (spaces << 1)) != 0 || (prev_space && (spaces & 1) != 0)) return false;
-          prev_space = ((spaces >> (k - 1)) & 1) != 0;  // the last of the k bytes
-          if (((static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(lead, MayNeedNfcLead(v)))) >>
-                skip) &
-               taken) != 0) {
-            *may_need_nfc = true;
-          }
-          pos += k;
+          if (!take(k, m.spaces >> skip, m.nfc >> skip)) return false;
           if (k == left) continue;
         }
       }
