@@ -35,9 +35,11 @@ size_t BreakLongLines(std::string* text, size_t max_bytes) {
       // The line has reached the limit at i: break it.
       size_t cut = i;
       size_t floor = line_start + max_bytes / 2;
-      size_t space = t.find_last_of(" \t", i);
-      if (space != std::string::npos && space >= floor) {
-        cut = space;
+      // Only [floor, i] is searched: a search from i alone would run back
+      // over earlier lines when this one has no white space.
+      size_t space = std::string_view(t).substr(floor, i - floor + 1).find_last_of(" \t");
+      if (space != std::string_view::npos) {
+        cut = floor + space;
       } else {
         while (cut > line_start && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
         // A limit smaller than one character: cut after it, never before
