@@ -1,7 +1,7 @@
 // Text measures for the HTML extractor. See extract_text.h.
 #include "cleaner/stages/extract_text.h"
 
-#include <cstdint>
+#include "cleaner/util/utf8.h"
 
 namespace cleaner {
 
@@ -51,24 +51,6 @@ void StopWords::Count(std::string_view utf8, int* words, int* stop_words) const 
 }
 
 namespace {
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    *out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    *out += static_cast<char>(0xC0 | (cp >> 6));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    *out += static_cast<char>(0xE0 | (cp >> 12));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    *out += static_cast<char>(0xF0 | (cp >> 18));
-    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // Reads 4 hex digits at s[i]; returns -1 if they are not.
 long Hex4(std::string_view s, size_t i) {
@@ -121,8 +103,7 @@ std::string JsonStringValue(std::string_view json, std::string_view key) {
                 i += 6;
               }
             }
-            if (cp >= 0xD800 && cp < 0xE000) cp = 0xFFFD;  // a lone surrogate
-            AppendUtf8(static_cast<uint32_t>(cp), &out);
+            AppendUtf8(static_cast<char32_t>(cp), &out);  // a lone surrogate: U+FFFD
             break;
           }
           default: out += json[i]; break;  // \" \\ \/
