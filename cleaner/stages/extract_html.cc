@@ -1368,12 +1368,8 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
       std::string body = JsonStringValue(m.json_ld, "articleBody");
       if (body.find("</") != std::string::npos) body = StripTags(body);
       if (body.size() >= 300 && body.size() > 2 * kept_chars) {
-        ExplainEvent e;
-        e.stage = "extract";
-        e.action = ExplainEvent::Action::kInfo;
-        e.rule = "json-ld-article-body";
-        e.after = "the page's text is its JSON-LD articleBody";
-        Explain(doc, e);
+        ExplainDocument(doc, "extract", ExplainEvent::Action::kInfo, "json-ld-article-body", "",
+                        "the page's text is its JSON-LD articleBody");
         size_t start = 0;
         while (start < body.size()) {
           size_t end = body.find('\n', start);
