@@ -84,8 +84,9 @@ struct Options {
   RepairOptions repair;
   LimitOptions limits;
   // Name the language of every document in Metadata::language: when no
-  // stage found it (<html lang>, the repair stage), CLD2 reads the start of
-  // the cleaned text (its first 1 KiB). For a typical 5 KB text document
+  // stage found it (only the extractor does: <html lang> or its own guess;
+  // the repair stage's guess is not kept), CLD2 reads the start of the
+  // cleaned text (its first 1 KiB). For a typical 5 KB text document
   // that costs about as much as the rest of the text path, so the CLI turns
   // this on only where metadata is shown (--output-format jsonl, --explain).
   bool detect_language = true;
