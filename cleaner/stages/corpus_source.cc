@@ -6,6 +6,7 @@
 
 #include "cleaner/stages/jsonl_source.h"
 #include "cleaner/stages/source.h"
+#include "cleaner/util/ascii.h"
 #include "cleaner/util/gzip.h"
 
 namespace cleaner {
@@ -16,10 +17,6 @@ namespace {
 // at most doubles typical text (\uXXXX for controls is rarer), plus room
 // for the other fields.
 size_t MaxJsonLine(size_t max_document_bytes) { return max_document_bytes * 2 + (1 << 20); }
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 // "a/crawl.warc.txt" -> "a/crawl/": the folder for a container's records.
 std::string ContainerFolder(std::string relpath) {

@@ -1,20 +1,12 @@
 // Format detection: HTML or scraped text.
 #include "cleaner/stages/detect_format.h"
-#include "cleaner/util/ascii.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 
+#include "cleaner/util/ascii.h"
+
 namespace cleaner {
-
-namespace {
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-}  // namespace
 
 InputFormat DetectFormat(std::string_view utf8, std::string_view name,
                          std::string_view content_type) {

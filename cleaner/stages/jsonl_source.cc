@@ -3,15 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cleaner/util/ascii.h"
+
 namespace cleaner {
-
-namespace {
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-}  // namespace
 
 bool HasJsonlExtension(std::string_view path) {
   if (EndsWith(path, ".gz")) path.remove_suffix(3);

@@ -1,6 +1,6 @@
-// ASCII case helpers for protocol text (charset labels, HTTP and WARC
-// header names, tag and attribute names), where Unicode case folding would
-// be wrong. No stage logic here.
+// ASCII helpers for protocol text (charset labels, HTTP and WARC header
+// names, tag and attribute names, file name extensions), where Unicode case
+// folding would be wrong. No stage logic here.
 #ifndef CLEANER_UTIL_ASCII_H_
 #define CLEANER_UTIL_ASCII_H_
 
@@ -25,6 +25,11 @@ inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
     if (AsciiLower(a[i]) != AsciiLower(b[i])) return false;
   }
   return true;
+}
+
+// True iff `s` ends with `suffix` (bytes compared as they are).
+inline bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 }  // namespace cleaner
