@@ -166,9 +166,7 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
   // was a fifth of the text path's time (Options says why this can be
   // turned off).
   if (options_.detect_language && meta.language.empty() && !out->text.empty()) {
-    size_t n = std::min<size_t>(out->text.size(), 1024);
-    while (n < out->text.size() && (static_cast<unsigned char>(out->text[n]) & 0xC0) == 0x80) --n;
-    LanguageGuess guess = DetectLanguage(std::string_view(out->text).substr(0, n));
+    LanguageGuess guess = DetectLanguage(out->text, 1024);
     if (guess.reliable) {
       meta.language = guess.code;
       ExplainDocument(doc, "pipeline", ExplainEvent::Action::kMetadata, "cld2", "language",

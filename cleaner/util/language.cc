@@ -13,10 +13,11 @@ const char* LanguageCode(Language lang);
 
 namespace cleaner {
 
-LanguageGuess DetectLanguage(std::string_view utf8) {
+LanguageGuess DetectLanguage(std::string_view utf8, size_t max_bytes) {
   LanguageGuess g;
-  // 64 KiB is plenty for a verdict and bounds the cost on huge documents.
-  int len = static_cast<int>(std::min<size_t>(utf8.size(), 1 << 16));
+  // (The default, 64 KiB, is plenty for a verdict and bounds the cost on
+  // huge documents.)
+  int len = static_cast<int>(std::min<size_t>({utf8.size(), max_bytes, size_t{1} << 30}));
   // Do not cut a multi-byte character in half.
   while (len > 0 && len < static_cast<int>(utf8.size()) &&
          (static_cast<unsigned char>(utf8[len]) & 0xC0) == 0x80)
