@@ -14,7 +14,7 @@
 
 #include "cleaner/cleaner.h"
 #include "cleaner/cli/flags.h"
-#include "cleaner/stages/source.h"
+#include "cleaner/source/source.h"
 
 int main(int argc, char** argv) {
   using namespace cleaner;

@@ -1,4 +1,4 @@
-// bench_repair: drives the repair stage alone (cleaner/stages/repair.h) over
+// bench_repair: drives the repair stage alone (cleaner/repair/repair.h) over
 // JSON Lines, for the repair benchmarks in bench/repair_bench.py and for
 // trying the rules on a paragraph by hand.
 //
@@ -22,7 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cleaner/rules.h"
-#include "cleaner/stages/repair.h"
+#include "cleaner/repair/repair.h"
 
 namespace {
 

@@ -60,7 +60,7 @@ struct LimitOptions {
   size_t max_line_bytes = 1u << 20;
   // 512: real pages nest a few hundred elements at most, and the HTML
   // parser's cost grows with the square of the depth (see
-  // stages/extract_bound.h). Tags nested deeper are removed; text is kept.
+  // extract/extract_bound.h). Tags nested deeper are removed; text is kept.
   size_t max_html_depth = 512;
   // 256: real tags have a handful of attributes, data-* heavy frameworks a
   // few dozen; the parser compares each with all earlier ones. Attributes

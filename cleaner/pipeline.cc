@@ -8,11 +8,11 @@
 #include <cstdio>
 
 #include "cleaner/rules.h"
-#include "cleaner/stages/decode.h"
-#include "cleaner/stages/detect_format.h"
-#include "cleaner/stages/normalize.h"
-#include "cleaner/stages/split_text.h"
-#include "cleaner/stages/text_writer.h"
+#include "cleaner/decode/decode.h"
+#include "cleaner/decode/detect_format.h"
+#include "cleaner/output/normalize.h"
+#include "cleaner/extract/split_text.h"
+#include "cleaner/output/text_writer.h"
 #include "cleaner/util/language.h"
 
 namespace cleaner {

@@ -12,9 +12,9 @@
 #include <memory>
 
 #include "cleaner/cleaner.h"
-#include "cleaner/stages/extract_html.h"
-#include "cleaner/stages/line_filter.h"
-#include "cleaner/stages/repair.h"
+#include "cleaner/extract/extract_html.h"
+#include "cleaner/filter/line_filter.h"
+#include "cleaner/repair/repair.h"
 
 namespace cleaner {
 

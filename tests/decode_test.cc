@@ -1,5 +1,5 @@
 // Tests for stage 1, decode.
-#include "cleaner/stages/decode.h"
+#include "cleaner/decode/decode.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // Tests for bounding a page's nesting and attributes before parsing.
-#include "cleaner/stages/extract_bound.h"
+#include "cleaner/extract/extract_bound.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // Tests for stage 2a, extracting the main content of an HTML page.
-#include "cleaner/stages/extract_html.h"
+#include "cleaner/extract/extract_html.h"
 
 #include <catch2/catch.hpp>
 
@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "cleaner/rules.h"
-#include "cleaner/stages/extract_text.h"
+#include "cleaner/extract/extract_text.h"
 #include "tests/test_util.h"
 
 namespace cleaner {

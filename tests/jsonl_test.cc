@@ -1,12 +1,12 @@
-// Tests for JSON Lines in and out (cleaner/stages/jsonl_source.h,
+// Tests for JSON Lines in and out (cleaner/source/jsonl_source.h,
 // jsonl_writer.h) and for safe output names.
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
 
-#include "cleaner/stages/jsonl_source.h"
-#include "cleaner/stages/jsonl_writer.h"
-#include "cleaner/stages/source.h"
+#include "cleaner/source/jsonl_source.h"
+#include "cleaner/output/jsonl_writer.h"
+#include "cleaner/source/source.h"
 
 namespace cleaner {
 namespace {

@@ -1,14 +1,14 @@
-// Tests for the filter stage (cleaner/stages/line_filter.*): the rule
+// Tests for the filter stage (cleaner/filter/line_filter.*): the rule
 // format, the match key, and how rule hits combine with shape, zone, block,
 // repetition, script and the whole document.
-#include "cleaner/stages/line_filter.h"
+#include "cleaner/filter/line_filter.h"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include "cleaner/stages/line_filter_rules.h"
+#include "cleaner/filter/line_filter_rules.h"
 #include "cleaner/util/utf8.h"
 #include "tests/test_util.h"
 

@@ -1,5 +1,5 @@
 // Tests for stage 5, normalize: the output form of shared/spec/README.md.
-#include "cleaner/stages/normalize.h"
+#include "cleaner/output/normalize.h"
 
 #include <catch2/catch.hpp>
 #include <unicode/uchar.h>

@@ -8,11 +8,11 @@
 #include <vector>
 
 #include "cleaner/rules.h"
-#include "cleaner/stages/repair.h"
-#include "cleaner/stages/repair_entities.h"
-#include "cleaner/stages/repair_mojibake.h"
-#include "cleaner/stages/repair_punctuation.h"
-#include "cleaner/stages/repair_quotes.h"
+#include "cleaner/repair/repair.h"
+#include "cleaner/repair/repair_entities.h"
+#include "cleaner/repair/repair_mojibake.h"
+#include "cleaner/repair/repair_punctuation.h"
+#include "cleaner/repair/repair_quotes.h"
 #include "tests/test_util.h"
 
 namespace cleaner {

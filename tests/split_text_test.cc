@@ -1,5 +1,5 @@
 // Tests for stage 2b, segmenting scraped text.
-#include "cleaner/stages/split_text.h"
+#include "cleaner/extract/split_text.h"
 
 #include <catch2/catch.hpp>
 

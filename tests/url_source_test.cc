@@ -1,8 +1,8 @@
-// Tests for URL input (cleaner/stages/url_source.h) against a real HTTP
+// Tests for URL input (cleaner/source/url_source.h) against a real HTTP
 // server on loopback that the test starts itself (tests/http_test_server.py):
 // slow, failing, redirect-looping, oversized and bad-gzip responses, retries,
 // politeness, order, and the CLI's behaviour with URLs.
-#include "cleaner/stages/url_source.h"
+#include "cleaner/source/url_source.h"
 
 #include <catch2/catch.hpp>
 

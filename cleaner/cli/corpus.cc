@@ -19,9 +19,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cleaner/stages/jsonl_source.h"
-#include "cleaner/stages/jsonl_writer.h"
-#include "cleaner/stages/source.h"
+#include "cleaner/source/jsonl_source.h"
+#include "cleaner/output/jsonl_writer.h"
+#include "cleaner/source/source.h"
 
 namespace cleaner {
 namespace {

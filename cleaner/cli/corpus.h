@@ -1,5 +1,5 @@
 // The CLI's driver: reads every input as one ordered stream of records
-// (stages/source.h), cleans them on --jobs worker threads, and writes the
+// (source/source.h), cleans them on --jobs worker threads, and writes the
 // results in input order (stdout text, -o DIR files, or JSON Lines), with a
 // line on stderr for every failure and a closing summary.
 //

@@ -39,7 +39,7 @@ struct CorpusFlags {
   uint32_t shard_index = 0;            // --shard I/N
   uint32_t shard_count = 1;
   bool stats = false;                  // --stats: print the summary in every mode
-  // Fetching (see stages/url_source.h for the defaults' reasons).
+  // Fetching (see source/url_source.h for the defaults' reasons).
   int concurrency = 8;
   long per_host_delay_ms = 0;
   long connect_timeout_ms = 10000;

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "cleaner/cleaner.h"
-#include "cleaner/stages/jsonl_source.h"
+#include "cleaner/source/jsonl_source.h"
 #include "cleaner/util/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

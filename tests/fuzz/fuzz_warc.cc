@@ -10,7 +10,7 @@
 #include <string>
 
 #include "cleaner/cleaner.h"
-#include "cleaner/stages/warc_source.h"
+#include "cleaner/source/warc_source.h"
 #include "cleaner/util/gzip.h"
 #include "cleaner/util/utf8.h"
 

@@ -1,5 +1,5 @@
 // HTML character references in text. See repair_entities.h.
-#include "cleaner/stages/repair_entities.h"
+#include "cleaner/repair/repair_entities.h"
 
 #include "cleaner/util/utf8.h"
 

@@ -18,14 +18,14 @@
 // them), so cleaning the output again removes nothing more; the one
 // decision that hangs on neighbours (a repeated line standing alone) is
 // settled by judging the kept blocks again (EndDocument).
-#include "cleaner/stages/line_filter.h"
+#include "cleaner/filter/line_filter.h"
 
 #include <algorithm>
 #include <cstring>
 #include <string_view>
 #include <unordered_map>
 
-#include "cleaner/stages/line_filter_rules.h"
+#include "cleaner/filter/line_filter_rules.h"
 #include "cleaner/util/language.h"
 #include "cleaner/util/utf8.h"
 

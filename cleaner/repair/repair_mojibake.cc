@@ -1,5 +1,5 @@
 // Mojibake reversal. See repair_mojibake.h.
-#include "cleaner/stages/repair_mojibake.h"
+#include "cleaner/repair/repair_mojibake.h"
 
 #include <unicode/uchar.h>
 

@@ -1,5 +1,5 @@
 // Format detection: HTML or scraped text.
-#include "cleaner/stages/detect_format.h"
+#include "cleaner/decode/detect_format.h"
 
 #include <algorithm>
 #include <string>

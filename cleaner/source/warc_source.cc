@@ -1,5 +1,5 @@
 // WARC framing and HTTP response parsing.
-#include "cleaner/stages/warc_source.h"
+#include "cleaner/source/warc_source.h"
 #include "cleaner/util/ascii.h"
 
 #include <cctype>

@@ -1,5 +1,5 @@
 // Bounding a page's nesting and attributes before parsing. See extract_bound.h.
-#include "cleaner/stages/extract_bound.h"
+#include "cleaner/extract/extract_bound.h"
 
 #include "cleaner/util/ascii.h"
 

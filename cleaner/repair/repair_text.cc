@@ -1,5 +1,5 @@
 // Shared pieces of the repair functions. See repair_text.h.
-#include "cleaner/stages/repair_text.h"
+#include "cleaner/repair/repair_text.h"
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>

@@ -1,5 +1,5 @@
 // Text measures for the HTML extractor. See extract_text.h.
-#include "cleaner/stages/extract_text.h"
+#include "cleaner/extract/extract_text.h"
 
 #include "cleaner/util/utf8.h"
 

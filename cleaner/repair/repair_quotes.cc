@@ -1,5 +1,5 @@
 // Quote pairing and consistency. See repair_quotes.h for the model.
-#include "cleaner/stages/repair_quotes.h"
+#include "cleaner/repair/repair_quotes.h"
 
 #include <algorithm>
 

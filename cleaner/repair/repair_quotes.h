@@ -35,7 +35,7 @@
 #include <string_view>
 #include <vector>
 
-#include "cleaner/stages/repair_text.h"
+#include "cleaner/repair/repair_text.h"
 
 namespace cleaner {
 

@@ -1,5 +1,5 @@
 // Stage 1, decode. See decode.h for the order of evidence.
-#include "cleaner/stages/decode.h"
+#include "cleaner/decode/decode.h"
 #include "cleaner/util/ascii.h"
 
 #include <unicode/ucnv.h>

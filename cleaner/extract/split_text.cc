@@ -1,5 +1,5 @@
 // Stage 2b, segment scraped text into paragraphs. See split_text.h.
-#include "cleaner/stages/split_text.h"
+#include "cleaner/extract/split_text.h"
 
 #include <unicode/uchar.h>
 

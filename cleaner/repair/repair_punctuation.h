@@ -10,7 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "cleaner/stages/repair_text.h"
+#include "cleaner/repair/repair_text.h"
 
 namespace cleaner {
 

@@ -4,8 +4,8 @@
 #include <memory>
 #include <string>
 
-#include "cleaner/stages/jsonl_source.h"
-#include "cleaner/stages/source.h"
+#include "cleaner/source/jsonl_source.h"
+#include "cleaner/source/source.h"
 #include "cleaner/util/ascii.h"
 #include "cleaner/util/gzip.h"
 

@@ -1,5 +1,5 @@
 // Punctuation spacing and doubled punctuation. See repair_punctuation.h.
-#include "cleaner/stages/repair_punctuation.h"
+#include "cleaner/repair/repair_punctuation.h"
 
 #include <unicode/uchar.h>
 

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <algorithm>
 
-#include "cleaner/stages/source.h"
+#include "cleaner/source/source.h"
 
 namespace cleaner {
 

@@ -1,5 +1,5 @@
 // Match keys and compiled rules of the filter stage. See line_filter_rules.h.
-#include "cleaner/stages/line_filter_rules.h"
+#include "cleaner/filter/line_filter_rules.h"
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>

@@ -1,5 +1,5 @@
 // JSON Lines records out.
-#include "cleaner/stages/jsonl_writer.h"
+#include "cleaner/output/jsonl_writer.h"
 
 #include <nlohmann/json.hpp>
 

@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "cleaner/stages/repair_text.h"
+#include "cleaner/repair/repair_text.h"
 
 namespace cleaner {
 

@@ -21,7 +21,7 @@
 //     a heading that repeats the title is dropped. A page where nothing
 //     scores (a fragment) keeps every block the rules kept; a page whose DOM
 //     holds almost no text uses its JSON-LD articleBody.
-#include "cleaner/stages/extract_html.h"
+#include "cleaner/extract/extract_html.h"
 #include "cleaner/util/ascii.h"
 
 #include <gumbo.h>
@@ -36,8 +36,8 @@
 #include <utility>
 #include <vector>
 
-#include "cleaner/stages/extract_bound.h"
-#include "cleaner/stages/extract_text.h"
+#include "cleaner/extract/extract_bound.h"
+#include "cleaner/extract/extract_text.h"
 #include "cleaner/util/language.h"
 
 namespace cleaner {

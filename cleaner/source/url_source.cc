@@ -1,5 +1,5 @@
 // URL fetching with libcurl's multi interface.
-#include "cleaner/stages/url_source.h"
+#include "cleaner/source/url_source.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,5 +1,5 @@
 // JSON Lines records in.
-#include "cleaner/stages/jsonl_source.h"
+#include "cleaner/source/jsonl_source.h"
 
 #include <nlohmann/json.hpp>
 

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "cleaner/cleaner.h"
-#include "cleaner/stages/url_source.h"
-#include "cleaner/stages/warc_source.h"
+#include "cleaner/source/url_source.h"
+#include "cleaner/source/warc_source.h"
 #include "cleaner/status.h"
 
 namespace cleaner {

@@ -2,17 +2,17 @@
 // in repair_entities, repair_mojibake, repair_quotes and repair_punctuation;
 // this file reads their tables from filters/repair_*.tsv, decides what is
 // per document (mojibake evidence, language, quote style) and runs them.
-#include "cleaner/stages/repair.h"
+#include "cleaner/repair/repair.h"
 
 #include <map>
 #include <string>
 #include <unordered_set>
 
-#include "cleaner/stages/repair_entities.h"
-#include "cleaner/stages/repair_mojibake.h"
-#include "cleaner/stages/repair_punctuation.h"
-#include "cleaner/stages/repair_quotes.h"
-#include "cleaner/stages/repair_text.h"
+#include "cleaner/repair/repair_entities.h"
+#include "cleaner/repair/repair_mojibake.h"
+#include "cleaner/repair/repair_punctuation.h"
+#include "cleaner/repair/repair_quotes.h"
+#include "cleaner/repair/repair_text.h"
 #include "cleaner/util/language.h"
 #include "cleaner/util/utf8.h"
 

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "cleaner/rules.h"
-#include "cleaner/stages/line_filter.h"
+#include "cleaner/filter/line_filter.h"
 
 namespace cleaner {
 namespace line_filter {

@@ -1,5 +1,5 @@
 // Stage 5, normalize. See normalize.h.
-#include "cleaner/stages/normalize.h"
+#include "cleaner/output/normalize.h"
 
 #include <algorithm>
 #include <cstring>
