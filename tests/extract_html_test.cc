@@ -275,6 +275,62 @@ TEST_CASE("a hidden wrapper around the article is shown, a hidden copy is not", 
   CHECK(copy.texts.size() == 4);
 }
 
+// Short sections (a service page), each in a container a class token calls
+// furniture: the selection alone keeps nothing.
+std::string WidgetPage() {
+  std::string body = "<header><a href=\"/\">Home</a> <a href=\"/c\">Contact</a></header>";
+  for (int i = 1; i <= 5; ++i) {
+    body += "<div class=\"widget\"><h2>Service " + std::to_string(i) +
+            "</h2><p>We plan, plant and care for gardens of every size, " + std::to_string(i) +
+            ".</p></div>";
+  }
+  return Page(body);
+}
+
+TEST_CASE("a selection that keeps almost nothing falls back and says so", "[extract]") {
+  testing::TestDoc doc;
+  Result r = Extract(WidgetPage(), ExtractOptions(), &doc);
+  CHECK(r.texts.size() == 10);
+  bool fallback = false;
+  for (const ExplainEvent& e : doc.reporter.events) {
+    if (e.rule == "fallback") {
+      fallback = true;
+      CHECK(e.category == "main-content");
+      CHECK(e.after.find("selection without class") != std::string::npos);
+    }
+  }
+  CHECK(fallback);
+}
+
+TEST_CASE("a selection that holds the page's prose does not fall back", "[extract]") {
+  std::string article, menu;
+  for (int i = 1; i <= 2; ++i) article += Prose(i);
+  // Long menus: far more text than the short article, none of it prose.
+  for (int i = 0; i < 60; ++i) menu += "<li>Section number " + std::to_string(i) + "</li>";
+  testing::TestDoc doc;
+  Result r = Extract(Page("<div class=\"story\">" + article + "</div><ul>" + menu + "</ul>"),
+                     ExtractOptions(), &doc);
+  CHECK(r.texts.size() == 2);
+  for (const ExplainEvent& e : doc.reporter.events) CHECK(e.rule != "fallback");
+}
+
+TEST_CASE("what the selection leaves out is explained", "[extract]") {
+  std::string article;
+  for (int i = 1; i <= 4; ++i) article += Prose(i);
+  testing::TestDoc doc;
+  Extract(Page("<div class=\"story\">" + article + "</div><div><p>Unrelated short note.</p></div>"),
+          ExtractOptions(), &doc);
+  bool named = false;
+  for (const ExplainEvent& e : doc.reporter.events) {
+    if (e.before == "Unrelated short note.") {
+      named = true;
+      CHECK(e.category == "outside-main-content");
+      CHECK(e.action == ExplainEvent::Action::kDrop);
+    }
+  }
+  CHECK(named);
+}
+
 TEST_CASE("a page rendered by script falls back to its JSON-LD articleBody", "[extract]") {
   std::string body;
   for (int i = 1; i <= 5; ++i) {

@@ -281,6 +281,7 @@ struct Elem {
   bool comments = false;       // inside a comment section
   int weight = 0;              // sum of positive/negative rule weights
   const TokenRule* rule = nullptr;  // the rule behind `verdict`
+  uint32_t shape = 0;  // hash of the tag and class list: repeated siblings share it
   int first_block = 0, end_block = 0;
   // Subtree sums over the blocks that are kept.
   int chars = 0, link_chars = 0, prose_chars = 0, commas = 0, raw_prose = 0;
@@ -346,6 +347,18 @@ std::string Collapse(std::string_view s) {
     }
   }
   return out;
+}
+
+// The tag and class list of an element, hashed (FNV-1a): siblings made
+// from one template (posts, cards, sections) share it. 0: no class.
+uint32_t Shape(const GumboElement& e) {
+  const GumboAttribute* cls = gumbo_get_attribute(&e.attributes, "class");
+  if (cls == nullptr || cls->value[0] == '\0') return 0;
+  uint32_t h = 2166136261u ^ static_cast<uint32_t>(e.tag);
+  for (const char* c = cls->value; *c != '\0'; ++c) {
+    h = (h ^ static_cast<unsigned char>(*c)) * 16777619u;
+  }
+  return h | 1;
 }
 
 class Walker {
@@ -811,6 +824,7 @@ void Walker::Walk(const GumboNode* root) {
           el.verdict = info.verdict;
           el.rule = info.rule;
           el.weight = info.weight;
+          el.shape = Shape(e);
           el.first_block = static_cast<int>(blocks.size());
           if (el.parent >= 0) elems[el.parent].has_block_child = true;
           nf.elem = static_cast<int>(elems.size());
@@ -954,6 +968,10 @@ class Selector {
   void Emit(int top, std::vector<char>* keep);
   void DropTitleHeading(std::vector<char>* keep);
   void Report(const char* rule, const std::string& category, int block);
+  void Select(std::vector<char>* keep);
+  void ResetSelection();
+  void Fallback(std::vector<char>* keep);
+  void ReportLeftOut(const std::vector<char>& keep);
 
   std::vector<Elem>& elems_;
   std::vector<RawBlock>& blocks_;
@@ -961,6 +979,13 @@ class Selector {
   const DocumentInfo& doc_;
   bool use_stopwords_ = true;
   int total_prose_ = 0;
+  // The fallback's pass: only hidden elements and comment sections are
+  // dropped, no other class, id, tag or role rule (they weigh against a
+  // container, never veto the text).
+  bool hidden_only_ = false;
+  // Explain events of the current pass, reported once its result is used.
+  std::vector<ExplainEvent> pending_;
+  std::vector<char> explained_;  // blocks named by an event of pending_
 };
 
 void Selector::Report(const char* rule, const std::string& category, int block) {
@@ -970,8 +995,11 @@ void Selector::Report(const char* rule, const std::string& category, int block) 
   e.action = ExplainEvent::Action::kDrop;
   e.rule = rule;
   e.category = category;
-  if (block >= 0 && block < static_cast<int>(blocks_.size())) e.before = Snippet(blocks_[block].text);
-  Explain(doc_, e);
+  if (block >= 0 && block < static_cast<int>(blocks_.size())) {
+    e.before = Snippet(blocks_[block].text);
+    explained_[block] = 1;
+  }
+  pending_.push_back(std::move(e));
 }
 
 // A block of running text: long enough for a sentence, punctuated, mostly
@@ -1033,6 +1061,7 @@ void Selector::ApplyDrops() {
     e.comments = (parent != nullptr && parent->comments) || e.verdict == kComments;
     if (e.dropped || e.verdict == kNone) continue;
     if (e.verdict == kComments && options_.keep_comments) continue;
+    if (hidden_only_ && e.rule != &HiddenRule() && e.verdict != kComments) continue;
     // The veto: an element holding 40% of the page's prose is a wrapper
     // that happens to carry a furniture word ("elementor-widget-wrap",
     // "page-with-sidebar"), not furniture. A comment section is only spared
@@ -1053,6 +1082,7 @@ void Selector::ApplyDrops() {
     if (doc_.reporter != nullptr && e.first_block < e.end_block) {
       Report(e.rule != nullptr ? e.rule->origin.c_str() : "",
              e.verdict == kComments ? "comments" : "boilerplate-container", e.first_block);
+      for (int b = e.first_block; b < e.end_block; ++b) explained_[b] = 1;
     }
   }
   for (RawBlock& b : blocks_) {
@@ -1154,7 +1184,10 @@ void Selector::Emit(int top, std::vector<char>* keep) {
       // same article scores like its sections; a sidebar's teasers score
       // far lower. A sibling whose own class weight makes it negative
       // ("more-stories") stays out.
-      bool join = (s.scored && s.score >= threshold) ||
+      // In the fallback, a sibling made from the top candidate's template
+      // (the next post, card or section) joins it.
+      bool join = (hidden_only_ && t.shape != 0 && s.shape == t.shape && s.chars > 0) ||
+                  (s.scored && s.score >= threshold) ||
                   (!(s.scored && s.score < 0) && s.best >= std::max(threshold, 0.3f * t.best));
       if (!join && (s.tag == GUMBO_TAG_P || !s.has_block_child)) {
         float ld = s.chars ? static_cast<float>(s.link_chars) / s.chars : 1.f;
@@ -1257,9 +1290,9 @@ void Selector::DropTitleHeading(std::vector<char>* keep) {
   }
 }
 
-void Selector::Run(std::vector<char>* keep) {
+// One selection pass: drops, scores, the top candidate and its siblings.
+void Selector::Select(std::vector<char>* keep) {
   keep->assign(blocks_.size(), 0);
-  ClassifyProse();
   SumUp();
   ApplyDrops();
   SumUp();
@@ -1273,6 +1306,102 @@ void Selector::Run(std::vector<char>* keep) {
       if (!blocks_[i].dropped && blocks_[i].LinkDensity() <= 0.5f) (*keep)[i] = 1;
     }
   }
+}
+
+void Selector::ResetSelection() {
+  for (Elem& e : elems_) {
+    e.dropped = false;
+    e.scored = false;
+    e.score = e.best = 0;
+  }
+  for (RawBlock& b : blocks_) b.dropped = false;
+  pending_.clear();
+  explained_.assign(blocks_.size(), 0);
+}
+
+namespace {
+
+// Characters of text outside links in the kept blocks (all blocks if `keep`
+// is null) that are not mostly links: what a reader sees as text.
+long TextChars(const std::vector<RawBlock>& blocks, const std::vector<char>* keep,
+               bool prose_only = false) {
+  long n = 0;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const RawBlock& b = blocks[i];
+    if ((keep != nullptr && !(*keep)[i]) || b.dropped || b.LinkDensity() > 0.5f) continue;
+    if (prose_only && !b.prose) continue;
+    n += b.chars - b.link_chars;
+  }
+  return n;
+}
+
+}  // namespace
+
+// Never silently empty: when the selection holds little next to the page's
+// visible text (comment sections aside: they are kept by --keep-comments),
+// select again with only hidden elements and comments dropped (a class or
+// id token weighs against a container, it does not veto the page's text);
+// when that is tiny too, every visible block goes on to the line filter.
+void Selector::Fallback(std::vector<char>* keep) {
+  const long chosen = TextChars(blocks_, keep);
+  const long chosen_prose = TextChars(blocks_, keep, true);
+  std::vector<char> first = *keep;
+  std::vector<ExplainEvent> first_events = std::move(pending_);
+  std::vector<char> first_explained = std::move(explained_);
+  ResetSelection();
+  hidden_only_ = true;
+  SumUp();
+  ApplyDrops();  // hidden elements only: what remains is the visible text
+  const long visible = TextChars(blocks_, nullptr);
+  const long visible_prose = TextChars(blocks_, nullptr, true);
+  // Less than 1/8 of the visible text and less than half its prose: the
+  // selection missed the content (a furniture word on its wrapper, a page
+  // of many short items). A short article beside long menus holds the
+  // page's prose, and stays.
+  if (visible == 0 ||
+      (chosen > 0 && (chosen * 8 >= visible || chosen_prose * 2 >= visible_prose))) {
+    *keep = std::move(first);
+    pending_ = std::move(first_events);
+    explained_ = std::move(first_explained);
+    hidden_only_ = false;
+    return;
+  }
+  ResetSelection();
+  Select(keep);
+  const char* path = "selection without class, id, tag and role rules";
+  if (TextChars(blocks_, keep) * 8 < visible) {
+    path = "every visible block (to the line filter)";
+    ResetSelection();
+    SumUp();
+    ApplyDrops();
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+      (*keep)[i] = !blocks_[i].dropped && blocks_[i].LinkDensity() <= 0.5f;
+      if (!(*keep)[i] && !blocks_[i].dropped) Report("link-dense-block", "links", static_cast<int>(i));
+    }
+  }
+  ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "fallback", "main-content",
+                  std::string("the main-content selection kept ") + std::to_string(chosen) +
+                      " of " + std::to_string(visible) + " visible characters; the text is from " +
+                      path);
+  hidden_only_ = false;
+}
+
+// What the selection left out that no rule named: blocks outside the chosen
+// container and its siblings.
+void Selector::ReportLeftOut(const std::vector<char>& keep) {
+  if (doc_.reporter == nullptr) return;
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    if (!keep[i] && !explained_[i] && !blocks_[i].dropped) {
+      Report("not-selected", "outside-main-content", static_cast<int>(i));
+    }
+  }
+}
+
+void Selector::Run(std::vector<char>* keep) {
+  explained_.assign(blocks_.size(), 0);
+  ClassifyProse();
+  Select(keep);
+  Fallback(keep);
   if (options_.keep_comments) {
     // The comment section follows the article in document order.
     for (size_t i = 0; i < blocks_.size(); ++i) {
@@ -1283,6 +1412,8 @@ void Selector::Run(std::vector<char>* keep) {
     }
   }
   DropTitleHeading(keep);
+  ReportLeftOut(*keep);
+  for (const ExplainEvent& e : pending_) Explain(doc_, e);
 }
 
 std::string PrimaryLanguage(std::string_view tag) {
