@@ -59,6 +59,7 @@ struct Metadata {
   std::string site_name;
   std::string language;
   std::string description;
+  std::string page_type;       // HTML: article, forum, product, collection, listing, service, documentation
   std::string charset;         // the encoding the bytes were decoded from
   std::string charset_source;  // "bom", "transport", "meta", "utf8-valid", ...
   std::string format;          // "text" or "html"

@@ -113,12 +113,17 @@ TEST_CASE("a layout table's cells are containers, not a table", "[extract]") {
 TEST_CASE("what is never text is dropped", "[extract]") {
   Result r = Visible(
       "<p>kept</p><script>var x = 'no';</script><style>p{}</style>"
-      "<template><p>no</p></template><noscript>no</noscript>"
+      "<template><p>no</p></template>"
       "<p hidden>no</p><p aria-hidden=\"true\">no</p><p style=\"color:red; DISPLAY : none\">no</p>"
       "<div style=\"visibility:hidden\">no</div><form><input value=no><button>no</button>"
       "<select><option>no</option></select><textarea>no</textarea></form>"
       "<svg><text>no</text></svg><iframe>no</iframe><p>also kept</p>");
   CHECK(r.texts == V{"kept", "also kept"});
+}
+
+TEST_CASE("noscript markup is read: script-rendered pages put their text there", "[extract]") {
+  Result r = Visible("<noscript><div><p>The thread, for readers without scripts.</p></div></noscript>");
+  CHECK(r.texts == V{"The thread, for readers without scripts."});
 }
 
 TEST_CASE("link density is reported per block", "[extract]") {
@@ -214,7 +219,8 @@ TEST_CASE("metadata is read from the head and reported", "[extract]") {
       if (e.category == "title") CHECK(e.after == "A test page");
     }
   }
-  CHECK(reported == 7);
+  CHECK(m.page_type == "article");
+  CHECK(reported == 8);
 }
 
 TEST_CASE("the headline that repeats the title is not repeated into the body", "[extract]") {

@@ -38,6 +38,7 @@
 
 #include "cleaner/extract/extract_bound.h"
 #include "cleaner/extract/extract_text.h"
+#include "cleaner/extract/page_kind.h"
 #include "cleaner/util/language.h"
 
 namespace cleaner {
@@ -210,8 +211,12 @@ struct TagTable {
           GUMBO_TAG_PLAINTEXT, GUMBO_TAG_XMP}) {
       cls[t] = kBlock;
     }
+    // <noscript> is read: Gumbo parses it as markup (scripting off), and
+    // script-rendered pages (Discourse, many shops) put their text there for
+    // readers without scripts.
+    cls[GUMBO_TAG_NOSCRIPT] = kBlock;
     for (GumboTag t :
-         {GUMBO_TAG_HEAD, GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT,
+         {GUMBO_TAG_HEAD, GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE,
           GUMBO_TAG_TEMPLATE, GUMBO_TAG_SVG, GUMBO_TAG_MATH, GUMBO_TAG_IFRAME, GUMBO_TAG_OBJECT,
           GUMBO_TAG_EMBED, GUMBO_TAG_CANVAS, GUMBO_TAG_AUDIO, GUMBO_TAG_VIDEO, GUMBO_TAG_INPUT,
           GUMBO_TAG_BUTTON, GUMBO_TAG_SELECT, GUMBO_TAG_TEXTAREA, GUMBO_TAG_OPTION,
@@ -307,7 +312,8 @@ struct RawBlock {
 
 struct MetaCandidates {
   std::string title_tag, og_title, author, date, time_datetime, canonical, og_url, site_name,
-      description, og_description, lang, itemprop_author;
+      description, og_description, lang, itemprop_author, og_type;
+  std::string itemtypes;  // microdata itemtype values, space-separated
   std::string json_ld;  // the text of the page's application/ld+json scripts
 };
 
@@ -507,6 +513,8 @@ void Walker::ReadAttributes(const GumboElement& e, AttrInfo* info) {
       if (StyleHas(value, "display", "none") || StyleHas(value, "visibility", "hidden")) {
         info->hidden = true;
       }
+    } else if (name == "itemtype") {
+      if (meta.itemtypes.size() < 4096) meta.itemtypes.append(value).append(" ");
     } else if (!apply_rules_) {
       continue;
     } else if (name == "class") {
@@ -559,6 +567,7 @@ void Walker::ReadMeta(const GumboElement& e) {
   if (k == "og:title" || k == "twitter:title") set(&meta.og_title, content);
   else if (k == "og:site_name" || k == "application-name") set(&meta.site_name, content);
   else if (k == "og:url") set(&meta.og_url, content);
+  else if (k == "og:type") set(&meta.og_type, content);
   else if (k == "description") set(&meta.description, content);
   else if (k == "og:description" || k == "twitter:description") set(&meta.og_description, content);
   else if (k == "author" || k == "article:author" || k == "dc.creator" || k == "byl" ||
@@ -957,6 +966,7 @@ class Selector {
   // Marks blocks to keep in `keep`.
   void Run(std::vector<char>* keep);
   std::string title;   // for the heading-repeats-title check
+  PageKind kind = PageKind::kArticle;
   std::string byline;  // the text of the first byline dropped, if any
 
  private:
@@ -1060,7 +1070,8 @@ void Selector::ApplyDrops() {
     e.dropped = parent != nullptr && parent->dropped;
     e.comments = (parent != nullptr && parent->comments) || e.verdict == kComments;
     if (e.dropped || e.verdict == kNone) continue;
-    if (e.verdict == kComments && options_.keep_comments) continue;
+    // On a forum thread the replies are the content.
+    if (e.verdict == kComments && (options_.keep_comments || kind == PageKind::kForum)) continue;
     if (hidden_only_ && e.rule != &HiddenRule() && e.verdict != kComments) continue;
     // The veto: an element holding 40% of the page's prose is a wrapper
     // that happens to carry a furniture word ("elementor-widget-wrap",
@@ -1184,9 +1195,10 @@ void Selector::Emit(int top, std::vector<char>* keep) {
       // same article scores like its sections; a sidebar's teasers score
       // far lower. A sibling whose own class weight makes it negative
       // ("more-stories") stays out.
-      // In the fallback, a sibling made from the top candidate's template
-      // (the next post, card or section) joins it.
-      bool join = (hidden_only_ && t.shape != 0 && s.shape == t.shape && s.chars > 0) ||
+      // In the fallback and on a thread, a sibling made from the top
+      // candidate's template (the next post, card or section) joins it.
+      bool join = ((hidden_only_ || kind == PageKind::kForum) && t.shape != 0 &&
+                   s.shape == t.shape && s.chars > 0) ||
                   (s.scored && s.score >= threshold) ||
                   (!(s.scored && s.score < 0) && s.best >= std::max(threshold, 0.3f * t.best));
       if (!join && (s.tag == GUMBO_TAG_P || !s.has_block_child)) {
@@ -1476,8 +1488,21 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   std::string byline;
   const MetaCandidates& m = w.meta;
   std::string title = !m.og_title.empty() ? m.og_title : m.title_tag;
+  std::string kind_reason;
+  PageEvidence evidence;
+  evidence.json_ld = m.json_ld;
+  evidence.itemtypes = m.itemtypes;
+  evidence.og_type = m.og_type;
+  evidence.url = !doc.metadata->url.empty() ? std::string_view(doc.metadata->url)
+                 : !m.canonical.empty()     ? std::string_view(m.canonical)
+                                            : std::string_view(m.og_url);
+  const PageKind kind = ClassifyPage(evidence, &kind_reason);
+  doc.metadata->page_type = PageKindName(kind);
+  ExplainDocument(doc, "extract", ExplainEvent::Action::kMetadata, kind_reason, "page_type",
+                  PageKindName(kind));
   if (options.main_content) {
     Selector sel(&w, options, doc);
+    sel.kind = kind;
     sel.title = title;
     if (!m.title_tag.empty() && m.title_tag != title) sel.title += " " + m.title_tag;
     sel.Run(&keep);

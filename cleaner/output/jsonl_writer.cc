@@ -30,6 +30,7 @@ std::string FormatJsonlRecord(const Document* doc, const RawDocument& raw,
   meta["author"] = m.author;
   meta["date"] = m.date;
   meta["language"] = m.language;
+  meta["page_type"] = m.page_type;
   meta["charset"] = m.charset;
   meta["format"] = m.format;
   meta["http_status"] = m.http_status != 0 ? m.http_status : raw.http_status;
