@@ -368,6 +368,7 @@ int Driver::Run() {
   ro.url_files = c.url_files;
   ro.shard_index = c.shard_index;
   ro.shard_count = c.shard_count;
+  ro.shard_by_file = c.shard_by_file;
   ro.fetch.concurrency = c.concurrency;
   ro.fetch.per_host_delay_ms = c.per_host_delay_ms;
   ro.fetch.connect_timeout_ms = c.connect_timeout_ms;
