@@ -39,17 +39,18 @@ cleanup() {
   local status=$?
   set +e
   if [ -n "${SLURM_CONF:-}" ] && [ -e "$SLURM_CONF" ]; then
-    scancel --quiet --full --user=root 2> /dev/null  # jobs first: slurmstepd outlives slurmd
+    scancel --quiet --full --user="$(id -un)" 2> /dev/null  # jobs first: slurmstepd outlives slurmd
     for _ in $(seq 20); do [ -z "$(squeue -h 2> /dev/null)" ] && break; sleep 0.5; done
   fi
   for ((k = ${#pids[@]} - 1; k >= 0; k--)); do kill "${pids[k]}" 2> /dev/null; done
   for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null; done
   if [ "$status" -ne 0 ] && [ "$status" -ne 77 ]; then
-    for log in slurmctld.log slurmd.log munged.log; do
+    for log in slurmctld.log slurmd.log munged.log munged.err; do
       echo "== $log (last lines)" >&2
       tail -n 15 "$scratch/$log" >&2
     done
   fi
+  cd /
   rm -rf "$scratch"
   exit "$status"
 }
@@ -82,7 +83,7 @@ pids+=($!)
 wait_for 10 "munged answering" bash -c "munge -S '$scratch/munge.sock' -n > /dev/null 2>&1"
 
 # --- Slurm: one node (this host), one partition ----------------------------
-host=$(hostname -s)
+host=$(python3 -c 'import socket; print(socket.gethostname().split(".")[0])')  # as slurmd names itself
 read -r ctld_port slurmd_port < <(python3 -c '
 import socket
 s = [socket.socket() for _ in range(2)]
@@ -158,9 +159,11 @@ grep -q -- '--shard-by file' clean.sbatch || fail "the README's array job does n
 
 # --- One process, the reference ---------------------------------------------
 t0=$(now)
-cleaner -j 1 --output-format jsonl in/*.jsonl.gz > single.jsonl 2> single.log
+cleaner -j 1 --output-format jsonl in/*.jsonl.gz > single.jsonl 2> single.log \
+  || fail "one process: $(cat single.log)"
 t1=$(now)
-cleaner --output-format jsonl in/*.jsonl.gz > single-all-cores.jsonl 2> /dev/null
+cleaner --output-format jsonl in/*.jsonl.gz > single-all-cores.jsonl 2> /dev/null \
+  || fail "one process, all cores"
 t2=$(now)
 cmp -s single.jsonl single-all-cores.jsonl || fail "-j 1 and -j $(nproc) outputs differ"
 
@@ -236,7 +239,7 @@ for i in 0 2 3; do
 done
 [ ! -e out2/part-1.jsonl ] || fail "the cancelled task left out2/part-1.jsonl"
 echo "task ${job}_1 cancelled mid-run: parts 0 2 3 written, no part-1.jsonl" \
-  "($(ls out2 | grep -c '\.tmp$' || true) temporary file left)"
+  "($(ls -A out2 | grep -c '\.tmp$' || true) temporary file left)"
 rm in/c-1.jsonl.gz
 mv held/c-1.jsonl.gz in/
 IN="$scratch/in" OUT="$scratch/out2" timeout 120 sbatch --array=1 --wait clean.sbatch > sbatch3.out \
