@@ -202,6 +202,22 @@ TEST_CASE("a mojibake repair names its encoding path", "[repair]") {
   CHECK(changes[0].rule == "mojibake: windows-1251 -> utf-8");
 }
 
+TEST_CASE("quote and punctuation repair never split a still-garbled sequence", "[repair]") {
+  // Left garbled (e.g. with --no-repair of an earlier pass), `Ä«` and `Ђ“`
+  // are one misread character each; a space between their halves would
+  // make them unrepairable.
+  QuoteContext q;
+  q.typographic = true;
+  PunctuationContext p;
+  for (const char* s : {"RÄ«ga is here", "the вЂ“ Broadcast"}) {
+    INFO("input: " << testing::Visible(s));
+    CHECK(RepairQuotes(s, q, nullptr) == s);
+    CHECK(RepairPunctuation(s, p, nullptr) == s);
+  }
+  // A quote glued to an accented word is still spaced.
+  CHECK(RepairQuotes("café“quoted”", q, nullptr) == "café “quoted”");
+}
+
 TEST_CASE("no space before punctuation, except French typography", "[repair]") {
   CheckTable(
       {

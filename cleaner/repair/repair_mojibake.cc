@@ -321,6 +321,30 @@ bool MayHaveMojibake(std::string_view text) {
   return false;
 }
 
+bool MayBeGarbledPair(char32_t a, char32_t b) {
+  if (a < 0x80 || b < 0x80) return false;
+  const Charmaps& maps = GetCharmaps();
+  return (maps.IsLead(a) || maps.IsContinuation(a) || IsC1(a)) &&
+         (maps.IsContinuation(b) || IsC1(b));
+}
+
+namespace {
+
+// Whether d.cp[k - 1] and d.cp[k] may be a garbled pair and the text around
+// them looks garbled (`Ä«g`, `вЂ“`; not `é“`, a glued quote after a word).
+bool GarbledAt(const CodePoints& d, long k) {
+  if (!MayBeGarbledPair(d.at(k - 1), d.at(k))) return false;
+  const long from = k >= 2 ? k - 2 : 0;
+  const long to = std::min<long>(k + 2, static_cast<long>(d.size()));
+  return Implausibility(d.cp.data() + from, static_cast<size_t>(to - from)) >= kMargin;
+}
+
+}  // namespace
+
+bool SplitsGarbledPair(const CodePoints& d, long begin, long end) {
+  return GarbledAt(d, begin) || GarbledAt(d, end);
+}
+
 bool HasCertainMojibake(std::string_view text) {
   if (!MayHaveMojibake(text)) return false;
   bool certain = false;

@@ -52,6 +52,18 @@ std::string FixMojibake(std::string_view text, bool allow_uncertain,
 // HasCertainMojibake() is false for it.
 bool MayHaveMojibake(std::string_view text);
 
+// True iff `a` directly followed by `b` can be two bytes of one misread
+// UTF-8 sequence (a lead or continuation byte, then a continuation byte, in
+// some code page of mojibake_charmaps.h): the quote and punctuation repairs,
+// which run after FixMojibake(), never put a space between such a pair or
+// change either (`RÄ«ga` must not become `RÄ «ga`), so that text the
+// mojibake repair left does not become harder to repair later.
+bool MayBeGarbledPair(char32_t a, char32_t b);
+
+// True iff the edit that replaces d.cp[begin..end) would cut into or change
+// such a pair at either end.
+bool SplitsGarbledPair(const CodePoints& d, long begin, long end);
+
 }  // namespace cleaner
 
 #endif  // CLEANER_STAGES_REPAIR_MOJIBAKE_H_
