@@ -210,7 +210,7 @@ int PairCost(char32_t w, char32_t x, Kind kx, char32_t y, Kind ky, char32_t z) {
     const bool accented_capital =
         (x >= 0xC0 && x <= 0xDD && x != 0xD7) || (x >= 0x100 && x <= 0x17F && x != 0x141);
     if (accented_capital && IsUpperLetter(x) && IsLowerLetter(y) && y >= 0xDF) {
-      cost += y >= 0x100 ? 3 : 2;
+      cost += 3;
     }
     // Two accented capitals, then lowercase: `SĂŁo`.
     if (x >= 0x80 && y >= 0x80 && IsUpperLetter(x) && IsUpperLetter(y) && z != 0 &&

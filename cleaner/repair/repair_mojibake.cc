@@ -93,11 +93,11 @@ struct Reversal {
   bool uncertain = true;       // all of them `Â` + a Latin-1 symbol
 };
 
-// The run d.cp[a..b) encoded through `m` and its UTF-8 sequences decoded.
+// The run[0..n) encoded through `m` and its UTF-8 sequences decoded.
 // Characters `m` cannot encode, and bytes that are no sequence, stay.
-Reversal Reverse(const CodePoints& d, size_t a, size_t b, const Charmap& m, bool cp1252) {
-  std::vector<int> bytes(b - a);
-  for (size_t i = a; i < b; ++i) bytes[i - a] = m.Encode(d.cp[i]);
+Reversal Reverse(const char32_t* run, size_t n, const Charmap& m, bool cp1252) {
+  std::vector<int> bytes(n);
+  for (size_t i = 0; i < n; ++i) bytes[i] = m.Encode(run[i]);
   Reversal r;
   for (size_t k = 0; k < bytes.size();) {
     char32_t c = 0;
@@ -107,21 +107,43 @@ Reversal Reverse(const CodePoints& d, size_t a, size_t b, const Charmap& m, bool
       // `â€` whose third byte is gone: Windows-1252 has no character for
       // 0x9D, the last byte of `”`, and converters drop it (or leave U+FFFD).
       c = 0x201D;
-      len = k + 2 < bytes.size() && d.cp[a + k + 2] == 0xFFFD ? 3 : 2;
+      len = k + 2 < bytes.size() && run[k + 2] == 0xFFFD ? 3 : 2;
     }
     if (len == 0) {
-      r.text.push_back(d.cp[a + k]);
+      r.text.push_back(run[k]);
       ++k;
       continue;
     }
     r.text.push_back(c);
     ++r.sequences;
     r.consumed += static_cast<size_t>(len);
-    if (!(bytes[k] == 0xC2 && c >= 0xA0)) r.uncertain = false;
+    if (!(run[k] == 0xC2 && c >= 0xA0)) r.uncertain = false;
     k += static_cast<size_t>(len);
   }
   r.complete = r.consumed == bytes.size();
   return r;
+}
+
+// How many further reversals a candidate is judged by: the first step of
+// text garbled twice (`thatРІР‚в„ўs` -> `thatвЂ™s`) is no more plausible
+// than the input; the second (`that’s`) is.
+constexpr int kLookahead = 2;
+
+int ScoreInContext(const CodePoints& d, size_t a, size_t b, const std::vector<char32_t>& middle);
+
+// The implausibility of `middle` in place of d.cp[a..b), or of the best
+// text up to `depth` further complete reversals of it reach.
+int LookaheadCost(const CodePoints& d, size_t a, size_t b, const std::vector<char32_t>& middle,
+                  int depth) {
+  int best = ScoreInContext(d, a, b, middle);
+  if (depth == 0 || best == 0) return best;
+  const Charmaps& maps = GetCharmaps();
+  for (size_t m = 0; m < maps.maps.size(); ++m) {
+    Reversal r = Reverse(middle.data(), middle.size(), maps.maps[m], m == 0);
+    if (r.sequences == 0 || !r.complete) continue;
+    best = std::min(best, LookaheadCost(d, a, b, r.text, depth - 1));
+  }
+  return best;
 }
 
 // The implausibility of `middle` between the two characters before and
@@ -239,9 +261,9 @@ std::vector<Edit> FindEdits(const CodePoints& d, bool allow_uncertain, bool* cer
     c.begin = d.offset[a];
     c.end = d.offset[b];
     for (size_t m = 0; m < maps.maps.size(); ++m) {
-      Reversal r = Reverse(d, a, b, maps.maps[m], m == 0);
+      Reversal r = Reverse(d.cp.data() + a, b - a, maps.maps[m], m == 0);
       if (r.sequences == 0) continue;
-      const int gain = original - ScoreInContext(d, a, b, r.text);
+      const int gain = original - LookaheadCost(d, a, b, r.text, kLookahead);
       if (gain <= 0) continue;
       if (gain >= kMargin && !r.uncertain) *certain = true;
       c.options.push_back({m, gain, std::move(r)});
