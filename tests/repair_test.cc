@@ -155,6 +155,7 @@ TEST_CASE("mojibake through other code pages and garbled twice is reversed", "[r
       {"RÄ«ga, galvaspilsÄ“ta", "Rīga, galvaspilsēta"},
       // Three times through Windows-1252.
       {"cafÃƒÆ’Ã‚Â©", "café"},
+      {"Ã¢â€žÂ¢", "™"},
       // An emoji written as CESU-8 (two surrogates), then read as 1252.
       {"smile í\u00a0½í¸€ now", "smile 😀 now"},
       // `Ã` + a lost no-break space.

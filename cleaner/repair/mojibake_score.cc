@@ -251,6 +251,10 @@ int PairCost(char32_t w, char32_t x, Kind kx, char32_t y, Kind ky, char32_t z) {
     cost += 2;  // `Zam√≤`
   }
   if (kx == Kind::kOdd && (ky == Kind::kOdd || ky == Kind::kSymbol)) cost += 2;  // `√©`
+  // A low opening quote glued to the letter before it, or to a symbol after
+  // it (`â„¢`): German opens with „ after a space.
+  if ((y == 0x201E || y == 0x201A) && kx == Kind::kLetter && x >= 0x80) cost += 2;
+  if ((x == 0x201E || x == 0x201A) && (ky == Kind::kSymbol || ky == Kind::kOdd)) cost += 2;
   if ((x == 0x2013 || x == 0x2014) && (ky == Kind::kSymbol || ky == Kind::kOdd)) {
     cost += 1;  // `–¥`
   }
