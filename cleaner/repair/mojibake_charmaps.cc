@@ -60,11 +60,14 @@ Charmaps Build() {
   for (const Source& s : kSources) {
     Charmap m;
     if (!Load(s, &m)) continue;  // an ICU without the converter: not tried
+    m.lead.assign(0x10000 / 64, 0);
+    m.continuation.assign(0x10000 / 64, 0);
     for (int b = 0x80; b <= 0xF4; ++b) {
       const char32_t c = m.decode[b];
       if (c == 0 || c >= 0x10000) continue;
-      if (b >= 0xC2) all.lead[c >> 6] |= uint64_t{1} << (c & 63);
-      if (b <= 0xBF) all.continuation[c >> 6] |= uint64_t{1} << (c & 63);
+      const uint64_t bit = uint64_t{1} << (c & 63);
+      if (b >= 0xC2) all.lead[c >> 6] |= bit, m.lead[c >> 6] |= bit;
+      if (b <= 0xBF) all.continuation[c >> 6] |= bit, m.continuation[c >> 6] |= bit;
     }
     all.maps.push_back(std::move(m));
   }

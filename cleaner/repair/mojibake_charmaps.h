@@ -24,6 +24,15 @@ struct Charmap {
   char32_t decode[256] = {};  // 0: the byte is undefined
   std::unordered_map<char32_t, uint8_t> encode;  // non-ASCII only
 
+  // Bit c set: c encodes to a UTF-8 lead byte 0xC2..0xF4 (lead) or to a
+  // continuation byte 0x80..0xBF (continuation) here. Below U+10000.
+  std::vector<uint64_t> lead, continuation;
+  // Whether a then b can start a UTF-8 sequence in this encoding.
+  bool MayStartSequence(char32_t a, char32_t b) const {
+    return a < 0x10000 && b < 0x10000 && (lead[a >> 6] >> (a & 63)) & 1 &&
+           (continuation[b >> 6] >> (b & 63)) & 1;
+  }
+
   // The byte `c` encodes to, or -1. ASCII encodes to itself.
   int Encode(char32_t c) const {
     if (c < 0x80) return static_cast<int>(c);

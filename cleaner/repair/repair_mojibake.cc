@@ -138,6 +138,12 @@ int LookaheadCost(const CodePoints& d, size_t a, size_t b, const std::vector<cha
   int best = ScoreInContext(d, a, b, middle);
   if (depth == 0 || best == 0) return best;
   const Charmaps& maps = GetCharmaps();
+  // Only text that still holds a possible sequence can be reversed again.
+  bool pair = false;
+  for (size_t i = 0; i + 1 < middle.size() && !pair; ++i) {
+    pair = maps.IsLead(middle[i]) && (maps.IsContinuation(middle[i + 1]) || IsC1(middle[i + 1]));
+  }
+  if (!pair) return best;
   for (size_t m = 0; m < maps.maps.size(); ++m) {
     Reversal r = Reverse(middle.data(), middle.size(), maps.maps[m], m == 0);
     if (r.sequences == 0 || !r.complete) continue;
@@ -157,14 +163,34 @@ int ScoreInContext(const CodePoints& d, size_t a, size_t b, const std::vector<ch
   return Implausibility(s.data(), s.size());
 }
 
+// Whether c0 c1 c2 c3 start a whole UTF-8 sequence in some code page (a
+// lead byte and as many continuation bytes as it announces), or `â€` with
+// its last byte lost. REQUIRES: maps.IsLead(c0), maps.IsContinuation(c1).
+// Russian `сё` (1251: F1 B8, a four-byte lead and one continuation) is
+// thus told from mojibake before any reversal is tried.
+bool WholeSequence(const Charmaps& maps, char32_t c0, char32_t c1, char32_t c2, char32_t c3) {
+  if (c0 == 0xE2 && c1 == 0x20AC) return true;  // `â€`
+  for (const Charmap& m : maps.maps) {
+    if (!m.MayStartSequence(c0, c1)) continue;
+    const int b0 = m.Encode(c0);
+    const int n = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2;
+    if (n >= 3 && !IsCont(m.Encode(c2))) continue;
+    if (n == 4 && !IsCont(m.Encode(c3))) continue;
+    return true;
+  }
+  return false;
+}
+
 // Whether d.cp[i] can start a misread UTF-8 sequence here: the fast test of
 // each position.
 bool MaySequence(const Charmaps& maps, const CodePoints& d, size_t i) {
   const char32_t c = d.cp[i];
   if (IsC1(c)) return true;
   if (!maps.IsLead(c)) return false;
-  const char32_t next = d.at(static_cast<long>(i) + 1);
-  return maps.IsContinuation(next) || IsC1(next) || (c == 0xC3 && next == ' ');
+  const long j = static_cast<long>(i);
+  const char32_t next = d.at(j + 1);
+  if (IsC1(next) || (c == 0xC3 && next == ' ')) return true;
+  return maps.IsContinuation(next) && WholeSequence(maps, c, next, d.at(j + 2), d.at(j + 3));
 }
 
 // `Ã` + space, where the space was the no-break space 0xA0 of `à`
@@ -261,6 +287,14 @@ std::vector<Edit> FindEdits(const CodePoints& d, bool allow_uncertain, bool* cer
     c.begin = d.offset[a];
     c.end = d.offset[b];
     for (size_t m = 0; m < maps.maps.size(); ++m) {
+      // A code page in which no two neighbours of the run can start a
+      // sequence gives nothing (the lost-byte `â€` of Windows-1252 aside):
+      // the common case, tested without reversing.
+      bool may = m == 0;
+      for (size_t k = a; k + 1 < b && !may; ++k) {
+        may = maps.maps[m].MayStartSequence(d.cp[k], d.cp[k + 1]);
+      }
+      if (!may) continue;
       Reversal r = Reverse(d.cp.data() + a, b - a, maps.maps[m], m == 0);
       if (r.sequences == 0) continue;
       const int gain = original - LookaheadCost(d, a, b, r.text, kLookahead);
@@ -332,7 +366,13 @@ bool MayHaveMojibake(std::string_view text) {
     const size_t start = pos;
     const char32_t c = NextCodePoint(text, &pos);
     if (IsC1(c)) return true;
-    if (prev_end == start && maps.IsLead(prev) && maps.IsContinuation(c)) return true;
+    if (prev_end == start && maps.IsLead(prev) && maps.IsContinuation(c)) {
+      size_t p = pos;
+      const char32_t c2 = p < text.size() ? NextCodePoint(text, &p) : 0;
+      const char32_t c3 = p < text.size() ? NextCodePoint(text, &p) : 0;
+      if (WholeSequence(maps, prev, c, c2, c3)) return true;
+    }
+    if (prev_end == start && maps.IsLead(prev) && IsC1(c)) return true;
     if (c == 0xC3 && pos < text.size() && text[pos] == ' ') return true;
     prev = c;
     prev_end = pos;
