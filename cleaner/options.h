@@ -20,6 +20,10 @@ struct DecodeOptions {
   // Empty: sniff (valid UTF-8, then <meta> prescan, then statistics, then
   // the Windows-1252 fallback that WHATWG prescribes for unknown Western text).
   std::string default_charset;
+  // Clean a document whose bytes are a binary format (decode/sniff_binary.h)
+  // as if it were text (--binary clean). Off: it is dropped with
+  // drop_reason "binary file (KIND)", and the CLI counts it as skipped.
+  bool clean_binary = false;
 };
 
 struct ExtractOptions {

@@ -9,6 +9,7 @@
 
 #include "cleaner/rules.h"
 #include "cleaner/decode/decode.h"
+#include "cleaner/decode/sniff_binary.h"
 #include "cleaner/decode/detect_format.h"
 #include "cleaner/output/normalize.h"
 #include "cleaner/extract/split_text.h"
@@ -122,6 +123,13 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
                                      next_stage);
   };
 
+  // Binary input is not text: `‰PNG IHDR…` is no page (issue 13).
+  if (const char* kind = options_.decode.clean_binary ? nullptr : SniffBinary(in.bytes)) {
+    meta.drop_reason = std::string("binary file (") + kind + ")";
+    ExplainDocument(doc, "decode", ExplainEvent::Action::kDrop, "binary", "document",
+                    meta.drop_reason);
+    return Status::OK();
+  }
   std::string utf8;
   CLEANER_RETURN_IF_ERROR(Decode(in, options_.decode, doc, &utf8));
   InputFormat format = options_.input_format;

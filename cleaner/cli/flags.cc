@@ -93,6 +93,10 @@ constexpr FlagDef kFlags[] = {
     {"quotes", 0, "STYLE",
      "auto (default: make each document consistent with its own majority style)\n"
      "or ascii (every quote and apostrophe becomes ' or \")"},
+    {"binary", 0, "MODE",
+     "skip (default: a file in a binary format, by its magic number, or mostly\n"
+     "NUL and control bytes, is skipped: 'cleaner: x.png: binary file (PNG\n"
+     "image), skipped', counted in the summary) or clean (clean it as text)"},
     {"charset", 0, "NAME",
      "decode input without a BOM or transport charset as NAME (default: detect)"},
     {"max-bytes", 0, "N",
@@ -266,6 +270,11 @@ Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
     } else {
       return Status::InvalidArgument("--quotes must be auto or ascii, not '" + value + "'");
     }
+  } else if (n == "binary") {
+    if (value != "skip" && value != "clean") {
+      return Status::InvalidArgument("--binary must be skip or clean, not '" + value + "'");
+    }
+    o.decode.clean_binary = value == "clean";
   } else if (n == "charset") {
     o.decode.default_charset = value;
   } else if (n == "max-bytes") {

@@ -213,7 +213,7 @@ void RepairLine(std::string_view line, const QuoteContext& qctx, const Punctuati
 }
 
 const char* CategoryOf(const std::string& rule) {
-  if (rule == "entity" || rule == "mojibake") return "encoding";
+  if (rule == "entity" || rule.compare(0, 8, "mojibake") == 0) return "encoding";
   if (rule.compare(0, 5, "quote") == 0 || rule == "apostrophe") return "quotes";
   return "punctuation";
 }
