@@ -386,6 +386,18 @@ TEST_CASE("a short line repeated between paragraphs goes; repeated sentences sta
   CHECK(std::count(kept.begin(), kept.end(), sentence) == 3);
 }
 
+TEST_CASE("rules generated from WordPress translations drop its UI lines only", "[filter]") {
+  // filters/line_filter_wordpress.txt, made by filters/gen/wordpress_l10n.py.
+  auto kept = Filter({kPara1, kPara2, "Vorherige Seite", "Nächste Seite",
+                      "Kommentointi on suljettu.", kPara3});
+  CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
+  // The same words inside a sentence of content stay.
+  const std::string sentence =
+      "Auf der vorherigen Seite haben wir gezeigt, warum die nächste Seite des Berichts fehlt.";
+  kept = Filter({kPara1, sentence, kPara2});
+  CHECK(Has(kept, sentence));
+}
+
 TEST_CASE("a page of prose with year headings is never an error page", "[filter]") {
   // From a real crawl: a rule "404" matched every number, so the years
   // made this page an error page and it was emptied.
