@@ -30,7 +30,6 @@ kept only if it is a short, specific UI string:
 """
 import html
 import json
-import os
 import re
 import struct
 import subprocess
