@@ -54,6 +54,9 @@ constexpr int kMaxKeyWords = 25;
 constexpr size_t kSampleBytes = 128;
 // How much of its end is read, for the longest suffix rule.
 constexpr size_t kTailBytes = 80;
+// A kept line of this many words that ends a sentence is prose: two of
+// them (or 40 words of them) keep a document from being dropped whole.
+constexpr int kProseWords = 8;
 
 enum class Ending { kNone, kTerminal, kQuestion, kEllipsis, kColon };
 
@@ -676,34 +679,46 @@ bool LineFilter::Judge() {
   }
 
   // Pass 5: the whole document.
-  int content_units = 0;
-  const Rule* error_rule = nullptr;
-  const Rule* cookie_rule = nullptr;
+  // Only phrases are evidence here (a rule of numbers alone is refused when
+  // the rules are compiled), and prose that is kept vetoes the drop.
+  int content_units = 0, prose_lines = 0, prose_units = 0;
+  size_t error_line = n, cookie_line = n;
   for (size_t i = 0; i < n; ++i) {
     const Info& f = info[i];
     if (f.cls != Cls::kBad) {
       content_units += f.units;
+      if (f.units >= kProseWords && f.ending == Ending::kTerminal) {
+        ++prose_lines;
+        prose_units += f.units;
+      }
     } else if (f.rule >= 0 && f.heuristic == nullptr) {
       const Rule& r = R.rules[f.rule];
-      if (r.category == "error-page" && error_rule == nullptr) error_rule = &r;
-      if (r.category == "cookie" && cookie_rule == nullptr) cookie_rule = &r;
+      if (r.category == "error-page" && error_line == n) error_line = i;
+      if (r.category == "cookie" && cookie_line == n) cookie_line = i;
     }
   }
   // An error page says little besides its error; 150 words of other text
   // mean a real page that merely carries the phrase. A cookie wall leaves
-  // less than a short paragraph.
+  // less than a short paragraph. Two sentences of prose, or one long one,
+  // are a real page whatever else it says.
+  const bool prose = prose_lines >= 2 || prose_units >= 40;
   std::string drop_reason;
   const char* drop_category = nullptr;  // of every block, when the document goes
-  if (error_rule != nullptr && content_units < 150) {
-    drop_reason = "error-page (" + error_rule->origin + ")";
+  size_t evidence = n;
+  if (error_line < n && content_units < 150 && !prose) {
+    evidence = error_line;
+    drop_reason = "error-page (" + R.rules[info[evidence].rule].origin + ")";
     drop_category = "error-page";
-  } else if (cookie_rule != nullptr && content_units < 40) {
-    drop_reason = "cookie-wall (" + cookie_rule->origin + ")";
+  } else if (cookie_line < n && content_units < 40 && !prose) {
+    evidence = cookie_line;
+    drop_reason = "cookie-wall (" + R.rules[info[evidence].rule].origin + ")";
     drop_category = "cookie";
   }
   if (!drop_reason.empty()) {
     if (meta != nullptr) meta->drop_reason = drop_reason;
-    ExplainEvent ev{"filter", ExplainEvent::Action::kDrop, -1, drop_reason, "document", "", ""};
+    // The line that matched is the evidence, shown with the rule.
+    ExplainEvent ev{"filter", ExplainEvent::Action::kDrop, blocks_[evidence].index, drop_reason,
+                    "document", blocks_[evidence].text, ""};
     Explain(doc_, ev);
   }
 
