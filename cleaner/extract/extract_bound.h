@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+#include "cleaner/util/deadline.h"
+
 namespace cleaner {
 
 struct HtmlBounds {
@@ -26,11 +28,17 @@ struct HtmlBounds {
 
 // Returns true and fills `*out` if `html` exceeds a bound; returns false
 // (leaving `*out` untouched) if the page is within bounds and can be parsed
-// as it is. The depth is estimated from start and end tags: void elements
-// and elements whose end tag is optional (p, li, td, ...) do not count, and
-// the contents of script, style, textarea, title and comments are skipped.
-// Linear time. `*out` is valid UTF-8 if `html` is.
-bool BoundHtml(std::string_view html, const HtmlBounds& bounds, std::string* out);
+// as it is. The depth is estimated from start and end tags, never below
+// the parser's: void elements and the optional-end-tag elements that cannot
+// nest by themselves (p, td, tr, ...) do not count; li, dd, dt, option and
+// the ruby parts count, and their start tags close what the parser's would
+// (so `<li><dd>` repeated deepens, `<li><li>` does not); the contents of
+// script, style, textarea, title and comments are skipped. Linear time. `*out` is valid UTF-8 if `html` is.
+// With a `deadline` that expires during the scan, the scan stops and
+// returns true with the page cut there: the caller must check
+// deadline->Expired() and give up on the document.
+bool BoundHtml(std::string_view html, const HtmlBounds& bounds, std::string* out,
+               Deadline* deadline = nullptr);
 
 }  // namespace cleaner
 

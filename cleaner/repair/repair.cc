@@ -13,6 +13,7 @@
 #include "cleaner/repair/repair_punctuation.h"
 #include "cleaner/repair/repair_quotes.h"
 #include "cleaner/repair/repair_text.h"
+#include "cleaner/util/deadline.h"
 #include "cleaner/util/language.h"
 #include "cleaner/util/utf8.h"
 
@@ -259,6 +260,7 @@ Status Repairer::EndDocument() {
   bool evidence = false;
   std::vector<bool> may_have_mojibake(blocks_.size());
   for (size_t k = 0; k < blocks_.size(); ++k) {
+    if (DeadlinePassed(doc_.deadline)) return doc_.deadline->Error("the repair stage");
     // Code shows references as written (a tutorial's `&amp;amp;`).
     if (blocks_[k].kind != BlockKind::kPreformatted &&
         blocks_[k].text.find('&') != std::string::npos) {
@@ -268,6 +270,7 @@ Status Repairer::EndDocument() {
     evidence = evidence || (may_have_mojibake[k] && HasCertainMojibake(blocks_[k].text));
   }
   for (size_t k = 0; k < blocks_.size(); ++k) {
+    if (DeadlinePassed(doc_.deadline)) return doc_.deadline->Error("the repair stage");
     if (!may_have_mojibake[k]) continue;
     blocks_[k].text = FixMojibake(blocks_[k].text, evidence, &changes[k]);
   }
@@ -318,6 +321,7 @@ Status Repairer::EndDocument() {
     bool changed = false;  // `out` holds the block up to `start`
     size_t start = 0;
     while (start <= b.text.size()) {
+      if (DeadlinePassed(doc_.deadline)) return doc_.deadline->Error("the repair stage");
       size_t nl = b.text.find('\n', start);
       if (nl == std::string::npos) nl = b.text.size();
       std::string_view line = std::string_view(b.text).substr(start, nl - start);
