@@ -56,6 +56,19 @@ TEST_CASE("list items that nest count towards the depth", "[extract][bound][host
   CHECK_FALSE(BoundHtml(Repeat("<ruby>x<rb>a<rt>b<rtc>c<rt>d<rp>e</ruby>", 5000), b, &out));
 }
 
+TEST_CASE("tags past the budget are left out, raw text elements whole", "[extract][bound][hostile]") {
+  // Issue 14.5: 60 MB of <br> walls took 3 GB in the parse tree.
+  HtmlBounds b;
+  b.max_tags = 3;
+  std::string out;
+  REQUIRE(BoundHtml("<p>a<br>b<br>c<br>d</p><script>x<y</script><p>e</p>", b, &out));
+  CHECK(out == "<p>a<br>b<br>c d   e ");
+  CHECK(TagBudget(1000) == 200000);
+  CHECK(TagBudget(64u << 20) == (1u << 20));
+  b.max_tags = 0;
+  CHECK_FALSE(BoundHtml(Repeat("<p>x</p>", 300000), b, &out));
+}
+
 TEST_CASE("attributes past the bound are left out", "[extract][bound]") {
   HtmlBounds b;
   b.max_attributes = 2;

@@ -114,6 +114,7 @@ size_t FindEndTag(std::string_view html, size_t from, std::string_view name) {
 // The scanner. With `out` null it only answers whether a bound is exceeded.
 bool Scan(std::string_view html, const HtmlBounds& bounds, std::string* out, Deadline* deadline) {
   std::vector<std::string_view> open;  // names of the open elements
+  size_t start_tags = 0;
   bool exceeded = false;
   size_t copied = 0;  // html[0, copied) has been handled
   auto skip = [&](size_t from, size_t to) {  // leaves html[from, to) out
@@ -184,6 +185,26 @@ bool Scan(std::string_view html, const HtmlBounds& bounds, std::string* out, Dea
     size_t tag_end = p < n ? p + 1 : n;  // one past '>'
     bool raw = !end_tag && !self_closing && RawText(name);
     bool drop = false;
+    if (bounds.max_tags > 0 && !end_tag && ++start_tags > bounds.max_tags) {
+      // Past the tag budget every tag goes; a raw-text element goes whole
+      // (its content is code or style, not text).
+      exceeded = true;
+      size_t to = tag_end;
+      if (raw) {
+        size_t close_end = html.find('>', FindEndTag(html, tag_end, name));
+        to = close_end == std::string_view::npos ? n : close_end + 1;
+      }
+      skip(lt, to);
+      if (out != nullptr) out->push_back(' ');  // words on either side stay apart
+      i = to;
+      continue;
+    }
+    if (start_tags > bounds.max_tags && bounds.max_tags > 0) {  // an end tag past the budget
+      skip(lt, tag_end);
+      if (out != nullptr) out->push_back(' ');
+      i = tag_end;
+      continue;
+    }
     if (end_tag) {
       // Pops up to the matching start tag, as the parser closes elements
       // left open inside it; a stray end tag matches nothing and is kept.

@@ -4,8 +4,9 @@
 // 100k nested <div>s take minutes) and the number of attributes on one tag
 // (each attribute is compared with all earlier ones). This pass scans the
 // page once, like a simplified WHATWG tokenizer, and returns a copy without
-// the start and end tags nested deeper than `max_depth` (their text stays)
-// and without the attributes of a tag past the first `max_attributes`.
+// the start and end tags nested deeper than `max_depth` (their text stays),
+// without the attributes of a tag past the first `max_attributes` and, past
+// `max_tags` start tags, without any further tag (memory: see max_tags).
 #ifndef CLEANER_STAGES_EXTRACT_BOUND_H_
 #define CLEANER_STAGES_EXTRACT_BOUND_H_
 
@@ -24,7 +25,20 @@ struct HtmlBounds {
   // 256 attributes on one element: real tags have a handful; data-* heavy
   // frameworks a few dozen.
   size_t max_attributes = 256;
+  // Start tags (elements) in the page; 0 = no limit. Every element costs
+  // the parser about 130 bytes and the walk more; `<br>` is 4 bytes, so a
+  // page of tag walls takes 30-50 times its size in memory. Past this
+  // budget tags are left out (their text stays). See TagBudget().
+  size_t max_tags = 0;
 };
+
+// The tag budget for a page of `bytes`: 200,000 elements (any real page
+// has fewer), or one per 64 bytes of page for larger pages, so that the
+// parse tree stays within a few times the page's size (README, "Limits").
+inline size_t TagBudget(size_t bytes) {
+  size_t per_size = bytes / 64;
+  return per_size > 200000 ? per_size : 200000;
+}
 
 // Returns true and fills `*out` if `html` exceeds a bound; returns false
 // (leaving `*out` untouched) if the page is within bounds and can be parsed

@@ -1350,6 +1350,7 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   HtmlBounds bounds;
   if (limits.max_html_depth > 0) bounds.max_depth = limits.max_html_depth;
   if (limits.max_html_attributes > 0) bounds.max_attributes = limits.max_html_attributes;
+  bounds.max_tags = TagBudget(html.size());
   std::string bounded;
   if (BoundHtml(html, bounds, &bounded, doc.deadline)) {
     if (DeadlinePassed(doc.deadline)) return doc.deadline->Error("the pre-parse bound");

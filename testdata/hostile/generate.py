@@ -127,6 +127,9 @@ put("entity_chain_1m.html", "<p>&amp;" + "amp;" * 1000000 + "</p><p>" + PARA + "
 put("li_dd_100k.html", "<li><dd>" * 100000 + "<p>" + PARA + "</p>")
 put("optgroup_option_100k.html", "<optgroup><option>" * 100000 + "<p>" + PARA + "</p>")
 put("rt_100k.html", "<rt>" * 100000 + "<p>" + PARA + "</p>")
+# 14.5: a 60 MB wall of <br> in list items: 7M elements (3 GB, 68 s before the tag budget).
+unit = "<li>" + "word <br>" * 100 + "</li>\n"
+put("br_walls_60mb.html", "<ul>" + unit * ((60 << 20) // len(unit)) + "</ul><p>" + PARA + "</p>")
 # 14.12: frameset pages keep their text in <noframes>; an <a> left open
 # across paragraphs is re-opened by the parser around each one.
 put("noframes_page.html", '<html><head><title>Old site</title></head><frameset cols="20%,80%">'
