@@ -130,6 +130,12 @@ put("rt_100k.html", "<rt>" * 100000 + "<p>" + PARA + "</p>")
 # 14.5: a 60 MB wall of <br> in list items: 7M elements (3 GB, 68 s before the tag budget).
 unit = "<li>" + "word <br>" * 100 + "</li>\n"
 put("br_walls_60mb.html", "<ul>" + unit * ((60 << 20) // len(unit)) + "</ul><p>" + PARA + "</p>")
+# 14.5: 60 MB of three-layer mojibake (3.8 GB before: every repair kept its context snippets).
+moj = "café résumé naïve "
+for _ in range(3):
+    moj = moj.encode("utf-8").decode("cp1252", errors="replace")
+unit = ("<p>" + moj * 20 + "</p>\n").encode()
+put("mojibake_layers_60mb.html", b"<html><body>" + unit * ((60 << 20) // len(unit)) + b"</body></html>")
 # 14.12: frameset pages keep their text in <noframes>; an <a> left open
 # across paragraphs is re-opened by the parser around each one.
 put("noframes_page.html", '<html><head><title>Old site</title></head><frameset cols="20%,80%">'
