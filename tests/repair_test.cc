@@ -98,6 +98,22 @@ TEST_CASE("entities are decoded only with their semicolon", "[repair]") {
   }
 }
 
+TEST_CASE("entity chains are followed in one pass, at any length", "[repair][hostile]") {
+  // Issue 14.2: `&amp;amp;amp;...` of 1M levels never finished, the decoder
+  // repeated whole-text passes, one per level.
+  EntityTable names = {{"amp", '&'}, {"nbsp", 0xA0}};
+  std::string chain = "<&";
+  for (int i = 0; i < 1000000; ++i) chain += "amp;";
+  chain += "nbsp;>";
+  std::vector<RepairChange> changes;
+  CHECK(DecodeEntities(chain, names, &changes) == "<\u00A0>");
+  CHECK(changes.size() == 1);  // one chain, one edit (one pass)
+  // A reference formed with the text before a decoded character takes a
+  // further pass.
+  CHECK(DecodeEntities("&&#97;mp;", {{"amp", '&'}}, nullptr) == "&");
+  CHECK(DecodeEntities("x&amp;amp;y&amp;z", names, nullptr) == "x&y&z");
+}
+
 TEST_CASE("mojibake is reversed only where certain", "[repair]") {
   const std::vector<Row> certain = {
       {"cafÃ©", "café"},

@@ -26,6 +26,7 @@
 #include <unordered_map>
 
 #include "cleaner/filter/line_filter_rules.h"
+#include "cleaner/util/deadline.h"
 #include "cleaner/util/language.h"
 #include "cleaner/util/utf8.h"
 
@@ -211,6 +212,7 @@ Status LineFilter::EndDocument() {
   for (int round = 0; options_.enabled && !blocks_.empty() && round < 3; ++round) {
     if (!Judge()) break;
   }
+  if (DeadlinePassed(doc_.deadline)) return doc_.deadline->Error("the filter");
   for (Block& b : blocks_) CLEANER_RETURN_IF_ERROR(next_->Push(std::move(b)));
   blocks_.clear();
   return next_->EndDocument();
@@ -450,12 +452,15 @@ bool LineFilter::Judge() {
 
   // Pass 3: a header takes the lines of its block.
   for (size_t i = 0; i < n; ++i) {
+    if (DeadlinePassed(doc_.deadline)) return false;
     if (info[i].rule < 0 || R.rules[info[i].rule].kind != RuleKind::kHeader) continue;
     const std::string& cat = R.rules[info[i].rule].category;
     // Below the text, a comment form's block also takes longer lines (the
     // form's notes); above it, the header is a kicker and its title stays.
     bool text_above = false;
-    for (size_t k = 0; k < i && !text_above; ++k) text_above = info[k].cls == Cls::kGood;
+    for (size_t k = 0; k < i && !text_above && !DeadlinePassed(doc_.deadline); ++k) {
+      text_above = info[k].cls == Cls::kGood;
+    }
     bool after_headline = false;
     size_t j = i + 1;
     for (; j < n; ++j) {
