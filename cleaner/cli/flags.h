@@ -38,6 +38,7 @@ struct CorpusFlags {
   int jobs = 0;                        // 0: all cores
   uint32_t shard_index = 0;            // --shard I/N
   uint32_t shard_count = 1;
+  bool shard_by_file = false;          // --shard-by file: whole input files per shard
   bool stats = false;                  // --stats: print the summary in every mode
   // Fetching (see source/url_source.h for the defaults' reasons).
   int concurrency = 8;
