@@ -338,6 +338,56 @@ TEST_CASE("what the selection leaves out is explained", "[extract]") {
   CHECK(named);
 }
 
+// A thread of `n` posts from one template: the author's linked name, a
+// date, a body of prose; later posts quote the first post's paragraph.
+std::string Thread(int n) {
+  std::string posts;
+  for (int i = 1; i <= n; ++i) {
+    posts += "<article class=\"message message--post js-post-" + std::to_string(i) +
+             (i == 1 ? " is-first" : "") + "\"><div class=\"user\"><a href=\"/u/" +
+             std::to_string(i) + "\">poster" + std::to_string(i) +
+             "</a></div><div class=\"date\">May " + std::to_string(i) +
+             ", 2024</div><div class=\"body\">";
+    if (i > 1) {
+      posts += "<blockquote>" + Prose(100) + "</blockquote>";
+    }
+    posts += Prose(100 * i) + "</div></article>";
+  }
+  return "<html><head><script type=\"application/ld+json\">{\"@type\":"
+         "\"DiscussionForumPosting\"}</script></head><body><nav><a href=/>Home</a></nav>"
+         "<div class=\"thread\">" + posts + "</div></body></html>";
+}
+
+TEST_CASE("on a thread every post is content, with its author and date", "[extract][kind]") {
+  testing::TestDoc doc;
+  Result r = Extract(Thread(4), ExtractOptions(), &doc);
+  CHECK(doc.metadata.page_type == "forum");
+  int bodies = 0, authors = 0, dates = 0;
+  for (const std::string& t : r.texts) {
+    bodies += t.find("of the article, and it is written") != std::string::npos;
+    authors += t.rfind("poster", 0) == 0;
+    dates += t.rfind("May ", 0) == 0;
+  }
+  CHECK(bodies == 4);  // the quotes of the first post are not repeated
+  CHECK(authors == 4);
+  CHECK(dates == 4);
+  bool said = false;
+  for (const ExplainEvent& e : doc.reporter.events) said |= e.rule == "thread-posts";
+  CHECK(said);
+}
+
+TEST_CASE("a paragraph the selection already holds is not repeated", "[extract]") {
+  std::string article;
+  for (int i = 1; i <= 4; ++i) article += Prose(i);
+  testing::TestDoc doc;
+  Result r = Extract(Page("<div class=\"story\">" + article + "<div>" + Prose(2) + "</div></div>"),
+                     ExtractOptions(), &doc);
+  CHECK(r.texts.size() == 4);
+  bool named = false;
+  for (const ExplainEvent& e : doc.reporter.events) named |= e.rule == "repeated-block";
+  CHECK(named);
+}
+
 TEST_CASE("a page rendered by script falls back to its JSON-LD articleBody", "[extract]") {
   std::string body;
   for (int i = 1; i <= 5; ++i) {

@@ -38,21 +38,14 @@
 
 #include "cleaner/extract/extract_bound.h"
 #include "cleaner/extract/extract_text.h"
+#include "cleaner/extract/html_model.h"
 #include "cleaner/extract/page_kind.h"
+#include "cleaner/extract/repeated.h"
 #include "cleaner/util/language.h"
 
 namespace cleaner {
 
 namespace {
-
-enum Verdict : uint8_t { kNone = 0, kDrop, kComments, kNegative, kPositive, kKeep };
-
-struct TokenRule {
-  Verdict verdict = kNone;
-  int weight = 0;
-  std::string origin;
-  bool byline = false;  // a drop whose text is the byline (kept as metadata)
-};
 
 bool ParseVerdict(std::string_view s, Verdict* v) {
   if (s == "drop") *v = kDrop;
@@ -275,41 +268,6 @@ int TagInitScore(GumboTag t) {
   }
 }
 
-// A block-level element, recorded in preorder.
-struct Elem {
-  int parent = -1;   // nearest recorded block-level ancestor
-  int end = 0;       // one past the last descendant's index
-  GumboTag tag = GUMBO_TAG_UNKNOWN;
-  Verdict verdict = kNone;     // drop or comments, from the rules
-  bool has_block_child = false;
-  bool dropped = false;        // effective: itself or an ancestor
-  bool comments = false;       // inside a comment section
-  int weight = 0;              // sum of positive/negative rule weights
-  const TokenRule* rule = nullptr;  // the rule behind `verdict`
-  uint32_t shape = 0;  // hash of the tag and class list: repeated siblings share it
-  int first_block = 0, end_block = 0;
-  // Subtree sums over the blocks that are kept.
-  int chars = 0, link_chars = 0, prose_chars = 0, commas = 0, raw_prose = 0;
-  float score = 0;
-  float best = 0;  // the highest score in the subtree
-  bool scored = false;
-};
-
-struct RawBlock {
-  std::string text;
-  BlockKind kind = BlockKind::kParagraph;
-  int level = 0;
-  int owner = -1;  // innermost block-level element
-  int chars = 0;        // letters and other non-space characters
-  int link_chars = 0;   // of which inside links
-  int commas = 0;
-  int stops = 0;        // sentence punctuation
-  int words = 0, stop_words = 0;
-  bool prose = false;
-  bool dropped = false;
-  float LinkDensity() const { return chars ? static_cast<float>(link_chars) / chars : 0.f; }
-};
-
 struct MetaCandidates {
   std::string title_tag, og_title, author, date, time_datetime, canonical, og_url, site_name,
       description, og_description, lang, itemprop_author, og_type;
@@ -355,13 +313,19 @@ std::string Collapse(std::string_view s) {
   return out;
 }
 
-// The tag and class list of an element, hashed (FNV-1a): siblings made
-// from one template (posts, cards, sections) share it. 0: no class.
+// The tag and first class token of an element, digits left out, hashed
+// (FNV-1a): siblings made from one template (posts, cards, sections) share
+// it, whatever state classes or numbered ids ("post-1234", "is-unread")
+// follow. 0: no class.
 uint32_t Shape(const GumboElement& e) {
   const GumboAttribute* cls = gumbo_get_attribute(&e.attributes, "class");
-  if (cls == nullptr || cls->value[0] == '\0') return 0;
+  if (cls == nullptr) return 0;
+  const char* c = cls->value;
+  while (IsSpace(static_cast<unsigned char>(*c))) ++c;
+  if (*c == '\0') return 0;
   uint32_t h = 2166136261u ^ static_cast<uint32_t>(e.tag);
-  for (const char* c = cls->value; *c != '\0'; ++c) {
+  for (; *c != '\0' && !IsSpace(static_cast<unsigned char>(*c)); ++c) {
+    if (*c >= '0' && *c <= '9') continue;
     h = (h ^ static_cast<unsigned char>(*c)) * 16777619u;
   }
   return h | 1;
@@ -1005,6 +969,9 @@ class Selector {
   int PickTop();
   void Score();
   void Emit(int top, std::vector<char>* keep);
+  void KeepClean(int c, bool post, std::vector<char>* keep);
+  void KeepThread(std::vector<char>* keep);
+  void DropRepeats(std::vector<char>* keep);
   void DropTitleHeading(std::vector<char>* keep);
   void Report(const char* rule, const std::string& category, int block);
   void Select(std::vector<char>* keep);
@@ -1238,51 +1205,90 @@ void Selector::Emit(int top, std::vector<char>* keep) {
       if (join) chosen.push_back(j);
     }
   }
-  for (int c : chosen) {
-    const Elem& e = elems_[c];
-    // Containers inside the selection that are mostly links (related-
-    // article lists, tag clouds) go, as Readability's conditional cleaning.
-    std::vector<char> bad(e.end - c, 0);
-    for (int k = c + 1; k < e.end; ++k) {
-      const Elem& x = elems_[k];
-      if (x.parent > c && bad[x.parent - c]) {
-        bad[k - c] = 1;
-        continue;
-      }
-      if (x.chars == 0 || (x.prose_chars > 0 && x.commas >= 10)) continue;
-      float ld = static_cast<float>(x.link_chars) / x.chars;
-      bool container = x.has_block_child || x.tag == GUMBO_TAG_UL || x.tag == GUMBO_TAG_OL ||
-                       x.tag == GUMBO_TAG_TABLE || x.tag == GUMBO_TAG_DL;
-      // 0.5: more link text than other text; 0.33 with no prose and no
-      // positive class: a block of teasers (linked headline, excerpt).
-      if (container && (ld > 0.5f || (x.weight <= 0 && ld > 0.33f && x.prose_chars == 0))) {
-        bad[k - c] = 1;
-        if (x.first_block < x.end_block) Report("link-dense-container", "links", x.first_block);
-      }
+  for (int c : chosen) KeepClean(c, false, keep);
+}
+
+// Keeps the blocks of element `c` but its link-heavy containers and blocks.
+// In a thread's post (`post`), a short linked line stays: the author's name.
+void Selector::KeepClean(int c, bool post, std::vector<char>* keep) {
+  const Elem& e = elems_[c];
+  // Containers inside the selection that are mostly links (related-
+  // article lists, tag clouds) go, as Readability's conditional cleaning.
+  std::vector<char> bad(e.end - c, 0);
+  for (int k = c + 1; k < e.end; ++k) {
+    const Elem& x = elems_[k];
+    if (x.parent > c && bad[x.parent - c]) {
+      bad[k - c] = 1;
+      continue;
     }
-    for (int b = e.first_block; b < e.end_block; ++b) {
-      RawBlock& rb = blocks_[b];
-      if (rb.dropped) continue;
-      if (rb.owner >= c && rb.owner < e.end && bad[rb.owner - c]) continue;
-      // A block that is mostly links is navigation even inside the article,
-      // unless it is written in sentences (a deals post links every phrase).
-      // Sentences: 12 words, a full stop, and prose's share of stop words
-      // (headlines linked as "Read more: ..." have few); 0.9: a block that
-      // is all link is a teaser however it reads.
-      bool sentences = (rb.kind == BlockKind::kParagraph || rb.kind == BlockKind::kListItem) &&
-                       rb.words >= 12 && rb.stops >= 1 && rb.stop_words * 4 >= rb.words &&
-                       rb.LinkDensity() < 0.9f;
-      if (rb.LinkDensity() > 0.5f && !sentences) {
-        Report("link-dense-block", "links", b);
-        continue;
-      }
-      // A bare address (print headers, share targets) is no sentence.
-      if (rb.text.find(' ') == std::string::npos &&
-          (rb.text.rfind("http://", 0) == 0 || rb.text.rfind("https://", 0) == 0)) {
-        Report("bare-url", "links", b);
-        continue;
-      }
-      (*keep)[b] = 1;
+    if (x.chars == 0 || (x.prose_chars > 0 && x.commas >= 10)) continue;
+    float ld = static_cast<float>(x.link_chars) / x.chars;
+    bool container = x.has_block_child || x.tag == GUMBO_TAG_UL || x.tag == GUMBO_TAG_OL ||
+                     x.tag == GUMBO_TAG_TABLE || x.tag == GUMBO_TAG_DL;
+    // 0.5: more link text than other text; 0.33 with no prose and no
+    // positive class: a block of teasers (linked headline, excerpt).
+    if (container && (ld > 0.5f || (x.weight <= 0 && ld > 0.33f && x.prose_chars == 0))) {
+      bad[k - c] = 1;
+      if (x.first_block < x.end_block) Report("link-dense-container", "links", x.first_block);
+    }
+  }
+  for (int b = e.first_block; b < e.end_block; ++b) {
+    RawBlock& rb = blocks_[b];
+    if (rb.dropped) continue;
+    if (rb.owner >= c && rb.owner < e.end && bad[rb.owner - c]) continue;
+    // A block that is mostly links is navigation even inside the article,
+    // unless it is written in sentences (a deals post links every phrase).
+    // Sentences: 12 words, a full stop, and prose's share of stop words
+    // (headlines linked as "Read more: ..." have few); 0.9: a block that
+    // is all link is a teaser however it reads.
+    bool sentences = (rb.kind == BlockKind::kParagraph || rb.kind == BlockKind::kListItem) &&
+                     rb.words >= 12 && rb.stops >= 1 && rb.stop_words * 4 >= rb.words &&
+                     rb.LinkDensity() < 0.9f;
+    // A post's author line is a short link (4 words, 40 characters).
+    bool author = post && rb.words <= 4 && rb.chars <= 40;
+    if (rb.LinkDensity() > 0.5f && !sentences && !author) {
+      Report("link-dense-block", "links", b);
+      continue;
+    }
+    // A bare address (print headers, share targets) is no sentence.
+    if (rb.text.find(' ') == std::string::npos &&
+        (rb.text.rfind("http://", 0) == 0 || rb.text.rfind("https://", 0) == 0)) {
+      Report("bare-url", "links", b);
+      continue;
+    }
+    (*keep)[b] = 1;
+  }
+}
+
+// On a thread every post is content: the repeated group of posts (or
+// answers) with the most prose joins the selection, each post cleaned as
+// the selection is.
+void Selector::KeepThread(std::vector<char>* keep) {
+  RepeatedGroup g = FindRepeatedGroup(elems_, 2);
+  if (g.members.empty()) return;
+  for (int m : g.members) KeepClean(m, true, keep);
+  ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "thread-posts", "main-content",
+                  std::to_string(g.members.size()) + " posts of the thread joined the selection");
+}
+
+// A paragraph the selection already holds is not repeated: a thread quotes
+// its posts, a page shows a teaser of its own text again. 40 characters: a
+// sentence, not a repeated label ("Reply", a date). Documentation repeats
+// on purpose (a summary of the sections, a parameter's description), and
+// keeps its repeats.
+void Selector::DropRepeats(std::vector<char>* keep) {
+  if (kind == PageKind::kDocumentation) return;
+  std::unordered_set<std::string_view> seen;
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    const RawBlock& b = blocks_[i];
+    // Code and tables repeat lines on purpose.
+    if (!(*keep)[i] || b.chars < 40 || b.kind == BlockKind::kPreformatted ||
+        b.kind == BlockKind::kTable) {
+      continue;
+    }
+    if (!seen.insert(blocks_[i].text).second) {
+      (*keep)[i] = 0;
+      Report("repeated-block", "duplicate", static_cast<int>(i));
     }
   }
 }
@@ -1442,6 +1448,7 @@ void Selector::Run(std::vector<char>* keep) {
   explained_.assign(blocks_.size(), 0);
   ClassifyProse();
   Select(keep);
+  if (kind == PageKind::kForum) KeepThread(keep);
   Fallback(keep);
   if (options_.keep_comments) {
     // The comment section follows the article in document order.
@@ -1453,6 +1460,7 @@ void Selector::Run(std::vector<char>* keep) {
     }
   }
   DropTitleHeading(keep);
+  DropRepeats(keep);
   ReportLeftOut(*keep);
   for (const ExplainEvent& e : pending_) Explain(doc_, e);
 }

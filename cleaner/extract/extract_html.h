@@ -1,5 +1,5 @@
 // Stage 2a, extract: UTF-8 HTML -> structured blocks of the main content.
-// Parses with Gumbo (the only file that includes gumbo.h), turns the DOM into
+// Parses with Gumbo (only cleaner/extract/ includes gumbo.h), turns the DOM into
 // blocks (headings, paragraphs, list items, tables, preformatted text, block
 // quotes) with correct inline spacing, selects the main content, and fills
 // the metadata (title, author, date, canonical URL, site name, language,

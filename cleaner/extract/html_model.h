@@ -1,0 +1,63 @@
+// Stage 2a, extract: the model of a page the HTML walk builds and the
+// selection works on (internal to cleaner/extract/): block-level elements in
+// preorder with the rules' verdicts and subtree sums, and the raw text
+// blocks they own.
+#ifndef CLEANER_EXTRACT_HTML_MODEL_H_
+#define CLEANER_EXTRACT_HTML_MODEL_H_
+
+#include <cstdint>
+#include <string>
+
+#include <gumbo.h>
+
+#include "cleaner/block.h"
+
+namespace cleaner {
+
+enum Verdict : uint8_t { kNone = 0, kDrop, kComments, kNegative, kPositive, kKeep };
+
+struct TokenRule {
+  Verdict verdict = kNone;
+  int weight = 0;
+  std::string origin;
+  bool byline = false;  // a drop whose text is the byline (kept as metadata)
+};
+
+// A block-level element, recorded in preorder.
+struct Elem {
+  int parent = -1;   // nearest recorded block-level ancestor
+  int end = 0;       // one past the last descendant's index
+  GumboTag tag = GUMBO_TAG_UNKNOWN;
+  Verdict verdict = kNone;     // drop or comments, from the rules
+  bool has_block_child = false;
+  bool dropped = false;        // effective: itself or an ancestor
+  bool comments = false;       // inside a comment section
+  int weight = 0;              // sum of positive/negative rule weights
+  const TokenRule* rule = nullptr;  // the rule behind `verdict`
+  uint32_t shape = 0;  // hash of the tag and class list: repeated siblings share it
+  int first_block = 0, end_block = 0;
+  // Subtree sums over the blocks that are kept.
+  int chars = 0, link_chars = 0, prose_chars = 0, commas = 0, raw_prose = 0;
+  float score = 0;
+  float best = 0;  // the highest score in the subtree
+  bool scored = false;
+};
+
+struct RawBlock {
+  std::string text;
+  BlockKind kind = BlockKind::kParagraph;
+  int level = 0;
+  int owner = -1;  // innermost block-level element
+  int chars = 0;        // letters and other non-space characters
+  int link_chars = 0;   // of which inside links
+  int commas = 0;
+  int stops = 0;        // sentence punctuation
+  int words = 0, stop_words = 0;
+  bool prose = false;
+  bool dropped = false;
+  float LinkDensity() const { return chars ? static_cast<float>(link_chars) / chars : 0.f; }
+};
+
+}  // namespace cleaner
+
+#endif  // CLEANER_EXTRACT_HTML_MODEL_H_
