@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -338,6 +339,9 @@ TEST_CASE("what the selection leaves out is explained", "[extract]") {
   CHECK(named);
 }
 
+// The text of a Prose() paragraph.
+std::string StripP(const std::string& p) { return p.substr(3, p.size() - 7); }
+
 // A thread of `n` posts from one template: the author's linked name, a
 // date, a body of prose; later posts quote the first post's paragraph.
 std::string Thread(int n) {
@@ -386,6 +390,51 @@ TEST_CASE("a paragraph the selection already holds is not repeated", "[extract]"
   bool named = false;
   for (const ExplainEvent& e : doc.reporter.events) named |= e.rule == "repeated-block";
   CHECK(named);
+}
+
+TEST_CASE("a class token weighs against a container, it does not veto the article",
+          "[extract][veto]") {
+  std::string article;
+  for (int i = 1; i <= 4; ++i) article += Prose(i);
+  // A post that has comments is not a comment section, even when a third
+  // of the page's prose is outside it.
+  Result r = Extract(Page("<div><article class=\"post commented\">" + article +
+                          "</article><div class=\"more\">" + Prose(5) + Prose(6) + "</div></div>"));
+  CHECK(std::count(r.texts.begin(), r.texts.end(), StripP(Prose(1))) == 1);
+  // A page left with the class of an open dialog on its wrapper.
+  r = Extract(Page("<div class=\"modal-open\"><div class=\"modal\">" + article + "</div></div>"));
+  CHECK(r.texts.size() == 4);
+  // An inline wrapper around the article's blocks is weighed as a block,
+  // and what it drops is explained.
+  testing::TestDoc doc;
+  r = Extract(Page("<span class=\"widget\">" + article + "</span><span class=\"widget\"><p>"
+                   "Subscribe to the newsletter today.</p></span>"),
+              ExtractOptions(), &doc);
+  CHECK(r.texts.size() == 4);
+  bool named = false;
+  for (const ExplainEvent& e : doc.reporter.events) {
+    named |= e.before == "Subscribe to the newsletter today." && e.category == "boilerplate-container";
+  }
+  CHECK(named);
+}
+
+TEST_CASE("a link to a script or to nowhere is text, not a link", "[extract][veto]") {
+  Result r = Visible("<p><a href=\" javascript:void(0)\">Show the whole answer</a></p>"
+                     "<p><a>An anchor</a></p><p><a href=\"/x\">A link</a></p>");
+  REQUIRE(r.blocks.size() == 3);
+  CHECK(r.blocks[0].link_density == 0.f);
+  CHECK(r.blocks[1].link_density == 0.f);
+  CHECK(r.blocks[2].link_density == 1.f);
+}
+
+TEST_CASE("a MathML formula reads as its text", "[extract]") {
+  CHECK(Visible("<p>So <math><mi>x</mi><mo>=</mo><mn>2</mn></math> holds.</p>").texts ==
+        V{"So x = 2 holds."});
+  // The alttext, when there is one; an annotation is not read twice.
+  CHECK(Visible("<p>Area <math alttext=\"\\pi r^2\"><mi>x</mi></math>.</p>").texts ==
+        V{"Area \\pi r^2 ."});
+  CHECK(Visible("<p><math><semantics><mi>y</mi><annotation encoding=\"application/x-tex\">y"
+                "</annotation></semantics></math></p>").texts == V{"y"});
 }
 
 TEST_CASE("a page rendered by script falls back to its JSON-LD articleBody", "[extract]") {

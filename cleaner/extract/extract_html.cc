@@ -39,6 +39,7 @@
 #include "cleaner/extract/extract_bound.h"
 #include "cleaner/extract/extract_text.h"
 #include "cleaner/extract/html_model.h"
+#include "cleaner/extract/math_text.h"
 #include "cleaner/extract/page_kind.h"
 #include "cleaner/extract/repeated.h"
 #include "cleaner/util/language.h"
@@ -331,6 +332,24 @@ uint32_t Shape(const GumboElement& e) {
   return h | 1;
 }
 
+// Whether a direct child of `e` is a block-level element.
+bool WrapsBlocks(const GumboElement& e) {
+  for (unsigned i = 0; i < e.children.length; ++i) {
+    const auto* c = static_cast<const GumboNode*>(e.children.data[i]);
+    if (c->type == GUMBO_NODE_ELEMENT && Tags().cls[c->v.element.tag] == kBlock) return true;
+  }
+  return false;
+}
+
+// Whether an <a> links to an address: it has an href that is not a script.
+bool IsAddressLink(const GumboElement& a) {
+  const GumboAttribute* href = gumbo_get_attribute(&a.attributes, "href");
+  if (href == nullptr) return false;
+  std::string_view v = href->value;
+  while (!v.empty() && IsSpace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
+  return !(v.size() >= 11 && EqualsIgnoreCase(v.substr(0, 11), "javascript:"));
+}
+
 class Walker {
  public:
   Walker(const ExtractRules::Rep& rules, bool apply_rules)
@@ -369,6 +388,7 @@ class Walker {
     int weight = 0;
     bool author = false;
     bool keep = false;  // a keep rule matched: no drop for this element
+    bool inline_wrapper = false;  // an inline element walked as a block
   };
 
   void ReadAttributes(const GumboElement& e, AttrInfo* info);
@@ -782,6 +802,9 @@ void Walker::Walk(const GumboNode* root) {
             if (c->type == GUMBO_NODE_TEXT) meta.title_tag += c->v.text.text;
           }
           meta.title_tag = Collapse(meta.title_tag);
+        } else if (e.tag == GUMBO_TAG_MATH) {
+          // A formula reads as its text, not as nothing.
+          AppendText(" " + MathText(e) + " ");
         } else if (e.tag == GUMBO_TAG_HEAD || e.tag == GUMBO_TAG_FRAMESET) {
           // The head holds no text, only metadata: read its meta/link/title.
           // A frameset holds frames and, in <noframes>, the page's text.
@@ -799,6 +822,16 @@ void Walker::Walk(const GumboNode* root) {
       if (e.tag == GUMBO_TAG_TIME) ReadMeta(e);
       AttrInfo info;
       ReadAttributes(e, &info);
+      // An inline element around blocks (<span class="widget-wrap"><p>...)
+      // is a container: its drop rule weighs as a block's, under the veto,
+      // and is explained.
+      if (cls == kInline && apply_rules_ && table_depth_ == 0 && e.tag != GUMBO_TAG_A &&
+          e.tag != GUMBO_TAG_UNKNOWN &&
+          !info.hidden && (info.verdict == kDrop || info.verdict == kComments) &&
+          WrapsBlocks(e)) {
+        cls = kBlock;
+        info.inline_wrapper = true;
+      }
       // Hidden inline elements go at once. A hidden block is a drop
       // verdict, subject to the veto: pages hide their whole wrapper until
       // a script reveals it (or while a modal is open), and that wrapper
@@ -824,6 +857,7 @@ void Walker::Walk(const GumboNode* root) {
           el.rule = info.rule;
           el.weight = info.weight;
           el.shape = Shape(e);
+          el.inline_wrapper = info.inline_wrapper;
           el.first_block = static_cast<int>(blocks.size());
           if (el.parent >= 0) elems[el.parent].has_block_child = true;
           nf.elem = static_cast<int>(elems.size());
@@ -868,7 +902,9 @@ void Walker::Walk(const GumboNode* root) {
         }
         // An <a> the parser re-opened around the blocks after a misnested
         // one (reconstructed formatting) is not a link the page made.
-        if (e.tag == GUMBO_TAG_A &&
+        // Nor is one without an address or with a script for one
+        // (href="javascript:..."): a button or an anchor, its text is text.
+        if (e.tag == GUMBO_TAG_A && IsAddressLink(e) &&
             !(next->parse_flags & GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT)) {
           ++link_depth_;
           nf.marks |= kMarkLink;
@@ -1068,7 +1104,11 @@ void Selector::ApplyDrops() {
     if (e.dropped || e.verdict == kNone) continue;
     // On a forum thread the replies are the content.
     if (e.verdict == kComments && (options_.keep_comments || kind == PageKind::kForum)) continue;
-    if (hidden_only_ && e.rule != &HiddenRule() && e.verdict != kComments) continue;
+    // Inline wrappers keep their rule too: inline, their text would not be
+    // there at all.
+    if (hidden_only_ && e.rule != &HiddenRule() && e.verdict != kComments && !e.inline_wrapper) {
+      continue;
+    }
     // The veto: an element holding 40% of the page's prose is a wrapper
     // that happens to carry a furniture word ("elementor-widget-wrap",
     // "page-with-sidebar"), not furniture. A comment section is only spared

@@ -32,6 +32,7 @@ struct Elem {
   bool has_block_child = false;
   bool dropped = false;        // effective: itself or an ancestor
   bool comments = false;       // inside a comment section
+  bool inline_wrapper = false; // an inline element around blocks, walked as one
   int weight = 0;              // sum of positive/negative rule weights
   const TokenRule* rule = nullptr;  // the rule behind `verdict`
   uint32_t shape = 0;  // hash of the tag and class list: repeated siblings share it
