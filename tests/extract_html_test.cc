@@ -516,6 +516,49 @@ TEST_CASE("rule files are checked", "[extract]") {
   CHECK_FALSE(compile("token\tdrop\t*\n").ok());
   CHECK_FALSE(compile("token\tpositive\tx\tmany\n").ok());
   CHECK_FALSE(compile("frobnicate\tdrop\tx\n").ok());
+  CHECK(compile("gate\ttext_share\t-1.5\n").ok());
+  CHECK_FALSE(compile("gate\tno_such_feature\t1\n").ok());
+  CHECK_FALSE(compile("gate\tbias\tlots\n").ok());
+  CHECK_FALSE(compile("gate\tbias\t1e9\n").ok());
+}
+
+TEST_CASE("the selection gate picks the main content or everything the rules leave",
+          "[extract][gate]") {
+  // An article with a card grid beside it: the selection keeps the
+  // article, the broad side keeps the cards too (not the navigation).
+  std::string article, cards;
+  for (int i = 1; i <= 3; ++i) article += Prose(i);
+  for (int i = 0; i < 6; ++i) {
+    cards += "<div class=\"card\"><h3>Card " + std::to_string(i) + "</h3><p>Short text of card " +
+             std::to_string(i) + ".</p></div>";
+  }
+  const std::string page = Page("<nav><a href=/a>Home</a> <a href=/b>About</a></nav><div class=\"story\">" +
+                                article + "</div><div class=\"grid\">" + cards + "</div>");
+  auto run = [&](const std::string& gate, testing::TestDoc* doc) {
+    std::vector<RuleFile> files = DefaultRuleFiles();
+    files.push_back({"extract_gate.txt", gate});
+    std::unique_ptr<const ExtractRules> rules;
+    REQUIRE(ExtractRules::Compile(files, &rules).ok());
+    testing::CollectingSink sink;
+    REQUIRE(ExtractHtml(page, *rules, ExtractOptions(), LimitOptions(), doc->info(), &sink).ok());
+    return sink.Texts();
+  };
+  testing::TestDoc closed_doc, open_doc;
+  V closed = run("gate\tbias\t-1000\n", &closed_doc);
+  V open = run("gate\tbias\t1000\n", &open_doc);
+  CHECK(closed.size() == 3);
+  CHECK(std::count(open.begin(), open.end(), "Card 5") == 1);
+  CHECK(std::count(open.begin(), open.end(), "Home About") == 0);
+  for (const std::string& t : closed) CHECK(std::count(open.begin(), open.end(), t) == 1);
+  // The decision and its features are explained.
+  bool said = false;
+  for (const ExplainEvent& e : open_doc.reporter.events) {
+    if (e.rule != "selection-gate") continue;
+    said = true;
+    CHECK(e.after.find("text_share=") != std::string::npos);
+    CHECK(e.after.find("every block the rules leave") != std::string::npos);
+  }
+  CHECK(said);
 }
 
 TEST_CASE("stop words are counted per word, ASCII case-insensitively", "[extract]") {

@@ -28,6 +28,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <deque>
 #include <string>
@@ -42,6 +44,7 @@
 #include "cleaner/extract/math_text.h"
 #include "cleaner/extract/page_kind.h"
 #include "cleaner/extract/repeated.h"
+#include "cleaner/extract/selection_gate.h"
 #include "cleaner/util/language.h"
 
 namespace cleaner {
@@ -79,6 +82,7 @@ struct ExtractRules::Rep {
   std::unordered_map<std::string_view, const TokenRule*> roles;
   std::unordered_map<std::string_view, const TokenRule*> itemprops;
   StopWords stopwords;
+  GateVector gate{};  // the selection gate's weights (selection_gate.h)
 
   std::string_view Keep(std::string s) {
     storage.push_back(std::move(s));
@@ -112,6 +116,19 @@ Status ExtractRules::Compile(const std::vector<RuleFile>& files,
           }
           i = j + 1;
         }
+        continue;
+      }
+      if (kind == "gate") {
+        if (line.fields.size() != 3) return line.Error("expected: gate<TAB>FEATURE<TAB>WEIGHT");
+        int f = GateFeatureIndex(line.fields[1]);
+        if (f < 0) return line.Error("unknown gate feature '" + std::string(line.fields[1]) + "'");
+        const std::string weight(line.fields[2]);
+        char* end = nullptr;
+        double w = std::strtod(weight.c_str(), &end);
+        if (end == weight.c_str() || *end != '\0' || !(w >= -1e4 && w <= 1e4)) {
+          return line.Error("gate weight must be a number in [-10000, 10000]");
+        }
+        rep->gate[f] = static_cast<float>(w);
         continue;
       }
       if (kind != "token" && kind != "tag" && kind != "role" && kind != "itemprop") {
@@ -996,6 +1013,7 @@ class Selector {
   void Run(std::vector<char>* keep);
   std::string title;   // for the heading-repeats-title check
   PageKind kind = PageKind::kArticle;
+  const GateVector* gate = nullptr;  // the selection gate's weights
   std::string byline;  // the text of the first byline dropped, if any
 
  private:
@@ -1008,6 +1026,7 @@ class Selector {
   void KeepClean(int c, bool post, std::vector<char>* keep);
   void KeepThread(std::vector<char>* keep);
   void DropRepeats(std::vector<char>* keep);
+  void Gate(std::vector<char>* keep);
   void DropTitleHeading(std::vector<char>* keep);
   void Report(const char* rule, const std::string& category, int block);
   void Select(std::vector<char>* keep);
@@ -1473,6 +1492,69 @@ void Selector::Fallback(std::vector<char>* keep) {
   hidden_only_ = false;
 }
 
+// The selection gate (selection_gate.h): the main-content selection, or
+// every block the rules leave (hidden elements and furniture containers,
+// under the veto, and link-dense blocks out), as the model decides from
+// how much of that the selection holds, its prose, its repeated
+// structures and the page's kind.
+void Selector::Gate(std::vector<char>* keep) {
+  const long sel_text = TextChars(blocks_, keep), sel_prose = TextChars(blocks_, keep, true);
+  std::vector<ExplainEvent> sel_events = std::move(pending_);
+  std::vector<char> sel_explained = std::move(explained_);
+  const bool was_hidden_only = hidden_only_;
+  ResetSelection();
+  hidden_only_ = false;
+  SumUp();
+  ApplyDrops();
+  SumUp();
+  std::vector<char> broad(blocks_.size(), 0);
+  long chars = 0, links = 0, headings = 0;
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    const RawBlock& b = blocks_[i];
+    if (b.dropped) continue;
+    chars += b.chars;
+    links += b.link_chars;
+    broad[i] = b.LinkDensity() <= 0.5f;
+    if (broad[i] && b.kind == BlockKind::kHeading) ++headings;
+  }
+  const long text = TextChars(blocks_, &broad), prose = TextChars(blocks_, &broad, true);
+  auto share = [](long part, long whole) {
+    return whole > 0 ? std::min(1.f, static_cast<float>(part) / whole) : 1.f;
+  };
+  GateVector f{};
+  f[kGateBias] = 1;
+  f[kGateTextShare] = share(sel_text, text);
+  f[kGateProseShare] = share(sel_prose, prose);
+  f[kGateProseDensity] = share(prose, text);
+  f[kGateLogText] = static_cast<float>(std::log10(1.0 + text) / 5);
+  f[kGateRepeatedShare] = share(FindRepeatedGroup(elems_, 3).prose, prose);
+  f[kGateHeadings] = std::min(1.f, headings / 20.f);
+  f[kGateLinkDensity] = share(links, chars);
+  f[kGateLogChosenProse] = static_cast<float>(std::log10(1.0 + sel_prose) / 5);
+  SetKindFeatures(kind, &f);
+  const float score = gate != nullptr ? GateScore(*gate, f) : 0.f;
+  const bool use_broad = score > 0 && text > 0;
+  if (doc_.reporter != nullptr) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "score=%.3f ", score);
+    ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "selection-gate",
+                    "main-content",
+                    std::string(buf) + FormatGateFeatures(f) + (use_broad
+                        ? "; the text is every block the rules leave"
+                        : "; the text is the main-content selection"));
+  }
+  if (!use_broad) {
+    pending_ = std::move(sel_events);
+    explained_ = std::move(sel_explained);
+    hidden_only_ = was_hidden_only;
+    return;
+  }
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    if (!blocks_[i].dropped && !broad[i]) Report("link-dense-block", "links", static_cast<int>(i));
+  }
+  *keep = std::move(broad);
+}
+
 // What the selection left out that no rule named: blocks outside the chosen
 // container and its siblings.
 void Selector::ReportLeftOut(const std::vector<char>& keep) {
@@ -1490,6 +1572,7 @@ void Selector::Run(std::vector<char>* keep) {
   Select(keep);
   if (kind == PageKind::kForum) KeepThread(keep);
   Fallback(keep);
+  Gate(keep);
   if (options_.keep_comments) {
     // The comment section follows the article in document order.
     for (size_t i = 0; i < blocks_.size(); ++i) {
@@ -1584,6 +1667,7 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   if (options.main_content) {
     Selector sel(&w, options, doc);
     sel.kind = kind;
+    sel.gate = &rules.rep().gate;
     sel.title = title;
     if (!m.title_tag.empty() && m.title_tag != title) sel.title += " " + m.title_tag;
     sel.Run(&keep);

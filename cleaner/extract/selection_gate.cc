@@ -1,0 +1,54 @@
+// Stage 2a, extract: the selection gate. See selection_gate.h.
+#include "cleaner/extract/selection_gate.h"
+
+#include <cstdio>
+
+namespace cleaner {
+
+namespace {
+
+constexpr std::array<const char*, kGateFeatureCount> kNames = {
+    "bias",          "text_share", "prose_share", "prose_density", "log_text",
+    "repeated_share", "headings",  "link_density", "log_chosen_prose", "kind_forum",   "kind_product",
+    "kind_collection", "kind_listing", "kind_service", "kind_documentation",
+};
+
+}  // namespace
+
+const char* GateFeatureName(int feature) {
+  return feature >= 0 && feature < kGateFeatureCount ? kNames[feature] : "";
+}
+
+int GateFeatureIndex(std::string_view name) {
+  for (int i = 0; i < kGateFeatureCount; ++i) {
+    if (name == kNames[i]) return i;
+  }
+  return -1;
+}
+
+void SetKindFeatures(PageKind kind, GateVector* f) {
+  (*f)[kGateForum] = kind == PageKind::kForum;
+  (*f)[kGateProduct] = kind == PageKind::kProduct;
+  (*f)[kGateCollection] = kind == PageKind::kCollection;
+  (*f)[kGateListing] = kind == PageKind::kListing;
+  (*f)[kGateService] = kind == PageKind::kService;
+  (*f)[kGateDocumentation] = kind == PageKind::kDocumentation;
+}
+
+float GateScore(const GateVector& weights, const GateVector& features) {
+  float s = 0;
+  for (int i = 0; i < kGateFeatureCount; ++i) s += weights[i] * features[i];
+  return s;
+}
+
+std::string FormatGateFeatures(const GateVector& features) {
+  std::string out;
+  char buf[48];
+  for (int i = 1; i < kGateFeatureCount; ++i) {  // the bias is always 1
+    std::snprintf(buf, sizeof buf, "%s%s=%.4f", i > 1 ? " " : "", kNames[i], features[i]);
+    out += buf;
+  }
+  return out;
+}
+
+}  // namespace cleaner
