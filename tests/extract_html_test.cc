@@ -455,6 +455,34 @@ TEST_CASE("a page rendered by script falls back to its JSON-LD articleBody", "[e
   CHECK(doc.metadata.date == "2024-01-02");
 }
 
+TEST_CASE("a product page that hides its description gets the declared one", "[extract][declared]") {
+  const std::string desc =
+      "A brass lamp made by hand in a small workshop, with a linen shade and a switch on the cord.";
+  const std::string head = "<script type=\"application/ld+json\">{\"@type\":\"Product\","
+                           "\"name\":\"Lamp\",\"description\":\"" + desc + "\"}</script>";
+  testing::TestDoc doc;
+  Result r = Extract(Page("<h1>Lamp</h1><p>Price: 10 EUR</p><template><p>" + desc + "</p></template>",
+                          head),
+                     ExtractOptions(), &doc);
+  CHECK(doc.metadata.page_type == "product");
+  CHECK(std::count(r.texts.begin(), r.texts.end(), desc) == 1);
+  bool said = false;
+  for (const ExplainEvent& e : doc.reporter.events) said |= e.rule == "json-ld-product-description";
+  CHECK(said);
+  // Shown, it is not added again.
+  r = Extract(Page("<h1>Lamp</h1><p>" + desc + "</p>", head));
+  CHECK(std::count(r.texts.begin(), r.texts.end(), desc) == 1);
+}
+
+TEST_CASE("a page that shows no text says so", "[extract]") {
+  testing::TestDoc doc;
+  Result r = Extract(Page("<div id=\"app\"></div><script>render()</script>"), ExtractOptions(), &doc);
+  CHECK(r.texts.empty());
+  bool said = false;
+  for (const ExplainEvent& e : doc.reporter.events) said |= e.rule == "no-visible-text";
+  CHECK(said);
+}
+
 TEST_CASE("JSON string values are found and decoded", "[extract]") {
   CHECK(JsonStringValue(R"({"a": 1, "key" : "v\"al\\ue \u00e9\ud83d\ude00\n"})", "key") ==
         "v\"al\\ue é😀\n");

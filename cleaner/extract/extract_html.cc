@@ -38,6 +38,7 @@
 #include <utility>
 #include <vector>
 
+#include "cleaner/extract/declared_text.h"
 #include "cleaner/extract/extract_bound.h"
 #include "cleaner/extract/extract_text.h"
 #include "cleaner/extract/html_model.h"
@@ -1611,6 +1612,40 @@ void SetMetadata(const DocumentInfo& doc, const char* field, std::string* slot,
   Explain(doc, e);
 }
 
+// Text the page declares rather than shows (declared_text.h): a product
+// page that shows next to nothing (under 300 bytes: its description is in
+// tabs or scripts) gets the JSON-LD description. A page that shows no text
+// at all says so: its text is not in the page (rendered by script).
+void AddDeclaredText(const MetaCandidates& m, PageKind kind, const DocumentInfo& doc,
+                     std::vector<RawBlock>* blocks, std::vector<char>* keep) {
+  std::string shown;
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    if ((*keep)[i]) shown.append((*blocks)[i].text).append("\n");
+  }
+  std::string text;
+  if (kind == PageKind::kProduct && shown.size() < 300) {
+    text = ProductDescription(m.json_ld);
+    // 80 bytes: a sentence about the product, not a slogan.
+    if (text.size() < 80 || AlreadyShown(text, shown)) text.clear();
+  }
+  if (text.empty()) {
+    if (shown.empty()) {
+      ExplainDocument(doc, "extract", ExplainEvent::Action::kInfo, "no-visible-text",
+                      "main-content",
+                      "the page shows no text outside hidden elements, scripts and furniture "
+                      "(a script renders it?)");
+    }
+    return;
+  }
+  ExplainDocument(doc, "extract", ExplainEvent::Action::kInfo, "json-ld-product-description",
+                  "main-content", "the page hides its product description; the JSON-LD's: " +
+                                      Snippet(text));
+  RawBlock b;
+  b.text = std::move(text);
+  blocks->push_back(std::move(b));
+  keep->push_back(1);
+}
+
 }  // namespace
 
 Status ExtractHtml(std::string_view html, const ExtractRules& rules,
@@ -1710,6 +1745,7 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
     w.blocks = std::move(from_json);
     keep.assign(w.blocks.size(), 1);
   }
+  if (options.main_content && from_json.empty()) AddDeclaredText(m, kind, doc, &w.blocks, &keep);
   if (title.empty()) title = Collapse(JsonStringValue(m.json_ld, "headline"));
 
   Metadata& md = *doc.metadata;
