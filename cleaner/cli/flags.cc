@@ -113,7 +113,8 @@ constexpr FlagDef kFlags[] = {
      "kept (default 4194304)"},
     {"max-seconds", 0, "SECONDS",
      "fail a document still being cleaned after SECONDS (default 10; 0 = no\n"
-     "limit); checked between stages  e.g. --max-seconds 2.5"},
+     "limit); checked inside every loop that grows with the input, so only\n"
+     "one HTML parse can overrun it  e.g. --max-seconds 2.5"},
     {"explain", 0, nullptr,
      "print on stderr every decision: charset, dropped lines with their rule,\n"
      "repairs with before/after, metadata found"},
