@@ -73,8 +73,8 @@ constexpr FlagDef kFlags[] = {
      "URLs: give up a transfer after SECONDS in all (default 60)  e.g. --timeout 20"},
     {"retries", 0, "N",
      "URLs: retry a timeout, a failed connection, a 5xx or a 429 up to N times with\n"
-     "doubling backoff from 1 s, or after the Retry-After the server asks (default 2)\n"
-     "e.g. --retries 0"},
+     "doubling backoff from 1 s, or after the Retry-After the server asks, capped at\n"
+     "60 s and at --timeout (default 2)  e.g. --retries 0"},
     {"max-redirects", 0, "N", "URLs: follow at most N redirects (default 5)  e.g. --max-redirects 2"},
     {"user-agent", 0, "STRING",
      "URLs: the User-Agent header (default cleaner/0.1)\n"
@@ -113,7 +113,8 @@ constexpr FlagDef kFlags[] = {
      "kept (default 4194304)"},
     {"max-seconds", 0, "SECONDS",
      "fail a document still being cleaned after SECONDS (default 10; 0 = no\n"
-     "limit); checked between stages  e.g. --max-seconds 2.5"},
+     "limit); checked inside every loop that grows with the input, so only\n"
+     "one HTML parse can overrun it  e.g. --max-seconds 2.5"},
     {"explain", 0, nullptr,
      "print on stderr every decision: charset, dropped lines with their rule,\n"
      "repairs with before/after, metadata found"},

@@ -45,7 +45,7 @@ bool Load(const Source& s, Charmap* m) {
     m->decode[b] = c;
     // A character reachable from two bytes (none in these code pages) keeps
     // the first.
-    if (c >= 0x80) m->encode.emplace(c, static_cast<uint8_t>(b));
+    if (c >= 0x80 && c < 0x10000 && m->encode[c] < 0) m->encode[c] = static_cast<int16_t>(b);
   }
   ucnv_close(conv);
   m->name = s.name;

@@ -96,9 +96,14 @@ struct Reversal {
 // The run[0..n) encoded through `m` and its UTF-8 sequences decoded.
 // Characters `m` cannot encode, and bytes that are no sequence, stay.
 Reversal Reverse(const char32_t* run, size_t n, const Charmap& m, bool cp1252) {
-  std::vector<int> bytes(n);
+  // Scratch reused across calls: Reverse runs for every candidate of every
+  // round, and allocating here was a third of the stage's time on long
+  // garbled text.
+  thread_local std::vector<int> bytes;
+  bytes.resize(n);
   for (size_t i = 0; i < n; ++i) bytes[i] = m.Encode(run[i]);
   Reversal r;
+  r.text.reserve(n);
   for (size_t k = 0; k < bytes.size();) {
     char32_t c = 0;
     int len = bytes[k] >= 0xC2 ? DecodeSequence(bytes, k, &c) : 0;
@@ -129,13 +134,13 @@ Reversal Reverse(const char32_t* run, size_t n, const Charmap& m, bool cp1252) {
 // than the input; the second (`that’s`) is.
 constexpr int kLookahead = 2;
 
-int ScoreInContext(const CodePoints& d, size_t a, size_t b, const std::vector<char32_t>& middle);
+int ScoreInContext(const CodePoints& d, size_t a, size_t b, const char32_t* middle, size_t n);
 
 // The implausibility of `middle` in place of d.cp[a..b), or of the best
 // text up to `depth` further complete reversals of it reach.
 int LookaheadCost(const CodePoints& d, size_t a, size_t b, const std::vector<char32_t>& middle,
                   int depth) {
-  int best = ScoreInContext(d, a, b, middle);
+  int best = ScoreInContext(d, a, b, middle.data(), middle.size());
   if (depth == 0 || best == 0) return best;
   const Charmaps& maps = GetCharmaps();
   // Only text that still holds a possible sequence can be reversed again.
@@ -154,11 +159,11 @@ int LookaheadCost(const CodePoints& d, size_t a, size_t b, const std::vector<cha
 
 // The implausibility of `middle` between the two characters before and
 // after d.cp[a..b).
-int ScoreInContext(const CodePoints& d, size_t a, size_t b, const std::vector<char32_t>& middle) {
-  std::vector<char32_t> s;
-  s.reserve(middle.size() + 4);
+int ScoreInContext(const CodePoints& d, size_t a, size_t b, const char32_t* middle, size_t n) {
+  thread_local std::vector<char32_t> s;  // scratch, as in Reverse
+  s.clear();
   for (size_t i = a >= 2 ? a - 2 : 0; i < a; ++i) s.push_back(d.cp[i]);
-  s.insert(s.end(), middle.begin(), middle.end());
+  s.insert(s.end(), middle, middle + n);
   for (size_t i = b; i < b + 2 && i < d.size(); ++i) s.push_back(d.cp[i]);
   return Implausibility(s.data(), s.size());
 }
@@ -282,7 +287,7 @@ std::vector<Edit> FindEdits(const CodePoints& d, bool allow_uncertain, bool* cer
     while (a > done && d.cp[a - 1] >= 0x80 && d.cp[a - 1] != 0xA0) --a;
     while (b < d.size() && d.cp[b] >= 0x80) ++b;
     const int original =
-        ScoreInContext(d, a, b, std::vector<char32_t>(d.cp.begin() + a, d.cp.begin() + b));
+        ScoreInContext(d, a, b, d.cp.data() + a, b - a);
     Candidate c;
     c.begin = d.offset[a];
     c.end = d.offset[b];
