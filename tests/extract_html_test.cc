@@ -483,6 +483,22 @@ TEST_CASE("a page that shows no text says so", "[extract]") {
   CHECK(said);
 }
 
+TEST_CASE("a listing's cards are its content, not its navigation", "[extract]") {
+  // Every card is a link around a title and an excerpt.
+  std::string cards;
+  for (int i = 0; i < 8; ++i) {
+    cards += "<a href=\"/story/" + std::to_string(i) + "\"><h3>Story " + std::to_string(i) +
+             "</h3><p>What happened on day " + std::to_string(i) + ", in short.</p></a>";
+  }
+  testing::TestDoc doc;
+  Result r = Extract(Page("<nav><a href=/a>Home</a></nav><h1>Latest</h1><div class=\"list\">" +
+                          cards + "</div>"),
+                     ExtractOptions(), &doc);
+  CHECK(std::count(r.texts.begin(), r.texts.end(), "What happened on day 7, in short.") == 1);
+  CHECK(std::count(r.texts.begin(), r.texts.end(), "Story 0") == 1);
+  CHECK(std::count(r.texts.begin(), r.texts.end(), "Home") == 0);
+}
+
 TEST_CASE("JSON string values are found and decoded", "[extract]") {
   CHECK(JsonStringValue(R"({"a": 1, "key" : "v\"al\\ue \u00e9\ud83d\ude00\n"})", "key") ==
         "v\"al\\ue é😀\n");

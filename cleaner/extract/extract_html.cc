@@ -396,6 +396,7 @@ class Walker {
   enum Mark : uint16_t {
     kMarkLink = 1, kMarkPre = 2, kMarkQuote = 4, kMarkHeading = 8, kMarkList = 16,
     kMarkTable = 32, kMarkRow = 64, kMarkCell = 128, kMarkBlock = 256, kMarkCaption = 512,
+    kMarkCard = 1024,
   };
 
   // What the attributes of an element say.
@@ -433,7 +434,8 @@ class Walker {
   bool apply_rules_;
   std::string cur_;
   bool pending_space_ = false;
-  int cur_chars_ = 0, cur_links_ = 0, cur_commas_ = 0, cur_stops_ = 0;
+  int cur_chars_ = 0, cur_links_ = 0, cur_cards_ = 0, cur_commas_ = 0, cur_stops_ = 0;
+  int card_depth_ = 0;  // inside a link around blocks (a card: title, excerpt)
   int link_depth_ = 0, pre_depth_ = 0, quote_depth_ = 0, list_depth_ = 0;
   int heading_ = 0, table_depth_ = 0, cells_in_row_ = 0;
   bool cell_start_ = false;  // nothing written in this table cell yet
@@ -667,6 +669,7 @@ void Walker::AppendText(std::string_view text) {
     if ((c & 0xC0) != 0x80) {  // count characters, not bytes
       ++cur_chars_;
       if (link_depth_ > 0) ++cur_links_;
+      if (card_depth_ > 0) ++cur_cards_;
       cjk_lead_ = c == 0xE3 || c == 0xEF;
       if (c == ',') ++cur_commas_;
       else if (c == '.' || c == '!' || c == '?' || c == ';') ++cur_stops_;
@@ -690,6 +693,7 @@ void Walker::AppendRaw(std::string_view text) {
     if (!IsSpace(c) && (c & 0xC0) != 0x80) {
       ++cur_chars_;
       if (link_depth_ > 0) ++cur_links_;
+      if (card_depth_ > 0) ++cur_cards_;
     }
   }
   pending_space_ = false;
@@ -728,7 +732,7 @@ void Walker::Flush() {
   pending_space_ = false;
   if (cur_chars_ == 0) {
     cur_.clear();
-    cur_links_ = cur_commas_ = cur_stops_ = 0;
+    cur_links_ = cur_cards_ = cur_commas_ = cur_stops_ = 0;
     return;
   }
   if (pre_depth_ == 0) {
@@ -755,12 +759,13 @@ void Walker::Flush() {
   }
   b.chars = cur_chars_;
   b.link_chars = cur_links_;
+  b.card_chars = std::min(cur_cards_, cur_links_);
   b.commas = cur_commas_;
   b.stops = cur_stops_;
   rules_.stopwords.Count(cur_, &b.words, &b.stop_words);
   b.text = std::move(cur_);
   cur_ = std::string();
-  cur_chars_ = cur_links_ = cur_commas_ = cur_stops_ = 0;
+  cur_chars_ = cur_links_ = cur_cards_ = cur_commas_ = cur_stops_ = 0;
   blocks.push_back(std::move(b));
 }
 
@@ -926,6 +931,10 @@ void Walker::Walk(const GumboNode* root) {
             !(next->parse_flags & GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT)) {
           ++link_depth_;
           nf.marks |= kMarkLink;
+          if (WrapsBlocks(e)) {
+            ++card_depth_;
+            nf.marks |= kMarkCard;
+          }
         }
       }
       if (info.author && meta.itemprop_author.empty()) nf.capture = static_cast<int>(cur_.size());
@@ -947,6 +956,7 @@ void Walker::Walk(const GumboNode* root) {
     }
     if (marks & kMarkBlock) Flush();
     if (marks & kMarkLink) --link_depth_;
+    if (marks & kMarkCard) --card_depth_;
     if (marks & kMarkPre) --pre_depth_;
     if (marks & kMarkQuote) --quote_depth_;
     if (marks & kMarkList) --list_depth_;
@@ -1431,13 +1441,14 @@ namespace {
 // Characters of text outside links in the kept blocks (all blocks if `keep`
 // is null) that are not mostly links: what a reader sees as text.
 long TextChars(const std::vector<RawBlock>& blocks, const std::vector<char>* keep,
-               bool prose_only = false) {
+               bool prose_only = false, bool cards_are_text = false) {
   long n = 0;
   for (size_t i = 0; i < blocks.size(); ++i) {
     const RawBlock& b = blocks[i];
-    if ((keep != nullptr && !(*keep)[i]) || b.dropped || b.LinkDensity() > 0.5f) continue;
+    float ld = cards_are_text ? b.NavLinkDensity() : b.LinkDensity();
+    if ((keep != nullptr && !(*keep)[i]) || b.dropped || ld > 0.5f) continue;
     if (prose_only && !b.prose) continue;
-    n += b.chars - b.link_chars;
+    n += b.chars - b.link_chars + (cards_are_text ? b.card_chars : 0);
   }
   return n;
 }
@@ -1450,7 +1461,8 @@ long TextChars(const std::vector<RawBlock>& blocks, const std::vector<char>* kee
 // id token weighs against a container, it does not veto the page's text);
 // when that is tiny too, every visible block goes on to the line filter.
 void Selector::Fallback(std::vector<char>* keep) {
-  const long chosen = TextChars(blocks_, keep);
+  // A listing's cards (links around a title and an excerpt) count as text.
+  const long chosen = TextChars(blocks_, keep, false, true);
   const long chosen_prose = TextChars(blocks_, keep, true);
   std::vector<char> first = *keep;
   std::vector<ExplainEvent> first_events = std::move(pending_);
@@ -1459,7 +1471,7 @@ void Selector::Fallback(std::vector<char>* keep) {
   hidden_only_ = true;
   SumUp();
   ApplyDrops();  // hidden elements only: what remains is the visible text
-  const long visible = TextChars(blocks_, nullptr);
+  const long visible = TextChars(blocks_, nullptr, false, true);
   const long visible_prose = TextChars(blocks_, nullptr, true);
   // Less than 1/8 of the visible text and less than half its prose: the
   // selection missed the content (a furniture word on its wrapper, a page
@@ -1476,13 +1488,13 @@ void Selector::Fallback(std::vector<char>* keep) {
   ResetSelection();
   Select(keep);
   const char* path = "selection without class, id, tag and role rules";
-  if (TextChars(blocks_, keep) * 8 < visible) {
+  if (TextChars(blocks_, keep, false, true) * 8 < visible) {
     path = "every visible block (to the line filter)";
     ResetSelection();
     SumUp();
     ApplyDrops();
     for (size_t i = 0; i < blocks_.size(); ++i) {
-      (*keep)[i] = !blocks_[i].dropped && blocks_[i].LinkDensity() <= 0.5f;
+      (*keep)[i] = !blocks_[i].dropped && blocks_[i].NavLinkDensity() <= 0.5f;
       if (!(*keep)[i] && !blocks_[i].dropped) Report("link-dense-block", "links", static_cast<int>(i));
     }
   }
@@ -1499,7 +1511,8 @@ void Selector::Fallback(std::vector<char>* keep) {
 // how much of that the selection holds, its prose, its repeated
 // structures and the page's kind.
 void Selector::Gate(std::vector<char>* keep) {
-  const long sel_text = TextChars(blocks_, keep), sel_prose = TextChars(blocks_, keep, true);
+  const long sel_text = TextChars(blocks_, keep, false, true);
+  const long sel_prose = TextChars(blocks_, keep, true);
   std::vector<ExplainEvent> sel_events = std::move(pending_);
   std::vector<char> sel_explained = std::move(explained_);
   const bool was_hidden_only = hidden_only_;
@@ -1515,10 +1528,11 @@ void Selector::Gate(std::vector<char>* keep) {
     if (b.dropped) continue;
     chars += b.chars;
     links += b.link_chars;
-    broad[i] = b.LinkDensity() <= 0.5f;
+    broad[i] = b.NavLinkDensity() <= 0.5f;
     if (broad[i] && b.kind == BlockKind::kHeading) ++headings;
   }
-  const long text = TextChars(blocks_, &broad), prose = TextChars(blocks_, &broad, true);
+  const long text = TextChars(blocks_, &broad, false, true);
+  const long prose = TextChars(blocks_, &broad, true, true);
   auto share = [](long part, long whole) {
     return whole > 0 ? std::min(1.f, static_cast<float>(part) / whole) : 1.f;
   };

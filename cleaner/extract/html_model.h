@@ -51,12 +51,18 @@ struct RawBlock {
   int owner = -1;  // innermost block-level element
   int chars = 0;        // letters and other non-space characters
   int link_chars = 0;   // of which inside links
+  int card_chars = 0;   // of those, inside links around blocks (cards)
   int commas = 0;
   int stops = 0;        // sentence punctuation
   int words = 0, stop_words = 0;
   bool prose = false;
   bool dropped = false;
   float LinkDensity() const { return chars ? static_cast<float>(link_chars) / chars : 0.f; }
+  // Link density without cards' links: a listing's cards (a link around a
+  // title and an excerpt) are its content, not its navigation.
+  float NavLinkDensity() const {
+    return chars ? static_cast<float>(link_chars - card_chars) / chars : 0.f;
+  }
 };
 
 }  // namespace cleaner
