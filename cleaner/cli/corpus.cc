@@ -130,7 +130,7 @@ class Driver {
   bool failed_ = false, changed_ = false, wrote_any_ = false, corpus_mode_ = false;
   std::string stdout_error_;  // why a write to stdout failed, unless EPIPE
   std::unordered_map<uint64_t, std::string> claimed_;  // hash of output path -> who wrote it
-  uint64_t in_ = 0, written_ = 0, bytes_in_ = 0;
+  uint64_t in_ = 0, written_ = 0, bytes_in_ = 0, stale_ = 0;
   std::map<std::string, uint64_t> dropped_, skipped_, failures_;
   Clock::time_point start_ = Clock::now(), last_progress_ = Clock::now();
 };
@@ -162,7 +162,6 @@ Outcome Driver::Process(SourceRecord&& rec) const {
       input_fields = std::move(jr.fields);
       o.label = jr.has_id ? where + " (id " + raw.name + ")" : where;
       o.relpath += SafeFileName(raw.name) + ".txt";
-      o.bytes_in = std::max<uint64_t>(o.bytes_in, rec.line.size());
       break;
     }
     case SourceRecord::Kind::kWarcRecord: {
@@ -300,6 +299,7 @@ bool Driver::Write(Outcome&& o) {
         failed_ = true;
       } else if (!exists || old != o.text) {
         changed_ = true;
+        ++stale_;
         ok = WriteStdout((exists ? "would change: " : "missing: ") + out_path.string() + "\n", true);
       }
     } else {
@@ -344,8 +344,10 @@ uint64_t Sum(const std::map<std::string, uint64_t>& m) {
 }
 
 void Driver::Summary(double seconds) {
+  // With --check nothing is written: the count is of outputs checked.
   std::string line = "cleaner: summary: " + std::to_string(in_) + " in, " +
-                     std::to_string(written_) + " written";
+                     std::to_string(written_) + (flags_.check ? " checked" : " written");
+  if (flags_.check) line += " (" + std::to_string(stale_) + " would change)";
   uint64_t d = Sum(dropped_), k = Sum(skipped_), f = Sum(failures_);
   line += ", " + std::to_string(d) + " dropped" + (d ? " (" + Counts(dropped_) + ")" : "");
   line += ", " + std::to_string(k) + " skipped" + (k ? " (" + Counts(skipped_) + ")" : "");

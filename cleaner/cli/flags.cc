@@ -5,8 +5,10 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <string_view>
 
+#include "cleaner/decode/decode.h"
 #include "cleaner/source/url_source.h"
 
 namespace cleaner {
@@ -277,6 +279,10 @@ Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
     }
     o.decode.clean_binary = value == "clean";
   } else if (n == "charset") {
+    // Checked once here: an unknown name used to fail every file (exit 1).
+    if (!IsSupportedCharset(value)) {
+      return Status::InvalidArgument("--charset: unknown character set '" + value + "'");
+    }
     o.decode.default_charset = value;
   } else if (n == "max-bytes") {
     char* end = nullptr;
@@ -357,6 +363,10 @@ Status ParseFlags(const std::vector<std::string>& args, Flags* flags) {
       return Status::InvalidArgument("option '--" + std::string(f->name) + "' takes no value");
     }
     CLEANER_RETURN_IF_ERROR(ApplyFlag(*f, value, flags));
+  }
+  if (!flags->output_dir.empty() && std::filesystem::exists(flags->output_dir) &&
+      !std::filesystem::is_directory(flags->output_dir)) {
+    return Status::InvalidArgument("-o " + flags->output_dir + ": exists and is not a folder");
   }
   if (flags->check && flags->output_dir.empty()) {
     return Status::InvalidArgument("--check needs -o DIR (the folder to compare with)");
