@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <chrono>
 #include <cstdlib>
 #include <condition_variable>
@@ -20,6 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cleaner/cli/interrupt.h"
 #include "cleaner/source/jsonl_source.h"
 #include "cleaner/output/jsonl_writer.h"
 #include "cleaner/output/write_under.h"
@@ -397,6 +399,7 @@ int Driver::Run() {
   bool stopped = false;
   if (jobs == 1) {
     fatal = ReadCorpus(inputs, ro, [&](SourceRecord&& rec) {
+      if (InterruptSignal() != 0) return false;  // this record is not taken
       if (Write(Process(std::move(rec)))) return true;
       stopped = true;
       return false;
@@ -435,7 +438,9 @@ int Driver::Run() {
           space_cv.wait(lock, [&] { return stop || next_seq - next_write <= window / 2; });
           reader_waiting = false;
         }
-        if (stop) return false;
+        // Interrupted: read no further; what is queued is still cleaned
+        // and written, whole and in order.
+        if (stop || InterruptSignal() != 0) return false;
         queue.emplace_back(next_seq++, std::move(rec));
         if (idle_workers > 0) work_cv.notify_one();
         return true;
@@ -514,8 +519,16 @@ int Driver::Run() {
     std::fprintf(stderr, "cleaner: %s\n", fatal.message().c_str());
     failed_ = true;
   }
-  if (corpus_mode_ || jsonl_out_ || flags_.corpus.stats) {
+  const int signo = InterruptSignal();
+  if (corpus_mode_ || jsonl_out_ || flags_.corpus.stats || signo != 0) {
     Summary(std::chrono::duration<double>(Clock::now() - start_).count());
+  }
+  if (signo != 0) {
+    std::fprintf(stderr,
+                 "cleaner: interrupted by %s: the %llu records read were written whole; "
+                 "the rest were not read\n",
+                 signo == SIGINT ? "SIGINT" : "SIGTERM", static_cast<unsigned long long>(in_));
+    return 128 + signo;
   }
   return failed_ || changed_ ? kExitFailed : kExitOk;
 }

@@ -457,7 +457,10 @@ std::string UsageText() {
       "\n"
       "Exit status: 0 all inputs cleaned; 1 at least one input failed (each named\n"
       "on stderr as 'cleaner: INPUT: reason'; the others are still cleaned), or\n"
-      "--check found files that would change; 2 usage or configuration error.\n";
+      "--check found files that would change, or stdout could not be written;\n"
+      "2 usage or configuration error; 130 / 143 interrupted by SIGINT / SIGTERM:\n"
+      "the records read so far are written whole and the summary printed (a\n"
+      "second signal stops at once).\n";
   return s;
 }
 
