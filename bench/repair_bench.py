@@ -9,7 +9,9 @@ noharm: repairs the clean bodies (field articleBody of
   ../shared/bench/aeb/ground-truth.json) and counts every character the stage
   changes, by rule; --list prints every change (before -> after).
 corrupt: injects each defect class of the contract into the clean bodies at
-  known places (seeded, reproducible), repairs, and reports per class the
+  known places (seeded, reproducible; mojibake through ten code pages:
+  Windows-1250/1251/1252/1253/1254/1257, Latin-1, ISO-8859-2, Mac Roman,
+  CP437, once, twice or three times), repairs, and reports per class the
   share repaired exactly (output == repair(clean body)) and the number of
   cases where a change appeared away from the injected defect (introduced).
 speed: times the stage alone (bench_repair --speed) on the bodies.
@@ -279,6 +281,60 @@ def inj_mojibake_c1(line, rng):
     return line[:i] + form + line[i + 1:]
 
 
+# The code pages UTF-8 is misread through, as Python names them.
+CODEPAGES = ['cp1252', 'latin-1', 'mac_roman', 'cp1250', 'cp1251', 'cp1253', 'cp1254',
+             'cp1257', 'iso-8859-2', 'cp437']
+
+
+def sloppy_decode(data, codepage):
+    """`data` decoded byte by byte, a byte the code page leaves undefined
+    kept as the character of the same value (what browsers do for
+    Windows-125x)."""
+    out = []
+    for b in data:
+        try:
+            out.append(bytes([b]).decode(codepage))
+        except UnicodeDecodeError:
+            out.append(chr(b))
+    return ''.join(out)
+
+
+def garble(text, codepage, times=1):
+    for _ in range(times):
+        text = sloppy_decode(text.encode('utf-8'), codepage)
+    return text
+
+
+def phrase_around(line, i, rng):
+    """The words around line[i]: from a space 10-40 characters before to
+    one 10-40 characters after (or the line's ends)."""
+    a = line.rfind(' ', 0, max(0, i - rng.randint(10, 40)))
+    b = line.find(' ', min(len(line), i + rng.randint(10, 40)))
+    return (a + 1 if a >= 0 else 0), (b if b >= 0 else len(line))
+
+
+def inj_mojibake_phrase(line, rng):
+    # A phrase with a non-ASCII character in it, garbled once through one of
+    # the ten code pages.
+    ms = [i for i, ch in enumerate(line) if ord(ch) >= 0x80]
+    if not ms:
+        return None
+    i = rng.choice(ms)
+    a, b = phrase_around(line, i, rng)
+    return line[:a] + garble(line[a:b], rng.choice(CODEPAGES)) + line[b:]
+
+
+def inj_mojibake_twice(line, rng):
+    # A non-ASCII character garbled twice (or three times) through the same
+    # Windows code page.
+    ms = [i for i, ch in enumerate(line) if ord(ch) >= 0x80]
+    if not ms:
+        return None
+    i = rng.choice(ms)
+    cp = rng.choice(['cp1252', 'cp1251', 'cp1250'])
+    return line[:i] + garble(line[i], cp, rng.choice([2, 2, 3])) + line[i + 1:]
+
+
 CLASSES = [
     ('space-before-punct', inj_space_before),
     ('glued-sentence', inj_glued_sentence),
@@ -295,6 +351,8 @@ CLASSES = [
     ('entity', inj_entity),
     ('mojibake', inj_mojibake),
     ('mojibake-c1-or-lost', inj_mojibake_c1),
+    ('mojibake-phrase', inj_mojibake_phrase),
+    ('mojibake-twice', inj_mojibake_twice),
 ]
 
 

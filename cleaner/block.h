@@ -101,10 +101,16 @@ class Reporter {
 // What a stage knows about the document it is processing.
 // `metadata` and `stats` are owned by the pipeline, never null, and stay valid until EndDocument()
 // returns; stages may write to them. `reporter` may be null.
+class Deadline;  // cleaner/util/deadline.h
+
 struct DocumentInfo {
   Metadata* metadata = nullptr;
   Stats* stats = nullptr;
   Reporter* reporter = nullptr;
+  // The document's time budget (may be null): loops whose cost grows with
+  // the input check DeadlinePassed(deadline) and give up with
+  // deadline->Error(stage).
+  Deadline* deadline = nullptr;
 };
 
 // A stage, or the final writer. The driver calls BeginDocument() once, then

@@ -20,6 +20,10 @@ struct DecodeOptions {
   // Empty: sniff (valid UTF-8, then <meta> prescan, then statistics, then
   // the Windows-1252 fallback that WHATWG prescribes for unknown Western text).
   std::string default_charset;
+  // Clean a document whose bytes are a binary format (decode/sniff_binary.h)
+  // as if it were text (--binary clean). Off: it is dropped with
+  // drop_reason "binary file (KIND)", and the CLI counts it as skipped.
+  bool clean_binary = false;
 };
 
 struct ExtractOptions {
@@ -71,8 +75,11 @@ struct LimitOptions {
   // is kept, unscored. Bounds memory at the 64 MiB document limit.
   size_t max_html_elements = 4u << 20;
   // 10 s: a real page cleans in milliseconds; a document still running
-  // after this is pathological. Checked between stages (a stage in progress
-  // finishes first), so it bounds the pipeline, not one parse. 0 = none.
+  // after this is pathological. Checked between stages and inside every
+  // loop whose cost grows with the input (the pre-parse bound, the HTML
+  // walk, the filter, the repair passes; util/deadline.h), so a document
+  // overruns it by one HTML parse at most (Gumbo cannot be interrupted; the
+  // depth and attribute bounds keep that parse near-linear). 0 = none.
   double max_document_seconds = 10.0;
 };
 

@@ -4,11 +4,10 @@
 #include <unicode/normalizer2.h>
 
 #include <algorithm>
-#include <chrono>
-#include <cstdio>
 
 #include "cleaner/rules.h"
 #include "cleaner/decode/decode.h"
+#include "cleaner/decode/sniff_binary.h"
 #include "cleaner/decode/detect_format.h"
 #include "cleaner/output/normalize.h"
 #include "cleaner/extract/metadata_normalize.h"
@@ -16,6 +15,7 @@
 #include "cleaner/output/front_matter.h"
 #include "cleaner/output/markdown_writer.h"
 #include "cleaner/output/text_writer.h"
+#include "cleaner/util/deadline.h"
 #include "cleaner/util/language.h"
 
 namespace cleaner {
@@ -125,22 +125,21 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
                                      " bytes, over the limit of " +
                                      std::to_string(options_.limits.max_document_bytes));
   }
-  DocumentInfo doc{&meta, &out->stats, reporter};
-  const auto start = std::chrono::steady_clock::now();
-  // Returns ResourceExhausted once the document's time budget is spent.
+  // One budget for the document, checked between stages and inside every
+  // loop whose cost grows with the input (see util/deadline.h).
+  Deadline deadline(options_.limits.max_document_seconds);
+  DocumentInfo doc{&meta, &out->stats, reporter, &deadline};
   auto check_time = [&](const char* next_stage) -> Status {
-    double limit = options_.limits.max_document_seconds;
-    if (limit <= 0) return Status::OK();
-    double spent =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (spent <= limit) return Status::OK();
-    char budget[32];
-    std::snprintf(budget, sizeof budget, "%g", limit);
-    return Status::ResourceExhausted(std::string("time budget of ") + budget +
-                                     " s per document (--max-seconds) spent before " +
-                                     next_stage);
+    return deadline.Now() ? deadline.Error(next_stage) : Status::OK();
   };
 
+  // Binary input is not text: `‰PNG IHDR…` is no page (issue 13).
+  if (const char* kind = options_.decode.clean_binary ? nullptr : SniffBinary(in.bytes)) {
+    meta.drop_reason = std::string("binary file (") + kind + ")";
+    ExplainDocument(doc, "decode", ExplainEvent::Action::kDrop, "binary", "document",
+                    meta.drop_reason);
+    return Status::OK();
+  }
   std::string utf8;
   CLEANER_RETURN_IF_ERROR(Decode(in, options_.decode, doc, &utf8));
   InputFormat format = options_.input_format;
@@ -167,7 +166,7 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
     head = filter.get();
   }
 
-  CLEANER_RETURN_IF_ERROR(check_time("extraction"));
+  CLEANER_RETURN_IF_ERROR(check_time("the decoder"));
   CLEANER_RETURN_IF_ERROR(head->BeginDocument(doc));
   if (format == InputFormat::kHtml) {
     CLEANER_RETURN_IF_ERROR(ExtractHtml(utf8, *extract_rules_, options_.extract,
@@ -181,8 +180,9 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
     }
     CLEANER_RETURN_IF_ERROR(SplitText(utf8, doc, head));
   }
-  CLEANER_RETURN_IF_ERROR(check_time("filtering"));
+  CLEANER_RETURN_IF_ERROR(check_time("the extractor"));
   CLEANER_RETURN_IF_ERROR(head->EndDocument());
+  CLEANER_RETURN_IF_ERROR(check_time("the filter and repair stages"));
   NormalizeMetadata(doc);
   // The document's language: from the page (<html lang>) when the extractor
   // found one, else from the start of the cleaned text. 1 KiB is enough for

@@ -39,6 +39,36 @@ TEST_CASE("nesting past the bound loses its tags, not its text", "[extract][boun
   CHECK(out == "<div><div><div>deep</div></div></div>after");
 }
 
+TEST_CASE("list items that nest count towards the depth", "[extract][bound][hostile]") {
+  // Issue 14.3: '<li><dd>' * 100000 took 91 s to parse, the bound took li
+  // and dd for elements that never deepen nesting.
+  std::string out;
+  REQUIRE(BoundHtml(Repeat("<li><dd>", 100000) + "<p>text</p>", HtmlBounds(), &out));
+  CHECK(out == Repeat("<li><dd>", 256) + "<p>text</p>");
+  REQUIRE(BoundHtml(Repeat("<optgroup><option>", 1000), HtmlBounds(), &out));
+  REQUIRE(BoundHtml(Repeat("<rt>", 1000), HtmlBounds(), &out));
+  // Items that close their predecessor, as the parser closes them, stay
+  // within bounds however many there are.
+  HtmlBounds b;
+  CHECK_FALSE(BoundHtml("<ul>" + Repeat("<li><span>item<li><b>x</b>", 5000) + "</ul>", b, &out));
+  CHECK_FALSE(BoundHtml("<dl>" + Repeat("<dt>term<dd>def<div>more</div>", 5000) + "</dl>", b, &out));
+  CHECK_FALSE(BoundHtml("<select>" + Repeat("<option>a", 5000) + "</select>", b, &out));
+  CHECK_FALSE(BoundHtml(Repeat("<ruby>x<rb>a<rt>b<rtc>c<rt>d<rp>e</ruby>", 5000), b, &out));
+}
+
+TEST_CASE("tags past the budget are left out, raw text elements whole", "[extract][bound][hostile]") {
+  // Issue 14.5: 60 MB of <br> walls took 3 GB in the parse tree.
+  HtmlBounds b;
+  b.max_tags = 3;
+  std::string out;
+  REQUIRE(BoundHtml("<p>a<br>b<br>c<br>d</p><script>x<y</script><p>e</p>", b, &out));
+  CHECK(out == "<p>a<br>b<br>c d   e ");
+  CHECK(TagBudget(1000) == 200000);
+  CHECK(TagBudget(64u << 20) == (1u << 20));
+  b.max_tags = 0;
+  CHECK_FALSE(BoundHtml(Repeat("<p>x</p>", 300000), b, &out));
+}
+
 TEST_CASE("attributes past the bound are left out", "[extract][bound]") {
   HtmlBounds b;
   b.max_attributes = 2;

@@ -9,6 +9,7 @@
 
 #include "cleaner/rules.h"
 #include "cleaner/extract/extract_text.h"
+#include "cleaner/util/deadline.h"
 #include "tests/test_util.h"
 
 namespace cleaner {
@@ -364,6 +365,46 @@ TEST_CASE("stop words are counted per word, ASCII case-insensitively", "[extract
   sw.Count("The cat and THE dog — und Müller’s hat.", &words, &stops);
   CHECK(words == 9);
   CHECK(stops == 3);
+}
+
+TEST_CASE("noframes text and paragraphs in a re-opened link are text", "[extract][hostile]") {
+  // Issue 14.12: the frameset page's text (in <noframes>, raw text to the
+  // parser) was never read, and the paragraphs after an <a> left open in a
+  // <p> (re-opened around each by the parser) were dropped as link text.
+  std::string frames = "<html><frameset cols=\"20%,80%\"><frame src=\"a.html\"><noframes><body>" +
+                       Prose(1) + Prose(2) + "</body></noframes></frameset></html>";
+  Result r = Extract(frames);
+  REQUIRE(r.status.ok());
+  CHECK(r.texts.size() == 2);
+  CHECK(!r.texts.empty());
+  if (!r.texts.empty()) CHECK(r.texts[0].find("sentence number 1") != std::string::npos);
+  std::string reopened = "<html><body><p><a href=\"/x\">A link left open</p>";
+  for (int i = 1; i <= 5; ++i) reopened += Prose(i);
+  r = Extract(reopened + "</body></html>");
+  REQUIRE(r.status.ok());
+  bool found = false;
+  for (const Block& b : r.blocks) {
+    if (b.text.find("sentence number 3") == std::string::npos) continue;
+    found = true;
+    CHECK(b.link_density == 0.f);
+  }
+  CHECK(found);
+}
+
+TEST_CASE("an expired time budget stops the bound and the walk", "[extract][limits][hostile]") {
+  // Issue 14.6: --max-seconds was checked only between stages.
+  Deadline spent(1e-9);
+  while (!spent.Now()) {
+  }
+  testing::TestDoc doc;
+  DocumentInfo info = doc.info();
+  info.deadline = &spent;
+  testing::CollectingSink sink;
+  std::string page = "<div>" + Prose(1) + "</div>";
+  Status st = ExtractHtml(page, DefaultRules(), ExtractOptions(), LimitOptions(), info, &sink);
+  CHECK(st.code() == Status::Code::kResourceExhausted);
+  CHECK(st.message().find("--max-seconds") != std::string::npos);
+  CHECK(sink.blocks.empty());
 }
 
 }  // namespace

@@ -23,6 +23,21 @@ def limit_memory():
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
+def check_one(check, text, err_text):
+    """The problems one check of cases.tsv finds (none: [])."""
+    if check == "out-empty" and text:
+        return [f"output not empty: {text[:60]!r}"]
+    if check == "out-nonempty" and not text.strip():
+        return ["no output"]
+    if check.startswith("out-contains:") and check[13:] not in text:
+        return [f"output lacks {check[13:]!r}"]
+    if check.startswith("out-lacks:") and check[10:] in text:
+        return [f"output has {check[10:]!r}"]
+    if check.startswith("err-contains:") and check[13:] not in err_text:
+        return [f"stderr lacks {check[13:]!r}: {err_text[-300:]!r}"]
+    return []
+
+
 def main():
     cleaner, work = sys.argv[1], sys.argv[2]
     inputs = os.path.join(work, "inputs")
@@ -66,14 +81,8 @@ def main():
         err_text = err.decode("utf-8", "replace")
         if rc == 1 and "cleaner: " not in err_text:
             problems.append("exit 1 without a 'cleaner: INPUT: reason' line")
-        if check == "out-empty" and text:
-            problems.append(f"output not empty: {text[:60]!r}")
-        elif check == "out-nonempty" and not text.strip():
-            problems.append("no output")
-        elif check.startswith("out-contains:") and check[13:] not in text:
-            problems.append(f"output lacks {check[13:]!r}")
-        elif check.startswith("err-contains:") and check[13:] not in err_text:
-            problems.append(f"stderr lacks {check[13:]!r}: {err_text[:200]!r}")
+        for c in check.split(" && "):
+            problems += check_one(c, text, err_text)
         if problems:
             print(f"FAIL {name} ({secs:.1f} s): " + "; ".join(problems))
             for l in err_text.splitlines()[:3]:

@@ -53,6 +53,24 @@ TEST_CASE("bad lines are named errors", "[jsonl]") {
         Status::Code::kCorruption);
 }
 
+TEST_CASE("deep nesting is a named error before parsing, at any depth", "[jsonl][hostile]") {
+  // Issue 14.1: 100,000 levels in a passed-through field overflowed the
+  // stack in the JSON library's recursive copy (SIGSEGV).
+  JsonlRecord r;
+  std::string deep = "{\"id\":\"deep\",\"meta\":" + std::string(100000, '[') +
+                     std::string(100000, ']') + ",\"text\":\"x\"}";
+  Status st = ParseJsonlLine(deep, JsonlFields(), "f:1", &r);
+  CHECK(st.code() == Status::Code::kCorruption);
+  CHECK(st.message().find("deeper than") != std::string::npos);
+  // At the bound the record parses; brackets inside strings do not count.
+  std::string at_bound = "{\"m\":" + std::string(kMaxJsonlDepth - 1, '[') +
+                         std::string(kMaxJsonlDepth - 1, ']') + ",\"text\":\"[[[{\\\"\"}";
+  REQUIRE(ParseJsonlLine(at_bound, JsonlFields(), "f:2", &r).ok());
+  CHECK(r.raw.bytes == "[[[{\"");
+  std::string in_string = "{\"text\":\"" + std::string(100000, '[') + "\"}";
+  CHECK(ParseJsonlLine(in_string, JsonlFields(), "f:3", &r).ok());
+}
+
 TEST_CASE("output record: id, url, text, metadata, then the input's fields", "[jsonl]") {
   JsonlRecord r;
   REQUIRE(ParseJsonlLine(R"({"id":5,"text":"t","metadata":{"mine":1},"lang":"de"})",

@@ -386,6 +386,45 @@ TEST_CASE("a short line repeated between paragraphs goes; repeated sentences sta
   CHECK(std::count(kept.begin(), kept.end(), sentence) == 3);
 }
 
+TEST_CASE("rules generated from WordPress translations drop its UI lines only", "[filter]") {
+  // filters/line_filter_wordpress.txt, made by filters/gen/wordpress_l10n.py.
+  auto kept = Filter({kPara1, kPara2, "Vorherige Seite", "Nächste Seite",
+                      "Kommentointi on suljettu.", kPara3});
+  CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
+  // The same words inside a sentence of content stay.
+  const std::string sentence =
+      "Auf der vorherigen Seite haben wir gezeigt, warum die nächste Seite des Berichts fehlt.";
+  kept = Filter({kPara1, sentence, kPara2});
+  CHECK(Has(kept, sentence));
+}
+
+TEST_CASE("a page of prose with year headings is never an error page", "[filter]") {
+  // From a real crawl: a rule "404" matched every number, so the years
+  // made this page an error page and it was emptied.
+  const std::vector<std::string> page{
+      "Our research team", "2021",
+      "We published three papers on retrieval and two on parsing this year, with our partners.",
+      "2020", "We started the group and hired four people to work on data."};
+  TestDoc doc;
+  auto kept = Filter(page, &doc);
+  CHECK(kept == page);
+  CHECK(doc.metadata.drop_reason.empty());
+  // Even with a real error phrase on it, two sentences of prose stay.
+  TestDoc doc2;
+  kept = Filter({"Page not found", page[2], page[4]}, &doc2);
+  CHECK(Has(kept, page[2]));
+  CHECK(Has(kept, page[4]));
+  CHECK(doc2.metadata.drop_reason.empty());
+}
+
+TEST_CASE("a rule of numbers only is refused", "[filter]") {
+  Status st = CompileText("line\terror-page\t*\t404\n");
+  CHECK_FALSE(st.ok());
+  CHECK(st.message().find("line_filter_test.txt:1") != std::string::npos);
+  CHECK(st.message().find("only numbers") != std::string::npos);
+  CHECK(CompileText("line\terror-page\t*\tError 404\n").ok());
+}
+
 TEST_CASE("an error page or a cookie wall gives no output, with the reason", "[filter]") {
   TestDoc doc;
   auto kept = Filter(

@@ -20,10 +20,13 @@ TEST_CASE("normalization gives the spec's output form", "[normalize]") {
   const Row rows[] = {
       // Horizontal white space, NBSP and other space separators collapse.
       {"  a \t b\xC2\xA0\xC2\xA0 c\xE2\x80\x83 d\xE3\x80\x80\t" "e  ", "a b c d e"},
-      // A lone NBSP or narrow NBSP (French typography) is kept as it is...
-      {"oui\xE2\x80\xAF!", "oui\xE2\x80\xAF!"},
-      {"10\xC2\xA0km", "10\xC2\xA0km"},
-      // ...but in a run with other white space it is one U+0020.
+      // A lone NBSP, narrow NBSP or thin space is one U+0020 too (the spec:
+      // "5", U+00A0, "%" becomes "5 %")...
+      {"oui\xE2\x80\xAF!", "oui !"},
+      {"10\xC2\xA0km", "10 km"},
+      {"5\xC2\xA0%", "5 %"},
+      {"1\xE2\x80\x89" "000", "1 000"},
+      // ...and so is a run of them with other white space.
       {"10 \xC2\xA0km\xC2\xA0\xC2\xA0x\t\xC2\xA0y", "10 km x y"},
       // Zero-width space, word joiner, BOM and soft hyphen go.
       {"zero\xE2\x80\x8Bwidth\xE2\x81\xA0" "joined\xEF\xBB\xBF" "bom co\xC2\xAD" "operate",

@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+
+#include "cleaner/util/deadline.h"
 #include "tests/test_util.h"
 
 namespace cleaner {
@@ -20,6 +23,50 @@ TEST_CASE("a document over its time budget is a named error", "[limits]") {
   Status st = c->Clean(raw, &doc);
   CHECK(st.code() == Status::Code::kResourceExhausted);
   CHECK(st.message().find("time budget") != std::string::npos);
+}
+
+TEST_CASE("the time budget is read every 1024 checks and stays spent", "[limits][hostile]") {
+  Deadline never;
+  Deadline none(0);
+  for (int i = 0; i < 5000; ++i) {
+    REQUIRE_FALSE(never.Expired());
+    REQUIRE_FALSE(none.Expired());
+  }
+  Deadline soon(1e-6);
+  auto t0 = std::chrono::steady_clock::now();
+  while (std::chrono::steady_clock::now() - t0 < std::chrono::milliseconds(2)) {
+  }
+  int calls = 0;
+  while (!soon.Expired()) ++calls;
+  CHECK(calls < 1024);
+  CHECK(soon.Expired());
+  CHECK(soon.Error("repair").message().find("spent in repair") != std::string::npos);
+}
+
+TEST_CASE("a stage that overruns the budget stops inside, not after", "[limits][hostile]") {
+  // Issue 14.6: a 30 MB page of tiny paragraphs ran its whole extraction
+  // (and filter, and repair) before the budget was looked at.
+  Options o;
+  o.limits.max_document_seconds = 0.3;
+  std::unique_ptr<Cleaner> c;
+  REQUIRE(Cleaner::Create(o, &c).ok());
+  RawDocument raw;
+  raw.name = "many.html";
+  raw.bytes = "<html><body>";
+  while (raw.bytes.size() < (30u << 20)) raw.bytes += "<p>A tiny paragraph &amp;amp; more.</p>";
+  Document doc;
+  Status st = c->Clean(raw, &doc);
+  CHECK(st.code() == Status::Code::kResourceExhausted);
+  // Gumbo's parse cannot be interrupted; the walk after it, the bound
+  // before it, the filter and repair check inside their loops. Under the
+  // sanitizers decoding 30 MB alone can take 0.3 s; the check right after
+  // the decoder then ends it, still before any later stage ran.
+  INFO(st.message());
+  CHECK((st.message().find("spent in the HTML walk") != std::string::npos ||
+         st.message().find("spent in the decoder") != std::string::npos ||
+         st.message().find("spent in the pre-parse bound") != std::string::npos ||
+         st.message().find("spent in the filter") != std::string::npos ||
+         st.message().find("spent in the repair stage") != std::string::npos));
 }
 
 }  // namespace

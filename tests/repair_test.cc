@@ -98,6 +98,22 @@ TEST_CASE("entities are decoded only with their semicolon", "[repair]") {
   }
 }
 
+TEST_CASE("entity chains are followed in one pass, at any length", "[repair][hostile]") {
+  // Issue 14.2: `&amp;amp;amp;...` of 1M levels never finished, the decoder
+  // repeated whole-text passes, one per level.
+  EntityTable names = {{"amp", '&'}, {"nbsp", 0xA0}};
+  std::string chain = "<&";
+  for (int i = 0; i < 1000000; ++i) chain += "amp;";
+  chain += "nbsp;>";
+  std::vector<RepairChange> changes;
+  CHECK(DecodeEntities(chain, names, &changes) == "<\u00A0>");
+  CHECK(changes.size() == 1);  // one chain, one edit (one pass)
+  // A reference formed with the text before a decoded character takes a
+  // further pass.
+  CHECK(DecodeEntities("&&#97;mp;", {{"amp", '&'}}, nullptr) == "&");
+  CHECK(DecodeEntities("x&amp;amp;y&amp;z", names, nullptr) == "x&y&z");
+}
+
 TEST_CASE("mojibake is reversed only where certain", "[repair]") {
   const std::vector<Row> certain = {
       {"cafÃ©", "café"},
@@ -141,6 +157,82 @@ TEST_CASE("mojibake is reversed only where certain", "[repair]") {
   CHECK(RepairDoc("Itâ€™s Â£5.\nNo Â£ here.") == "It’s £5.\nNo £ here.");
   CHECK(RepairDoc("Ã©tÃ© Ã  Paris") == "été à Paris");
   CHECK(RepairDoc("SÃO  PAULO, SÃ  Paulo") == "SÃO  PAULO, SÃ  Paulo");
+}
+
+TEST_CASE("mojibake through other code pages and garbled twice is reversed", "[repair]") {
+  const std::vector<Row> rows = {
+      // Windows-1251, Windows-1250, ISO-8859-2, Mac Roman, CP437.
+      {"вЂ™ and РџСЂРёРІРµС‚", "’ and Привет"},
+      {"PĹ™Ă\u00adliĹˇ ĹľluĹĄouÄŤkĂ˝ kĹŻĹ\u0088", "Příliš žluťoučký kůň"},
+      {"Zam√≤ and caf√©", "Zamò and café"},
+      {"╨┐╤Ç╨╕╨▓╨╡╤é", "привет"},
+      // Windows-1253 (Greek) and Windows-1257 (Baltic).
+      {"ΞΊΞ±Ξ»Ξ·ΞΌΞ\u00adΟ\u0081Ξ±", "καλημέρα"},
+      {"RÄ«ga, galvaspilsÄ“ta", "Rīga, galvaspilsēta"},
+      // Three times through Windows-1252.
+      {"cafÃƒÆ’Ã‚Â©", "café"},
+      {"Ã¢â€žÂ¢", "™"},
+      // An emoji written as CESU-8 (two surrogates), then read as 1252.
+      {"smile í\u00a0½í¸€ now", "smile 😀 now"},
+      // `Ã` + a lost no-break space.
+      {"Ã perturber", "à perturber"},
+      // C1 controls that were Windows-1252 characters.
+      {"\u0084Handwerk\u0093 \u0085", "„Handwerk“ …"},
+  };
+  for (const Row& row : rows) {
+    INFO("input: " << testing::Visible(row.in));
+    std::string got = FixMojibake(row.in, false, nullptr);
+    CHECK(got == row.want);
+    CHECK(FixMojibake(got, false, nullptr) == got);
+  }
+}
+
+TEST_CASE("correct text next to symbols is not taken for mojibake", "[repair]") {
+  // A Latin-1 letter beside × ™ — … ” £ reads as a UTF-8 lead byte in some
+  // code page; in context it is plainly text. See golden/repair_negative/.
+  const std::vector<const char*> negative = {
+      "“×”",
+      "5×£35",
+      "Brontë…”",
+      "AHÅ™",
+      "10 Å—",
+      "MÄ£ÄM",
+      "CAFÉ™ and RÉSUMÉ®",
+      "Он сказал: «Привет» — и ушёл.",
+      "Σήμερα · καλή εβδομάδα",
+      "x ≤ y, √2 ≈ 1.41",
+      "Ça coûte 3 € — ou £2,50 — à peu près.",
+      "Iñtërnâtiônàlizætiøn",
+      "Þú ert",
+  };
+  for (const char* s : negative) {
+    INFO("input: " << testing::Visible(s));
+    CHECK(FixMojibake(s, false, nullptr) == s);
+    CHECK(FixMojibake(s, true, nullptr) == s);
+  }
+}
+
+TEST_CASE("a mojibake repair names its encoding path", "[repair]") {
+  std::vector<RepairChange> changes;
+  FixMojibake("вЂ™", false, &changes);
+  REQUIRE(changes.size() == 1);
+  CHECK(changes[0].rule == "mojibake: windows-1251 -> utf-8");
+}
+
+TEST_CASE("quote and punctuation repair never split a still-garbled sequence", "[repair]") {
+  // Left garbled (e.g. with --no-repair of an earlier pass), `Ä«` and `Ђ“`
+  // are one misread character each; a space between their halves would
+  // make them unrepairable.
+  QuoteContext q;
+  q.typographic = true;
+  PunctuationContext p;
+  for (const char* s : {"RÄ«ga is here", "the вЂ“ Broadcast"}) {
+    INFO("input: " << testing::Visible(s));
+    CHECK(RepairQuotes(s, q, nullptr) == s);
+    CHECK(RepairPunctuation(s, p, nullptr) == s);
+  }
+  // A quote glued to an accented word is still spaced.
+  CHECK(RepairQuotes("café“quoted”", q, nullptr) == "café “quoted”");
 }
 
 TEST_CASE("no space before punctuation, except French typography", "[repair]") {

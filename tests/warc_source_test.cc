@@ -120,6 +120,69 @@ TEST_CASE("a damaged gzip member is one error record; the next records survive",
   CHECK(recs[2].Header("WARC-Target-URI") == "http://a.example/3");
 }
 
+// A response record whose Content-Length header says `length` (the true
+// length when empty).
+std::string Record(const std::string& uri, std::string length = "") {
+  std::string block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Page " +
+                      uri + "</p></body></html>";
+  if (length.empty()) length = std::to_string(block.size());
+  return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + uri +
+         "\r\nContent-Length: " + length + "\r\n\r\n" + block + "\r\n\r\n";
+}
+
+std::vector<WarcRecord> Frame(const std::string& data, size_t max = 1 << 20) {
+  auto in = ByteReader::FromString(data);
+  WarcReader reader(in.get(), max);
+  std::vector<WarcRecord> out;
+  WarcRecord rec;
+  while (reader.Next(&rec)) out.push_back(rec);
+  return out;
+}
+
+TEST_CASE("a wrong Content-Length never loses the records after it", "[warc][hostile]") {
+  // Issue 14.4: "-1" (strtoull wrapped it), one past the limit (skipping it
+  // consumed the rest of the file, across gzip members) and one longer than
+  // the record took the good records after them, silently.
+  for (std::string bad : {"-1", "99999999999", "2000000", "900", "12x", "99999999999999999999999"}) {
+    const std::string a = Record("http://a.example/1", bad);
+    const std::string b = Record("http://a.example/2");
+    const std::string c = Record("http://a.example/3");
+    INFO("Content-Length: " << bad);
+    for (int form = 0; form < 3; ++form) {
+      // plain; one gzip member per record; the whole file one gzip member
+      std::string data = form == 0   ? a + b + c
+                         : form == 1 ? Gzip(a) + Gzip(b) + Gzip(c)
+                                     : Gzip(a + b + c);
+      INFO("form " << form);
+      auto recs = Frame(data);
+      REQUIRE(recs.size() == 3);
+      CHECK_FALSE(recs[0].error.ok());
+      CHECK(recs[1].error.ok());
+      CHECK(recs[1].Header("WARC-Target-URI") == "http://a.example/2");
+      CHECK(recs[2].error.ok());
+      CHECK(recs[2].Header("WARC-Target-URI") == "http://a.example/3");
+      CHECK(recs[2].block.find("Page http://a.example/3") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("records that are not pages are skipped, not cleaned", "[warc][hostile]") {
+  // Issue 14.12: wget's log came out as a corpus document.
+  std::string log = "Opening WARC file 'x.warc.gz'.\n--2024-01-01--  http://a.example/\n";
+  std::string data = "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: "
+                     "metadata://gnu.org/software/wget/warc/wget.log\r\nContent-Type: "
+                     "text/plain\r\nContent-Length: " +
+                     std::to_string(log.size()) + "\r\n\r\n" + log + "\r\n\r\n";
+  auto recs = Frame(data);
+  REQUIRE(recs.size() == 1);
+  RawDocument raw;
+  WarcDisposition d;
+  std::string why;
+  REQUIRE(WarcRecordToDocument(recs[0], "x.warc", 1 << 20, &raw, &d, &why).ok());
+  CHECK(d == WarcDisposition::kSkip);
+  CHECK(why == "warc-resource-not-page:metadata");
+}
+
 TEST_CASE("truncated and random input never crash the reader", "[warc]") {
   std::string whole = ReadFile(kDir + "/basic.warc.gz");
   for (size_t cut : {size_t{1}, size_t{10}, whole.size() / 3, whole.size() / 2, whole.size() - 5}) {

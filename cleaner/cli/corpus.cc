@@ -191,6 +191,11 @@ Outcome Driver::Process(SourceRecord&& rec) const {
       if (doc.text.empty()) {
         o.kind = Outcome::Kind::kDropped;
         o.reason = !m.drop_reason.empty() ? m.drop_reason : "empty";
+        if (m.drop_reason.compare(0, 12, "binary file ") == 0) {  // pipeline.cc
+          o.kind = Outcome::Kind::kSkipped;
+          o.error = m.drop_reason + ", skipped";
+          o.reason = "binary";
+        }
       }
       if (jsonl_out_) {
         o.json = FormatJsonlRecord(&doc, raw, input_fields.get(), "", shape_);
@@ -258,7 +263,8 @@ bool Driver::Write(Outcome&& o) {
   switch (o.kind) {
     case Outcome::Kind::kSkipped:
       ++skipped_[o.reason];
-      return true;
+      if (!o.error.empty()) Fail(o.label, o.error);  // named, not failed
+      return !jsonl_out_ || o.json.empty() || WriteStdout(o.json, false);
     case Outcome::Kind::kFailed:
       ++failures_[o.reason];
       failed_ = true;
@@ -380,6 +386,7 @@ int Driver::Run() {
   ro.url_files = c.url_files;
   ro.shard_index = c.shard_index;
   ro.shard_count = c.shard_count;
+  ro.shard_by_file = c.shard_by_file;
   ro.fetch.concurrency = c.concurrency;
   ro.fetch.per_host_delay_ms = c.per_host_delay_ms;
   ro.fetch.connect_timeout_ms = c.connect_timeout_ms;

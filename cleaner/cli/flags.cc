@@ -7,6 +7,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "cleaner/source/url_source.h"
+
 namespace cleaner {
 
 namespace {
@@ -64,6 +66,11 @@ constexpr FlagDef kFlags[] = {
      "process only shard I of N (0 <= I < N): the records whose ordinal (position\n"
      "over all inputs: files, URLs, JSONL lines, WARC records) modulo N is I;\n"
      "the N shards' outputs together are the whole  e.g. --shard 3/16"},
+    {"shard-by", 0, "UNIT",
+     "record (default: every task reads all inputs and keeps every Nth record) or\n"
+     "file: each shard gets whole input files, file k of the sorted list of input\n"
+     "files going to shard k modulo N, and opens no other file (files only: no\n"
+     "URLs, no stdin)  e.g. --shard 1/4 --shard-by file dump/*.jsonl.gz"},
     {"stats", 0, nullptr,
      "print the closing summary (documents in/out, dropped, skipped, failed by\n"
      "reason, MB/s) on stderr; always printed for URL, WARC and JSONL runs\n"
@@ -98,6 +105,10 @@ constexpr FlagDef kFlags[] = {
     {"quotes", 0, "STYLE",
      "auto (default: make each document consistent with its own majority style)\n"
      "or ascii (every quote and apostrophe becomes ' or \")"},
+    {"binary", 0, "MODE",
+     "skip (default: a file in a binary format, by its magic number, or mostly\n"
+     "NUL and control bytes, is skipped: 'cleaner: x.png: binary file (PNG\n"
+     "image), skipped', counted in the summary) or clean (clean it as text)"},
     {"charset", 0, "NAME",
      "decode input without a BOM or transport charset as NAME (default: detect)"},
     {"max-bytes", 0, "N",
@@ -114,7 +125,8 @@ constexpr FlagDef kFlags[] = {
      "kept (default 4194304)"},
     {"max-seconds", 0, "SECONDS",
      "fail a document still being cleaned after SECONDS (default 10; 0 = no\n"
-     "limit); checked between stages  e.g. --max-seconds 2.5"},
+     "limit); checked inside every loop that grows with the input, so only\n"
+     "one HTML parse can overrun it  e.g. --max-seconds 2.5"},
     {"explain", 0, nullptr,
      "print on stderr every decision: charset, dropped lines with their rule,\n"
      "repairs with before/after, metadata found"},
@@ -245,6 +257,11 @@ Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
     CLEANER_RETURN_IF_ERROR(ParseCount("--jobs", value, 1, 1024, &flags->corpus.jobs));
   } else if (n == "shard") {
     CLEANER_RETURN_IF_ERROR(ParseShard(value, &flags->corpus));
+  } else if (n == "shard-by") {
+    if (value != "record" && value != "file") {
+      return Status::InvalidArgument("--shard-by must be record or file, not '" + value + "'");
+    }
+    flags->corpus.shard_by_file = value == "file";
   } else if (n == "stats") {
     flags->corpus.stats = true;
   } else if (n == "concurrency") {
@@ -283,6 +300,11 @@ Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
     } else {
       return Status::InvalidArgument("--quotes must be auto or ascii, not '" + value + "'");
     }
+  } else if (n == "binary") {
+    if (value != "skip" && value != "clean") {
+      return Status::InvalidArgument("--binary must be skip or clean, not '" + value + "'");
+    }
+    o.decode.clean_binary = value == "clean";
   } else if (n == "charset") {
     o.decode.default_charset = value;
   } else if (n == "max-bytes") {
@@ -383,6 +405,14 @@ Status ParseFlags(const std::vector<std::string>& args, Flags* flags) {
   if (!flags->corpus.source_name.empty() && !flags->corpus.dolma) {
     return Status::InvalidArgument("--source-name is for --record dolma");
   }
+  if (flags->corpus.shard_by_file) {
+    bool files = !flags->inputs.empty() && flags->corpus.url_files.empty();
+    for (const std::string& in : flags->inputs) files = files && in != "-" && !IsUrl(in);
+    if (!files) {
+      return Status::InvalidArgument(
+          "--shard-by file shards input files: give files or folders, not URLs or stdin");
+    }
+  }
   if (flags->corpus.output_format == OutputFormat::kJsonl && !flags->output_dir.empty()) {
     return Status::InvalidArgument(
         "--output-format jsonl writes one stream to stdout; redirect it instead of -o DIR");
@@ -450,6 +480,7 @@ std::string UsageText() {
       "  cleaner --input-format jsonl --html-field raw --output-format jsonl < in.jsonl\n"
       "  cleaner --urls list.txt --concurrency 16 --delay 1 -o pages/\n"
       "  cleaner --shard 0/4 --output-format jsonl dump.jsonl.gz > part-0.jsonl\n"
+      "  cleaner --shard 0/4 --shard-by file --output-format jsonl dump/*.jsonl.gz > part-0.jsonl\n"
       "\n"
       "Every input record gives an output record: a failed one is named on stderr\n"
       "(and, in JSON Lines output, written with its \"error\"); a WARC record that is\n"

@@ -38,6 +38,7 @@ struct CorpusFlags {
   int jobs = 0;                        // 0: all cores
   uint32_t shard_index = 0;            // --shard I/N
   uint32_t shard_count = 1;
+  bool shard_by_file = false;          // --shard-by file: whole input files per shard
   bool stats = false;                  // --stats: print the summary in every mode
   bool blocks = false;                 // --blocks: JSON Lines records carry their blocks
   bool dolma = false;                  // --record dolma

@@ -361,6 +361,7 @@ class Walker {
   // (their text is kept, unscored).
   size_t max_elements = 4u << 20;
   bool elements_capped = false;  // max_elements was reached
+  Deadline* deadline = nullptr;  // the walk stops once it has expired
   std::vector<Elem> elems;
   std::vector<RawBlock> blocks;
   MetaCandidates meta;
@@ -395,6 +396,11 @@ class Walker {
   void Apply(const TokenRule* r, AttrInfo* info);
   void ReadMeta(const GumboElement& e);
   void ReadJsonLd(const GumboElement& script);
+  // A <noframes> element's content is raw text to the parser, markup
+  // included; frameset pages keep their text there. Parsed (bounded like
+  // the page) and walked in place, one level deep.
+  void WalkNoframes(const GumboElement& e);
+  bool in_noframes_ = false;
   bool IsDataTable(const GumboNode* table) const;
 
   void AppendText(std::string_view text);
@@ -742,10 +748,27 @@ void Walker::Flush() {
   blocks.push_back(std::move(b));
 }
 
+void Walker::WalkNoframes(const GumboElement& e) {
+  std::string html;
+  for (unsigned i = 0; i < e.children.length; ++i) {
+    const auto* c = static_cast<const GumboNode*>(e.children.data[i]);
+    if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE) html += c->v.text.text;
+  }
+  std::string bounded;
+  if (BoundHtml(html, HtmlBounds(), &bounded, deadline)) html.swap(bounded);
+  GumboOptions gopts = kGumboDefaultOptions;
+  gopts.max_errors = 0;
+  GumboOutput* output = gumbo_parse_with_options(&gopts, html.data(), html.size());
+  in_noframes_ = true;
+  Walk(output->document);
+  in_noframes_ = false;
+  gumbo_destroy_output(&gopts, output);
+}
+
 void Walker::Walk(const GumboNode* root) {
   std::vector<Frame> stack;
   stack.push_back({root, 0, -1, 0, -1});
-  while (!stack.empty()) {
+  while (!stack.empty() && !DeadlinePassed(deadline)) {
     Frame& f = stack.back();
     const GumboNode* node = f.node;
     const GumboVector* kids = node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children
@@ -781,10 +804,13 @@ void Walker::Walk(const GumboNode* root) {
             if (c->type == GUMBO_NODE_TEXT) meta.title_tag += c->v.text.text;
           }
           meta.title_tag = Collapse(meta.title_tag);
-        } else if (e.tag == GUMBO_TAG_HEAD) {
+        } else if (e.tag == GUMBO_TAG_HEAD || e.tag == GUMBO_TAG_FRAMESET) {
           // The head holds no text, only metadata: read its meta/link/title.
+          // A frameset holds frames and, in <noframes>, the page's text.
           stack.push_back({next, 0, -1, 0, -1});
           stack.back().marks = 0;
+        } else if (e.tag == GUMBO_TAG_NOFRAMES && !in_noframes_) {
+          WalkNoframes(e);
         }
         continue;
       }
@@ -864,7 +890,10 @@ void Walker::Walk(const GumboNode* root) {
                              (info.verdict == kComments && e.tag != GUMBO_TAG_A))) {
           if (e.tag != GUMBO_TAG_UNKNOWN) continue;
         }
-        if (e.tag == GUMBO_TAG_A) {
+        // An <a> the parser re-opened around the blocks after a misnested
+        // one (reconstructed formatting) is not a link the page made.
+        if (e.tag == GUMBO_TAG_A &&
+            !(next->parse_flags & GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT)) {
           ++link_depth_;
           nf.marks |= kMarkLink;
         }
@@ -1326,8 +1355,10 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   HtmlBounds bounds;
   if (limits.max_html_depth > 0) bounds.max_depth = limits.max_html_depth;
   if (limits.max_html_attributes > 0) bounds.max_attributes = limits.max_html_attributes;
+  bounds.max_tags = TagBudget(html.size());
   std::string bounded;
-  if (BoundHtml(html, bounds, &bounded)) {
+  if (BoundHtml(html, bounds, &bounded, doc.deadline)) {
+    if (DeadlinePassed(doc.deadline)) return doc.deadline->Error("the pre-parse bound");
     ExplainDocument(doc, "extract", ExplainEvent::Action::kChange, "html-bounds", "limits",
                     "tags nested deeper than " + std::to_string(bounds.max_depth) +
                         " or attributes past " + std::to_string(bounds.max_attributes) +
@@ -1337,8 +1368,10 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   GumboOutput* output = gumbo_parse_with_options(&gopts, html.data(), html.size());
   Walker w(rules.rep(), options.main_content);
   if (limits.max_html_elements > 0) w.max_elements = limits.max_html_elements;
+  w.deadline = doc.deadline;
   w.Walk(output->document);
   gumbo_destroy_output(&gopts, output);
+  if (DeadlinePassed(doc.deadline)) return doc.deadline->Error("the HTML walk");
   if (w.elements_capped) {
     ExplainDocument(doc, "extract", ExplainEvent::Action::kInfo, "limit:max-html-elements",
                     "limits",

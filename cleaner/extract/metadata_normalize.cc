@@ -158,6 +158,8 @@ void Report(const DocumentInfo& doc, const char* field, const std::string& befor
 }  // namespace
 
 std::string NormalizeAuthor(std::string_view in) {
+  // 300 bytes: longer than any list of names; the loop below is quadratic.
+  if (in.size() > 300) return "";
   std::string s = Trim(in);
   // Dashes, bullets and separators left at the edges by a byline's layout.
   auto edge = [](std::string_view t, bool front) {

@@ -41,7 +41,7 @@ std::string StripSiteFromTitle(std::string_view title, std::string_view site_nam
 
 // An author as a name: a byline's "By ", "Written by ", "Author: " and the
 // dashes or separators at its edges go; more than eight words (a
-// biography, a date line) give "".
+// biography, a date line) or 300 bytes give "".
 std::string NormalizeAuthor(std::string_view author);
 
 // Applies the above to *doc.metadata: title, author, date, date_modified, host

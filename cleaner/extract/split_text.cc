@@ -17,6 +17,12 @@ namespace {
 // True for code points that show nothing: White_Space, and the invisible
 // format characters the normalizer deletes.
 bool IsBlankCodePoint(char32_t cp) {
+  // A C1 control that Windows-1252 gives a character to (U+0084 `„`, U+0085
+  // `…`, U+0094 `”`) is text read as Latin-1: the repair stage restores it,
+  // so it is no blank to trim (issue 13). 0x81 0x8D 0x8F 0x90 0x9D have none.
+  if (cp >= 0x80 && cp < 0xA0) {
+    return cp == 0x81 || cp == 0x8D || cp == 0x8F || cp == 0x90 || cp == 0x9D;
+  }
   return u_isUWhiteSpace(static_cast<UChar32>(cp)) || cp == 0x200B || cp == 0xFEFF ||
          cp == 0x00AD || cp == 0x2060 || (cp < 0x20) || (cp >= 0x7F && cp < 0xA0);
 }

@@ -26,6 +26,7 @@
 #include <unordered_map>
 
 #include "cleaner/filter/line_filter_rules.h"
+#include "cleaner/util/deadline.h"
 #include "cleaner/util/language.h"
 #include "cleaner/util/utf8.h"
 
@@ -54,6 +55,9 @@ constexpr int kMaxKeyWords = 25;
 constexpr size_t kSampleBytes = 128;
 // How much of its end is read, for the longest suffix rule.
 constexpr size_t kTailBytes = 80;
+// A kept line of this many words that ends a sentence is prose: two of
+// them (or 40 words of them) keep a document from being dropped whole.
+constexpr int kProseWords = 8;
 
 enum class Ending { kNone, kTerminal, kQuestion, kEllipsis, kColon };
 
@@ -208,6 +212,7 @@ Status LineFilter::EndDocument() {
   for (int round = 0; options_.enabled && !blocks_.empty() && round < 3; ++round) {
     if (!Judge()) break;
   }
+  if (DeadlinePassed(doc_.deadline)) return doc_.deadline->Error("the filter");
   for (Block& b : blocks_) CLEANER_RETURN_IF_ERROR(next_->Push(std::move(b)));
   blocks_.clear();
   return next_->EndDocument();
@@ -447,12 +452,15 @@ bool LineFilter::Judge() {
 
   // Pass 3: a header takes the lines of its block.
   for (size_t i = 0; i < n; ++i) {
+    if (DeadlinePassed(doc_.deadline)) return false;
     if (info[i].rule < 0 || R.rules[info[i].rule].kind != RuleKind::kHeader) continue;
     const std::string& cat = R.rules[info[i].rule].category;
     // Below the text, a comment form's block also takes longer lines (the
     // form's notes); above it, the header is a kicker and its title stays.
     bool text_above = false;
-    for (size_t k = 0; k < i && !text_above; ++k) text_above = info[k].cls == Cls::kGood;
+    for (size_t k = 0; k < i && !text_above && !DeadlinePassed(doc_.deadline); ++k) {
+      text_above = info[k].cls == Cls::kGood;
+    }
     bool after_headline = false;
     size_t j = i + 1;
     for (; j < n; ++j) {
@@ -676,34 +684,46 @@ bool LineFilter::Judge() {
   }
 
   // Pass 5: the whole document.
-  int content_units = 0;
-  const Rule* error_rule = nullptr;
-  const Rule* cookie_rule = nullptr;
+  // Only phrases are evidence here (a rule of numbers alone is refused when
+  // the rules are compiled), and prose that is kept vetoes the drop.
+  int content_units = 0, prose_lines = 0, prose_units = 0;
+  size_t error_line = n, cookie_line = n;
   for (size_t i = 0; i < n; ++i) {
     const Info& f = info[i];
     if (f.cls != Cls::kBad) {
       content_units += f.units;
+      if (f.units >= kProseWords && f.ending == Ending::kTerminal) {
+        ++prose_lines;
+        prose_units += f.units;
+      }
     } else if (f.rule >= 0 && f.heuristic == nullptr) {
       const Rule& r = R.rules[f.rule];
-      if (r.category == "error-page" && error_rule == nullptr) error_rule = &r;
-      if (r.category == "cookie" && cookie_rule == nullptr) cookie_rule = &r;
+      if (r.category == "error-page" && error_line == n) error_line = i;
+      if (r.category == "cookie" && cookie_line == n) cookie_line = i;
     }
   }
   // An error page says little besides its error; 150 words of other text
   // mean a real page that merely carries the phrase. A cookie wall leaves
-  // less than a short paragraph.
+  // less than a short paragraph. Two sentences of prose, or one long one,
+  // are a real page whatever else it says.
+  const bool prose = prose_lines >= 2 || prose_units >= 40;
   std::string drop_reason;
   const char* drop_category = nullptr;  // of every block, when the document goes
-  if (error_rule != nullptr && content_units < 150) {
-    drop_reason = "error-page (" + error_rule->origin + ")";
+  size_t evidence = n;
+  if (error_line < n && content_units < 150 && !prose) {
+    evidence = error_line;
+    drop_reason = "error-page (" + R.rules[info[evidence].rule].origin + ")";
     drop_category = "error-page";
-  } else if (cookie_rule != nullptr && content_units < 40) {
-    drop_reason = "cookie-wall (" + cookie_rule->origin + ")";
+  } else if (cookie_line < n && content_units < 40 && !prose) {
+    evidence = cookie_line;
+    drop_reason = "cookie-wall (" + R.rules[info[evidence].rule].origin + ")";
     drop_category = "cookie";
   }
   if (!drop_reason.empty()) {
     if (meta != nullptr) meta->drop_reason = drop_reason;
-    ExplainEvent ev{"filter", ExplainEvent::Action::kDrop, -1, drop_reason, "document", "", ""};
+    // The line that matched is the evidence, shown with the rule.
+    ExplainEvent ev{"filter", ExplainEvent::Action::kDrop, blocks_[evidence].index, drop_reason,
+                    "document", blocks_[evidence].text, ""};
     Explain(doc_, ev);
   }
 

@@ -549,6 +549,10 @@ Status RuleWords(const RuleLine& line, std::string_view text, Scratch* scratch,
   LineKey& key = scratch->key;
   line_filter::Tokenize(text, &key);
   if (key.Empty()) return line.Error("rule text has no words");
+  // Every number is equal to every other ({n}), so a rule of numbers only
+  // ("404") would match any year heading or counter.
+  if (std::all_of(key.tokens.begin(), key.tokens.end(), [](const auto& t) { return t.number; }))
+    return line.Error("rule text has only numbers, which match every number; add a word");
   out->resize(key.tokens.size());
   for (size_t i = 0; i < key.tokens.size(); ++i) (*out)[i] = key.tokens[i].hash;
   return Status::OK();

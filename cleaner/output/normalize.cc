@@ -282,13 +282,9 @@ std::string NormalizeText(std::string_view text, bool keep_line_breaks, bool kee
   out.reserve(text.size());
   // Pending separator between the last kept character and the next one:
   // 0 none, 1 space, 2 line break. A run of horizontal white space becomes
-  // one U+0020, except that a lone no-break or other typographic space
-  // (U+00A0, U+202F, U+2009, ...) is kept as it is: it was chosen ("10 km",
-  // French "oui !") and there is nothing to collapse. The spec's seeds keep
-  // such a lone NBSP (shared/spec/seeds/003_*).
+  // one U+0020, and so does a lone no-break or other typographic space
+  // (U+00A0, U+202F, U+2009, ...), as shared/spec/README.md says.
   int pending = 0;
-  size_t run_length = 0;          // characters in the pending space run
-  std::string_view lone_space;    // the run's character, if it is one non-ASCII space
   // With keep_indentation, the white space that starts a line (a tab as
   // four spaces): code in <pre> means something by it.
   std::string indent;
@@ -297,15 +293,9 @@ std::string NormalizeText(std::string_view text, bool keep_line_breaks, bool kee
       if (!out.empty()) out.push_back('\n');
       out += indent;
     } else if (pending != 0) {
-      if (run_length == 1 && !lone_space.empty()) {
-        out.append(lone_space);
-      } else {
-        out.push_back(' ');
-      }
+      out.push_back(' ');
     }
     pending = 0;
-    run_length = 0;
-    lone_space = {};
     indent.clear();
   };
   size_t pos = 0;
@@ -341,8 +331,6 @@ std::string NormalizeText(std::string_view text, bool keep_line_breaks, bool kee
           break;
         }
         if (pending == 0) pending = 1;
-        ++run_length;
-        lone_space = cp >= 0x80 ? text.substr(start, pos - start) : std::string_view();
         break;
       case Kind::kBreak:
         pending = 2;

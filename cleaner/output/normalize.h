@@ -1,8 +1,7 @@
 // Stage 5, normalize: puts every block into the output form of the spec
 // (shared/spec/README.md, "Output form"): Unicode NFC (UAX #15); a run of
 // horizontal white space (tabs, NBSP and every other space separator
-// included) collapsed to one U+0020, a lone NBSP or other typographic space
-// kept as it is (as the spec's seeds do);
+// included, and a lone one too) collapsed to one U+0020;
 // zero-width space, word joiner, BOM, soft hyphen and control characters
 // removed; ZWJ, ZWNJ and bidi marks kept; no spaces at line edges.
 // Guarantees to the writer: block text is NFC, non-empty, has no C0 control

@@ -13,6 +13,7 @@
 #include "cleaner/repair/repair_punctuation.h"
 #include "cleaner/repair/repair_quotes.h"
 #include "cleaner/repair/repair_text.h"
+#include "cleaner/util/deadline.h"
 #include "cleaner/util/language.h"
 #include "cleaner/util/utf8.h"
 
@@ -213,7 +214,7 @@ void RepairLine(std::string_view line, const QuoteContext& qctx, const Punctuati
 }
 
 const char* CategoryOf(const std::string& rule) {
-  if (rule == "entity" || rule == "mojibake") return "encoding";
+  if (rule == "entity" || rule.compare(0, 8, "mojibake") == 0) return "encoding";
   if (rule.compare(0, 5, "quote") == 0 || rule == "apostrophe") return "quotes";
   return "punctuation";
 }
@@ -257,19 +258,31 @@ Status Repairer::EndDocument() {
   // (Each function is called only where its fast scan says it can change
   // something: their results elsewhere are copies of their input.)
   bool evidence = false;
+  // Without a reporter a change is only counted: kept, with its context
+  // snippets (~200 bytes each), a page of layered mojibake held 60 times
+  // its size in changes.
+  auto settle = [&](size_t k) {
+    if (doc_.reporter != nullptr) return;
+    if (doc_.stats != nullptr) doc_.stats->repairs += changes[k].size();
+    std::vector<RepairChange>().swap(changes[k]);
+  };
   std::vector<bool> may_have_mojibake(blocks_.size());
   for (size_t k = 0; k < blocks_.size(); ++k) {
+    if (DeadlinePassed(doc_.deadline)) return doc_.deadline->Error("the repair stage");
     // Code shows references as written (a tutorial's `&amp;amp;`).
     if (blocks_[k].kind != BlockKind::kPreformatted &&
         blocks_[k].text.find('&') != std::string::npos) {
       blocks_[k].text = DecodeEntities(blocks_[k].text, rules.entities, &changes[k]);
+      settle(k);
     }
     may_have_mojibake[k] = MayHaveMojibake(blocks_[k].text);
     evidence = evidence || (may_have_mojibake[k] && HasCertainMojibake(blocks_[k].text));
   }
   for (size_t k = 0; k < blocks_.size(); ++k) {
+    if (DeadlinePassed(doc_.deadline)) return doc_.deadline->Error("the repair stage");
     if (!may_have_mojibake[k]) continue;
     blocks_[k].text = FixMojibake(blocks_[k].text, evidence, &changes[k]);
+    settle(k);
   }
 
   // The document's quote style and, where it matters, its language.
@@ -321,6 +334,7 @@ Status Repairer::EndDocument() {
     // space that punctuation repair may take.
     const char* breaks = b.kind == BlockKind::kTable ? "\n\t" : "\n";
     while (start <= b.text.size()) {
+      if (DeadlinePassed(doc_.deadline)) return doc_.deadline->Error("the repair stage");
       size_t nl = b.text.find_first_of(breaks, start);
       if (nl == std::string::npos) nl = b.text.size();
       std::string_view line = std::string_view(b.text).substr(start, nl - start);
@@ -339,6 +353,7 @@ Status Repairer::EndDocument() {
       start = nl + 1;
     }
     if (changed) b.text = std::move(out);
+    settle(k);
   }
 
   for (size_t k = 0; k < blocks_.size(); ++k) {

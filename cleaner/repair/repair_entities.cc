@@ -59,6 +59,16 @@ bool ParseReference(std::string_view text, size_t amp, const EntityTable& names,
   return true;
 }
 
+// 4 passes: the first follows every chain (`&amp;amp;...;`) to its end, so
+// the next ones only meet references that a decoded character forms with
+// the text before it (`&&#97;mp;`), which real text never needs twice.
+// Bounding the passes keeps the cost linear in the text.
+constexpr int kMaxPasses = 4;
+
+// One left-to-right pass. A reference that decodes to '&' is followed at
+// once: the '&' and the text after it may form the next reference of a
+// chain (`&amp;amp;` -> `&amp;` -> `&`), which becomes one edit, so a chain
+// of any length costs one pass.
 std::string DecodeOnce(std::string_view text, const EntityTable& names,
                        std::vector<RepairChange>* changes, bool* changed) {
   std::vector<Edit> edits;
@@ -67,6 +77,14 @@ std::string DecodeOnce(std::string_view text, const EntityTable& names,
     size_t end;
     char32_t cp;
     if (!ParseReference(text, amp, names, &end, &cp)) continue;
+    // ParseReference reads from the character after the given position,
+    // so the decoded '&' can stand at the ';' that ended the reference.
+    size_t next_end;
+    char32_t next_cp;
+    while (cp == '&' && ParseReference(text, end - 1, names, &next_end, &next_cp)) {
+      end = next_end;
+      cp = next_cp;
+    }
     Edit e;
     e.begin = amp;
     e.end = end;
@@ -86,9 +104,7 @@ std::string DecodeEntities(std::string_view text, const EntityTable& names,
   if (text.find('&') == std::string_view::npos) return std::string(text);
   bool changed = false;
   std::string out = DecodeOnce(text, names, changes, &changed);
-  // Each round shortens the text, so this ends; real text needs two rounds
-  // at most (&amp;nbsp;).
-  while (changed && out.find('&') != std::string::npos) {
+  for (int pass = 1; changed && pass < kMaxPasses && out.find('&') != std::string::npos; ++pass) {
     out = DecodeOnce(out, names, changes, &changed);
   }
   return out;

@@ -1,274 +1,437 @@
 // Mojibake reversal. See repair_mojibake.h.
+//
+// The decision is measured, not listed: a stretch of non-ASCII characters
+// that could be UTF-8 bytes misread (a character that some code page maps to
+// a lead byte, followed by one that maps to a continuation byte) is encoded
+// back to bytes through each code page of mojibake_charmaps.h, the valid
+// UTF-8 sequences in those bytes are decoded, and the reversal that is the
+// most plausible (mojibake_score.h) replaces the stretch when it is clearly
+// more plausible than the stretch itself. Repeated for text garbled more
+// than once. The idea is ftfy's (fix_encoding, badness); the code and the
+// scores are ours.
 #include "cleaner/repair/repair_mojibake.h"
 
 #include <unicode/uchar.h>
 
-#include <cstring>
+#include <algorithm>
 
+#include "cleaner/repair/mojibake_charmaps.h"
+#include "cleaner/repair/mojibake_score.h"
 #include "cleaner/util/utf8.h"
 
 namespace cleaner {
 
 namespace {
 
-// The byte Windows-1252 (or Latin-1) encodes `c` as, or -1.
-int ByteOf(char32_t c) {
-  if (c < 0x100) return static_cast<int>(c);
-  if (c < 0x152 || c > 0x2122) return -1;  // outside the 27 specials
-  for (int b = 0x80; b < 0xA0; ++b) {
-    if (Cp1252High(b) == c) return b;
+// A reversal must lower the implausibility by this much: one accented
+// capital glued to a symbol (`Ã©`, 3). Less (1: `IRMÃ…`, `10 Å—`) is as
+// often real text.
+constexpr int kMargin = 3;
+
+// With evidence of mojibake in the text or document, a reversal must still
+// lower the implausibility by this much: 1 is a symbol beside a capital
+// (`“×”`, `AHÅ™`), as often real.
+constexpr int kEvidenceMargin = 1;
+
+// Text garbled three times is the most seen; a fourth round only confirms.
+constexpr int kMaxRounds = 4;
+
+constexpr const char* kC1Rule = "mojibake: latin-1 -> windows-1252";
+constexpr const char* kNbspRule = "mojibake: windows-1252 -> utf-8 (lost no-break space)";
+
+bool IsC1(char32_t c) { return c >= 0x80 && c <= 0x9F; }
+
+bool IsCont(int b) { return b >= 0x80 && b <= 0xBF; }
+
+// Decodes the UTF-8 sequence at bytes[k] (with CESU-8: a surrogate pair
+// written as two three-byte sequences). Returns its length in bytes (0 if
+// none) and the code point in *out.
+int DecodeSequence(const std::vector<int>& bytes, size_t k, char32_t* out) {
+  const int b0 = bytes[k];
+  const size_t n = bytes.size();
+  auto at = [&](size_t i) { return i < n ? bytes[i] : -1; };
+  int len = b0 >= 0xC2 && b0 <= 0xDF   ? 2
+            : b0 >= 0xE0 && b0 <= 0xEF ? 3
+            : b0 >= 0xF0 && b0 <= 0xF4 ? 4
+                                       : 0;
+  if (len == 0) return 0;
+  for (int i = 1; i < len; ++i) {
+    if (!IsCont(at(k + i))) return 0;
   }
-  return -1;
-}
-
-bool IsContinuation(int b) { return b >= 0x80 && b <= 0xBF; }
-
-enum class Verdict { kNo, kUncertain, kCertain };
-
-// How sure we are that lead byte `lead` + continuation `cont` (a 2-byte
-// sequence decoding to `result`) is mojibake.
-Verdict TwoByteVerdict(int lead, char32_t result) {
-  switch (lead) {
-    case 0xC2:  // Â + U+0080..U+00BF: `Â£` is also real text about encodings
-      return Verdict::kUncertain;
-    case 0xC3:  // Ã: à..ÿ, À..ß
-    case 0xC4:  // Ä: ā ą ć č ď đ ē ę ě ğ ī ı ...
-    case 0xC5:  // Å: ł ń ő ś š ű ź ż ž ...
-    case 0xCE:  // Î, Ï: Greek
-    case 0xCF:
-    case 0xD0:  // Ð, Ñ: Cyrillic
-    case 0xD1:
-    case 0xD7:  // ×: Hebrew
-    case 0xD8:  // Ø..Û: Arabic
-    case 0xD9:
-    case 0xDA:
-    case 0xDB:
-      return Verdict::kCertain;
-    case 0xC8:  // È: only Romanian ș ț (U+0218..U+021B) are common
-      return result >= 0x218 && result <= 0x21B ? Verdict::kCertain : Verdict::kNo;
-    default:
-      // É (IPA letters: `NESTLÉ®`), Ë/Ì/Í (modifiers, combining marks), Æ/Ç
-      // (Latin Extended-B) and the rest: the mojibake reading is rarer than
-      // real text there.
-      return Verdict::kNo;
+  const int b1 = at(k + 1);
+  if ((b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 > 0x8F)) {
+    return 0;
   }
-}
-
-bool IsUsable(char32_t c) {
-  int8_t t = u_charType(static_cast<UChar32>(c));
-  return t != U_UNASSIGNED && t != U_PRIVATE_USE_CHAR && t != U_SURROGATE && t != U_CONTROL_CHAR &&
-         !U_IS_UNICODE_NONCHAR(c);
-}
-
-// Blocks a 3- or 4-byte UTF-8 sequence decodes into in real mojibake:
-// punctuation, symbols, Indic, Thai, Vietnamese, CJK, Hangul, emoji.
-// Elsewhere (e.g. Samaritan U+0800..U+083F, which French `à\u00a0«` would
-// decode to) the mojibake reading is less likely than real text.
-bool IsPlausibleWide(char32_t r) {
-  return (r >= 0x0900 && r <= 0x0DFF) || (r >= 0x0E00 && r <= 0x0E7F) ||
-         (r >= 0x10A0 && r <= 0x10FF) || (r >= 0x1E00 && r <= 0x1EFF) ||
-         (r >= 0x2000 && r <= 0x2BFF) || (r >= 0x2E80 && r <= 0x9FFF) ||
-         (r >= 0xAC00 && r <= 0xD7AF) || (r >= 0xFE30 && r <= 0xFE4F) ||
-         (r >= 0xFF00 && r <= 0xFFEF) || (r >= 0x1F000 && r <= 0x1FAFF) ||
-         (r >= 0x20000 && r <= 0x2FFFF);
-}
-
-// Latin-1 characters that follow a letter in real text (no-break space,
-// guillemets, degree, middle dot, ordinal indicators, superscripts): after
-// an uppercase lead they are as likely real (`«SØ»`, `Ø\u00a0`) as
-// mojibake.
-bool FollowsLettersNaturally(int b) {
-  switch (b) {
-    case 0xA0: case 0xAA: case 0xAB: case 0xB0: case 0xB2: case 0xB3:
-    case 0xB7: case 0xB9: case 0xBA: case 0xBB:
-      return true;
-    default:
-      return false;
+  char32_t c = static_cast<char32_t>(b0 & (0x7F >> len));
+  for (int i = 1; i < len; ++i) c = (c << 6) | static_cast<char32_t>(at(k + i) & 0x3F);
+  if (b0 == 0xED && b1 >= 0xA0) {
+    // A surrogate: only a high one followed by a low one (CESU-8) is text.
+    if (b1 > 0xAF || at(k + 3) != 0xED || at(k + 4) < 0xB0 || at(k + 4) > 0xBF ||
+        !IsCont(at(k + 5))) {
+      return 0;
+    }
+    const char32_t lo = 0xD000 | static_cast<char32_t>((at(k + 4) & 0x3F) << 6) |
+                        static_cast<char32_t>(at(k + 5) & 0x3F);
+    *out = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+    return 6;
   }
-}
-
-// Windows-1252 punctuation that ends a word in real text: … ‹ ‘ ’ “ ” – — ›.
-bool EndsWords(int b) {
-  switch (b) {
-    case 0x85: case 0x8B: case 0x91: case 0x92: case 0x93: case 0x94: case 0x96:
-    case 0x97: case 0x9B:
-      return true;
-    default:
-      return false;
+  const int8_t t = u_charType(static_cast<UChar32>(c));
+  // A C1 control is kept: it is a step of text garbled twice (`Â\u009d`).
+  if ((t == U_CONTROL_CHAR && !IsC1(c)) || t == U_UNASSIGNED || t == U_PRIVATE_USE_CHAR ||
+      U_IS_UNICODE_NONCHAR(c)) {
+    return 0;
   }
+  *out = c;
+  return len;
 }
 
-struct Found {
-  size_t length = 0;  // code points consumed
-  char32_t result = 0;
-  Verdict verdict = Verdict::kNo;
+struct Reversal {
+  std::vector<char32_t> text;  // the run reversed
+  int sequences = 0;           // UTF-8 sequences decoded
+  size_t consumed = 0;         // characters of the run they took
+  bool complete = false;       // consumed == the run's length
+  bool uncertain = true;       // all of them `Â` + a Latin-1 symbol
 };
 
-// Looks for mojibake starting at d.cp[i].
-Found Match(const CodePoints& d, size_t i) {
-  Found f;
-  char32_t c = d.cp[i];
-  int lead = ByteOf(c);
-  if (lead < 0x80) return f;
-  if (lead < 0xA0 && c < 0xA0) {
-    // A C1 control on its own: Windows-1252 text read as Latin-1.
-    if (Cp1252High(lead) != 0) {
-      f.length = 1;
-      f.result = Cp1252High(lead);
-      f.verdict = Verdict::kCertain;
+// The run[0..n) encoded through `m` and its UTF-8 sequences decoded.
+// Characters `m` cannot encode, and bytes that are no sequence, stay.
+Reversal Reverse(const char32_t* run, size_t n, const Charmap& m, bool cp1252) {
+  // Scratch reused across calls: Reverse runs for every candidate of every
+  // round, and allocating here was a third of the stage's time on long
+  // garbled text.
+  thread_local std::vector<int> bytes;
+  bytes.resize(n);
+  for (size_t i = 0; i < n; ++i) bytes[i] = m.Encode(run[i]);
+  Reversal r;
+  r.text.reserve(n);
+  for (size_t k = 0; k < bytes.size();) {
+    char32_t c = 0;
+    int len = bytes[k] >= 0xC2 ? DecodeSequence(bytes, k, &c) : 0;
+    if (len == 0 && cp1252 && bytes[k] == 0xE2 && k + 1 < bytes.size() && bytes[k + 1] == 0x80 &&
+        (k + 2 >= bytes.size() || !IsCont(bytes[k + 2]))) {
+      // `â€` whose third byte is gone: Windows-1252 has no character for
+      // 0x9D, the last byte of `”`, and converters drop it (or leave U+FFFD).
+      c = 0x201D;
+      len = k + 2 < bytes.size() && run[k + 2] == 0xFFFD ? 3 : 2;
     }
-    return f;
-  }
-  int n = lead >= 0xF0 && lead <= 0xF4 ? 3 : lead >= 0xE0 && lead <= 0xEF ? 2
-          : lead >= 0xC2 && lead <= 0xDF ? 1 : 0;
-  if (n == 0) return f;
-  int bytes[4] = {lead, 0, 0, 0};
-  int got = 0;
-  for (; got < n && i + 1 + got < d.size(); ++got) {
-    int b = ByteOf(d.cp[i + 1 + got]);
-    if (!IsContinuation(b)) break;
-    bytes[got + 1] = b;
-  }
-  if (got < n) {
-    // `Ã  la` (two spaces): `à`, whose second byte 0xA0 (a no-break space)
-    // became a plain space on the way. Real text has `Ã` + two spaces too
-    // (a capitalized word's end), so only with evidence.
-    if (lead == 0xC3 && got == 0 && d.at(static_cast<long>(i) + 1) == ' ' &&
-        IsHSpace(d.at(static_cast<long>(i) + 2))) {
-      f.length = 2;
-      f.result = 0xE0;
-      f.verdict = Verdict::kUncertain;
-      return f;
-    }
-    // `â€` + (lost 0x9D): the right double quote, whose last byte Windows-1252
-    // cannot represent. Only this one is common enough to restore.
-    if (lead == 0xE2 && got == 1 && bytes[1] == 0x80) {
-      f.length = 2;
-      f.result = 0x201D;
-      f.verdict = Verdict::kCertain;
-    }
-    return f;
-  }
-  std::string utf8;
-  for (int k = 0; k <= n; ++k) utf8.push_back(static_cast<char>(bytes[k]));
-  if (!IsValidUtf8(utf8)) return f;
-  size_t pos = 0;
-  char32_t r = NextCodePoint(utf8, &pos);
-  // `Â` + a C1 control: the C1 control itself, a step of text encoded twice
-  // (`Ã¢â‚¬Â\u009d` -> `â€\u009d` -> `”`). A C1 control is never text.
-  bool c1 = n == 1 && lead == 0xC2 && bytes[1] <= 0x9F;
-  if (!IsUsable(r) && !c1) return f;
-  f.length = n + 1;
-  f.result = r;
-  if (c1) {
-    f.verdict = Verdict::kCertain;
-  } else if (n == 1) {
-    f.verdict = TwoByteVerdict(lead, r);
-    if (f.verdict == Verdict::kCertain && FollowsLettersNaturally(bytes[1]) &&
-        !(i > 0 && IsLower(d.cp[i - 1]))) {
-      // Inside a lowercase word (`sÃ»r`, `voilÃ\u00a0`) it is mojibake;
-      // elsewhere only with evidence from the rest of the document.
-      f.verdict = Verdict::kUncertain;
-    }
-    if (f.verdict == Verdict::kCertain && EndsWords(bytes[1]) && i > 0 &&
-        IsLetter(d.cp[i - 1]) && !IsLetter(d.at(static_cast<long>(i) + 2))) {
-      // `“AMANHÃ”`, `IRMÃ…`: a word ending in Ã (or Ñ, Ä, ...) before a
-      // closing quote or an ellipsis is real text as often as `Ô`, `Å`.
-      // `Ã–sterreich` (a letter follows) stays certain.
-      f.verdict = Verdict::kUncertain;
-    }
-  } else {
-    f.verdict = IsPlausibleWide(r) ? Verdict::kCertain : Verdict::kNo;
-  }
-  return f;
-}
-
-std::string FixOnce(std::string_view text, bool allow_uncertain,
-                    std::vector<RepairChange>* changes, bool* changed) {
-  const CodePoints& d = DecodeShared(text);
-  std::vector<Edit> edits;
-  for (size_t i = 0; i < d.size();) {
-    if (d.cp[i] < 0x80) {
-      ++i;
+    if (len == 0) {
+      r.text.push_back(run[k]);
+      ++k;
       continue;
     }
-    Found f = Match(d, i);
-    if (f.verdict == Verdict::kCertain || (f.verdict == Verdict::kUncertain && allow_uncertain)) {
+    r.text.push_back(c);
+    ++r.sequences;
+    r.consumed += static_cast<size_t>(len);
+    if (!(run[k] == 0xC2 && c >= 0xA0)) r.uncertain = false;
+    k += static_cast<size_t>(len);
+  }
+  r.complete = r.consumed == bytes.size();
+  return r;
+}
+
+// How many further reversals a candidate is judged by: the first step of
+// text garbled twice (`thatРІР‚в„ўs` -> `thatвЂ™s`) is no more plausible
+// than the input; the second (`that’s`) is.
+constexpr int kLookahead = 2;
+
+int ScoreInContext(const CodePoints& d, size_t a, size_t b, const char32_t* middle, size_t n);
+
+// The implausibility of `middle` in place of d.cp[a..b), or of the best
+// text up to `depth` further complete reversals of it reach.
+int LookaheadCost(const CodePoints& d, size_t a, size_t b, const std::vector<char32_t>& middle,
+                  int depth) {
+  int best = ScoreInContext(d, a, b, middle.data(), middle.size());
+  if (depth == 0 || best == 0) return best;
+  const Charmaps& maps = GetCharmaps();
+  // Only text that still holds a possible sequence can be reversed again.
+  bool pair = false;
+  for (size_t i = 0; i + 1 < middle.size() && !pair; ++i) {
+    pair = maps.IsLead(middle[i]) && (maps.IsContinuation(middle[i + 1]) || IsC1(middle[i + 1]));
+  }
+  if (!pair) return best;
+  for (size_t m = 0; m < maps.maps.size(); ++m) {
+    Reversal r = Reverse(middle.data(), middle.size(), maps.maps[m], m == 0);
+    if (r.sequences == 0 || !r.complete) continue;
+    best = std::min(best, LookaheadCost(d, a, b, r.text, depth - 1));
+  }
+  return best;
+}
+
+// The implausibility of `middle` between the two characters before and
+// after d.cp[a..b).
+int ScoreInContext(const CodePoints& d, size_t a, size_t b, const char32_t* middle, size_t n) {
+  thread_local std::vector<char32_t> s;  // scratch, as in Reverse
+  s.clear();
+  for (size_t i = a >= 2 ? a - 2 : 0; i < a; ++i) s.push_back(d.cp[i]);
+  s.insert(s.end(), middle, middle + n);
+  for (size_t i = b; i < b + 2 && i < d.size(); ++i) s.push_back(d.cp[i]);
+  return Implausibility(s.data(), s.size());
+}
+
+// Whether c0 c1 c2 c3 start a whole UTF-8 sequence in some code page (a
+// lead byte and as many continuation bytes as it announces), or `â€` with
+// its last byte lost. REQUIRES: maps.IsLead(c0), maps.IsContinuation(c1).
+// Russian `сё` (1251: F1 B8, a four-byte lead and one continuation) is
+// thus told from mojibake before any reversal is tried.
+bool WholeSequence(const Charmaps& maps, char32_t c0, char32_t c1, char32_t c2, char32_t c3) {
+  if (c0 == 0xE2 && c1 == 0x20AC) return true;  // `â€`
+  for (const Charmap& m : maps.maps) {
+    if (!m.MayStartSequence(c0, c1)) continue;
+    const int b0 = m.Encode(c0);
+    const int n = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2;
+    if (n >= 3 && !IsCont(m.Encode(c2))) continue;
+    if (n == 4 && !IsCont(m.Encode(c3))) continue;
+    return true;
+  }
+  return false;
+}
+
+// Whether d.cp[i] can start a misread UTF-8 sequence here: the fast test of
+// each position.
+bool MaySequence(const Charmaps& maps, const CodePoints& d, size_t i) {
+  const char32_t c = d.cp[i];
+  if (IsC1(c)) return true;
+  if (!maps.IsLead(c)) return false;
+  const long j = static_cast<long>(i);
+  const char32_t next = d.at(j + 1);
+  if (IsC1(next) || (c == 0xC3 && next == ' ')) return true;
+  return maps.IsContinuation(next) && WholeSequence(maps, c, next, d.at(j + 2), d.at(j + 3));
+}
+
+// `Ã` + space, where the space was the no-break space 0xA0 of `à`
+// (C3 A0) lost on the way: `voilÃ  la`, `Ã perturber`. Portuguese capitals
+// (`IRMÃ E`) stay: it needs a lowercase letter before it, or a lowercase
+// word after it standing alone. Returns the bytes to replace, or 0.
+size_t LostNbsp(const CodePoints& d, size_t i, size_t* end) {
+  if (d.cp[i] != 0xC3 || d.at(static_cast<long>(i) + 1) != ' ') return 0;
+  const char32_t before = d.at(static_cast<long>(i) - 1);
+  const char32_t after = d.at(static_cast<long>(i) + 2);
+  const bool lower_before = before != 0 && u_islower(static_cast<UChar32>(before));
+  const bool starts_word = before == 0 || before == ' ' || before == '(';
+  // Alone before a lowercase word (`Ã perturber`), or before a second
+  // space (`Ã  Paris`: the no-break space became a space).
+  const bool alone =
+      starts_word && after != 0 && (after == ' ' || u_islower(static_cast<UChar32>(after)));
+  if (!lower_before && !alone) return 0;
+  // Two spaces: the first was the no-break space. One: it went missing.
+  *end = after == ' ' ? i + 2 : i + 1;
+  return 1;
+}
+
+// A run and its reversals through each code page that lowered its
+// implausibility.
+struct Candidate {
+  size_t begin = 0, end = 0;  // bytes of the run
+  struct Option {
+    size_t map = 0;
+    int gain = 0;  // implausibility removed
+    Reversal reversal;
+  };
+  std::vector<Option> options;
+  // Whether some reversal takes every character of the run: then only
+  // those are chosen from (one text garbled one way, as ftfy decodes a whole
+  // segment), as a half-undone intermediate step (`ÃƒÂ©`) can look less
+  // plausible than a partial reading through the wrong code page.
+  bool AnyComplete() const {
+    for (const Option& o : options) {
+      if (o.reversal.complete) return true;
+    }
+    return false;
+  }
+  const Option* Best() const {
+    const bool complete = AnyComplete();
+    const Option* best = nullptr;
+    for (const Option& o : options) {
+      if (complete && !o.reversal.complete) continue;
+      // A tie goes to the reversal that explains more of the run.
+      if (best == nullptr || o.gain > best->gain ||
+          (o.gain == best->gain && o.reversal.consumed > best->reversal.consumed)) {
+        best = &o;
+      }
+    }
+    return best;
+  }
+  const Option* Through(size_t map) const {
+    const bool complete = AnyComplete();
+    for (const Option& o : options) {
+      if (o.map == map && (o.reversal.complete || !complete)) return &o;
+    }
+    return nullptr;
+  }
+};
+
+// The code page that explains the most of the text (the largest sum of
+// gains): one text was garbled one way, so its weaker runs follow it
+// (`ĂŠ` is `é` in ISO-8859-2, `Ă` + `Š` in Windows-1250).
+size_t PreferredMap(const std::vector<Candidate>& candidates, size_t n_maps) {
+  std::vector<int> total(n_maps, 0);
+  for (const Candidate& c : candidates) {
+    for (const Candidate::Option& o : c.options) total[o.map] += o.gain;
+  }
+  size_t best = 0;
+  for (size_t m = 1; m < n_maps; ++m) {
+    if (total[m] > total[best]) best = m;
+  }
+  return best;
+}
+
+// One round over the text. Returns the edits.
+std::vector<Edit> FindEdits(const CodePoints& d, bool allow_uncertain, bool* certain) {
+  const Charmaps& maps = GetCharmaps();
+  std::vector<Edit> edits;
+  std::vector<Candidate> candidates;
+  size_t done = 0;  // code points before this are decided
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (d.cp[i] < 0x80 || i < done || !MaySequence(maps, d, i)) continue;
+    size_t a = i, b = i;
+    while (a > done && d.cp[a - 1] >= 0x80 && d.cp[a - 1] != 0xA0) --a;
+    while (b < d.size() && d.cp[b] >= 0x80) ++b;
+    const int original =
+        ScoreInContext(d, a, b, d.cp.data() + a, b - a);
+    Candidate c;
+    c.begin = d.offset[a];
+    c.end = d.offset[b];
+    for (size_t m = 0; m < maps.maps.size(); ++m) {
+      // A code page in which no two neighbours of the run can start a
+      // sequence gives nothing (the lost-byte `â€` of Windows-1252 aside):
+      // the common case, tested without reversing.
+      bool may = m == 0;
+      for (size_t k = a; k + 1 < b && !may; ++k) {
+        may = maps.maps[m].MayStartSequence(d.cp[k], d.cp[k + 1]);
+      }
+      if (!may) continue;
+      Reversal r = Reverse(d.cp.data() + a, b - a, maps.maps[m], m == 0);
+      if (r.sequences == 0) continue;
+      const int gain = original - LookaheadCost(d, a, b, r.text, kLookahead);
+      if (gain <= 0) continue;
+      if (gain >= kMargin && !r.uncertain) *certain = true;
+      c.options.push_back({m, gain, std::move(r)});
+    }
+    done = b;
+    if (!c.options.empty()) {
+      candidates.push_back(std::move(c));
+      continue;
+    }
+    size_t end = 0;
+    if (b == i + 1 && LostNbsp(d, i, &end)) {
       Edit e;
       e.begin = d.offset[i];
-      e.end = d.offset[i + f.length];
-      AppendUtf8(f.result, &e.text);
-      e.rule = "mojibake";
+      e.end = d.offset[end];
+      e.text = "\xC3\xA0";
+      e.rule = kNbspRule;
       edits.push_back(std::move(e));
-      i += f.length;
-    } else {
-      ++i;
+      *certain = true;
+      done = end;
+      continue;
+    }
+    // C1 controls left: Windows-1252 text read as Latin-1 (U+0092 for ’).
+    for (size_t k = a; k < b; ++k) {
+      if (!IsC1(d.cp[k]) || Cp1252High(static_cast<int>(d.cp[k])) == 0) continue;
+      Edit e;
+      e.begin = d.offset[k];
+      e.end = d.offset[k + 1];
+      AppendUtf8(Cp1252High(static_cast<int>(d.cp[k])), &e.text);
+      e.rule = kC1Rule;
+      edits.push_back(std::move(e));
+      *certain = true;
     }
   }
-  *changed = !edits.empty();
-  return ApplyEdits(text, std::move(edits), changes);
+  // With evidence (a certain reversal in this text or its document), any
+  // gain is enough: `SÃ£o` next to `Ã©`, `Â£` in a garbled document.
+  const bool evidence = allow_uncertain || *certain;
+  const size_t preferred = PreferredMap(candidates, maps.maps.size());
+  for (const Candidate& c : candidates) {
+    const Candidate::Option* o = c.Through(preferred);
+    if (o == nullptr) o = c.Best();
+    if ((o->gain >= kMargin && !o->reversal.uncertain) ||
+        (evidence && o->gain >= kEvidenceMargin)) {
+      Edit e;
+      e.begin = c.begin;
+      e.end = c.end;
+      for (char32_t ch : o->reversal.text) AppendUtf8(ch, &e.text);
+      e.rule = maps.maps[o->map].rule.c_str();
+      edits.push_back(std::move(e));
+    }
+  }
+  return edits;
 }
 
 }  // namespace
 
-// A fast byte scan that is true for every text with mojibake (and for some
-// without): a C1 control (C2 80..9F), or a lead character U+00C2..U+00F4
-// (C3 82..B4) directly followed by a character a continuation byte can
-// become: U+0080..U+00BF (C2 ..) or a Windows-1252 special (C5 .., C6 92,
-// CB .., E2 ..).
+// A fast scan that is true for every text with mojibake (and for some
+// without): a character that maps to a UTF-8 lead byte in some code page
+// followed by one that maps to a continuation byte, a C1 control, or `Ã`
+// before a space. ASCII is skipped sixteen bytes at a time.
 bool MayHaveMojibake(std::string_view text) {
-  const size_t n = text.size();
-  if (n < 2) return false;
-  // The first C2 and the first C3 at or after where each was last searched
-  // for (n if none), searched again only once passed: one memchr() per
-  // match rather than per byte, which rescanned the rest of a text without
-  // C2 after each of its é (quadratic), yet memchr() itself is kept, as it
-  // costs less on text without either byte than one scan for both.
-  auto find = [&](unsigned char b, size_t from) {
-    const void* m = std::memchr(text.data() + from, b, n - from);
-    return m == nullptr ? n : static_cast<size_t>(static_cast<const char*>(m) - text.data());
-  };
-  size_t next_c2 = find(0xC2, 0), next_c3 = find(0xC3, 0);
-  for (size_t i = 0; i + 1 < n; ++i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c < 0xC2) {
-      // Skip ahead to the next byte that can start U+0080..U+00FF.
-      if (next_c2 < i) next_c2 = find(0xC2, i);
-      if (next_c3 < i) next_c3 = find(0xC3, i);
-      i = next_c2 < next_c3 ? next_c2 : next_c3;
-      if (i + 1 >= n) return false;
-      c = static_cast<unsigned char>(text[i]);
+  const Charmaps& maps = GetCharmaps();
+  size_t pos = SkipAscii(text, 0);
+  char32_t prev = 0;
+  size_t prev_end = std::string_view::npos;
+  while (pos < text.size()) {
+    const size_t start = pos;
+    const char32_t c = NextCodePoint(text, &pos);
+    if (IsC1(c)) return true;
+    if (prev_end == start && maps.IsLead(prev) && maps.IsContinuation(c)) {
+      size_t p = pos;
+      const char32_t c2 = p < text.size() ? NextCodePoint(text, &p) : 0;
+      const char32_t c3 = p < text.size() ? NextCodePoint(text, &p) : 0;
+      if (WholeSequence(maps, prev, c, c2, c3)) return true;
     }
-    if (c != 0xC2 && c != 0xC3) continue;
-    unsigned char t = static_cast<unsigned char>(text[i + 1]);
-    if (c == 0xC2 && t >= 0x80 && t <= 0x9F) return true;
-    if (c == 0xC3 && t >= 0x82 && t <= 0xB4 && i + 2 < n) {
-      unsigned char u = static_cast<unsigned char>(text[i + 2]);
-      if (u == 0xC2 || u == 0xC5 || u == 0xC6 || u == 0xCB || u == 0xE2) return true;
+    if (prev_end == start && maps.IsLead(prev) && IsC1(c)) return true;
+    if (c == 0xC3 && pos < text.size() && text[pos] == ' ') return true;
+    prev = c;
+    prev_end = pos;
+    if (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) {
+      pos = SkipAscii(text, pos);
     }
   }
   return false;
 }
 
+bool MayBeGarbledPair(char32_t a, char32_t b) {
+  if (a < 0x80 || b < 0x80) return false;
+  const Charmaps& maps = GetCharmaps();
+  return (maps.IsLead(a) || maps.IsContinuation(a) || IsC1(a)) &&
+         (maps.IsContinuation(b) || IsC1(b));
+}
+
+namespace {
+
+// Whether d.cp[k - 1] and d.cp[k] may be a garbled pair and the text around
+// them looks garbled (`Ä«g`, `вЂ“`; not `é“`, a glued quote after a word).
+bool GarbledAt(const CodePoints& d, long k) {
+  if (!MayBeGarbledPair(d.at(k - 1), d.at(k))) return false;
+  const long from = k >= 2 ? k - 2 : 0;
+  const long to = std::min<long>(k + 2, static_cast<long>(d.size()));
+  return Implausibility(d.cp.data() + from, static_cast<size_t>(to - from)) >= kMargin;
+}
+
+}  // namespace
+
+bool SplitsGarbledPair(const CodePoints& d, long begin, long end) {
+  return GarbledAt(d, begin) || GarbledAt(d, end);
+}
+
 bool HasCertainMojibake(std::string_view text) {
   if (!MayHaveMojibake(text)) return false;
-  const CodePoints& d = DecodeShared(text);
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (d.cp[i] >= 0x80 && Match(d, i).verdict == Verdict::kCertain) return true;
-  }
-  return false;
+  bool certain = false;
+  FindEdits(DecodeShared(text), false, &certain);
+  return certain;
 }
 
 std::string FixMojibake(std::string_view text, bool allow_uncertain,
                         std::vector<RepairChange>* changes) {
   if (!MayHaveMojibake(text)) return std::string(text);
-  // Certain mojibake in the text itself is evidence too (text encoded
-  // twice: `ÃƒÂ©` needs its `Â©` fixed before `Ã©` appears).
-  allow_uncertain = allow_uncertain || HasCertainMojibake(text);
-  bool changed = false;
-  std::string out = FixOnce(text, allow_uncertain, changes, &changed);
-  // Each round shortens the text; text encoded three times is the most seen.
-  while (changed && MayHaveMojibake(out)) out = FixOnce(out, allow_uncertain, changes, &changed);
+  std::string out(text);
+  bool certain = false;
+  for (int round = 0; round < kMaxRounds; ++round) {
+    // Certain mojibake in the text itself is evidence too (text encoded
+    // twice: `ÃƒÂ©` needs its `Â©` fixed before `Ã©` appears).
+    std::vector<Edit> edits = FindEdits(DecodeShared(out), allow_uncertain || certain, &certain);
+    if (edits.empty()) break;
+    out = ApplyEdits(out, std::move(edits), changes);
+    if (!MayHaveMojibake(out)) break;
+  }
   return out;
 }
 

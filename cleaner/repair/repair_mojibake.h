@@ -1,17 +1,19 @@
-// Mojibake: UTF-8 text that was decoded as Windows-1252 or Latin-1 somewhere
-// upstream and re-encoded (`cafÃ©` for `café`, `â€™` for `’`, `Ã¼` for
-// `ü`), and Windows-1252 text decoded as Latin-1 (a C1 control U+0092 for
-// `’`). Part of the repair stage (repair.h); pure functions.
+// Mojibake: UTF-8 text that was decoded as a single-byte code page
+// somewhere upstream (`cafÃ©` for `café` through Windows-1252, `вЂ™` for `’`
+// through Windows-1251, `Zam√≤` through Mac Roman, `╨┐╤Ç` through CP437),
+// possibly more than once, and Windows-1252 text decoded as Latin-1 (a C1
+// control U+0092 for `’`). Part of the repair stage (repair.h); pure
+// functions.
 //
-// The approach is ftfy's, reduced to what is certain: a run of characters is
-// re-encoded to the bytes Windows-1252 (or Latin-1, for C1 controls) gives
-// them and decoded as UTF-8, and the result replaces the run only when the
-// run is a complete UTF-8 sequence whose mojibake form does not occur in
-// real text. Which lead bytes count as certain is decided per block of the
-// result (see repair_mojibake.cc): `Ã©` (é), `Å‚` (ł), `Ð¿` (п), `â€œ` (“),
-// `ä¸­` (中) are; `NESTLÉ®` (É + ® would be U+026E, an IPA letter) is not.
-// `Â` + a Latin-1 symbol (`Â£`, `Â©`, `Â°`) is real text in writing about
-// encodings, and is fixed only when the same document has certain mojibake.
+// The decision is measured (see repair_mojibake.cc and mojibake_score.h):
+// each run of non-ASCII characters that could be misread UTF-8 is reversed
+// through every code page of mojibake_charmaps.h (tables from ICU), and the
+// reversal replaces the run only when its bytes decode as UTF-8 (CESU-8
+// surrogate pairs included) and the result is clearly more plausible text.
+// Runs are judged one by one, so one garbled phrase in a clean paragraph is
+// fixed and the rest left as it is. `Â` + a Latin-1 symbol (`Â£`, `Â©`) is
+// real text in writing about encodings, and is fixed only when the same
+// document has certain mojibake; so is any weaker reversal.
 #ifndef CLEANER_STAGES_REPAIR_MOJIBAKE_H_
 #define CLEANER_STAGES_REPAIR_MOJIBAKE_H_
 
@@ -29,15 +31,19 @@ namespace cleaner {
 bool HasCertainMojibake(std::string_view text);
 
 // Returns `text` with mojibake reversed:
-// - certain sequences always, uncertain ones (`Â` + symbol) only when
-//   `allow_uncertain` (the document has certain mojibake elsewhere);
+// - certain reversals always; uncertain ones (`Â` + symbol, or a small gain
+//   in plausibility) only when `allow_uncertain` (the document has certain
+//   mojibake elsewhere) or the same text has a certain one;
 // - `â€` whose last byte was lost (Windows-1252 has no character for 0x9D,
-//   so converters drop it or keep it as the C1 control U+009D) becomes `”`;
-// - a C1 control alone (U+0080..U+009F) becomes its Windows-1252 character
+//   so converters drop it or keep it as U+FFFD) becomes `”`;
+// - `Ã` + space, where the space was the no-break space of `à` (C3 A0),
+//   becomes `à` (`voilÃ  la`, `Ã perturber`);
+// - a C1 control left (U+0080..U+009F) becomes its Windows-1252 character
 //   (U+0092 -> `’`).
-// Repeats until nothing changes, so text encoded twice (`ÃƒÂ©`) is fixed
-// and the function is idempotent. One RepairChange per fix (rule
-// "mojibake") goes to *changes if not null. REQUIRES: valid UTF-8.
+// Repeats until nothing changes, so text encoded two or three times
+// (`ÃƒÂ©`) is fixed and the function is idempotent. One RepairChange per
+// fix goes to *changes if not null, its rule naming the encoding path
+// ("mojibake: windows-1251 -> utf-8"). REQUIRES: valid UTF-8.
 std::string FixMojibake(std::string_view text, bool allow_uncertain,
                         std::vector<RepairChange>* changes);
 
@@ -45,6 +51,18 @@ std::string FixMojibake(std::string_view text, bool allow_uncertain,
 // clean text): FixMojibake() returns such text unchanged and
 // HasCertainMojibake() is false for it.
 bool MayHaveMojibake(std::string_view text);
+
+// True iff `a` directly followed by `b` can be two bytes of one misread
+// UTF-8 sequence (a lead or continuation byte, then a continuation byte, in
+// some code page of mojibake_charmaps.h): the quote and punctuation repairs,
+// which run after FixMojibake(), never put a space between such a pair or
+// change either (`RÄ«ga` must not become `RÄ «ga`), so that text the
+// mojibake repair left does not become harder to repair later.
+bool MayBeGarbledPair(char32_t a, char32_t b);
+
+// True iff the edit that replaces d.cp[begin..end) would cut into or change
+// such a pair at either end.
+bool SplitsGarbledPair(const CodePoints& d, long begin, long end);
 
 }  // namespace cleaner
 

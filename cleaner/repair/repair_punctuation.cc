@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "cleaner/repair/repair_mojibake.h"
 #include "cleaner/util/utf8.h"
 
 namespace cleaner {
@@ -145,6 +146,7 @@ class Rules {
 
  private:
   void Add(long begin, long end, std::string text, const char* rule) {
+    if (SplitsGarbledPair(d_, begin, end)) return;  // see MayBeGarbledPair()
     Edit e;
     e.begin = d_.offset[begin];
     e.end = d_.offset[end];

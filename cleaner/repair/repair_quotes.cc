@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "cleaner/repair/repair_mojibake.h"
 #include "cleaner/util/utf8.h"
 
 namespace cleaner {
@@ -415,6 +416,10 @@ void RepairFamily(const CodePoints& d, const std::vector<size_t>& quotes, Family
       rule = Stronger(rule, "quote-spacing");
     }
     if (*rule == '\0') continue;
+    // See: MayBeGarbledPair() (`вЂ“ Broadcast` stays, not `вЂ “Broadcast`).
+    if (SplitsGarbledPair(d, cut_before ? m.space_from : m.i, cut_after ? m.space_to : m.i + 1)) {
+      continue;
+    }
     Edit e;
     e.begin = d.offset[cut_before ? m.space_from : m.i];
     e.end = d.offset[cut_after ? m.space_to : m.i + 1];
@@ -473,6 +478,7 @@ void RepairGuillemets(const CodePoints& d, const QuoteContext& ctx, std::vector<
     char32_t want = ctx.ascii ? (dbl ? U'"' : U'\'') : c;
     bool spacing = cut_before || cut_after || insert_before || insert_after;
     if (!spacing && want == c) continue;
+    if (SplitsGarbledPair(d, a, b)) continue;  // `RÄ«ga` stays
     Edit e;
     e.begin = d.offset[a];
     e.end = d.offset[b];

@@ -1,7 +1,9 @@
 // Every input as one ordered stream of records: files, folders, URLs, WARC
 // and JSON Lines files, standard input.
+#include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <numeric>
 #include <string>
 
 #include "cleaner/source/jsonl_source.h"
@@ -205,7 +207,46 @@ bool CorpusReader::ReadUrls(const std::function<bool(std::string*)>& next_url, S
   return go_on;
 }
 
+// --shard-by file: reads only this shard's files, whole, in input order.
+Status ReadFileShard(const std::vector<std::string>& args, const CorpusReadOptions& options,
+                     const std::function<bool(SourceRecord&&)>& emit) {
+  std::vector<InputItem> items;
+  for (const std::string& arg : args) {
+    if (arg == "-" || IsUrl(arg)) {
+      return Status::InvalidArgument("--shard-by file: '" + arg + "' is not a file or folder");
+    }
+    for (InputItem& item : ExpandInputs({arg})) items.push_back(std::move(item));
+  }
+  if (!options.url_files.empty()) {
+    return Status::InvalidArgument("--shard-by file cannot shard --urls lists");
+  }
+  std::vector<std::string> paths;
+  for (const InputItem& item : items) paths.push_back(item.path);
+  CorpusReadOptions whole = options;  // every record of a file of ours is ours
+  whole.shard_index = 0;
+  whole.shard_count = 1;
+  CorpusReader reader(whole, emit);
+  for (size_t k : FilesOfShard(paths, options.shard_index, options.shard_count)) {
+    if (!reader.ReadItem(items[k])) break;
+  }
+  return Status::OK();
+}
+
 }  // namespace
+
+std::vector<size_t> FilesOfShard(const std::vector<std::string>& paths, uint32_t index,
+                                 uint32_t count) {
+  std::vector<size_t> order(paths.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return paths[a] < paths[b]; });
+  std::vector<size_t> mine;
+  for (size_t rank = index; count > 0 && rank < order.size(); rank += count) {
+    mine.push_back(order[rank]);
+  }
+  std::sort(mine.begin(), mine.end());
+  return mine;
+}
 
 std::string SafeFileName(std::string_view id) {
   std::string out;
@@ -244,6 +285,7 @@ Status ReadCorpus(const std::vector<std::string>& args, const CorpusReadOptions&
   if (options.shard_count == 0 || options.shard_index >= options.shard_count) {
     return Status::InvalidArgument("shard index must be below the shard count");
   }
+  if (options.shard_by_file) return ReadFileShard(args, options, emit);
   CorpusReader reader(options, emit);
   Status fatal;
   for (size_t i = 0; i < args.size();) {

@@ -7,6 +7,36 @@
 
 namespace cleaner {
 
+namespace {
+
+// Returns true if arrays and objects in `line` nest deeper than `max_depth`.
+// Brackets inside strings do not count. One pass, no allocation: it runs
+// before the parser, whose copies and destructors of a value recurse once
+// per level (a line of 100,000 '[' overflowed the stack).
+bool NestsDeeperThan(std::string_view line, size_t max_depth) {
+  size_t depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return true;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 bool HasJsonlExtension(std::string_view path) {
   if (EndsWith(path, ".gz")) path.remove_suffix(3);
   return EndsWith(path, ".jsonl") || EndsWith(path, ".ndjson");
@@ -18,6 +48,10 @@ Status ParseJsonlLine(std::string_view line, const JsonlFields& fields,
   out->raw.source = "jsonl";
   out->raw.name = fallback_id;
   out->has_id = false;
+  if (NestsDeeperThan(line, kMaxJsonlDepth)) {
+    return Status::Corruption("line nests arrays or objects deeper than " +
+                              std::to_string(kMaxJsonlDepth) + " levels");
+  }
   auto obj = std::make_shared<nlohmann::ordered_json>(
       nlohmann::ordered_json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false));
   if (obj->is_discarded()) return Status::Corruption("line is not valid JSON");

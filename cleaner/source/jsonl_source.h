@@ -36,8 +36,14 @@ struct JsonlRecord {
 // also followed by .gz).
 bool HasJsonlExtension(std::string_view path);
 
+// 256 levels of arrays and objects: real records nest a handful (metadata
+// objects, lists of annotations); every copy and destruction of a parsed
+// value recurses once per level, so depth must be bounded before parsing.
+constexpr size_t kMaxJsonlDepth = 256;
+
 // Parses one line. `fallback_id` names the record when it has no id field.
-// Returns Corruption for a line that is not a JSON object, InvalidArgument
+// Returns Corruption for a line that is not a JSON object or nests deeper
+// than kMaxJsonlDepth (checked in one pass before parsing), InvalidArgument
 // for an object with neither content field (or a non-string one). On error,
 // out->raw.name is still set so that the error can be named.
 Status ParseJsonlLine(std::string_view line, const JsonlFields& fields,

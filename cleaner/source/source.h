@@ -89,7 +89,18 @@ struct CorpusReadOptions {
   // are emitted (the others are read past, never fetched or parsed).
   uint32_t shard_index = 0;
   uint32_t shard_count = 1;
+  // --shard-by file: the shard is whole files instead, those FilesOfShard
+  // picks from the expanded arguments; no other file is opened. The
+  // arguments must all be files or folders (no URLs, "-" or url_files).
+  bool shard_by_file = false;
 };
+
+// --shard-by file: the positions in `paths` (input order) of the files of
+// shard `index` of `count`. Path k of the byte-wise sorted list belongs to
+// shard k % count, as datatrove's ranks take files[rank::world_size]: every
+// task that is given the same set of paths, in any order, agrees.
+std::vector<size_t> FilesOfShard(const std::vector<std::string>& paths, uint32_t index,
+                                 uint32_t count);
 
 // Reads `args` (files, folders, "-", URLs; then options.url_files) in order
 // and calls `emit` for every record of this shard, in order. A failure to

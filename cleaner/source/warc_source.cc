@@ -63,6 +63,20 @@ bool SniffHtml(std::string_view body) {
          head.find("<body") != std::string::npos;
 }
 
+// Parses a Content-Length: decimal digits only (strtoull took "-1" for
+// 2^64-1), at most 18 of them so that it cannot overflow.
+bool ParseLength(std::string_view text, uint64_t* len) {
+  text = Trim(text);
+  if (text.empty() || text.size() > 18) return false;
+  uint64_t v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + static_cast<uint64_t>(c - '0');
+  }
+  *len = v;
+  return true;
+}
+
 }  // namespace
 
 bool LooksLikeWarc(std::string_view head) {
@@ -160,44 +174,95 @@ bool WarcReader::Next(WarcRecord* rec) {
     rec->error = damage;
     return true;
   }
-  // 3. The block.
-  std::string len_text = rec->Header("Content-Length");
-  char* end = nullptr;
-  unsigned long long len = std::strtoull(len_text.c_str(), &end, 10);
-  if (len_text.empty() || end == len_text.c_str() || !Trim(end).empty()) {
-    rec->error = Status::Corruption("WARC record has no valid Content-Length");
+  // 3. The block. Read within the record's gzip member (a .warc.gz holds
+  // one record per member), so that no length can take the records after.
+  uint64_t len = 0;
+  if (!ParseLength(rec->Header("Content-Length"), &len)) {
+    // The block stays in the stream: step 1 skips it to the next record.
+    rec->error = Status::Corruption("WARC record has no valid Content-Length ('" +
+                                    std::string(Trim(rec->Header("Content-Length"))) + "')");
     return true;
   }
   if (len > max_record_bytes_) {
-    in_->Skip(len);
-    in_->TakeError();
+    SkipBlock();
     rec->error = Status::ResourceExhausted("WARC record block is " + std::to_string(len) +
                                            " bytes, over the limit of " +
                                            std::to_string(max_record_bytes_) + " (--max-bytes)");
     return true;
   }
+  in_->set_stop_at_member_end(true);
   size_t got = in_->Read(static_cast<size_t>(len), &rec->block);
+  in_->set_stop_at_member_end(false);
   damage = in_->TakeError();
   if (!damage.ok()) {
-    // A damaged gzip member: the reader skipped to the next member, whose
-    // record may now sit inside our block. Give it back.
-    for (std::string_view marker : {"\nWARC/1.", "\nWARC/0."}) {
-      size_t at = rec->block.find(marker);
-      if (at != std::string::npos) {
-        in_->Unread(std::string_view(rec->block).substr(at + 1));
-        rec->block.resize(at + 1);
-        break;
-      }
-    }
+    // A damaged gzip member: the reader may have skipped to the next
+    // member, whose record may now sit inside our block. Give it back.
+    GiveBackNextRecord(rec, /*check_end=*/false);
     rec->error = damage;
     return true;
   }
+  // (A block cut short by the end of the input or of its member may hold
+  // the next record too: always look then.)
+  if (GiveBackNextRecord(rec, /*check_end=*/got == len)) {
+    rec->error = Status::Corruption("WARC record's Content-Length (" + std::to_string(len) +
+                                    ") runs into the next record, which starts at byte " +
+                                    std::to_string(rec->block.size()) + " of its block");
+    return true;
+  }
   if (got < len) {
+    if (!in_->AtEnd()) {
+      rec->error = Status::Corruption("WARC record's Content-Length (" + std::to_string(len) +
+                                      ") is longer than its gzip member (" + std::to_string(got) +
+                                      " bytes)");
+      return true;
+    }
     // Content-Length runs past the end of the file: keep what there is (the
     // page is usually complete enough to clean).
     rec->headers.emplace_back("X-Cleaner-Truncated", std::to_string(len - got));
   }
   return true;
+}
+
+bool WarcReader::GiveBackNextRecord(WarcRecord* rec, bool check_end) {
+  if (check_end) {
+    // The record's end as it should be: blank lines, then the next record
+    // or the end of the input. Anything else means the length is wrong.
+    std::string_view next = in_->Peek(64);
+    size_t i = next.find_first_not_of("\r\n");
+    if (i == std::string_view::npos || IsVersionLine(next.substr(i, 6))) return false;
+  }
+  std::string_view block = rec->block;
+  for (size_t at = block.find("WARC/"); at != std::string_view::npos;
+       at = block.find("WARC/", at + 1)) {
+    // A record starts a line after a blank line ("\r\n\r\n" ends a record).
+    bool blank_before = (at >= 2 && block.substr(at - 2, 2) == "\n\n") ||
+                        (at >= 3 && block.substr(at - 3, 3) == "\n\r\n");
+    if (!blank_before || !IsVersionLine(block.substr(at, 6))) continue;
+    in_->Unread(block.substr(at));
+    rec->block.resize(at);
+    return true;
+  }
+  return false;
+}
+
+void WarcReader::SkipBlock() {
+  // Line by line, so that memory stays bounded, up to the next record: a
+  // version line after a blank line. Its length is not trusted (a wrong one
+  // would take the records after it).
+  in_->set_stop_at_member_end(true);
+  std::string line;
+  bool too_long = false;
+  bool blank_before = false;
+  while (in_->ReadLine(&line, kMaxHeaderLine, &too_long)) {
+    if (blank_before && IsVersionLine(line)) {
+      pending_line_ = std::move(line);
+      has_pending_ = true;
+      break;
+    }
+    blank_before = Trim(line).empty();
+  }
+  in_->set_stop_at_member_end(false);
+  in_->TakeError();
 }
 
 Status ParseHttpHead(std::string_view message, HttpHead* head) {
@@ -334,8 +399,15 @@ Status WarcRecordToDocument(const WarcRecord& rec, const std::string& file_name,
     }
     raw->bytes = std::move(body);
   } else if (type == "resource" || type == "conversion") {
-    // wget --warc-file stores pages as resource records; WET files hold
-    // extracted text as conversion records.
+    // Some archivers store pages as resource records; WET files hold
+    // extracted text as conversion records. A record about something other
+    // than a web page (wget's own log and arguments under metadata://,
+    // dns:, file:) is not a document.
+    std::string scheme = AsciiLower(raw->url.substr(0, raw->url.find(':')));
+    if (scheme != "http" && scheme != "https") {
+      *skip_reason = "warc-" + type + "-not-page:" + (scheme.empty() ? "no-uri" : scheme);
+      return Status::OK();
+    }
     bool text = record_ct == "text/plain";
     if (!IsHtmlType(record_ct) && !text) {
       *skip_reason = "non-html:" + (record_ct.empty() ? std::string("unknown") : record_ct);

@@ -41,16 +41,32 @@ struct WarcRecord {
 // line ends, missing or extra blank lines between records, garbage between
 // records (skipped to the next "WARC/" line), a Content-Length that runs
 // past the end of the file (the record is kept, marked truncated).
+// A wrong Content-Length never costs the records after it: a block is read
+// within its gzip member (one record per member in a .warc.gz; every member
+// is read whatever a header claims); a length that is not a number (`-1`)
+// leaves the block to be skipped to the next record; a block over the limit
+// is skipped line by line to the next "WARC/" line after a blank line; a
+// block that runs into the next record (a plain WARC, or records sharing a
+// member) gives that record back. Each such record comes back with an error
+// naming the damage.
 class WarcReader {
  public:
   // `in` must outlive the reader. A record whose block is larger than
-  // `max_record_bytes` is skipped (streamed past) and returned with an error.
+  // `max_record_bytes` is skipped (streamed past, up to the next record) and
+  // returned with an error.
   WarcReader(ByteReader* in, size_t max_record_bytes);
 
   // Reads the next record into *rec; false at the end of the stream.
   bool Next(WarcRecord* rec);
 
  private:
+  // If the block holds the start of a record (and, with `check_end`, the
+  // input after it is not the next record or the end), puts that back into
+  // the input, cuts the block there and returns true.
+  bool GiveBackNextRecord(WarcRecord* rec, bool check_end);
+  // Skips an oversized block up to the next record's version line.
+  void SkipBlock();
+
   ByteReader* in_;
   size_t max_record_bytes_;
   uint64_t ordinal_ = 0;
@@ -64,7 +80,9 @@ enum class WarcDisposition {
   kSkip,   // not a page to clean; *skip_reason says what it is
 };
 
-// Turns a framed record into a RawDocument. `response` (and `resource`)
+// Turns a framed record into a RawDocument. `response` (and `resource` and
+// `conversion` records of an http(s) URI; others, such as wget's
+// metadata://.../wget.log, are kSkip "warc-resource-not-page:metadata")
 // records whose payload is HTML become kClean with the HTTP status, the
 // content type and charset, WARC-Target-URI, WARC-Record-ID and WARC-Date
 // filled in; chunked transfer coding and gzip/deflate content coding are

@@ -115,6 +115,7 @@ bool ByteReader::Fill() {
   }
   while (out_.size() == before) {
     if (!in_member_) {
+      if (stop_at_member_end_ && member_started_) return false;
       // Between members: expect a gzip header. Anything else is damage
       // (or trailing garbage): skip to the next header.
       while (in_end_ - in_pos_ < 3 && FillRaw()) {
@@ -139,6 +140,7 @@ bool ByteReader::Fill() {
       }
       inflateReset(&zs_);
       in_member_ = true;
+      member_started_ = true;
     }
     if (in_pos_ == in_end_ && !FillRaw()) {
       NoteError(Status::Corruption("gzip data ends in the middle of a member (truncated file)"));

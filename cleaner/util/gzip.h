@@ -50,6 +50,11 @@ class ByteReader {
   // Puts `data` back in front of the unread input (a reader that read past
   // a record boundary it recognized late).
   void Unread(std::string_view data);
+  // While on, reading stops at the end of the current gzip member as at the
+  // end of input (Fill starts no new member): a WARC record, one member of
+  // a .warc.gz, then never takes the bytes of the records after it, whatever
+  // its header claims. No effect on plain input.
+  void set_stop_at_member_end(bool on) { stop_at_member_end_ = on; }
   // True if the input is gzip.
   bool gzip() const { return gzip_; }
   // Bytes read from the file so far (compressed size for gzip).
@@ -83,6 +88,8 @@ class ByteReader {
   z_stream zs_{};
   bool zs_init_ = false;
   bool in_member_ = false;
+  bool member_started_ = false;  // a member has been begun since the start
+  bool stop_at_member_end_ = false;
   Status error_;
 };
 

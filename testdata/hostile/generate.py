@@ -115,6 +115,57 @@ put("oversized_line.jsonl", json.dumps({"id": "big", "text": "x" * (80 << 20)}) 
     + json.dumps({"id": "after", "text": PARA}) + "\n")
 put("deep_json.jsonl", "[" * 100000 + "]" * 100000 + "\n" + json.dumps({"id": "after", "text": PARA}) + "\n")
 
+# --- issue 14: defects found by a second hostile corpus ------------------
+# 14.1: nesting in a passed-through field; the record after it must come out.
+put("deep_json_field.jsonl", '{"id":"deep","meta":' + "[" * 100000 + "]" * 100000
+    + ',"text":"x"}\n' + json.dumps({"id": "after", "text": PARA}) + "\n")
+put("deep_json_object.jsonl", '{"id":"deep","text":"x","m":' + '{"a":' * 100000 + "1"
+    + "}" * 100000 + "}\n" + json.dumps({"id": "after", "text": PARA}) + "\n")
+# 14.2: a chain of double escapes (1M levels; 4 MB).
+put("entity_chain_1m.html", "<p>&amp;" + "amp;" * 1000000 + "</p><p>" + PARA + "</p>")
+# 14.3: elements with optional end tags that nest all the same.
+put("li_dd_100k.html", "<li><dd>" * 100000 + "<p>" + PARA + "</p>")
+put("optgroup_option_100k.html", "<optgroup><option>" * 100000 + "<p>" + PARA + "</p>")
+put("rt_100k.html", "<rt>" * 100000 + "<p>" + PARA + "</p>")
+# 14.5: a 60 MB wall of <br> in list items: 7M elements (3 GB, 68 s before the tag budget).
+unit = "<li>" + "word <br>" * 100 + "</li>\n"
+put("br_walls_60mb.html", "<ul>" + unit * ((60 << 20) // len(unit)) + "</ul><p>" + PARA + "</p>")
+# 14.5: 60 MB of three-layer mojibake (3.8 GB before: every repair kept its context snippets).
+moj = "café résumé naïve "
+for _ in range(3):
+    moj = moj.encode("utf-8").decode("cp1252", errors="replace")
+unit = ("<p>" + moj * 20 + "</p>\n").encode()
+put("mojibake_layers_60mb.html", b"<html><body>" + unit * ((60 << 20) // len(unit)) + b"</body></html>")
+# 14.12: frameset pages keep their text in <noframes>; an <a> left open
+# across paragraphs is re-opened by the parser around each one.
+put("noframes_page.html", '<html><head><title>Old site</title></head><frameset cols="20%,80%">'
+    '<frame src="menu.html"><frame src="main.html"><noframes><body><p>' + PARA
+    + "</p><p>Noframes text stays in the corpus.</p></body></noframes></frameset></html>")
+put("reopened_link.html", '<html><body><p><a href="/x">A link left open</p>'
+    + "".join("<p>" + PARA + f" Paragraph {i} of the reopened link page.</p>" for i in range(6))
+    + "</body></html>")
+
+# 14.4: a wrong Content-Length never takes the good records after it.
+after = warc_record("response", "http://example.org/after",
+                    http(("<html><body><p>" + PARA + " The after page.</p></body></html>").encode()))
+def bad_length(record, value):
+    head, sep, rest = record.partition(b"Content-Length: ")
+    return head + sep + value + rest[rest.index(b"\r\n"):]
+put("warc_negative_length.warc", bad_length(good, b"-1") + after)
+put("warc_negative_length.warc.gz", gzip.compress(bad_length(good, b"-1")) + gzip.compress(after))
+put("warc_length_over_limit.warc", bad_length(good, b"99999999999") + after)
+put("warc_length_over_limit.warc.gz", gzip.compress(bad_length(good, b"99999999999"))
+    + gzip.compress(after))
+put("warc_length_too_long.warc", bad_length(good, str(len(good) + 5000).encode()) + after)
+put("warc_length_too_long.warc.gz", gzip.compress(bad_length(good, str(len(good) + 5000).encode()))
+    + gzip.compress(after))
+put("warc_length_too_long_one_member.warc.gz",
+    gzip.compress(bad_length(good, str(len(good) + 5000).encode()) + after))
+wget_log = b"Opening WARC file 'site.warc.gz'.\n--2024-05-14--  http://example.org/\nwget log line\n"
+put("warc_wget_log.warc", warc_record(
+    "resource", "metadata://gnu.org/software/wget/warc/wget.log", wget_log,
+    "Content-Type: text/plain\r\n") + after)
+
 # --- URL lists -----------------------------------------------------------
 put("bad_schemes.urls", "ftp://example.org/x\nfile:///etc/passwd\njavascript:alert(1)\n"
     "gopher://x\nhttp://\n\nnot a url\n")
