@@ -200,7 +200,8 @@ std::string NormalizeDate(std::string_view in) {
       R"((\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{1,2})?)?)");
   static const std::regex kCjk(
       R"((\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:(\d{1,2}):(\d{2})(?::(\d{2}))?)?)");
-  static const std::regex kNumeric(R"((\d{1,2})([./])(\d{1,2})[./](\d{4}))");
+  static const std::regex kNumeric(
+      R"((?:([A-Za-z]{3,9}),?\s+)?(\d{1,2})([./-])(\d{1,2})[./-](\d{4})(?:(?:\s+-)?[\sT,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?)");
   std::smatch m;
   DateParts d;
   if (std::regex_match(s, m, kIso) || std::regex_match(s, m, kCjk)) {
@@ -216,9 +217,11 @@ std::string NormalizeDate(std::string_view in) {
     return Format(d);
   }
   if (std::regex_match(s, m, kNumeric)) {
-    int a = ToInt(m[1].str()), b = ToInt(m[3].str());
-    d.year = ToInt(m[4].str());
-    if (m[2].str() == "." || a > 12) {  // 16.06.2020: day first, the European way
+    // "Thu, 09/25/2025 - 11:38": a weekday may lead.
+    if (m[1].matched && !IsWeekday(m[1].str())) return "";
+    int a = ToInt(m[2].str()), b = ToInt(m[4].str());
+    d.year = ToInt(m[5].str());
+    if (m[3].str() == "." || a > 12) {  // 16.06.2020: day first, the European way
       d.day = a;
       d.month = b;
     } else if (b > 12) {
@@ -226,6 +229,11 @@ std::string NormalizeDate(std::string_view in) {
       d.day = b;
     } else {
       return "";  // 03/04/2020: either way
+    }
+    if (m[6].matched) {
+      d.hour = ToInt(m[6].str());
+      d.minute = ToInt(m[7].str());
+      d.second = ToInt(m[8].str());
     }
     return Format(d);
   }

@@ -16,10 +16,12 @@ namespace cleaner {
 // with "Z" or "+02:00" when the zone is given (a time without a zone stays
 // local time, as the page gave it). Reads ISO 8601 and its variants (a
 // space for "T", "+0200", fractions of a second, dropped), "2020/06/16",
-// "2020.06.16", "16.06.2020", "2020年06月16日 02:31", RFC 2822 ("Tue, 16 Jun
+// "2020.06.16", "16.06.2020", "16/06/2020 09:21" (also with a leading
+// weekday and " - " before the time), "2020年06月16日 02:31", RFC 2822 ("Tue, 16 Jun
 // 2020 02:31:00 GMT"), English month names ("June 16, 2020", "16 Jun
 // 2020"). Returns "" when `s` is none of these or not a real calendar date;
-// "03/04/2020" is ambiguous (day or month first) and gives "" too.
+// "03/04/2020" and "03-04-2020" are ambiguous (day or month first) and
+// give "" too.
 std::string NormalizeDate(std::string_view s);
 
 // The host of an absolute URL ("https://User@WWW.Example.org:8080/a" ->
