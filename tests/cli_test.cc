@@ -120,3 +120,64 @@ TEST_CASE("a malformed --filters folder is a configuration error, exit 2", "[cli
 
 }  // namespace
 }  // namespace cleaner
+
+namespace cleaner {
+namespace {
+
+// Runs a shell command in `dir`; returns its exit status (-1: a signal).
+int Shell(const std::string& dir, const std::string& cmd) {
+  int status = std::system(("cd '" + dir + "' && " + cmd).c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TEST_CASE("the output folder (-o) never follows a symbolic link inside it", "[cli]") {
+  // Issue 14.7: `ln -s /elsewhere out/a; cleaner -o out pages/` wrote
+  // /elsewhere/x.txt.
+  std::string dir = testing::ScratchDir("symlink");
+  fs::create_directories(dir + "/pages/a");
+  fs::create_directories(dir + "/elsewhere");
+  fs::create_directories(dir + "/out");
+  WriteFile(dir + "/pages/a/x.txt", "A paragraph that must not leave the output folder.\n");
+  WriteFile(dir + "/pages/b.txt", "Another paragraph, written where it belongs.\n");
+  fs::create_directory_symlink(dir + "/elsewhere", dir + "/out/a");
+  auto r = RunCleaner({"-o", dir + "/out", dir + "/pages"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("symbolic link") != std::string::npos);
+  CHECK(fs::is_empty(dir + "/elsewhere"));
+  CHECK(fs::exists(dir + "/out/b.txt"));  // the other input is still written
+  // A link planted where the file itself goes is replaced, not written through.
+  fs::remove(dir + "/out/a");
+  fs::remove(dir + "/out/b.txt");
+  fs::create_symlink(dir + "/elsewhere/target.txt", dir + "/out/b.txt");
+  r = RunCleaner({"-o", dir + "/out", dir + "/pages"});
+  CHECK(r.exit_code == 0);
+  CHECK_FALSE(fs::exists(dir + "/elsewhere/target.txt"));
+  CHECK_FALSE(fs::is_symlink(dir + "/out/b.txt"));
+}
+
+TEST_CASE("a failed write names the system's reason and leaves no temporary file", "[cli]") {
+  // Issue 14.8: a full disk left *.txt.tmp-cleaner files and said no why.
+  std::string dir = testing::ScratchDir("fullwrite");
+  std::string big;
+  for (int i = 0; i < 4000; ++i) big += "Paragraph number " + std::to_string(i) + " of a long text.\n";
+  WriteFile(dir + "/big.txt", big);
+  WriteFile(dir + "/small.txt", "A short paragraph.\n");
+  // A 64 KiB file-size limit: big.txt's output cannot be written.
+  int code = Shell(dir, "(trap '' XFSZ; ulimit -f 64; \"" CLEANER_BINARY
+                        "\" -o out big.txt small.txt 2> err.txt)");
+  CHECK(code == 1);
+  std::string err = ReadFile(dir + "/err.txt");
+  CHECK(err.find("File too large") != std::string::npos);
+  CHECK(fs::exists(dir + "/out/small.txt"));
+  CHECK_FALSE(fs::exists(dir + "/out/big.txt"));
+  for (const auto& e : fs::directory_iterator(dir + "/out")) {
+    CHECK(e.path().string().find("tmp-cleaner") == std::string::npos);
+  }
+  // A full standard output is an error too, not a quiet success.
+  code = Shell(dir, "\"" CLEANER_BINARY "\" small.txt > /dev/full 2> err2.txt");
+  CHECK(code == 1);
+  CHECK(ReadFile(dir + "/err2.txt").find("No space left on device") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace cleaner

@@ -17,6 +17,7 @@ Paths:
   /tofile             redirects to file:///etc/passwd
   /flaky?key=K        503 (Retry-After: 0) the first time for each K, then a page
   /ratelimit?key=K    429 with Retry-After: 1 the first time for each K, then a page
+  /farfuture?key=K    503 with Retry-After: an HTTP date in 2099 the first time, then a page
   /status/N           status N with a short HTML body
   /ua                 a page whose paragraph is the User-Agent sent
 """
@@ -106,6 +107,11 @@ class Handler(BaseHTTPRequestHandler):
         if p == "/ratelimit":
             if first_time("rl" + q.get("key", "")):
                 return self.send(429, b"<p>slow down</p>", headers=[("Retry-After", "1")])
+            return self.send(200, PAGE)
+        if p == "/farfuture":
+            if first_time("ff" + q.get("key", "")):
+                return self.send(503, b"<p>come back later</p>",
+                                 headers=[("Retry-After", "Fri, 31 Dec 2099 23:59:59 GMT")])
             return self.send(200, PAGE)
         if p.startswith("/status/"):
             return self.send(int(p[8:]), b"<p>status page</p>")

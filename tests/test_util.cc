@@ -105,8 +105,25 @@ std::string ShellQuote(const std::string& s) {
 
 }  // namespace
 
+// This process's scratch root, removed when the process exits (every ctest
+// run used to leave ~70 cleaner_test_* folders behind, issue 14.14).
+// The path is a plain static string (no destructor runs before the atexit
+// handler that uses it).
+const char* ScratchRoot() {
+  static char root[4096] = "";
+  if (root[0] == '\0') {
+    std::snprintf(root, sizeof root, "%s/cleaner_test_%d",
+                  fs::temp_directory_path().c_str(), static_cast<int>(::getpid()));
+    std::atexit([] {
+      std::error_code ec;
+      fs::remove_all(ScratchRoot(), ec);
+    });
+  }
+  return root;
+}
+
 std::string ScratchDir(const std::string& name) {
-  fs::path p = fs::temp_directory_path() / ("cleaner_test_" + std::to_string(::getpid())) / name;
+  fs::path p = fs::path(ScratchRoot()) / name;
   fs::remove_all(p);
   fs::create_directories(p);
   return p.string();

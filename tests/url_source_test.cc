@@ -162,6 +162,18 @@ TEST_CASE("5xx and 429 are retried, honouring Retry-After", "[url]") {
   CHECK(Seconds(start) >= 0.9);  // Retry-After: 1 was honoured, not the 50 ms backoff
 }
 
+TEST_CASE("a Retry-After far in the future waits no longer than the transfer's timeout", "[url]") {
+  // Issue 14.9: an HTTP date in 2099 made each retry wait max_retry_after_ms
+  // (60 s) whatever --timeout said.
+  FetchOptions o = Quick();
+  o.timeout_ms = 1000;
+  o.retries = 1;
+  auto start = std::chrono::steady_clock::now();
+  auto r = Fetch({Server().Url("/farfuture?key=cap")}, o);
+  CHECK(r[0].error.ok());  // retried after at most the timeout, then served
+  CHECK(Seconds(start) < 5);
+}
+
 TEST_CASE("results come in input order whatever order transfers finish in", "[url]") {
   FetchOptions o = Quick();
   o.concurrency = 4;

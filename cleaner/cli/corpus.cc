@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <condition_variable>
@@ -21,6 +22,7 @@
 
 #include "cleaner/source/jsonl_source.h"
 #include "cleaner/output/jsonl_writer.h"
+#include "cleaner/output/write_under.h"
 #include "cleaner/source/source.h"
 #include "cleaner/util/ascii.h"
 
@@ -114,6 +116,9 @@ class Driver {
   // Writes one outcome; false if stdout has gone (stop quietly).
   bool Write(Outcome&& o);
   bool WriteStdout(const std::string& s, bool flush);
+  // The exit code once writing to stdout stopped: 0 when its reader went
+  // away, 1 (with the reason on stderr) when a write failed otherwise.
+  int StoppedExit() const;
   void Fail(const std::string& label, const std::string& reason) {
     std::fprintf(stderr, "cleaner: %s: %s\n", label.c_str(), reason.c_str());
   }
@@ -129,6 +134,7 @@ class Driver {
 
   // Writer state (one thread).
   bool failed_ = false, changed_ = false, wrote_any_ = false, corpus_mode_ = false;
+  std::string stdout_error_;  // why a write to stdout failed, unless EPIPE
   std::unordered_map<uint64_t, std::string> claimed_;  // hash of output path -> who wrote it
   uint64_t in_ = 0, written_ = 0, bytes_in_ = 0;
   std::map<std::string, uint64_t> dropped_, skipped_, failures_;
@@ -216,30 +222,20 @@ Outcome Driver::Process(SourceRecord&& rec) const {
 }
 
 bool Driver::WriteStdout(const std::string& s, bool flush) {
-  if (!s.empty() && std::fwrite(s.data(), 1, s.size(), stdout) != s.size()) return false;
-  if (flush && std::fflush(stdout) != 0) return false;
+  if ((!s.empty() && std::fwrite(s.data(), 1, s.size(), stdout) != s.size()) ||
+      (flush && std::fflush(stdout) != 0)) {
+    // A reader that has gone (EPIPE) ends the run quietly; any other
+    // failure (a full disk) is an error with the system's reason.
+    if (errno != EPIPE && stdout_error_.empty()) stdout_error_ = std::strerror(errno);
+    return false;
+  }
   return true;
 }
 
-// Writes `data` to `path` atomically (temporary file, then rename), creating
-// parent folders.
-Status WriteFileAtomically(const fs::path& path, const std::string& data) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec) {
-    return Status::IoError("cannot create " + path.parent_path().string() + ": " + ec.message());
-  }
-  fs::path tmp = path;
-  tmp += ".tmp-cleaner";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::IoError("cannot write " + tmp.string() + ": " + std::strerror(errno));
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!out) return Status::IoError("cannot write " + tmp.string());
-  }
-  fs::rename(tmp, path, ec);
-  if (ec) return Status::IoError("cannot rename to " + path.string() + ": " + ec.message());
-  return Status::OK();
+int Driver::StoppedExit() const {
+  if (stdout_error_.empty()) return kExitOk;
+  std::fprintf(stderr, "cleaner: standard output: cannot write: %s\n", stdout_error_.c_str());
+  return kExitFailed;
 }
 
 Status ReadWholeFile(const fs::path& p, std::string* out, bool* exists) {
@@ -319,7 +315,7 @@ bool Driver::Write(Outcome&& o) {
         ok = WriteStdout((exists ? "would change: " : "missing: ") + out_path.string() + "\n", true);
       }
     } else {
-      Status st = WriteFileAtomically(out_path, o.text);
+      Status st = WriteFileUnder(flags_.output_dir, rel.string(), o.text);
       if (!st.ok()) {
         ++failures_[FailureKey(st.message())];
         Fail(o.label, st.message());
@@ -516,13 +512,13 @@ int Driver::Run() {
       // The reader of stdout has gone. Our reader thread may be blocked
       // reading an input that never ends (a pipe from `tail -f`): do not
       // wait for it.
+      const int code = StoppedExit();
       std::fflush(stderr);
-      std::_Exit(kExitOk);
+      std::_Exit(code);
     }
     reader.join();
   }
-  if (stopped) return kExitOk;  // the reader of stdout has gone
-  if (!WriteStdout("", true)) return kExitOk;
+  if (stopped || !WriteStdout("", true)) return StoppedExit();
   if (progress_) Progress(true);
   if (!fatal.ok()) {
     std::fprintf(stderr, "cleaner: %s\n", fatal.message().c_str());

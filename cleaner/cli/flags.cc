@@ -85,8 +85,8 @@ constexpr FlagDef kFlags[] = {
      "URLs: give up a transfer after SECONDS in all (default 60)  e.g. --timeout 20"},
     {"retries", 0, "N",
      "URLs: retry a timeout, a failed connection, a 5xx or a 429 up to N times with\n"
-     "doubling backoff from 1 s, or after the Retry-After the server asks (default 2)\n"
-     "e.g. --retries 0"},
+     "doubling backoff from 1 s, or after the Retry-After the server asks, capped at\n"
+     "60 s and at --timeout (default 2)  e.g. --retries 0"},
     {"max-redirects", 0, "N", "URLs: follow at most N redirects (default 5)  e.g. --max-redirects 2"},
     {"user-agent", 0, "STRING",
      "URLs: the User-Agent header (default cleaner/0.1)\n"

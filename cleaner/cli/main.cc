@@ -49,6 +49,9 @@ int main(int argc, char** argv) {
   // A closed pipe (cleaner big.txt | head) must end quietly: see EPIPE on
   // write instead of dying from SIGPIPE.
   std::signal(SIGPIPE, SIG_IGN);
+  // Past a file-size limit (ulimit -f) a write fails with EFBIG and is
+  // reported, instead of the process dying from SIGXFSZ.
+  std::signal(SIGXFSZ, SIG_IGN);
 #ifdef __GLIBC__
   // Every document allocates and frees a few MB (DOM, buffers). With glibc's
   // defaults the freed top of the heap is returned to the kernel and faulted

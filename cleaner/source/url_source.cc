@@ -262,6 +262,9 @@ Status FetchUrls(const FetchOptions& o, const std::function<bool(std::string*)>&
             retry_after > 0) {
           delay = std::min<long>(static_cast<long>(retry_after) * 1000, o.max_retry_after_ms);
         }
+        // A wait longer than the transfer's own time budget is the server's
+        // wish, not ours: an HTTP date in 2099 must not stall the run.
+        if (o.timeout_ms > 0) delay = std::min(delay, o.timeout_ms);
         ++t->attempt;
         t->not_before_ms = NowMs() + delay;
         waiting.push_back(t);

@@ -24,7 +24,7 @@ struct FetchOptions {
   // Further attempts after a timeout, a connection failure, a 5xx or a 429.
   int retries = 2;
   // First backoff; doubles with each retry. A Retry-After header (seconds)
-  // replaces it, capped at max_retry_after_ms.
+  // replaces it, capped at max_retry_after_ms and at timeout_ms.
   long backoff_ms = 1000;
   long max_retry_after_ms = 60000;
   int max_redirects = 5;
