@@ -26,6 +26,7 @@
 #include "cleaner/output/jsonl_writer.h"
 #include "cleaner/output/write_under.h"
 #include "cleaner/source/source.h"
+#include "cleaner/util/ascii.h"
 
 namespace cleaner {
 namespace {
@@ -103,6 +104,10 @@ class Driver {
     fields_.html_field = flags.corpus.html_field;
     fields_.id_field = flags.corpus.id_field;
     jsonl_out_ = flags.corpus.output_format == OutputFormat::kJsonl;
+    shape_.blocks = flags.corpus.blocks;
+    shape_.dolma = flags.corpus.dolma;
+    if (!flags.corpus.source_name.empty()) shape_.source_name = flags.corpus.source_name;
+    shape_.added = RunTimestamp();
     progress_ = isatty(STDERR_FILENO) == 1;
   }
 
@@ -126,6 +131,7 @@ class Driver {
   const Cleaner& cleaner_;
   JsonlFields fields_;
   bool jsonl_out_ = false;
+  JsonlShape shape_;  // --blocks, --record
   bool progress_ = false;
 
   // Writer state (one thread).
@@ -199,7 +205,7 @@ Outcome Driver::Process(SourceRecord&& rec) const {
         }
       }
       if (jsonl_out_) {
-        o.json = FormatJsonlRecord(&doc, raw, input_fields.get(), "");
+        o.json = FormatJsonlRecord(&doc, raw, input_fields.get(), "", shape_);
       } else {
         o.text = std::move(doc.text);
       }
@@ -210,7 +216,9 @@ Outcome Driver::Process(SourceRecord&& rec) const {
   o.error = st.message();
   o.reason = raw.http_status >= 400 ? "HTTP " + std::to_string(raw.http_status)
                                     : FailureKey(st.message());
-  if (jsonl_out_) o.json = FormatJsonlRecord(nullptr, raw, input_fields.get(), st.message());
+  if (jsonl_out_) {
+    o.json = FormatJsonlRecord(nullptr, raw, input_fields.get(), st.message(), shape_);
+  }
   return o;
 }
 
@@ -273,6 +281,10 @@ bool Driver::Write(Outcome&& o) {
     ok = WriteStdout(o.text, true);
     wrote_any_ = wrote_any_ || !o.text.empty();
   } else {
+    // Markdown files are named .md (the sources name every output .txt).
+    if (flags_.options.output.form == TextForm::kMarkdown && EndsWith(o.relpath, ".txt")) {
+      o.relpath.replace(o.relpath.size() - 4, 4, ".md");
+    }
     // Never outside DIR, whatever an id or URL said: relpath is built from
     // safe names, and checked here once more.
     fs::path rel = fs::path(o.relpath).lexically_normal();
