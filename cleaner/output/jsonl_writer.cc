@@ -38,28 +38,41 @@ Json Blocks(const Document* doc) {
   return blocks;
 }
 
-// Our metadata keys, merged into `meta`.
+// Whether an input metadata value says nothing: null, "", {} or [].
+bool IsBlank(const Json& v) {
+  return v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty()) ||
+         (v.is_structured() && v.empty());
+}
+
+// Our metadata keys, merged into `meta` (the input's metadata object, or
+// empty). The clash policy (README, "JSON Lines records"): a value the input
+// gave is kept; ours fills every key the input lacks or left blank, so every
+// key is always present and nothing the input said is overwritten.
 void AddMetadata(const Metadata& m, const RawDocument& raw, Json* meta) {
   Json& o = *meta;
-  o["source"] = !m.source.empty() ? m.source : raw.source;
-  o["title"] = m.title;
-  o["author"] = m.author;
-  o["date"] = m.date;
-  o["date_modified"] = m.date_modified;
-  o["site_name"] = m.site_name;
-  o["host"] = m.host;
-  o["canonical_url"] = m.canonical_url;
-  o["description"] = m.description;
-  o["language"] = m.language;
-  o["charset"] = m.charset;
-  o["format"] = m.format;
-  o["http_status"] = m.http_status != 0 ? m.http_status : raw.http_status;
-  o["warc_record_id"] = !m.warc_record_id.empty() ? m.warc_record_id : raw.warc_record_id;
-  o["warc_date"] = !m.warc_date.empty() ? m.warc_date : raw.warc_date;
+  auto set = [&o](const char* key, Json value) {
+    auto it = o.find(key);
+    if (it == o.end() || IsBlank(*it)) o[key] = std::move(value);
+  };
+  set("source", !m.source.empty() ? m.source : raw.source);
+  set("title", m.title);
+  set("author", m.author);
+  set("date", m.date);
+  set("date_modified", m.date_modified);
+  set("site_name", m.site_name);
+  set("host", m.host);
+  set("canonical_url", m.canonical_url);
+  set("description", m.description);
+  set("language", m.language);
+  set("charset", m.charset);
+  set("format", m.format);
+  set("http_status", m.http_status != 0 ? m.http_status : raw.http_status);
+  set("warc_record_id", !m.warc_record_id.empty() ? m.warc_record_id : raw.warc_record_id);
+  set("warc_date", !m.warc_date.empty() ? m.warc_date : raw.warc_date);
   Json removed = Json::object();
   for (const auto& [category, n] : m.removed_by_category) removed[category] = n;
-  o["removed"] = std::move(removed);
-  o["drop_reason"] = m.drop_reason;
+  set("removed", std::move(removed));
+  set("drop_reason", m.drop_reason);
 }
 
 }  // namespace
