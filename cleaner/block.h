@@ -21,9 +21,9 @@ namespace cleaner {
 enum class BlockKind {
   kParagraph,
   kHeading,       // level in Block::level (1..6)
-  kListItem,
-  kPreformatted,  // <pre>/<code>: text kept verbatim apart from normalization
-  kTable,         // one row per line, cells separated by " | "
+  kListItem,      // nesting depth in Block::level (1 = top level), Block::ordered
+  kPreformatted,  // <pre>/<code>: text kept verbatim (inner spaces, tabs, blank lines)
+  kTable,         // one row per line, cells separated by '\t'; the first row is the header
   kQuote,         // <blockquote>
 };
 
@@ -32,11 +32,13 @@ const char* BlockKindName(BlockKind kind);
 
 // One unit of text: a paragraph, heading, list item, table, ...
 // INVARIANT: `text` is valid UTF-8. It holds no '\n' except in kPreformatted
-// and kTable blocks and where the source had an explicit line break (<br>).
+// and kTable blocks and where the source had an explicit line break (<br>),
+// and no '\t' except in those two kinds.
 struct Block {
   std::string text;
   BlockKind kind = BlockKind::kParagraph;
-  int level = 0;  // heading level, 0 otherwise
+  int level = 0;  // heading level; list nesting depth (1..) of a list item; 0 otherwise
+  bool ordered = false;  // a list item of a numbered list (<ol>)
   // Position of the block in the extractor's output, from 0. Stages keep it
   // when they rewrite a block so that --explain can name the block.
   int index = 0;
@@ -55,7 +57,10 @@ struct Metadata {
   std::string canonical_url;
   std::string title;
   std::string author;
-  std::string date;
+  std::string date;           // published; ISO 8601 (YYYY-MM-DD[THH:MM[:SS][Z|+HH:MM]]) when
+                              // it could be read, else as the page gave it
+  std::string date_modified;  // likewise
+  std::string host;           // host name of canonical_url, else of url (lower case)
   std::string site_name;
   std::string language;
   std::string description;

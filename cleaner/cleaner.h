@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cleaner/block.h"
 #include "cleaner/options.h"
@@ -43,6 +44,9 @@ struct Document {
   // separated by one blank line, ending in one '\n'; empty when nothing
   // survived (then metadata.drop_reason may say why).
   std::string text;
+  // With OutputOptions::keep_blocks: the blocks behind `text`, in order,
+  // after every stage (their text in the text form, not Markdown).
+  std::vector<Block> blocks;
   Metadata metadata;
   Stats stats;
 };

@@ -83,8 +83,24 @@ struct LimitOptions {
   double max_document_seconds = 10.0;
 };
 
+// The form of Document::text and what comes with it.
+enum class TextForm {
+  kText,      // the text contract (shared/spec/README.md)
+  kMarkdown,  // CommonMark with GFM tables (output/markdown_writer.h)
+};
+
+struct OutputOptions {
+  TextForm form = TextForm::kText;
+  // Fill Document::blocks with the blocks as written (kind, level, text).
+  bool keep_blocks = false;
+  // Start a non-empty Document::text with YAML front matter holding the
+  // metadata (output/front_matter.h).
+  bool front_matter = false;
+};
+
 struct Options {
   InputFormat input_format = InputFormat::kAuto;
+  OutputOptions output;
   DecodeOptions decode;
   ExtractOptions extract;
   FilterOptions filter;

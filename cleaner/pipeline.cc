@@ -10,7 +10,10 @@
 #include "cleaner/decode/sniff_binary.h"
 #include "cleaner/decode/detect_format.h"
 #include "cleaner/output/normalize.h"
+#include "cleaner/extract/metadata_normalize.h"
 #include "cleaner/extract/split_text.h"
+#include "cleaner/output/front_matter.h"
+#include "cleaner/output/markdown_writer.h"
 #include "cleaner/output/text_writer.h"
 #include "cleaner/util/deadline.h"
 #include "cleaner/util/language.h"
@@ -65,6 +68,22 @@ size_t BreakLongLines(std::string* text, size_t max_bytes) {
   text->swap(out);
   return breaks;
 }
+
+// Keeps a copy of every block (OutputOptions::keep_blocks) and passes it on.
+class BlockRecorder : public BlockSink {
+ public:
+  BlockRecorder(std::vector<Block>* blocks, BlockSink* next) : blocks_(blocks), next_(next) {}
+  Status BeginDocument(const DocumentInfo& doc) override { return next_->BeginDocument(doc); }
+  Status Push(Block block) override {
+    blocks_->push_back(block);
+    return next_->Push(std::move(block));
+  }
+  Status EndDocument() override { return next_->EndDocument(); }
+
+ private:
+  std::vector<Block>* blocks_;
+  BlockSink* next_;
+};
 
 }  // namespace
 
@@ -128,8 +147,13 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
   meta.format = format == InputFormat::kHtml ? "html" : "text";
 
   // The chain, built back to front.
-  TextWriter writer(&out->text);
-  Normalizer normalizer(&writer);
+  TextWriter text_writer(&out->text);
+  MarkdownWriter markdown_writer(&out->text);
+  BlockSink* writer = &text_writer;
+  if (options_.output.form == TextForm::kMarkdown) writer = &markdown_writer;
+  BlockRecorder recorder(&out->blocks, writer);
+  if (options_.output.keep_blocks) writer = &recorder;
+  Normalizer normalizer(writer);
   BlockSink* head = &normalizer;
   std::unique_ptr<Repairer> repairer;
   if (options_.repair.enabled) {
@@ -159,6 +183,7 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
   CLEANER_RETURN_IF_ERROR(check_time("the extractor"));
   CLEANER_RETURN_IF_ERROR(head->EndDocument());
   CLEANER_RETURN_IF_ERROR(check_time("the filter and repair stages"));
+  NormalizeMetadata(doc);
   // The document's language: from the page (<html lang>) when the extractor
   // found one, else from the start of the cleaned text. 1 KiB is enough for
   // CLD2 to be sure (2 KiB gave the same language for every AEB page and
@@ -172,6 +197,9 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
       ExplainDocument(doc, "pipeline", ExplainEvent::Action::kMetadata, "cld2", "language",
                       guess.code);
     }
+  }
+  if (options_.output.front_matter && !out->text.empty()) {
+    out->text.insert(0, FormatFrontMatter(meta) + "\n");
   }
   out->stats.bytes_out = out->text.size();
   return Status::OK();

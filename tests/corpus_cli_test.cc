@@ -200,3 +200,30 @@ TEST_CASE("help lists every corpus option", "[corpus][cli]") {
 
 }  // namespace
 }  // namespace cleaner
+
+namespace cleaner {
+namespace {
+
+TEST_CASE("input metadata is kept; ours only fills what the input lacks or left blank",
+          "[corpus]") {
+  // Issue 14.10: source "cc-2024", title and date came out as "jsonl", "", "".
+  std::string dir = testing::ScratchDir("meta-merge");
+  WriteFile(dir + "/m.jsonl",
+            "{\"id\":\"a\",\"text\":\"A paragraph about the harbour and its boats, kept.\","
+            "\"metadata\":{\"source\":\"cc-2024\",\"title\":\"Orig title\",\"date\":\"2020-01-01\","
+            "\"author\":\"\",\"custom\":7}}\n");
+  auto r = testing::RunCleaner({"--output-format", "jsonl", dir + "/m.jsonl"});
+  REQUIRE(r.exit_code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  const auto& m = j["metadata"];
+  CHECK(m["source"] == "cc-2024");
+  CHECK(m["title"] == "Orig title");
+  CHECK(m["date"] == "2020-01-01");
+  CHECK(m["custom"] == 7);
+  CHECK(m["author"] == "");           // blank in the input, nothing of ours to add
+  CHECK(m["format"] == "text");       // ours, the input had no such key
+  CHECK(m.contains("removed"));       // every key still present
+}
+
+}  // namespace
+}  // namespace cleaner

@@ -97,13 +97,13 @@ TEST_CASE("block kinds: headings, list items, quotes, preformatted", "[extract]"
   for (size_t i = 0; i < r.blocks.size(); ++i) CHECK(r.blocks[i].index == static_cast<int>(i));
 }
 
-TEST_CASE("a data table is one block, rows on lines, cells separated by ' | '", "[extract]") {
+TEST_CASE("a data table is one block, rows on lines, cells separated by tabs", "[extract]") {
   Result r = Visible(
       "<table><caption>People</caption><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>31</td></tr>"
       "<tr><td>Bo<br>Jr.</td><td> 7 </td></tr></table>");
   REQUIRE(r.blocks.size() == 1);
   CHECK(r.blocks[0].kind == BlockKind::kTable);
-  CHECK(r.blocks[0].text == "People\nName | Age\nAnn | 31\nBo Jr. | 7");
+  CHECK(r.blocks[0].text == "People\nName\tAge\nAnn\t31\nBo Jr.\t7");
 }
 
 TEST_CASE("a layout table's cells are containers, not a table", "[extract]") {

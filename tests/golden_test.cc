@@ -79,7 +79,7 @@ bool IsNfc(const std::string& s) {
 
 bool HasStrayControl(const std::string& s) {
   for (unsigned char c : s) {
-    if (c < 0x20 && c != '\n') return true;
+    if (c < 0x20 && c != '\n' && c != '\t') return true;  // tabs: table cells, <pre>
   }
   return false;
 }

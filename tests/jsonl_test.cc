@@ -124,3 +124,65 @@ TEST_CASE("ids become safe file names", "[jsonl]") {
 
 }  // namespace
 }  // namespace cleaner
+
+namespace cleaner {
+namespace {
+
+TEST_CASE("with blocks, the record lists its blocks with type, level and text", "[jsonl]") {
+  Document doc;
+  doc.text = "x\n";
+  Block h;
+  h.kind = BlockKind::kHeading;
+  h.level = 2;
+  h.text = "H";
+  Block c;
+  c.kind = BlockKind::kPreformatted;
+  c.text = "a  b";
+  doc.blocks = {h, c};
+  RawDocument raw;
+  raw.name = "n";
+  JsonlShape shape;
+  shape.blocks = true;
+  Json j = Json::parse(FormatJsonlRecord(&doc, raw, nullptr, "", shape));
+  std::vector<std::string> keys;
+  for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
+  CHECK(keys == std::vector<std::string>{"id", "url", "text", "blocks", "metadata"});
+  CHECK(j["blocks"] == Json::parse(R"([{"type":"heading","level":2,"text":"H"},
+                                       {"type":"code","level":0,"text":"a  b"}])"));
+  // A failed document still has the key.
+  CHECK(Json::parse(FormatJsonlRecord(nullptr, raw, nullptr, "bad", shape))["blocks"] ==
+        Json::array());
+  // Every metadata key, always.
+  for (const char* key : {"date_modified", "site_name", "host", "canonical_url", "description"}) {
+    CHECK(j["metadata"].contains(key));
+  }
+}
+
+TEST_CASE("the dolma record: Dolma's document shape", "[jsonl]") {
+  Document doc;
+  doc.text = "Body.\n";
+  doc.metadata.url = "https://x.example/a";
+  doc.metadata.date = "2020-06-16";
+  RawDocument raw;
+  raw.name = "doc-1";
+  JsonlShape shape;
+  shape.dolma = true;
+  shape.source_name = "my-crawl";
+  shape.added = "2024-01-02T03:04:05Z";
+  Json j = Json::parse(FormatJsonlRecord(&doc, raw, nullptr, "", shape));
+  std::vector<std::string> keys;
+  for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
+  CHECK(keys ==
+        std::vector<std::string>{"id", "text", "source", "added", "created", "metadata"});
+  CHECK(j["source"] == "my-crawl");
+  CHECK(j["added"] == "2024-01-02T03:04:05Z");
+  CHECK(j["created"] == "2020-06-16");
+  CHECK(j["metadata"]["url"] == "https://x.example/a");
+  raw.warc_date = "2019-01-01T00:00:00Z";
+  doc.metadata.date.clear();
+  CHECK(Json::parse(FormatJsonlRecord(&doc, raw, nullptr, "", shape))["created"] ==
+        "2019-01-01T00:00:00Z");
+}
+
+}  // namespace
+}  // namespace cleaner

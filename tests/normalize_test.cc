@@ -1,5 +1,6 @@
 // Tests for stage 5, normalize: the output form of shared/spec/README.md.
 #include "cleaner/output/normalize.h"
+#include "tests/test_util.h"
 
 #include <catch2/catch.hpp>
 #include <unicode/uchar.h>
@@ -117,6 +118,47 @@ TEST_CASE("the already-normal scan agrees with the full normalization", "[normal
     CHECK(NormalizeText(s, false) == NormalizeText("\x01" + s, false));
     CHECK(NormalizeText(s, true) == NormalizeText("\x01" + s, true));
   }
+}
+
+}  // namespace
+}  // namespace cleaner
+
+namespace cleaner {
+namespace {
+
+TEST_CASE("<pre> keeps its spaces, tabs and blank lines", "[normalize]") {
+  CHECK(NormalizePreformatted("\n\nfor i in x:\r\n    print(i)   # two\t tabs  \n\n\n\tend\n\n") ==
+        "for i in x:\n    print(i)   # two\t tabs\n\n\n\tend");
+  CHECK(NormalizePreformatted("a\x01\u200Bb") == "ab");
+  CHECK(NormalizePreformatted("e\u0301") == "\u00e9");  // NFC
+  CHECK(NormalizePreformatted(" \n \t\n") == "");
+}
+
+TEST_CASE("a table keeps its rows and tab-separated cells, each normalized", "[normalize]") {
+  CHECK(NormalizeTable(" Name \t  Age\u00a0 \n\n Ann  B\t31\n\t\n") == "Name\tAge\nAnn B\t31");
+  CHECK(NormalizeTable("a\t\tc") == "a\t\tc");  // an empty cell stays a cell
+}
+
+TEST_CASE("the normalizer stage: pre and table blocks keep their form", "[normalize]") {
+  testing::CollectingSink sink;
+  Normalizer n(&sink);
+  testing::TestDoc d;
+  REQUIRE(n.BeginDocument(d.info()).ok());
+  Block pre;
+  pre.kind = BlockKind::kPreformatted;
+  pre.text = "x  =  1\n\ny = 2";
+  Block table;
+  table.kind = BlockKind::kTable;
+  table.text = "a  b\tc";
+  Block para;
+  para.text = "a \t b";
+  REQUIRE(n.Push(pre).ok());
+  REQUIRE(n.Push(table).ok());
+  REQUIRE(n.Push(para).ok());
+  REQUIRE(sink.blocks.size() == 3);
+  CHECK(sink.blocks[0].text == "x  =  1\n\ny = 2");
+  CHECK(sink.blocks[1].text == "a b\tc");
+  CHECK(sink.blocks[2].text == "a b");
 }
 
 }  // namespace

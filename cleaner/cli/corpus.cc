@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <chrono>
 #include <cstdlib>
 #include <condition_variable>
@@ -20,10 +21,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cleaner/cli/interrupt.h"
 #include "cleaner/source/jsonl_source.h"
 #include "cleaner/output/jsonl_writer.h"
 #include "cleaner/output/write_under.h"
 #include "cleaner/source/source.h"
+#include "cleaner/util/ascii.h"
 
 namespace cleaner {
 namespace {
@@ -101,6 +104,10 @@ class Driver {
     fields_.html_field = flags.corpus.html_field;
     fields_.id_field = flags.corpus.id_field;
     jsonl_out_ = flags.corpus.output_format == OutputFormat::kJsonl;
+    shape_.blocks = flags.corpus.blocks;
+    shape_.dolma = flags.corpus.dolma;
+    if (!flags.corpus.source_name.empty()) shape_.source_name = flags.corpus.source_name;
+    shape_.added = RunTimestamp();
     progress_ = isatty(STDERR_FILENO) == 1;
   }
 
@@ -124,13 +131,14 @@ class Driver {
   const Cleaner& cleaner_;
   JsonlFields fields_;
   bool jsonl_out_ = false;
+  JsonlShape shape_;  // --blocks, --record
   bool progress_ = false;
 
   // Writer state (one thread).
   bool failed_ = false, changed_ = false, wrote_any_ = false, corpus_mode_ = false;
   std::string stdout_error_;  // why a write to stdout failed, unless EPIPE
   std::unordered_map<uint64_t, std::string> claimed_;  // hash of output path -> who wrote it
-  uint64_t in_ = 0, written_ = 0, bytes_in_ = 0;
+  uint64_t in_ = 0, written_ = 0, bytes_in_ = 0, stale_ = 0;
   std::map<std::string, uint64_t> dropped_, skipped_, failures_;
   Clock::time_point start_ = Clock::now(), last_progress_ = Clock::now();
 };
@@ -162,7 +170,6 @@ Outcome Driver::Process(SourceRecord&& rec) const {
       input_fields = std::move(jr.fields);
       o.label = jr.has_id ? where + " (id " + raw.name + ")" : where;
       o.relpath += SafeFileName(raw.name) + ".txt";
-      o.bytes_in = std::max<uint64_t>(o.bytes_in, rec.line.size());
       break;
     }
     case SourceRecord::Kind::kWarcRecord: {
@@ -198,7 +205,7 @@ Outcome Driver::Process(SourceRecord&& rec) const {
         }
       }
       if (jsonl_out_) {
-        o.json = FormatJsonlRecord(&doc, raw, input_fields.get(), "");
+        o.json = FormatJsonlRecord(&doc, raw, input_fields.get(), "", shape_);
       } else {
         o.text = std::move(doc.text);
       }
@@ -209,7 +216,9 @@ Outcome Driver::Process(SourceRecord&& rec) const {
   o.error = st.message();
   o.reason = raw.http_status >= 400 ? "HTTP " + std::to_string(raw.http_status)
                                     : FailureKey(st.message());
-  if (jsonl_out_) o.json = FormatJsonlRecord(nullptr, raw, input_fields.get(), st.message());
+  if (jsonl_out_) {
+    o.json = FormatJsonlRecord(nullptr, raw, input_fields.get(), st.message(), shape_);
+  }
   return o;
 }
 
@@ -272,6 +281,10 @@ bool Driver::Write(Outcome&& o) {
     ok = WriteStdout(o.text, true);
     wrote_any_ = wrote_any_ || !o.text.empty();
   } else {
+    // Markdown files are named .md (the sources name every output .txt).
+    if (flags_.options.output.form == TextForm::kMarkdown && EndsWith(o.relpath, ".txt")) {
+      o.relpath.replace(o.relpath.size() - 4, 4, ".md");
+    }
     // Never outside DIR, whatever an id or URL said: relpath is built from
     // safe names, and checked here once more.
     fs::path rel = fs::path(o.relpath).lexically_normal();
@@ -300,6 +313,7 @@ bool Driver::Write(Outcome&& o) {
         failed_ = true;
       } else if (!exists || old != o.text) {
         changed_ = true;
+        ++stale_;
         ok = WriteStdout((exists ? "would change: " : "missing: ") + out_path.string() + "\n", true);
       }
     } else {
@@ -344,8 +358,10 @@ uint64_t Sum(const std::map<std::string, uint64_t>& m) {
 }
 
 void Driver::Summary(double seconds) {
+  // With --check nothing is written: the count is of outputs checked.
   std::string line = "cleaner: summary: " + std::to_string(in_) + " in, " +
-                     std::to_string(written_) + " written";
+                     std::to_string(written_) + (flags_.check ? " checked" : " written");
+  if (flags_.check) line += " (" + std::to_string(stale_) + " would change)";
   uint64_t d = Sum(dropped_), k = Sum(skipped_), f = Sum(failures_);
   line += ", " + std::to_string(d) + " dropped" + (d ? " (" + Counts(dropped_) + ")" : "");
   line += ", " + std::to_string(k) + " skipped" + (k ? " (" + Counts(skipped_) + ")" : "");
@@ -395,6 +411,7 @@ int Driver::Run() {
   bool stopped = false;
   if (jobs == 1) {
     fatal = ReadCorpus(inputs, ro, [&](SourceRecord&& rec) {
+      if (InterruptSignal() != 0) return false;  // this record is not taken
       if (Write(Process(std::move(rec)))) return true;
       stopped = true;
       return false;
@@ -433,7 +450,9 @@ int Driver::Run() {
           space_cv.wait(lock, [&] { return stop || next_seq - next_write <= window / 2; });
           reader_waiting = false;
         }
-        if (stop) return false;
+        // Interrupted: read no further; what is queued is still cleaned
+        // and written, whole and in order.
+        if (stop || InterruptSignal() != 0) return false;
         queue.emplace_back(next_seq++, std::move(rec));
         if (idle_workers > 0) work_cv.notify_one();
         return true;
@@ -512,8 +531,16 @@ int Driver::Run() {
     std::fprintf(stderr, "cleaner: %s\n", fatal.message().c_str());
     failed_ = true;
   }
-  if (corpus_mode_ || jsonl_out_ || flags_.corpus.stats) {
+  const int signo = InterruptSignal();
+  if (corpus_mode_ || jsonl_out_ || flags_.corpus.stats || signo != 0) {
     Summary(std::chrono::duration<double>(Clock::now() - start_).count());
+  }
+  if (signo != 0) {
+    std::fprintf(stderr,
+                 "cleaner: interrupted by %s: the %llu records read were written whole; "
+                 "the rest were not read\n",
+                 signo == SIGINT ? "SIGINT" : "SIGTERM", static_cast<unsigned long long>(in_));
+    return 128 + signo;
   }
   return failed_ || changed_ ? kExitFailed : kExitOk;
 }

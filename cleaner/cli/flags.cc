@@ -5,8 +5,10 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <string_view>
 
+#include "cleaner/decode/decode.h"
 #include "cleaner/source/url_source.h"
 
 namespace cleaner {
@@ -33,9 +35,21 @@ constexpr FlagDef kFlags[] = {
      "jsonl (every input is JSON Lines) or warc (every input is WARC)\n"
      "e.g. --input-format jsonl dump.jsonl.gz"},
     {"output-format", 0, "FMT",
-     "text (default) or jsonl: one JSON object per input document, in input order:\n"
+     "text (default), markdown (headings, lists, tables, code, quotes; -o writes .md)\n"
+     "or jsonl: one JSON object per input document, in input order:\n"
      "{\"id\",\"url\",\"text\",\"metadata\":{...},...input fields}; a failed document\n"
      "gets \"error\"  e.g. --output-format jsonl crawl.warc.gz > clean.jsonl"},
+    {"markdown", 0, nullptr, "with jsonl: \"text\" holds Markdown  e.g. --output-format jsonl --markdown"},
+    {"blocks", 0, nullptr,
+     "with jsonl: add \"blocks\":[{\"type\",\"level\",\"text\"}] (heading, paragraph,\n"
+     "list_item, table, code, quote)  e.g. --output-format jsonl --blocks"},
+    {"with-metadata", 0, nullptr,
+     "text and markdown: start each document with YAML front matter (title,\n"
+     "author, dates, site, host, URLs, description, language)"},
+    {"record", 0, "SHAPE",
+     "with jsonl: datatrove (default) or dolma ({\"id\",\"text\",\"source\",\"added\",\n"
+     "\"created\",\"metadata\"})  e.g. --record dolma --source-name cc-2024"},
+    {"source-name", 0, "NAME", "with --record dolma: the dataset name in \"source\" (default cleaner)"},
     {"text-field", 0, "NAME",
      "JSON Lines: field holding scraped text (default text)  e.g. --text-field content"},
     {"html-field", 0, "NAME",
@@ -210,13 +224,30 @@ Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
           "--input-format must be auto, text, html, jsonl or warc, not '" + value + "'");
     }
   } else if (n == "output-format") {
-    if (value == "text") {
+    o.output.form = value == "markdown" ? TextForm::kMarkdown : TextForm::kText;
+    if (value == "text" || value == "markdown") {
       flags->corpus.output_format = OutputFormat::kText;
     } else if (value == "jsonl") {
       flags->corpus.output_format = OutputFormat::kJsonl;
     } else {
-      return Status::InvalidArgument("--output-format must be text or jsonl, not '" + value + "'");
+      return Status::InvalidArgument("--output-format must be text, markdown or jsonl, not '" +
+                                     value + "'");
     }
+  } else if (n == "markdown") {
+    o.output.form = TextForm::kMarkdown;
+  } else if (n == "blocks") {
+    flags->corpus.blocks = true;
+    o.output.keep_blocks = true;
+  } else if (n == "with-metadata") {
+    o.output.front_matter = true;
+  } else if (n == "record") {
+    if (value != "datatrove" && value != "dolma") {
+      return Status::InvalidArgument("--record must be datatrove or dolma, not '" + value + "'");
+    }
+    flags->corpus.dolma = value == "dolma";
+  } else if (n == "source-name") {
+    if (value.empty()) return Status::InvalidArgument("--source-name needs a name");
+    flags->corpus.source_name = value;
   } else if (n == "text-field" || n == "html-field" || n == "id-field") {
     if (value.empty()) return Status::InvalidArgument("--" + std::string(n) + " needs a name");
     (n == "text-field"   ? flags->corpus.text_field
@@ -277,6 +308,10 @@ Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
     }
     o.decode.clean_binary = value == "clean";
   } else if (n == "charset") {
+    // Checked once here: an unknown name used to fail every file (exit 1).
+    if (!IsSupportedCharset(value)) {
+      return Status::InvalidArgument("--charset: unknown character set '" + value + "'");
+    }
     o.decode.default_charset = value;
   } else if (n == "max-bytes") {
     char* end = nullptr;
@@ -358,13 +393,28 @@ Status ParseFlags(const std::vector<std::string>& args, Flags* flags) {
     }
     CLEANER_RETURN_IF_ERROR(ApplyFlag(*f, value, flags));
   }
+  if (!flags->output_dir.empty() && std::filesystem::exists(flags->output_dir) &&
+      !std::filesystem::is_directory(flags->output_dir)) {
+    return Status::InvalidArgument("-o " + flags->output_dir + ": exists and is not a folder");
+  }
   if (flags->check && flags->output_dir.empty()) {
     return Status::InvalidArgument("--check needs -o DIR (the folder to compare with)");
   }
   // Language identification is the costliest step of the text path; plain
   // text output does not show metadata.
-  flags->options.detect_language =
-      flags->corpus.output_format == OutputFormat::kJsonl || flags->explain;
+  const bool jsonl = flags->corpus.output_format == OutputFormat::kJsonl;
+  flags->options.detect_language = jsonl || flags->explain || flags->options.output.front_matter;
+  if (!jsonl && (flags->corpus.blocks || flags->corpus.dolma)) {
+    return Status::InvalidArgument(std::string(flags->corpus.blocks ? "--blocks" : "--record") +
+                                   " is for --output-format jsonl");
+  }
+  if (jsonl && flags->options.output.front_matter) {
+    return Status::InvalidArgument(
+        "--with-metadata is for text and markdown; JSON Lines records carry \"metadata\"");
+  }
+  if (!flags->corpus.source_name.empty() && !flags->corpus.dolma) {
+    return Status::InvalidArgument("--source-name is for --record dolma");
+  }
   if (flags->corpus.shard_by_file) {
     bool files = !flags->inputs.empty() && flags->corpus.url_files.empty();
     for (const std::string& in : flags->inputs) files = files && in != "-" && !IsUrl(in);
@@ -436,6 +486,7 @@ std::string UsageText() {
       "  cleaner --explain page.txt > /dev/null  # why each line went\n"
       "  cleaner --quotes ascii --filters my-filters/ page.txt\n"
       "  cleaner --output-format jsonl -j 2 crawl.warc.gz > clean.jsonl\n"
+      "  cleaner --output-format markdown --with-metadata page.html > page.md\n"
       "  cleaner --input-format jsonl --html-field raw --output-format jsonl < in.jsonl\n"
       "  cleaner --urls list.txt --concurrency 16 --delay 1 -o pages/\n"
       "  cleaner --shard 0/4 --output-format jsonl dump.jsonl.gz > part-0.jsonl\n"
@@ -447,7 +498,10 @@ std::string UsageText() {
       "\n"
       "Exit status: 0 all inputs cleaned; 1 at least one input failed (each named\n"
       "on stderr as 'cleaner: INPUT: reason'; the others are still cleaned), or\n"
-      "--check found files that would change; 2 usage or configuration error.\n";
+      "--check found files that would change, or stdout could not be written;\n"
+      "2 usage or configuration error; 130 / 143 interrupted by SIGINT / SIGTERM:\n"
+      "the records read so far are written whole and the summary printed (a\n"
+      "second signal stops at once).\n";
   return s;
 }
 

@@ -40,6 +40,9 @@ struct CorpusFlags {
   uint32_t shard_count = 1;
   bool shard_by_file = false;          // --shard-by file: whole input files per shard
   bool stats = false;                  // --stats: print the summary in every mode
+  bool blocks = false;                 // --blocks: JSON Lines records carry their blocks
+  bool dolma = false;                  // --record dolma
+  std::string source_name;             // --source-name: Dolma's "source"
   // Fetching (see source/url_source.h for the defaults' reasons).
   int concurrency = 8;
   long per_host_delay_ms = 0;

@@ -13,6 +13,7 @@
 #include "cleaner/cleaner.h"
 #include "cleaner/cli/corpus.h"
 #include "cleaner/cli/flags.h"
+#include "cleaner/cli/interrupt.h"
 
 namespace cleaner {
 namespace {
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
   // Past a file-size limit (ulimit -f) a write fails with EFBIG and is
   // reported, instead of the process dying from SIGXFSZ.
   std::signal(SIGXFSZ, SIG_IGN);
+  cleaner::InstallInterruptHandlers();
 #ifdef __GLIBC__
   // Every document allocates and frees a few MB (DOM, buffers). With glibc's
   // defaults the freed top of the heap is returned to the kernel and faulted

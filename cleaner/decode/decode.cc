@@ -332,4 +332,12 @@ Status Decode(const RawDocument& in, const DecodeOptions& options, const Documen
   return Status::OK();
 }
 
+bool IsSupportedCharset(std::string_view label) {
+  const std::string cs = CanonicalCharset(label);
+  if (cs == "utf-8" || cs == "windows-1252") return true;
+  std::string out;
+  uint64_t invalid = 0;
+  return !cs.empty() && DecodeWithIcu("", cs, &out, &invalid);
+}
+
 }  // namespace cleaner

@@ -40,6 +40,10 @@ std::string PrescanMetaCharset(std::string_view bytes);
 // returned lower-cased and trimmed.
 std::string CanonicalCharset(std::string_view label);
 
+// Whether Decode() can decode text declared as `label` (a WHATWG label or
+// an ICU converter name). For checking a user's --charset once, up front.
+bool IsSupportedCharset(std::string_view label);
+
 // Decodes Windows-1252 as the WHATWG Encoding Standard defines it (every byte
 // maps to a code point; 0x81, 0x8D, 0x8F, 0x90, 0x9D map to C1 controls).
 std::string DecodeWindows1252(std::string_view bytes);

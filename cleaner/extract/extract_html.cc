@@ -289,7 +289,8 @@ int TagInitScore(GumboTag t) {
 
 struct MetaCandidates {
   std::string title_tag, og_title, author, date, time_datetime, canonical, og_url, site_name,
-      description, og_description, lang, itemprop_author, og_type;
+      description, og_description, lang, itemprop_author, og_type,
+      date_modified;
   std::string itemtypes;  // microdata itemtype values, space-separated
   std::string json_ld;  // the text of the page's application/ld+json scripts
 };
@@ -396,7 +397,7 @@ class Walker {
   enum Mark : uint16_t {
     kMarkLink = 1, kMarkPre = 2, kMarkQuote = 4, kMarkHeading = 8, kMarkList = 16,
     kMarkTable = 32, kMarkRow = 64, kMarkCell = 128, kMarkBlock = 256, kMarkCaption = 512,
-    kMarkCard = 1024,
+    kMarkListKind = 1024, kMarkCard = 2048,
   };
 
   // What the attributes of an element say.
@@ -439,6 +440,7 @@ class Walker {
   int link_depth_ = 0, pre_depth_ = 0, quote_depth_ = 0, list_depth_ = 0;
   int heading_ = 0, table_depth_ = 0, cells_in_row_ = 0;
   bool cell_start_ = false;  // nothing written in this table cell yet
+  std::vector<bool> list_ordered_;  // open <ol> (true) and <ul> (false), innermost last
   bool cjk_lead_ = false;  // the last character began with E3 or EF
   std::vector<int> owner_stack_;
   std::string scratch_;
@@ -589,6 +591,9 @@ void Walker::ReadMeta(const GumboElement& e) {
              k == "dcterms.date" || k == "dcterms.created" || k == "og:published_time" ||
              k == "parsely-pub-date" || k == "sailthru.date") {
     set(&meta.date, !content.empty() ? content : datetime);
+  } else if (k == "article:modified_time" || k == "og:updated_time" || k == "datemodified" ||
+             k == "dcterms.modified" || k == "last-modified") {
+    set(&meta.date_modified, !content.empty() ? content : datetime);
   }
 }
 
@@ -723,7 +728,7 @@ void Walker::Break() {
 void Walker::CellSeparator() {
   while (!cur_.empty() && cur_.back() == ' ') cur_.pop_back();
   pending_space_ = false;
-  if (cells_in_row_ > 0) cur_ += " | ";
+  if (cells_in_row_ > 0) cur_ += '\t';
   ++cells_in_row_;
   cell_start_ = true;
 }
@@ -754,6 +759,8 @@ void Walker::Flush() {
     b.level = heading_;
   } else if (list_depth_ > 0) {
     b.kind = BlockKind::kListItem;
+    b.level = list_depth_;
+    b.ordered = !list_ordered_.empty() && list_ordered_.back();
   } else if (quote_depth_ > 0) {
     b.kind = BlockKind::kQuote;
   }
@@ -900,6 +907,9 @@ void Walker::Walk(const GumboNode* root) {
                    e.tag == GUMBO_TAG_XMP || e.tag == GUMBO_TAG_PLAINTEXT) {
           ++pre_depth_;
           nf.marks |= kMarkPre;
+        } else if (e.tag == GUMBO_TAG_OL || e.tag == GUMBO_TAG_UL) {
+          list_ordered_.push_back(e.tag == GUMBO_TAG_OL);
+          nf.marks |= kMarkListKind;
         } else if (e.tag == GUMBO_TAG_BLOCKQUOTE) {
           ++quote_depth_;
           nf.marks |= kMarkQuote;
@@ -960,6 +970,7 @@ void Walker::Walk(const GumboNode* root) {
     if (marks & kMarkPre) --pre_depth_;
     if (marks & kMarkQuote) --quote_depth_;
     if (marks & kMarkList) --list_depth_;
+    if (marks & kMarkListKind) list_ordered_.pop_back();
     if (marks & kMarkHeading) heading_ = 0;
     if (marks & kMarkTable) {
       --table_depth_;
@@ -977,14 +988,7 @@ void Walker::Walk(const GumboNode* root) {
 
 // Text with ASCII letters lowercased and everything but letters and digits
 // removed, for comparing a heading with the title.
-std::string Fold(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) out += static_cast<char>(c);
-  }
-  return out;
-}
+std::string Fold(std::string_view s) { return FoldAlnum(s); }
 
 // Markup inside a JSON-LD articleBody: tags removed, a block tag's end
 // becomes a line break (one paragraph per line).
@@ -1772,6 +1776,8 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   SetMetadata(doc, "author", &md.author, author);
   std::string date = !m.date.empty() ? m.date : JsonStringValue(m.json_ld, "datePublished");
   SetMetadata(doc, "date", &md.date, !date.empty() ? date : m.time_datetime);
+  SetMetadata(doc, "date_modified", &md.date_modified,
+              !m.date_modified.empty() ? m.date_modified : JsonStringValue(m.json_ld, "dateModified"));
   SetMetadata(doc, "canonical_url", &md.canonical_url,
               !m.canonical.empty() ? m.canonical : m.og_url);
   SetMetadata(doc, "site_name", &md.site_name, m.site_name);
@@ -1796,6 +1802,7 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
     b.text = std::move(rb.text);
     b.kind = rb.kind;
     b.level = rb.level;
+    b.ordered = rb.ordered;
     b.index = index++;
     b.link_density = rb.LinkDensity();
     ++doc.stats->blocks_in;

@@ -48,6 +48,7 @@ struct RawBlock {
   std::string text;
   BlockKind kind = BlockKind::kParagraph;
   int level = 0;
+  bool ordered = false;
   int owner = -1;  // innermost block-level element
   int chars = 0;        // letters and other non-space characters
   int link_chars = 0;   // of which inside links

@@ -354,17 +354,79 @@ std::string NormalizeText(std::string_view text, bool keep_line_breaks, bool kee
   return ToNfc(std::move(out));
 }
 
+std::string NormalizePreformatted(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  size_t line_end = 0;  // out's size after the line's last visible character
+  bool any = false;     // a visible character written
+  while (pos < text.size()) {
+    size_t start = pos;
+    char32_t cp = static_cast<unsigned char>(text[pos]) < 0x80
+                      ? static_cast<char32_t>(text[pos++])
+                      : NextCodePoint(text, &pos);
+    Kind k = cp == '\r' ? Kind::kDelete : Classify(cp);
+    if (k == Kind::kBreak) {
+      out.resize(line_end);  // no white space at a line's end
+      if (any) out.push_back('\n');
+      line_end = out.size();
+    } else if (k == Kind::kKeep || k == Kind::kSpace) {
+      if (cp == 0xFFFD && k == Kind::kKeep) {
+        AppendUtf8(cp, &out);  // an ill-formed sequence, see NormalizeText
+      } else {
+        out.append(text.data() + start, pos - start);
+      }
+      if (k == Kind::kKeep) {
+        line_end = out.size();
+        any = true;
+      }
+    }
+  }
+  out.resize(line_end);
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return ToNfc(std::move(out));
+}
+
+std::string NormalizeTable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t row_start = 0;
+  while (row_start <= text.size()) {
+    size_t row_end = text.find('\n', row_start);
+    if (row_end == std::string_view::npos) row_end = text.size();
+    std::string row;
+    bool any = false;
+    size_t cell_start = row_start;
+    while (cell_start <= row_end) {
+      size_t cell_end = text.find('\t', cell_start);
+      if (cell_end == std::string_view::npos || cell_end > row_end) cell_end = row_end;
+      if (cell_start > row_start) row.push_back('\t');
+      std::string cell = NormalizeText(text.substr(cell_start, cell_end - cell_start), false);
+      any = any || !cell.empty();
+      row += cell;
+      cell_start = cell_end + 1;
+    }
+    if (any) {
+      if (!out.empty()) out.push_back('\n');
+      out += row;
+    }
+    row_start = row_end + 1;
+  }
+  return out;
+}
+
 Status Normalizer::Push(Block block) {
   bool may_need_nfc;
-  if (WhiteSpaceIsNormal(block.text, &may_need_nfc)) {
+  if (block.kind == BlockKind::kPreformatted) {
+    block.text = NormalizePreformatted(block.text);
+  } else if (block.kind == BlockKind::kTable) {
+    block.text = NormalizeTable(block.text);
+  } else if (WhiteSpaceIsNormal(block.text, &may_need_nfc)) {
     // NormalizeText() would give the text back before its NFC step.
     // (Whatever keep_line_breaks it were given: the text has no '\n'.)
     if (may_need_nfc) block.text = ToNfc(std::move(block.text));
   } else {
-    const bool multi_line = block.kind == BlockKind::kPreformatted ||
-                            block.kind == BlockKind::kTable ||
-                            block.text.find('\n') != std::string::npos;
-    block.text = NormalizeText(block.text, multi_line, block.kind == BlockKind::kPreformatted);
+    block.text = NormalizeText(block.text, block.text.find('\n') != std::string::npos);
   }
   if (block.text.empty()) return Status::OK();
   return next_->Push(std::move(block));

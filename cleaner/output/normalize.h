@@ -5,8 +5,9 @@
 // zero-width space, word joiner, BOM, soft hyphen and control characters
 // removed; ZWJ, ZWNJ and bidi marks kept; no spaces at line edges.
 // Guarantees to the writer: block text is NFC, non-empty, has no C0 control
-// but '\n', and has '\n' only inside multi-line blocks (tables, <pre>, <br>),
-// never two in a row. It is valid UTF-8 even if the block was not.
+// but '\n' (and '\t' in tables and <pre>), and has '\n' only inside
+// multi-line blocks (tables, <pre>, <br>), never two in a row except in
+// <pre>. It is valid UTF-8 even if the block was not.
 #ifndef CLEANER_STAGES_NORMALIZE_H_
 #define CLEANER_STAGES_NORMALIZE_H_
 
@@ -25,6 +26,16 @@ namespace cleaner {
 // spaces; this is the one exception to "no spaces at line edges".
 std::string NormalizeText(std::string_view text, bool keep_line_breaks,
                           bool keep_indentation = false);
+
+// Preformatted text (<pre>: code, poetry) kept byte for byte: spaces and
+// tabs where they are, blank lines kept; only what no reader wants goes
+// (control and invisible characters, '\r', white space at line ends,
+// blank lines at the start and end), and the result is NFC.
+std::string NormalizePreformatted(std::string_view text);
+
+// A table: rows separated by '\n', cells by '\t'. Each cell is normalized
+// as one line (NormalizeText without line breaks); empty rows go.
+std::string NormalizeTable(std::string_view text);
 
 namespace normalize_internal {
 

@@ -330,9 +330,12 @@ Status Repairer::EndDocument() {
     std::string out;
     bool changed = false;  // `out` holds the block up to `start`
     size_t start = 0;
+    // A table's cells are repaired one by one: the tab between two is not a
+    // space that punctuation repair may take.
+    const char* breaks = b.kind == BlockKind::kTable ? "\n\t" : "\n";
     while (start <= b.text.size()) {
       if (DeadlinePassed(doc_.deadline)) return doc_.deadline->Error("the repair stage");
-      size_t nl = b.text.find('\n', start);
+      size_t nl = b.text.find_first_of(breaks, start);
       if (nl == std::string::npos) nl = b.text.size();
       std::string_view line = std::string_view(b.text).substr(start, nl - start);
       const bool punctuation = PunctuationMayChange(line);
@@ -346,7 +349,7 @@ Status Repairer::EndDocument() {
       } else if (changed) {
         out.append(line);
       }
-      if (changed && nl < b.text.size()) out.push_back('\n');
+      if (changed && nl < b.text.size()) out.push_back(b.text[nl]);
       start = nl + 1;
     }
     if (changed) b.text = std::move(out);

@@ -98,7 +98,7 @@ bool CorpusReader::ReadItem(const InputItem& item) {
   rec.output_relpath = item.output_relpath;
   size_t max = o_.max_document_bytes;
   in->Read(max + 1, &rec.raw.bytes);
-  rec.bytes_read = in->raw_bytes();
+  rec.bytes_read = rec.raw.bytes.size();
   Status damage = in->TakeError();
   if (!damage.ok()) return EmitError(item.path, "", damage);
   if (rec.raw.bytes.size() > max) {
@@ -113,7 +113,6 @@ bool CorpusReader::ReadJsonl(ByteReader* in, const std::string& name, const std:
   std::string line;
   bool too_long = false;
   int line_number = 0;
-  uint64_t raw_before = in->raw_bytes();
   size_t max = MaxJsonLine(o_.max_document_bytes);
   while (in->ReadLine(&line, max, &too_long)) {
     ++line_number;
@@ -144,8 +143,7 @@ bool CorpusReader::ReadJsonl(ByteReader* in, const std::string& name, const std:
     rec.line_number = line_number;
     rec.container = name;
     rec.output_relpath = folder;
-    rec.bytes_read = in->raw_bytes() - raw_before;
-    raw_before = in->raw_bytes();
+    rec.bytes_read = rec.line.size() + 1;
     if (!Emit(std::move(rec))) return false;
   }
   Status damage = in->TakeError();
@@ -158,7 +156,6 @@ bool CorpusReader::ReadWarc(ByteReader* in, const std::string& name, const std::
   // room for heads keeps a page at the limit readable.
   WarcReader reader(in, o_.max_document_bytes + (1 << 20));
   WarcRecord warc;
-  uint64_t raw_before = in->raw_bytes();
   bool any = false;
   while (reader.Next(&warc)) {
     any = true;
@@ -167,11 +164,13 @@ bool CorpusReader::ReadWarc(ByteReader* in, const std::string& name, const std::
     rec.kind = SourceRecord::Kind::kWarcRecord;
     rec.raw.name = name + "#" + std::to_string(warc.ordinal);
     rec.raw.source = "warc";
+    rec.bytes_read = warc.block.size();
+    for (const auto& [field, value] : warc.headers) {
+      rec.bytes_read += field.size() + value.size() + 4;  // "Name: value\r\n"
+    }
     rec.warc = std::move(warc);
     rec.container = name;
     rec.output_relpath = folder;
-    rec.bytes_read = in->raw_bytes() - raw_before;
-    raw_before = in->raw_bytes();
     if (!Emit(std::move(rec))) return false;
   }
   if (!any && in->raw_bytes() > 0 && Mine()) {

@@ -62,6 +62,12 @@ std::vector<InputItem> ExpandInputs(const std::vector<std::string>& args) {
       items.push_back({arg, "", Status::IoError("cannot read folder: " + ec.message())});
       continue;
     }
+    if (files.empty()) {
+      // Said, not silently nothing (issue 14.13): a wrong path in a script
+      // must not look like a clean run.
+      items.push_back({arg, "", Status::IoError("folder holds no file to clean")});
+      continue;
+    }
     std::sort(files.begin(), files.end());
     for (const fs::path& p : files) {
       items.push_back({p.string(), WithTxtExtension(p.lexically_relative(arg)), Status::OK()});

@@ -70,7 +70,7 @@ struct SourceRecord {
   // record's SafeFileName once it knows its id).
   std::string output_relpath;
   uint64_t ordinal = 0;     // position over all records of all inputs, from 0
-  uint64_t bytes_read = 0;  // input bytes this record accounts for
+  uint64_t bytes_read = 0;  // the record's bytes as read (after gzip), for the summary
   int line_number = 0;      // kJsonLine: 1-based line in its file
 };
 

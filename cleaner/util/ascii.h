@@ -32,6 +32,18 @@ inline bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// `s` with ASCII letters lower-cased and everything but letters and digits
+// removed (bytes >= 0x80 kept), for comparing names: "BBC News" and
+// "bbc-news" both give "bbcnews".
+inline std::string FoldAlnum(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) out += static_cast<char>(c);
+  }
+  return out;
+}
+
 }  // namespace cleaner
 
 #endif  // CLEANER_UTIL_ASCII_H_

@@ -16,8 +16,8 @@
 namespace {
 
 const cleaner::Cleaner* CleanerFor(uint8_t selector) {
-  static const cleaner::Cleaner* cache[16] = {};
-  selector &= 15;
+  static const cleaner::Cleaner* cache[32] = {};
+  selector &= 31;
   if (cache[selector] == nullptr) {
     cleaner::Options o;
     o.input_format = selector & 1 ? cleaner::InputFormat::kHtml
@@ -25,6 +25,11 @@ const cleaner::Cleaner* CleanerFor(uint8_t selector) {
                                                   : cleaner::InputFormat::kAuto);
     o.extract.main_content = !(selector & 4);
     o.repair.quotes = selector & 8 ? cleaner::QuoteStyle::kAscii : cleaner::QuoteStyle::kAuto;
+    if (selector & 16) {  // Markdown with front matter and blocks
+      o.output.form = cleaner::TextForm::kMarkdown;
+      o.output.front_matter = true;
+      o.output.keep_blocks = true;
+    }
     std::unique_ptr<cleaner::Cleaner> c;
     if (!cleaner::Cleaner::Create(o, &c).ok()) std::abort();
     cache[selector] = c.release();
@@ -52,11 +57,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Check(cleaner::IsValidUtf8(t));
   if (t.empty()) return 0;
   Check(t.back() == '\n');
+  if (data[0] & 16) return 0;  // Markdown: code blocks keep blank lines
   Check(t.find("\n\n\n") == std::string::npos);
   Check(t.front() != '\n');
   for (size_t i = 0; i < t.size(); ++i) {
     unsigned char ch = static_cast<unsigned char>(t[i]);
-    Check(ch >= 0x20 || ch == '\n');
+    Check(ch >= 0x20 || ch == '\n' || ch == '\t');  // tabs: table cells, <pre>
     // No trailing spaces. (Leading ones are allowed: <pre> keeps its
     // indentation.)
     if (ch == '\n') Check(i == 0 || t[i - 1] != ' ');

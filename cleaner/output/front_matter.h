@@ -1,0 +1,29 @@
+// YAML front matter: the document's metadata before its text (text and
+// Markdown output with --with-metadata), the way static site generators
+// and Markdown tools read it:
+//
+//   ---
+//   title: "The headline"
+//   author: "Ann Writer"
+//   ...
+//   ---
+//
+// Every key is always present ("" when unknown), in this order: title,
+// author, date, date_modified, site_name, host, url, canonical_url,
+// description, language. Values are YAML double-quoted scalars (written
+// as JSON strings, which YAML 1.2 reads as they are).
+#ifndef CLEANER_OUTPUT_FRONT_MATTER_H_
+#define CLEANER_OUTPUT_FRONT_MATTER_H_
+
+#include <string>
+
+#include "cleaner/block.h"
+
+namespace cleaner {
+
+// The front matter block, from "---\n" to "---\n" inclusive.
+std::string FormatFrontMatter(const Metadata& m);
+
+}  // namespace cleaner
+
+#endif  // CLEANER_OUTPUT_FRONT_MATTER_H_
