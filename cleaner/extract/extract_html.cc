@@ -97,28 +97,13 @@ ExtractRules::~ExtractRules() = default;
 Status ExtractRules::Compile(const std::vector<RuleFile>& files,
                              std::unique_ptr<const ExtractRules>* out) {
   auto rep = std::make_unique<Rep>();
+  CLEANER_RETURN_IF_ERROR(rep->stopwords.Load(files));
   for (const RuleFile* file : RuleFilesWithPrefix(files, "extract_")) {
     RuleLineReader reader(*file);
     Status st;
     while (reader.Next(&st)) {
       const RuleLine& line = reader.line();
       const std::string_view kind = line.fields[0];
-      if (kind == "stopwords") {
-        if (line.fields.size() != 3) return line.Error("expected: stopwords<TAB>LANG<TAB>WORDS");
-        std::string_view words = line.fields[2];
-        size_t i = 0;
-        while (i < words.size()) {
-          size_t j = words.find(' ', i);
-          if (j == std::string_view::npos) j = words.size();
-          if (j > i) {
-            std::string w;
-            AsciiLowerInto(words.substr(i, j - i), &w);
-            rep->stopwords.Add(rep->Keep(std::move(w)));
-          }
-          i = j + 1;
-        }
-        continue;
-      }
       if (kind == "gate") {
         if (line.fields.size() != 3) return line.Error("expected: gate<TAB>FEATURE<TAB>WEIGHT");
         int f = GateFeatureIndex(line.fields[1]);

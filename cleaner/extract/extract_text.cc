@@ -7,51 +7,6 @@ namespace cleaner {
 
 namespace {
 
-// Length of the separator at `s[i]` (0 if it is part of a word).
-size_t SeparatorLength(std::string_view s, size_t i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) {
-    bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    return word ? 0 : 1;
-  }
-  if (i + 1 < s.size()) {
-    unsigned char d = static_cast<unsigned char>(s[i + 1]);
-    if (c == 0xC2 && (d == 0xA0 || d == 0xAB || d == 0xBB)) return 2;  // NBSP, guillemets
-    if (c == 0xE2 && (d == 0x80 || d == 0x81) && i + 2 < s.size()) return 3;  // U+2000..U+207F
-  }
-  return 0;
-}
-
-}  // namespace
-
-void StopWords::Count(std::string_view utf8, int* words, int* stop_words) const {
-  *words = 0;
-  *stop_words = 0;
-  // 24 bytes: longer than any listed stop word; longer words are counted
-  // but not looked up.
-  char buf[24];
-  size_t i = 0;
-  while (i < utf8.size()) {
-    size_t sep = SeparatorLength(utf8, i);
-    if (sep > 0) {
-      i += sep;
-      continue;
-    }
-    size_t start = i, len = 0;
-    while (i < utf8.size() && SeparatorLength(utf8, i) == 0) {
-      char c = utf8[i];
-      if (len < sizeof(buf)) buf[len] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-      ++len;
-      ++i;
-    }
-    (void)start;
-    ++*words;
-    if (len <= sizeof(buf) && words_.count(std::string_view(buf, len)) > 0) ++*stop_words;
-  }
-}
-
-namespace {
-
 // Reads 4 hex digits at s[i]; returns -1 if they are not.
 long Hex4(std::string_view s, size_t i) {
   if (i + 4 > s.size()) return -1;

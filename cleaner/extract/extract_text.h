@@ -6,28 +6,10 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
+
+#include "cleaner/util/stop_words.h"
 
 namespace cleaner {
-
-// A set of stop words (the most frequent function words of some languages,
-// from filters/extract_stopwords.txt). The views added must outlive the set.
-class StopWords {
- public:
-  // Adds `word`, which must be lower case (ASCII letters at least).
-  void Add(std::string_view word) { words_.insert(word); }
-  bool empty() const { return words_.empty(); }
-
-  // Counts the words of `utf8` and how many of them are stop words. A word
-  // is a run of ASCII letters and digits and non-ASCII characters other than
-  // the General Punctuation block (dashes, curly quotes) and no-break space;
-  // ASCII letters are compared lower-cased. Linear in the text; allocates
-  // nothing.
-  void Count(std::string_view utf8, int* words, int* stop_words) const;
-
- private:
-  std::unordered_set<std::string_view> words_;
-};
 
 // Finds the first `"key": "value"` pair in `json` (JSON-LD text, scanned
 // as text, not parsed: pages' JSON-LD is often invalid) and returns the

@@ -19,7 +19,7 @@ kept only if it is a short, specific UI string:
   - it has at least two words (one-word labels like "Antworten", "Anmelden",
     "Register" are common words of prose too), or four letters of a script
     written without spaces;
-  - its words are not all stop words (filters/extract_stopwords.txt);
+  - its words are not all stop words (filters/stopwords.txt);
   - it is not the untranslated English of a non-English locale;
   - its match key is not the key of a line of the AEB clean article bodies
     (../shared/bench/aeb/ground-truth.json, when present), nor, for prefix
@@ -147,7 +147,7 @@ def unspaced(text):
 
 def load_stopwords():
     words = set()
-    path = ROOT / 'filters' / 'extract_stopwords.txt'
+    path = ROOT / 'filters' / 'stopwords.txt'
     for line in path.read_text(encoding='utf-8').splitlines():
         f = line.split('\t')
         if len(f) == 3 and f[0] == 'stopwords':
