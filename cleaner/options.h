@@ -4,7 +4,9 @@
 #define CLEANER_OPTIONS_H_
 
 #include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace cleaner {
 
@@ -39,6 +41,21 @@ struct FilterOptions {
   // Drop boilerplate blocks (navigation, share prompts, comment forms, ...).
   // false passes every block through (--no-filter).
   bool enabled = true;
+  // Let the learned line classifier (filters/line_classifier.txt) drop the
+  // lines of scraped text that the rules leave undecided (--line-classifier).
+  // Text input only: on HTML the extractor has already judged the page's
+  // structure. Off by default: it costs about 1 % of the lines of clean
+  // text (bench/filter_results.md).
+  bool line_classifier = false;
+  // For training and inspecting the classifier (bench/line_features): when
+  // set, called for every line of a text document on the filter's first
+  // judgement, with what the rules said of it (0 undecided, 1 content,
+  // 2 dropped by a rule, 3 not judged: preformatted or table, 4 dropped by
+  // a heuristic of the rules pass) and its
+  // features (LineFeatureNames() in cleaner/filter/line_classifier.h).
+  std::function<void(std::string_view line, int rule_state, const float* features,
+                     int num_features)>
+      line_feature_dump;
 };
 
 enum class QuoteStyle {

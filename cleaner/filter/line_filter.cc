@@ -21,6 +21,7 @@
 #include "cleaner/filter/line_filter.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <string_view>
 #include <unordered_map>
@@ -189,7 +190,45 @@ int CountSpaces(std::string_view text, int limit) {
   return std::min(spaces, limit);
 }
 
+// The line classifier's second opinion on the lines the rules left
+// undecided (scraped text only; see line_classifier.h). Fills `verdicts`
+// and hands every line's features to the options' dump hook when asked.
+void ClassifyLines(const LineClassifier& classifier, const std::vector<Block>& blocks,
+                   const std::vector<Info>& info, const std::vector<int>& repeats,
+                   const FilterOptions& options, bool dump, std::vector<LineVerdict>* verdicts) {
+  const size_t n = blocks.size();
+  static thread_local std::vector<LineFacts> facts;
+  facts.assign(n, LineFacts());
+  for (size_t i = 0; i < n; ++i) {
+    const Info& f = info[i];
+    LineFacts& l = facts[i];
+    l.text = blocks[i].text;
+    l.units = f.units;
+    l.repeats = repeats[i];
+    l.ending = f.ending == Ending::kTerminal   ? 1
+               : f.ending == Ending::kQuestion ? 2
+               : f.ending == Ending::kEllipsis ? 3
+               : f.ending == Ending::kColon    ? 4
+                                               : 0;
+    l.rule = f.skip                                    ? LineFacts::Rule::kSkipped
+             : f.cls == Cls::kBad && f.heuristic != nullptr ? LineFacts::Rule::kWeakDrop
+             : f.cls == Cls::kBad                      ? LineFacts::Rule::kDropped
+             : f.cls == Cls::kGood || f.shape_good ? LineFacts::Rule::kContent
+                                                       : LineFacts::Rule::kUndecided;
+  }
+  if (dump) {
+    float x[kNumLineFeatures];
+    for (size_t i = 0; i < n; ++i) {
+      classifier.Features(facts, i, x);
+      options.line_feature_dump(facts[i].text, static_cast<int>(facts[i].rule), x,
+                                kNumLineFeatures);
+    }
+  }
+  if (options.line_classifier) classifier.Decide(facts, verdicts);
+}
+
 }  // namespace
+
 
 LineFilter::LineFilter(const LineFilterRules* rules, const FilterOptions& options, BlockSink* next)
     : rules_(rules), options_(options), next_(next) {}
@@ -198,6 +237,7 @@ LineFilter::~LineFilter() = default;
 Status LineFilter::BeginDocument(const DocumentInfo& doc) {
   doc_ = doc;
   blocks_.clear();
+  first_judgement_ = true;
   return next_->BeginDocument(doc);
 }
 
@@ -727,6 +767,29 @@ bool LineFilter::Judge() {
     Explain(doc_, ev);
   }
 
+  // Pass 6: on scraped text, the line classifier judges what the rules
+  // left undecided. Its drops are settled by judging the kept lines again
+  // (the zones may move), which drops nothing more of its own (see
+  // line_classifier.h).
+  std::vector<LineVerdict> verdicts;
+  const bool text_input = meta != nullptr && meta->format == "text";
+  const bool dump = options_.line_feature_dump != nullptr && first_judgement_;
+  first_judgement_ = false;
+  bool classifier_dropped = false;
+  if (drop_reason.empty() && text_input &&
+      ((options_.line_classifier && !R.classifier->empty()) || dump)) {
+    std::vector<int> repeats(n);
+    for (size_t i = 0; i < n; ++i) repeats[i] = count_of(i);
+    ClassifyLines(*R.classifier, blocks_, info, repeats, options_, dump, &verdicts);
+    for (size_t i = 0; i < verdicts.size(); ++i) {
+      if (!verdicts[i].drop) continue;
+      info[i].cls = Cls::kBad;
+      info[i].heuristic = verdicts[i].by_context ? "classifier-context" : "classifier";
+      info[i].category = "low-content";
+      classifier_dropped = true;
+    }
+  }
+
   // Emit.
   std::vector<Block> kept;
   kept.reserve(n);
@@ -744,6 +807,10 @@ bool LineFilter::Judge() {
       std::string rule;
       if (whole) {
         rule = "document:" + drop_reason;
+      } else if (i < verdicts.size() && verdicts[i].drop) {
+        char score[32];
+        std::snprintf(score, sizeof(score), " score=%.2f", verdicts[i].score);
+        rule = f.heuristic + (score + (" " + verdicts[i].reasons));
       } else if (f.heuristic != nullptr) {
         rule = f.heuristic;
         if (f.rule >= 0) rule += " after " + R.rules[f.rule].origin;
@@ -756,8 +823,9 @@ bool LineFilter::Judge() {
       Explain(doc_, ev);
     }
   }
-  // Judge again only if such a line is kept and lost a neighbour.
-  bool again = false;
+  // Judge again only if such a line is kept and lost a neighbour, or the
+  // classifier dropped a line.
+  bool again = classifier_dropped;
   for (size_t k : neighbour_dependent) {
     again |=
         info[k].cls != Cls::kBad && drop_reason.empty() &&

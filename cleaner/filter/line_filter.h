@@ -61,6 +61,7 @@ class LineFilter : public BlockSink {
   BlockSink* next_;
   DocumentInfo doc_;
   std::vector<Block> blocks_;
+  bool first_judgement_ = true;  // of the current document
 };
 
 }  // namespace cleaner

@@ -664,6 +664,7 @@ Status ListWords(const RuleLine& line, std::string_view list, Scratch* scratch) 
 Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
                                 std::unique_ptr<const LineFilterRules>* out) {
   auto rep = std::make_unique<Rep>();
+  CLEANER_RETURN_IF_ERROR(LineClassifier::Compile(files, &rep->classifier));
   rep->contains_first.assign(1024, 0);  // 65536-bit filter
   rep->contains_keys.assign(1024, 0);   // the same size: a few thousand phrases
   rep->contains_prefixes.assign(1024, 0);

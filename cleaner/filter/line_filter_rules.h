@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "cleaner/rules.h"
+#include "cleaner/filter/line_classifier.h"
 #include "cleaner/filter/line_filter.h"
 
 namespace cleaner {
@@ -118,6 +119,8 @@ struct LineFilterRules::Rep {
   std::vector<int> patterns_other;           // patterns that start with a placeholder
   std::unordered_map<uint64_t, int> months;  // word hash -> 1..12
   std::unordered_set<uint64_t> weekdays, date_words, name_particles;
+  // The learned second opinion on undecided lines (filters/line_classifier.txt).
+  std::unique_ptr<const LineClassifier> classifier;
 
   // The first rule of kind kLine/kHeader matching the whole key, or -1.
   int MatchLine(const line_filter::LineKey& key) const;
