@@ -75,6 +75,31 @@ TEST_CASE("text in any charset is not binary", "[decode]") {
   }
 }
 
+TEST_CASE("the control share is counted exactly, wherever the controls stand", "[decode]") {
+  // 10 % of controls (other than TAB, LF, FF, CR, ESC) in bytes with no run
+  // of text is binary; one fewer is not. Placed at every offset of the
+  // 16-byte steps and in the tail, among allowed controls.
+  for (size_t len : {16u, 40u, 100u, 1000u}) {
+    const size_t need = (len + 9) / 10;
+    for (size_t shift = 0; shift < 16; ++shift) {
+      std::string s(len, '.');
+      for (size_t i = 0; i < len; i += 7) s[i] = "\t\n\f\r\x1B"[i % 5];
+      for (size_t k = 0; k < need; ++k) s[(shift + k * 9) % len] = '\x01';
+      size_t have = 0;
+      for (char c : s) have += c == '\x01';
+      INFO("len " << len << " shift " << shift << " controls " << have);
+      CHECK((SniffBinary(s) != nullptr) == (have * 10 >= len));
+      for (char& c : s) {
+        if (c == '\x01') {
+          c = '.';
+          break;
+        }
+      }
+      CHECK(SniffBinary(s) == nullptr);
+    }
+  }
+}
+
 TEST_CASE("a folder with binary files: pages cleaned, binaries skipped and named", "[cli]") {
   std::string dir = testing::ScratchDir("binary");
   testing::WriteFile(dir + "/in/page.html", "<p>A page of text.</p>");

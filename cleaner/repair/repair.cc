@@ -332,10 +332,11 @@ Status Repairer::EndDocument() {
     size_t start = 0;
     // A table's cells are repaired one by one: the tab between two is not a
     // space that punctuation repair may take.
-    const char* breaks = b.kind == BlockKind::kTable ? "\n\t" : "\n";
+    // (find() is one memchr; find_first_of() calls memchr per character.)
+    const bool table = b.kind == BlockKind::kTable;
     while (start <= b.text.size()) {
       if (DeadlinePassed(doc_.deadline)) return doc_.deadline->Error("the repair stage");
-      size_t nl = b.text.find_first_of(breaks, start);
+      size_t nl = table ? b.text.find_first_of("\n\t", start) : b.text.find('\n', start);
       if (nl == std::string::npos) nl = b.text.size();
       std::string_view line = std::string_view(b.text).substr(start, nl - start);
       const bool punctuation = PunctuationMayChange(line);
