@@ -89,6 +89,11 @@ struct ExplainEvent {
   std::string category;    // e.g. "share", "comment-form", "quote-pairing"
   std::string before;      // the dropped text, or the snippet before a change
   std::string after;       // the snippet after a change, or a metadata value
+  // A block the extract stage dropped never gets a Block::index; this says
+  // where it stood: the number of blocks the extractor passed on before it
+  // (it came just before the block whose index equals this). -1 for events
+  // of other stages and of the whole document.
+  int position = -1;
 };
 
 // Receives explain events. Implementations must not throw. A Reporter is used

@@ -1074,6 +1074,7 @@ void Selector::Report(const char* rule, const std::string& category, int block) 
   if (block >= 0 && block < static_cast<int>(blocks_.size())) {
     e.before = Snippet(blocks_[block].text);
     explained_[block] = 1;
+    e.position = block;  // the page's block for now; Run() makes it a place among kept ones
   }
   pending_.push_back(std::move(e));
 }
@@ -1280,6 +1281,21 @@ void Selector::Emit(int top, std::vector<char>* keep) {
     }
   }
   for (int c : chosen) KeepClean(c, false, keep);
+  if (doc_.reporter != nullptr) {
+    // The chosen container, for --explain and --report: its tag, score and
+    // the text it starts with (elements keep no class or id).
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "> score=%.1f", t.score);
+    std::string what = std::string("<") + gumbo_normalized_tagname(t.tag) + buf;
+    if (chosen.size() > 1) what += " with " + std::to_string(chosen.size() - 1) + " sibling(s)";
+    if (t.first_block < t.end_block) what += ": " + Snippet(blocks_[t.first_block].text);
+    ExplainEvent e;
+    e.stage = "extract";
+    e.rule = "main-content-container";
+    e.category = "main-content";
+    e.after = std::move(what);
+    pending_.push_back(std::move(e));
+  }
 }
 
 // Keeps the blocks of element `c` but its link-heavy containers and blocks.
@@ -1604,7 +1620,13 @@ void Selector::Run(std::vector<char>* keep) {
   DropTitleHeading(keep);
   DropRepeats(keep);
   ReportLeftOut(*keep);
-  for (const ExplainEvent& e : pending_) Explain(doc_, e);
+  // A dropped block's position: how many kept blocks came before it.
+  std::vector<int> kept_before(blocks_.size() + 1, 0);
+  for (size_t i = 0; i < blocks_.size(); ++i) kept_before[i + 1] = kept_before[i] + (*keep)[i];
+  for (ExplainEvent& e : pending_) {
+    if (e.position >= 0) e.position = kept_before[e.position];
+    Explain(doc_, e);
+  }
 }
 
 std::string PrimaryLanguage(std::string_view tag) {
