@@ -52,7 +52,11 @@ class BufferReporter : public Reporter {
     if (!e.category.empty()) line += " [" + e.category + "]";
     if (!e.rule.empty()) line += " (" + e.rule + ")";
     if (!e.before.empty()) line += ": " + Quote(e.before);
-    if (!e.after.empty()) line += (e.before.empty() ? ": " : " -> ") + Quote(e.after);
+    if (e.action == ExplainEvent::Action::kDrop && !e.before.empty() && !e.after.empty()) {
+      line += " (" + e.after + ")";  // the score behind the drop
+    } else if (!e.after.empty()) {
+      line += (e.before.empty() ? ": " : " -> ") + Quote(e.after);
+    }
     *out_ += line + "\n";
   }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <map>
 
 #include "cleaner/util/utf8.h"
@@ -212,6 +213,11 @@ void AppendEntry(const Entry& x, const ReportLimits& limits, std::string* out) {
       *out += " · ";
       *out += BlockKindName(x.block->kind);
       if (x.block->level > 0) *out += " " + std::to_string(x.block->level);
+      if (x.block->link_density > 0) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, " · link density %.2f", x.block->link_density);
+        *out += buf;
+      }
     }
     *out += "</div><div class=\"t\">";
     if (x.block != nullptr) *out += EscapeBounded(x.block->text, limits.max_block_bytes);
@@ -226,7 +232,7 @@ void AppendEntry(const Entry& x, const ReportLimits& limits, std::string* out) {
       *out += HtmlEscape(e.stage);
       *out += ": " + RuleHtml(e.rule) + "<span class=\"category\">[" + HtmlEscape(e.category) +
               "]</span>";
-      if (!e.after.empty()) *out += " " + EscapeBounded(e.after, 256);
+      if (!e.after.empty()) *out += " · " + EscapeBounded(e.after, 256);  // its score
     }
     *out += "</div><div class=\"t\"><s>" + EscapeBounded(d.before, limits.max_block_bytes) +
             "</s></div>";
