@@ -43,7 +43,9 @@ def chromium(work, *args):
            "--disable-dev-shm-usage",
            "--user-data-dir=" + os.path.join(work, "profile"), *args,
            "file://" + os.path.join(work, "report.html")]
-    r = subprocess.run(cmd, capture_output=True, timeout=180)
+    # Its temporary files go to WORK too, not to the system's /tmp.
+    env = dict(os.environ, TMPDIR=work)
+    r = subprocess.run(cmd, capture_output=True, timeout=180, env=env)
     if r.returncode != 0:
         fail("chromium exited %d: %s" % (r.returncode, r.stderr.decode(errors="replace")[-2000:]))
     return r.stdout.decode("utf-8")
