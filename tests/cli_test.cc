@@ -179,5 +179,60 @@ TEST_CASE("a failed write names the system's reason and leaves no temporary file
   CHECK(ReadFile(dir + "/err2.txt").find("No space left on device") != std::string::npos);
 }
 
+// --report FILE.html (issue 15.4). What the page looks like in a browser:
+// tests/report_browser_test.py.
+TEST_CASE("the report (--report) is one page for the run, documents in input order", "[cli][report]") {
+  std::string dir = testing::ScratchDir("report");
+  const std::string data = CLEANER_TESTDATA_DIR;
+  std::vector<std::string> inputs = {data + "/sample/report.html", data + "/sample/pages.jsonl",
+                                     data + "/warc/basic.warc.gz", kSeed};
+  std::vector<std::string> args = {"--report", dir + "/r1.html"};
+  args.insert(args.end(), inputs.begin(), inputs.end());
+  auto plain = RunCleaner(std::vector<std::string>(args.begin() + 2, args.end()));
+  auto one = RunCleaner(args);
+  CHECK(one.exit_code == 0);
+  CHECK(one.out == plain.out);  // the report changes nothing else
+  // The summary, but for its timings.
+  CHECK(one.err.substr(0, one.err.find("; ")) == plain.err.substr(0, plain.err.find("; ")));
+  std::string html = ReadFile(dir + "/r1.html");
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(html.find("filters/line_filter_share.txt:") != std::string::npos);
+  CHECK(html.find("<b class=\"page-kind\">article</b>") != std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
+  // Sections in input order: the page, the JSON lines, the WARC records, the seed.
+  size_t page = html.find("<h2>" + inputs[0]), jsonl = html.find("(id mill-1)</h2>"),
+         warc = html.find("<h2>" + inputs[2] + "#"), seed = html.find("<h2>" + kSeed);
+  REQUIRE(page != std::string::npos);
+  REQUIRE(jsonl != std::string::npos);
+  REQUIRE(warc != std::string::npos);
+  REQUIRE(seed != std::string::npos);
+  CHECK((page < jsonl && jsonl < warc && warc < seed));
+  // The same bytes with -j 3 and with -o DIR.
+  args[1] = dir + "/r3.html";
+  args.insert(args.begin(), {"-j", "3", "-o", dir + "/out"});
+  CHECK(RunCleaner(args).exit_code == 0);
+  CHECK(ReadFile(dir + "/r3.html") == html);
+}
+
+TEST_CASE("an unwritable report file is named: exit 2 before any input, 1 when a write fails",
+          "[cli][report]") {
+  std::string dir = testing::ScratchDir("report_err");
+  auto r = RunCleaner({"--report", dir + "/no/such/folder/r.html", kSeed});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("cleaner: --report " + dir +
+                   "/no/such/folder/r.html: cannot write: No such file or directory") !=
+        std::string::npos);
+  r = RunCleaner({"--report", "/dev/full", kSeed});
+  CHECK(r.exit_code == 1);
+  CHECK_FALSE(r.out.empty());
+  CHECK(r.err.find("cleaner: --report /dev/full: cannot write: No space left on device") !=
+        std::string::npos);
+  r = RunCleaner({"--report", "", kSeed});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--report needs a file name") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace cleaner

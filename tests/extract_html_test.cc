@@ -203,6 +203,38 @@ TEST_CASE("dropped containers are explained with the rule that dropped them", "[
   CHECK(comments);
 }
 
+// The report (--report) places a dropped block among the kept ones by its
+// position, and shows the container the selection chose.
+TEST_CASE("a dropped block's position counts the kept blocks before it", "[extract]") {
+  std::string article;
+  for (int i = 1; i <= 4; ++i) article += Prose(i);
+  testing::TestDoc doc;
+  Result r = Extract(Page("<nav class=\"menu\"><a href=\"/\">Home</a></nav><div class=\"story\">" +
+                          Prose(1) + "<p><a href=\"/a\">Also</a> <a href=\"/b\">read</a></p>" +
+                          article.substr(Prose(1).size()) +
+                          "</div><div><p>Unrelated short note.</p></div>"),
+                     ExtractOptions(), &doc);
+  REQUIRE(r.texts.size() == 4);
+  int menu = -2, note = -2, links = -2;
+  std::string container, links_score;
+  for (const ExplainEvent& e : doc.reporter.events) {
+    if (e.before == "Home") menu = e.position;
+    if (e.before == "Unrelated short note.") note = e.position;
+    if (e.before == "Also read") {
+      links = e.position;
+      links_score = e.after;
+    }
+    if (e.rule == "main-content-container") container = e.after;
+    if (e.action != ExplainEvent::Action::kDrop) CHECK(e.position == -1);
+  }
+  CHECK(menu == 0);   // before the first kept block
+  CHECK(links == 1);  // after the first paragraph
+  CHECK(links_score == "link density 1.00");  // the score behind the heuristic
+  CHECK(note == 4);  // after the four kept paragraphs
+  CHECK(container.rfind("<div> score=", 0) == 0);
+  CHECK(container.find(Prose(1).substr(3, 20)) != std::string::npos);
+}
+
 TEST_CASE("metadata is read from the head and reported", "[extract]") {
   testing::TestDoc doc;
   Extract(NewsPage(), ExtractOptions(), &doc);

@@ -24,6 +24,7 @@
 #include "cleaner/cli/interrupt.h"
 #include "cleaner/source/jsonl_source.h"
 #include "cleaner/output/jsonl_writer.h"
+#include "cleaner/output/report_writer.h"
 #include "cleaner/output/write_under.h"
 #include "cleaner/source/source.h"
 #include "cleaner/util/ascii.h"
@@ -51,7 +52,11 @@ class BufferReporter : public Reporter {
     if (!e.category.empty()) line += " [" + e.category + "]";
     if (!e.rule.empty()) line += " (" + e.rule + ")";
     if (!e.before.empty()) line += ": " + Quote(e.before);
-    if (!e.after.empty()) line += (e.before.empty() ? ": " : " -> ") + Quote(e.after);
+    if (e.action == ExplainEvent::Action::kDrop && !e.before.empty() && !e.after.empty()) {
+      line += " (" + e.after + ")";  // the score behind the drop
+    } else if (!e.after.empty()) {
+      line += (e.before.empty() ? ": " : " -> ") + Quote(e.after);
+    }
     *out_ += line + "\n";
   }
 
@@ -82,6 +87,7 @@ struct Outcome {
   std::string text;     // cleaned text (text output)
   std::string json;     // the JSON line (JSON Lines output)
   std::string explain;  // --explain lines
+  std::string report;   // --report: the document's HTML section
   std::string error;    // kFailed: the reason in full
   std::string reason;   // summary key: drop, skip or failure reason
   std::string source;   // "file", "url", "warc", "jsonl", "stdin"
@@ -126,6 +132,12 @@ class Driver {
   }
   void Progress(bool final);
   void Summary(double seconds);
+  // --report: opens the file and writes the page's start; false (with the
+  // message printed) when it cannot be written.
+  bool OpenReport();
+  void WriteReport(const std::string& html);
+  // Ends the page and closes the file; false when a write failed.
+  bool CloseReport();
 
   const Flags& flags_;
   const Cleaner& cleaner_;
@@ -141,6 +153,12 @@ class Driver {
   uint64_t in_ = 0, written_ = 0, bytes_in_ = 0, stale_ = 0;
   std::map<std::string, uint64_t> dropped_, skipped_, failures_;
   Clock::time_point start_ = Clock::now(), last_progress_ = Clock::now();
+
+  // --report: set before the workers start, then used by the writer only
+  // (workers only test it for null).
+  std::FILE* report_ = nullptr;
+  std::string report_error_;  // why a write to it failed
+  uint64_t report_sections_ = 0;
 };
 
 Outcome Driver::Process(SourceRecord&& rec) const {
@@ -189,10 +207,19 @@ Outcome Driver::Process(SourceRecord&& rec) const {
     }
   }
   o.source = raw.source;
+  const bool report = report_ != nullptr;
+  ReportCollector events;
   if (st.ok()) {
     Document doc;
-    BufferReporter reporter(raw.name, &o.explain);
-    st = cleaner_.Clean(raw, &doc, flags_.explain ? &reporter : nullptr);
+    st = cleaner_.Clean(raw, &doc, flags_.explain || report ? &events : nullptr);
+    if (flags_.explain) {
+      BufferReporter reporter(raw.name, &o.explain);
+      for (const ExplainEvent& e : events.events()) reporter.Report(e);
+    }
+    if (report) {
+      o.report = FormatReportSection(o.label, st.ok() ? &doc : nullptr, events.events(),
+                                     st.message(), ReportLimits());
+    }
     if (st.ok()) {
       const Metadata& m = doc.metadata;
       if (doc.text.empty()) {
@@ -214,6 +241,10 @@ Outcome Driver::Process(SourceRecord&& rec) const {
   }
   o.kind = Outcome::Kind::kFailed;
   o.error = st.message();
+  if (report && o.report.empty()) {
+    o.report = FormatReportSection(o.label, nullptr, events.events(), st.message(),
+                                   ReportLimits());
+  }
   o.reason = raw.http_status >= 400 ? "HTTP " + std::to_string(raw.http_status)
                                     : FailureKey(st.message());
   if (jsonl_out_) {
@@ -253,6 +284,7 @@ Status ReadWholeFile(const fs::path& p, std::string* out, bool* exists) {
 
 bool Driver::Write(Outcome&& o) {
   if (!o.explain.empty()) std::fputs(o.explain.c_str(), stderr);
+  if (!o.report.empty()) WriteReport(o.report);
   ++in_;
   bytes_in_ += o.bytes_in;
   if (o.source == "url" || o.source == "warc" || o.source == "jsonl") corpus_mode_ = true;
@@ -343,6 +375,37 @@ void Driver::Progress(bool final) {
                s > 0 ? bytes_in_ / 1e6 / s : 0.0);
 }
 
+bool Driver::OpenReport() {
+  report_ = std::fopen(flags_.report_path.c_str(), "wb");
+  if (report_ == nullptr) {
+    std::fprintf(stderr, "cleaner: --report %s: cannot write: %s\n", flags_.report_path.c_str(),
+                 std::strerror(errno));
+    return false;
+  }
+  WriteReport(ReportHeader("cleaner report"));
+  report_sections_ = 0;  // the header is no document
+  return true;
+}
+
+void Driver::WriteReport(const std::string& html) {
+  if (report_ == nullptr || !report_error_.empty()) return;
+  if (std::fwrite(html.data(), 1, html.size(), report_) != html.size()) {
+    report_error_ = std::strerror(errno);
+  }
+  ++report_sections_;
+}
+
+bool Driver::CloseReport() {
+  if (report_ == nullptr) return true;
+  WriteReport(ReportFooter(report_sections_));
+  if (std::fclose(report_) != 0 && report_error_.empty()) report_error_ = std::strerror(errno);
+  report_ = nullptr;
+  if (report_error_.empty()) return true;
+  std::fprintf(stderr, "cleaner: --report %s: cannot write: %s\n", flags_.report_path.c_str(),
+               report_error_.c_str());
+  return false;
+}
+
 std::string Counts(const std::map<std::string, uint64_t>& m) {
   std::string s;
   for (const auto& [reason, n] : m) {
@@ -375,6 +438,9 @@ void Driver::Summary(double seconds) {
 }
 
 int Driver::Run() {
+  // An unwritable report is a configuration error, found before any input
+  // is read.
+  if (!flags_.report_path.empty() && !OpenReport()) return kExitUsage;
   std::vector<std::string> inputs = flags_.inputs;
   if (inputs.empty() && flags_.corpus.url_files.empty()) inputs.push_back("-");
   CorpusReadOptions ro;
@@ -519,12 +585,14 @@ int Driver::Run() {
       // The reader of stdout has gone. Our reader thread may be blocked
       // reading an input that never ends (a pipe from `tail -f`): do not
       // wait for it.
+      CloseReport();
       const int code = StoppedExit();
       std::fflush(stderr);
       std::_Exit(code);
     }
     reader.join();
   }
+  if (!CloseReport()) failed_ = true;
   if (stopped || !WriteStdout("", true)) return StoppedExit();
   if (progress_) Progress(true);
   if (!fatal.ok()) {

@@ -138,6 +138,12 @@ constexpr FlagDef kFlags[] = {
     {"explain", 0, nullptr,
      "print on stderr every decision: charset, dropped lines with their rule,\n"
      "repairs with before/after, metadata found"},
+    {"report", 0, "FILE",
+     "write the visual explain report to FILE (HTML, one page for the whole run,\n"
+     "documents in input order, also with -o): every block in order, kept ones\n"
+     "plain, dropped ones struck through, coloured by category, with their rule\n"
+     "(filters/<file>:<line>) or heuristic; repairs before/after; the page kind\n"
+     "and the chosen container  e.g. --report report.html"},
     {"help", 'h', nullptr, "print this help and exit"},
     {"version", 'V', nullptr, "print the version and exit"},
 };
@@ -346,6 +352,10 @@ Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
     o.limits.max_document_seconds = static_cast<double>(ms) / 1000.0;
   } else if (n == "explain") {
     flags->explain = true;
+  } else if (n == "report") {
+    if (value.empty()) return Status::InvalidArgument("--report needs a file name");
+    flags->report_path = value;
+    o.output.keep_blocks = true;  // the kept blocks' text, as written
   } else if (n == "help") {
     flags->help = true;
   } else if (n == "version") {
@@ -411,7 +421,8 @@ Status ParseFlags(const std::vector<std::string>& args, Flags* flags) {
   // Language identification is the costliest step of the text path; plain
   // text output does not show metadata.
   const bool jsonl = flags->corpus.output_format == OutputFormat::kJsonl;
-  flags->options.detect_language = jsonl || flags->explain || flags->options.output.front_matter;
+  flags->options.detect_language =
+      jsonl || flags->explain || !flags->report_path.empty() || flags->options.output.front_matter;
   if (!jsonl && (flags->corpus.blocks || flags->corpus.dolma)) {
     return Status::InvalidArgument(std::string(flags->corpus.blocks ? "--blocks" : "--record") +
                                    " is for --output-format jsonl");
@@ -492,6 +503,7 @@ std::string UsageText() {
       "  cleaner -o out/ pages/                  # pages/a/b.html -> out/a/b.txt\n"
       "  cleaner -o fixtures/ --check pages/     # exit 1 if fixtures are stale\n"
       "  cleaner --explain page.txt > /dev/null  # why each line went\n"
+      "  cleaner --report report.html pages/ > /dev/null  # the same, drawn in HTML\n"
       "  cleaner --quotes ascii --filters my-filters/ page.txt\n"
       "  cleaner --output-format jsonl -j 2 crawl.warc.gz > clean.jsonl\n"
       "  cleaner --output-format markdown --with-metadata page.html > page.md\n"

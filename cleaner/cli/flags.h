@@ -60,6 +60,7 @@ struct Flags {
   std::string output_dir;           // -o
   bool check = false;               // --check
   bool explain = false;             // --explain
+  std::string report_path;          // --report FILE.html: the visual explain report
   bool help = false;
   bool version = false;
   Options options;                  // filled in as flags are parsed

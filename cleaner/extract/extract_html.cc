@@ -1028,7 +1028,9 @@ class Selector {
   void DropRepeats(std::vector<char>* keep);
   void Gate(std::vector<char>* keep);
   void DropTitleHeading(std::vector<char>* keep);
-  void Report(const char* rule, const std::string& category, int block);
+  // `link_density`, when not negative, is the score behind the drop.
+  void Report(const char* rule, const std::string& category, int block,
+              float link_density = -1.f);
   void Select(std::vector<char>* keep);
   void ResetSelection();
   void Fallback(std::vector<char>* keep);
@@ -1049,16 +1051,23 @@ class Selector {
   std::vector<char> explained_;  // blocks named by an event of pending_
 };
 
-void Selector::Report(const char* rule, const std::string& category, int block) {
+void Selector::Report(const char* rule, const std::string& category, int block,
+                      float link_density) {
   if (doc_.reporter == nullptr) return;
   ExplainEvent e;
   e.stage = "extract";
   e.action = ExplainEvent::Action::kDrop;
   e.rule = rule;
   e.category = category;
+  if (link_density >= 0) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "link density %.2f", link_density);
+    e.after = buf;
+  }
   if (block >= 0 && block < static_cast<int>(blocks_.size())) {
     e.before = Snippet(blocks_[block].text);
     explained_[block] = 1;
+    e.position = block;  // the page's block for now; Run() makes it a place among kept ones
   }
   pending_.push_back(std::move(e));
 }
@@ -1265,6 +1274,21 @@ void Selector::Emit(int top, std::vector<char>* keep) {
     }
   }
   for (int c : chosen) KeepClean(c, false, keep);
+  if (doc_.reporter != nullptr) {
+    // The chosen container, for --explain and --report: its tag, score and
+    // the text it starts with (elements keep no class or id).
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "> score=%.1f", t.score);
+    std::string what = std::string("<") + gumbo_normalized_tagname(t.tag) + buf;
+    if (chosen.size() > 1) what += " with " + std::to_string(chosen.size() - 1) + " sibling(s)";
+    if (t.first_block < t.end_block) what += ": " + Snippet(blocks_[t.first_block].text);
+    ExplainEvent e;
+    e.stage = "extract";
+    e.rule = "main-content-container";
+    e.category = "main-content";
+    e.after = std::move(what);
+    pending_.push_back(std::move(e));
+  }
 }
 
 // Keeps the blocks of element `c` but its link-heavy containers and blocks.
@@ -1288,7 +1312,7 @@ void Selector::KeepClean(int c, bool post, std::vector<char>* keep) {
     // positive class: a block of teasers (linked headline, excerpt).
     if (container && (ld > 0.5f || (x.weight <= 0 && ld > 0.33f && x.prose_chars == 0))) {
       bad[k - c] = 1;
-      if (x.first_block < x.end_block) Report("link-dense-container", "links", x.first_block);
+      if (x.first_block < x.end_block) Report("link-dense-container", "links", x.first_block, ld);
     }
   }
   for (int b = e.first_block; b < e.end_block; ++b) {
@@ -1306,7 +1330,7 @@ void Selector::KeepClean(int c, bool post, std::vector<char>* keep) {
     // A post's author line is a short link (4 words, 40 characters).
     bool author = post && rb.words <= 4 && rb.chars <= 40;
     if (rb.LinkDensity() > 0.5f && !sentences && !author) {
-      Report("link-dense-block", "links", b);
+      Report("link-dense-block", "links", b, rb.LinkDensity());
       continue;
     }
     // A bare address (print headers, share targets) is no sentence.
@@ -1484,7 +1508,9 @@ void Selector::Fallback(std::vector<char>* keep) {
     ApplyDrops();
     for (size_t i = 0; i < blocks_.size(); ++i) {
       (*keep)[i] = !blocks_[i].dropped && blocks_[i].NavLinkDensity() <= 0.5f;
-      if (!(*keep)[i] && !blocks_[i].dropped) Report("link-dense-block", "links", static_cast<int>(i));
+      if (!(*keep)[i] && !blocks_[i].dropped) {
+        Report("link-dense-block", "links", static_cast<int>(i), blocks_[i].NavLinkDensity());
+      }
     }
   }
   ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "fallback", "main-content",
@@ -1554,7 +1580,9 @@ void Selector::Gate(std::vector<char>* keep) {
     return;
   }
   for (size_t i = 0; i < blocks_.size(); ++i) {
-    if (!blocks_[i].dropped && !broad[i]) Report("link-dense-block", "links", static_cast<int>(i));
+    if (!blocks_[i].dropped && !broad[i]) {
+      Report("link-dense-block", "links", static_cast<int>(i), blocks_[i].NavLinkDensity());
+    }
   }
   *keep = std::move(broad);
 }
@@ -1589,7 +1617,13 @@ void Selector::Run(std::vector<char>* keep) {
   DropTitleHeading(keep);
   DropRepeats(keep);
   ReportLeftOut(*keep);
-  for (const ExplainEvent& e : pending_) Explain(doc_, e);
+  // A dropped block's position: how many kept blocks came before it.
+  std::vector<int> kept_before(blocks_.size() + 1, 0);
+  for (size_t i = 0; i < blocks_.size(); ++i) kept_before[i + 1] = kept_before[i] + (*keep)[i];
+  for (ExplainEvent& e : pending_) {
+    if (e.position >= 0) e.position = kept_before[e.position];
+    Explain(doc_, e);
+  }
 }
 
 std::string PrimaryLanguage(std::string_view tag) {
