@@ -2,9 +2,11 @@
 // and JSON Lines files, standard input.
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <numeric>
 #include <string>
+#include <vector>
 
 #include "cleaner/source/jsonl_source.h"
 #include "cleaner/source/source.h"
@@ -326,6 +328,48 @@ Status ReadCorpus(const std::vector<std::string>& args, const CorpusReadOptions&
     if (!fatal.ok() || !go_on) return fatal;
   }
   return Status::OK();
+}
+
+std::string UrlRelativePath(std::string_view url) {
+  const size_t colon = url.find("://");
+  if (colon == std::string_view::npos) return "";
+  const std::string scheme = AsciiLower(url.substr(0, colon));
+  if (scheme != "http" && scheme != "https") return "";
+  std::string_view rest = url.substr(colon + 3);
+  rest = rest.substr(0, rest.find('#'));
+  const size_t path_at = rest.find_first_of("/?");
+  std::string_view authority = rest.substr(0, path_at);
+  authority.remove_prefix(authority.find('@') == std::string_view::npos ? 0
+                                                                         : authority.find('@') + 1);
+  if (authority.empty()) return "";
+  std::string_view path = path_at == std::string_view::npos ? "" : rest.substr(path_at);
+  std::string_view query;
+  if (size_t q = path.find('?'); q != std::string_view::npos) {
+    query = path.substr(q + 1);
+    path = path.substr(0, q);
+  }
+  std::vector<std::string> parts = SplitNonEmpty(path, '/');
+  // A folder's page ("/news/", "/") is its index.
+  if (parts.empty() || path.back() == '/') parts.emplace_back("index");
+  std::string& last = parts.back();
+  for (const char* ext : {".html", ".htm"}) {
+    const size_t n = std::strlen(ext);
+    if (last.size() > n && EqualsIgnoreCase(std::string_view(last).substr(last.size() - n), ext)) {
+      last.resize(last.size() - n);
+      break;
+    }
+  }
+  if (!query.empty()) last += "?" + std::string(query);
+  // 16 levels at most (a path of thousands of segments would pass
+  // PATH_MAX): the rest joins the last name.
+  constexpr size_t kMaxDepth = 16;
+  while (parts.size() > kMaxDepth) {
+    parts[parts.size() - 2] += "/" + parts.back();
+    parts.pop_back();
+  }
+  std::string out = SafeFileName(AsciiLower(authority));
+  for (const std::string& p : parts) out += "/" + SafeFileName(p);
+  return out;
 }
 
 }  // namespace cleaner
