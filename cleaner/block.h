@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cleaner/stats.h"
 #include "cleaner/status.h"
@@ -62,8 +63,11 @@ struct Metadata {
   std::string date_modified;  // likewise
   std::string host;           // host name of canonical_url, else of url (lower case)
   std::string site_name;
-  std::string language;
+  std::string language;        // BCP 47: "en", or "en-US" when the page names the region
   std::string description;
+  std::vector<std::string> categories;  // sections the page files itself under
+  std::vector<std::string> tags;        // its tags and keywords
+  std::string license;                  // the license URL it declares (absolute when it can be)
   std::string page_type;       // HTML: article, forum, product, collection, listing, service, documentation
   std::string charset;         // the encoding the bytes were decoded from
   std::string charset_source;  // "bom", "transport", "meta", "utf8-valid", ...

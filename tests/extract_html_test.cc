@@ -253,6 +253,35 @@ TEST_CASE("a headline with a kicker before it is still the title", "[extract]") 
   CHECK(r.texts.front().find("sentence number 1") != std::string::npos);
 }
 
+TEST_CASE("categories, tags, license and the language's region are read", "[extract]") {
+  const std::string page =
+      "<html lang='en'><head><meta property='og:locale' content='en_US'>"
+      "<meta property='article:section' content='Local News'>"
+      "<meta property='article:tag' content='floods'><meta property='article:tag' content='bridges'>"
+      "<link rel='license' href='https://creativecommons.org/licenses/by/4.0/'>"
+      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleSection\":"
+      "[\"Weather\"],\"keywords\":\"river, rain\"}</script></head><body><article>"
+      "<p>The river rose in the night and closed the old bridge for the first time in forty "
+      "years, the council said on Tuesday morning.</p></article>"
+      "<footer class='tags'>Filed under <a rel='category tag' href='/c/region'>Region</a>, "
+      "<a rel='tag' href='/t/storm'>storm</a></footer></body></html>";
+  testing::TestDoc doc;
+  Extract(page, ExtractOptions(), &doc);
+  const Metadata& m = doc.metadata;
+  CHECK(m.language == "en-US");
+  CHECK(m.categories == std::vector<std::string>{"Local News", "Region", "Weather"});
+  CHECK(m.tags == std::vector<std::string>{"floods", "bridges", "storm", "river", "rain"});
+  CHECK(m.license == "https://creativecommons.org/licenses/by/4.0/");
+  // Nothing declared: nothing made up.
+  testing::TestDoc plain;
+  Extract("<html lang='en'><body><p>Just a paragraph of text.</p></body></html>",
+          ExtractOptions(), &plain);
+  CHECK(plain.metadata.language == "en");
+  CHECK(plain.metadata.categories.empty());
+  CHECK(plain.metadata.tags.empty());
+  CHECK(plain.metadata.license.empty());
+}
+
 TEST_CASE("language falls back to detection when the page does not declare it", "[extract]") {
   std::string de =
       "<p>Die Stadt hat am Montag beschlossen, dass die neue Brücke über den Fluss im "

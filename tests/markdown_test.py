@@ -208,6 +208,11 @@ def check_structure(cleaner, page):
         # A YAML double-quoted scalar written as a JSON string.
         expect(json.loads(value) == meta.get(key, json.loads(value) if key == "url" else None),
                f"front matter {key} = {value}, JSON Lines has {meta.get(key)!r}")
+    # What the page declares: og:locale's region, article:section/tag, rel=license.
+    expect(meta["language"] == "en-US" and meta["categories"] == ["Python"] and
+           meta["tags"] == ["csv", "standard library"] and
+           meta["license"] == "https://notes.tidewater.example/license/cc-by-4.0",
+           f"declared metadata not read: {meta!r}")
     return ok
 
 

@@ -92,9 +92,13 @@ TEST_CASE("front matter: every key, JSON-quoted values", "[markdown]") {
   CHECK(fm.rfind("---\ntitle: \"A \\\"quoted\\\" title: yes\"\nauthor: \"\"\ndate: \"2020-06-16\"\n",
                  0) == 0);
   for (const char* key : {"date_modified:", "site_name:", "host:", "url:", "canonical_url:",
-                          "description:", "language:"}) {
+                          "description:", "language:", "license:"}) {
     CHECK(fm.find(std::string("\n") + key + " \"\"\n") != std::string::npos);
   }
+  CHECK(fm.find("\ncategories: []\ntags: []\n") != std::string::npos);
+  m.tags = {"floods", "a \"quoted\" tag"};
+  CHECK(FormatFrontMatter(m).find("\ntags: [\"floods\",\"a \\\"quoted\\\" tag\"]\n") !=
+        std::string::npos);
   CHECK(fm.size() > 8);
   CHECK(fm.substr(fm.size() - 4) == "---\n");
 }
