@@ -119,7 +119,7 @@ TEST_CASE("a malformed --filters folder is a configuration error, exit 2", "[cli
 }
 
 
-TEST_CASE("--separator and -0 tell documents on stdout apart", "[cli]") {
+TEST_CASE("documents on stdout are told apart by --separator or -0", "[cli]") {
   std::string dir = testing::ScratchDir("separator");
   WriteFile(dir + "/p/a.txt", "First document.");
   WriteFile(dir + "/p/b.txt", "");  // cleans to nothing
@@ -151,7 +151,7 @@ TEST_CASE("separators are for stdout text; a bad escape is a usage error", "[cli
   }
 }
 
-TEST_CASE("-q leaves out the summary and notices, not the errors", "[cli]") {
+TEST_CASE("quiet mode (-q) leaves out the summary and notices, not the errors", "[cli]") {
   std::string dir = testing::ScratchDir("quiet");
   WriteFile(dir + "/p/a.txt", "A paragraph.");
   WriteFile(dir + "/p/x.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
@@ -201,7 +201,7 @@ TEST_CASE("check mode lists stale files whose input is gone, and diffs with --di
         "+A second paragraph.\n");
 }
 
-TEST_CASE("-o names a WARC record's file after its URL, not its record id", "[cli]") {
+TEST_CASE("WARC pages under -o are named after their URL, not their record id", "[cli]") {
   std::string dir = testing::ScratchDir("warc-names");
   auto r = RunCleaner({"-o", dir + "/out", std::string(CLEANER_TESTDATA_DIR) + "/warc/basic.warc"});
   CHECK(r.exit_code == 0);
