@@ -31,6 +31,17 @@ enum class BlockKind {
 // Returns "paragraph", "heading", ... (for --explain and JSON output).
 const char* BlockKindName(BlockKind kind);
 
+// A link or an image the HTML extractor found in a block, kept for Markdown
+// (--links, --images; ExtractOptions::links and ::images). Later stages
+// may rewrite the block's text; a link whose text is no longer found in it
+// is not written.
+struct InlineLink {
+  std::string text;    // a link's text as extracted, or an image's alt text
+  std::string target;  // href or src, absolute when the page's URL is known
+  bool image = false;
+  bool leading = false;  // an image met before any text of its block
+};
+
 // One unit of text: a paragraph, heading, list item, table, ...
 // INVARIANT: `text` is valid UTF-8. It holds no '\n' except in kPreformatted
 // and kTable blocks and where the source had an explicit line break (<br>),
@@ -46,6 +57,8 @@ struct Block {
   // Evidence the HTML extractor attaches for later stages; scraped text
   // leaves the defaults. Share of the text that is link text, in [0, 1].
   float link_density = 0.0f;
+  // Links and images in document order (see InlineLink); empty unless asked for.
+  std::vector<InlineLink> links;
 };
 
 // What is known about a document besides its text. Stages fill it in as

@@ -253,6 +253,36 @@ TEST_CASE("a headline with a kicker before it is still the title", "[extract]") 
   CHECK(r.texts.front().find("sentence number 1") != std::string::npos);
 }
 
+TEST_CASE("links and images are carried on their block only when asked", "[extract]") {
+  const std::string page =
+      "<html><head><link rel='canonical' href='https://h.example/a/page'></head><body>"
+      "<article><p><img src='data:image/gif;base64,x' data-src='/i/one.jpg' alt='One'></p>"
+      "<p>Read the <a href='notes.html'>notes</a> and the <a href='javascript:go()'>script"
+      "</a> before the long paragraph ends, as every long paragraph of prose does here.</p>"
+      "<p>A second paragraph with a picture <img src='two.png' alt='Two'> inside it, also of "
+      "enough words to be prose.</p></article></body></html>";
+  ExtractOptions o;
+  o.main_content = false;
+  CHECK(Extract(page, o).blocks[0].links.empty());
+  o.links = o.images = true;
+  Result r = Extract(page, o);
+  REQUIRE(r.blocks.size() == 2);
+  const std::vector<InlineLink>& first = r.blocks[0].links;
+  REQUIRE(first.size() == 2);
+  CHECK(first[0].image);
+  CHECK(first[0].leading);  // met before the block's text
+  CHECK(first[0].text == "One");
+  CHECK(first[0].target == "https://h.example/i/one.jpg");
+  CHECK_FALSE(first[1].image);
+  CHECK(first[1].text == "notes");
+  CHECK(first[1].target == "https://h.example/a/notes.html");
+  const std::vector<InlineLink>& second = r.blocks[1].links;
+  REQUIRE(second.size() == 1);
+  CHECK(second[0].image);
+  CHECK_FALSE(second[0].leading);
+  CHECK(second[0].target == "https://h.example/a/two.png");
+}
+
 TEST_CASE("categories, tags, license and the language's region are read", "[extract]") {
   const std::string page =
       "<html lang='en'><head><meta property='og:locale' content='en_US'>"

@@ -57,6 +57,12 @@ constexpr FlagDef kFlags[] = {
     {"blocks", 0, nullptr,
      "with jsonl: add \"blocks\":[{\"type\",\"level\",\"text\"}] (heading, paragraph,\n"
      "list_item, table, code, quote)  e.g. --output-format jsonl --blocks"},
+    {"links", 0, nullptr,
+     "markdown: write links as [text](url), the address made absolute against the\n"
+     "page's URL  e.g. --output-format markdown --links page.html"},
+    {"images", 0, nullptr,
+     "markdown: write the images of the content as ![alt](src) paragraphs\n"
+     "e.g. --output-format markdown --images page.html"},
     {"with-metadata", 0, nullptr,
      "text and markdown: start each document with YAML front matter (title,\n"
      "author, dates, site, host, URLs, description, language)"},
@@ -305,6 +311,10 @@ Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
   } else if (n == "blocks") {
     flags->corpus.blocks = true;
     o.output.keep_blocks = true;
+  } else if (n == "links") {
+    o.extract.links = true;
+  } else if (n == "images") {
+    o.extract.images = true;
   } else if (n == "with-metadata") {
     o.output.front_matter = true;
   } else if (n == "record") {
@@ -428,6 +438,12 @@ Status CheckOutputFlags(const Flags& flags) {
       return Status::InvalidArgument(std::string(sep) +
                                      " is for text and markdown; JSON Lines are one a line");
     }
+  }
+  if ((flags.options.extract.links || flags.options.extract.images) &&
+      flags.options.output.form != TextForm::kMarkdown) {
+    return Status::InvalidArgument(
+        std::string(flags.options.extract.links ? "--links" : "--images") +
+        " is for Markdown: --output-format markdown (or jsonl with --markdown)");
   }
   if (flags.quiet && flags.corpus.stats) {
     return Status::InvalidArgument("--stats asks for the summary that -q/--quiet leaves out");

@@ -434,6 +434,11 @@ class Walker {
   void MatchName(std::string_view name, AttrInfo* info);
   void Apply(const TokenRule* r, AttrInfo* info);
   void ReadMeta(const GumboElement& e);
+  // --links / --images: a link's text and href once it closes, an image's
+  // alt and src where it stands.
+  void OpenLink(const GumboElement& a);
+  void CloseLink();
+  void ReadImage(const GumboElement& img);
   // An <a rel="tag">, rel="category tag" or rel="license": read before any
   // rule can drop it (tag lists sit in page furniture).
   void ReadRelLink(const GumboElement& a);
@@ -465,6 +470,16 @@ class Walker {
   bool cjk_lead_ = false;  // the last character began with E3 or EF
   std::vector<int> owner_stack_;
   std::string scratch_;
+  struct OpenAnchor {
+    size_t at;       // its start in cur_
+    size_t blocks;   // blocks.size() then: a link around blocks is a card, not a link
+    std::string href;
+  };
+  std::vector<OpenAnchor> anchors_;
+  std::vector<InlineLink> cur_inline_;  // links and images of the block being built
+
+ public:
+  bool keep_links = false, keep_images = false;
 };
 
 void Walker::Apply(const TokenRule* r, AttrInfo* info) {
@@ -639,6 +654,34 @@ void Walker::ReadRelLink(const GumboElement& a) {
   if (!text.empty()) (category ? meta.sections : meta.tags).push_back(std::move(text));
 }
 
+void Walker::OpenLink(const GumboElement& a) {
+  const GumboAttribute* href = gumbo_get_attribute(&a.attributes, "href");
+  anchors_.push_back({cur_.size(), blocks.size(), href != nullptr ? Collapse(href->value) : ""});
+}
+
+void Walker::CloseLink() {
+  if (anchors_.empty()) return;
+  OpenAnchor a = std::move(anchors_.back());
+  anchors_.pop_back();
+  if (a.blocks != blocks.size() || a.at > cur_.size() || a.href.empty()) return;
+  std::string text = Collapse(std::string_view(cur_).substr(a.at));
+  if (!text.empty()) cur_inline_.push_back({std::move(text), std::move(a.href), false, false});
+}
+
+void Walker::ReadImage(const GumboElement& img) {
+  std::string src;
+  // Lazy-loading pages put the address in data-src and a placeholder in src.
+  for (const char* name : {"src", "data-src"}) {
+    const GumboAttribute* a = gumbo_get_attribute(&img.attributes, name);
+    if (a != nullptr && src.empty()) src = Collapse(a->value);
+    if (src.rfind("data:", 0) == 0) src.clear();
+  }
+  if (src.empty()) return;
+  const GumboAttribute* alt = gumbo_get_attribute(&img.attributes, "alt");
+  cur_inline_.push_back(
+      {alt != nullptr ? Collapse(alt->value) : "", std::move(src), true, cur_chars_ == 0});
+}
+
 void Walker::ReadJsonLd(const GumboElement& script) {
   const GumboAttribute* type = gumbo_get_attribute(&script.attributes, "type");
   if (type == nullptr || !EqualsIgnoreCase(type->value, "application/ld+json")) return;
@@ -780,6 +823,12 @@ void Walker::Flush() {
   if (cur_chars_ == 0) {
     cur_.clear();
     cur_links_ = cur_cards_ = cur_commas_ = cur_stops_ = 0;
+    // An image without text around it (a figure) goes with the next block.
+    cur_inline_.erase(std::remove_if(cur_inline_.begin(), cur_inline_.end(),
+                                     [](const InlineLink& l) { return !l.image; }),
+                      cur_inline_.end());
+    for (InlineLink& l : cur_inline_) l.leading = true;
+    for (OpenAnchor& a : anchors_) a.at = 0;
     return;
   }
   if (pre_depth_ == 0) {
@@ -813,6 +862,9 @@ void Walker::Flush() {
   b.stops = cur_stops_;
   rules_.stopwords.Count(cur_, &b.words, &b.stop_words);
   b.text = std::move(cur_);
+  b.links = std::move(cur_inline_);
+  cur_inline_.clear();
+  for (OpenAnchor& a : anchors_) a.at = 0;
   cur_ = std::string();
   cur_chars_ = cur_links_ = cur_cards_ = cur_commas_ = cur_stops_ = 0;
   blocks.push_back(std::move(b));
@@ -863,6 +915,7 @@ void Walker::Walk(const GumboNode* root) {
           if (std::string_view(a->name) == "lang" && meta.lang.empty()) meta.lang = a->value;
         }
       }
+      if (e.tag == GUMBO_TAG_IMG && keep_images) ReadImage(e);
       if (cls == kSkip) {
         if (e.tag == GUMBO_TAG_META || e.tag == GUMBO_TAG_LINK) {
           ReadMeta(e);
@@ -984,6 +1037,7 @@ void Walker::Walk(const GumboNode* root) {
             !(next->parse_flags & GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT)) {
           ++link_depth_;
           nf.marks |= kMarkLink;
+          if (keep_links) OpenLink(e);
           if (WrapsBlocks(e)) {
             ++card_depth_;
             nf.marks |= kMarkCard;
@@ -1008,7 +1062,10 @@ void Walker::Walk(const GumboNode* root) {
       cells_in_row_ = 0;
     }
     if (marks & kMarkBlock) Flush();
-    if (marks & kMarkLink) --link_depth_;
+    if (marks & kMarkLink) {
+      --link_depth_;
+      if (keep_links) CloseLink();
+    }
     if (marks & kMarkCard) --card_depth_;
     if (marks & kMarkPre) --pre_depth_;
     if (marks & kMarkQuote) --quote_depth_;
@@ -1779,6 +1836,8 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   }
   GumboOutput* output = gumbo_parse_with_options(&gopts, html.data(), html.size());
   Walker w(rules.rep(), options.main_content);
+  w.keep_links = options.links;
+  w.keep_images = options.images;
   if (limits.max_html_elements > 0) w.max_elements = limits.max_html_elements;
   w.deadline = doc.deadline;
   w.Walk(output->document);
@@ -1869,6 +1928,12 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
     b.ordered = rb.ordered;
     b.index = index++;
     b.link_density = rb.LinkDensity();
+    b.links = std::move(rb.links);
+    for (InlineLink& l : b.links) {
+      std::string abs = ResolveUrl(l.target, doc.metadata->url.empty() ? std::string_view(m.canonical)
+                                                                       : std::string_view(doc.metadata->url));
+      if (!abs.empty()) l.target = std::move(abs);
+    }
     ++doc.stats->blocks_in;
     CLEANER_RETURN_IF_ERROR(out->Push(std::move(b)));
   }
