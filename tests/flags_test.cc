@@ -58,7 +58,7 @@ TEST_CASE("help text lists every flag", "[cli]") {
   }
 }
 
-TEST_CASE("--links and --images are for Markdown", "[cli]") {
+TEST_CASE("the links and images flags are for Markdown", "[cli]") {
   Flags md;
   REQUIRE(ParseFlags({"--output-format", "markdown", "--links", "--images"}, &md).ok());
   CHECK(md.options.extract.links);

@@ -65,7 +65,8 @@ constexpr FlagDef kFlags[] = {
      "e.g. --output-format markdown --images page.html"},
     {"with-metadata", 0, nullptr,
      "text and markdown: start each document with YAML front matter (title,\n"
-     "author, dates, site, host, URLs, description, language)"},
+     "author, dates, site, host, URLs, description, language, categories, tags,\n"
+     "license)"},
     {"record", 0, "SHAPE",
      "with jsonl: datatrove (default) or dolma ({\"id\",\"text\",\"source\",\"added\",\n"
      "\"created\",\"metadata\"})  e.g. --record dolma --source-name cc-2024"},
