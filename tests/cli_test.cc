@@ -199,6 +199,17 @@ TEST_CASE("check mode lists stale files whose input is gone, and diffs with --di
         " \n"
         "-An edited paragraph.\n"
         "+A second paragraph.\n");
+  // Markdown: .md files are the outputs; the file of an input that is
+  // there but fails (p.txt, over --max-bytes) is not stale.
+  REQUIRE(RunCleaner({"--output-format", "markdown", "-o", "md", "pages"}, "", dir).exit_code == 0);
+  WriteFile(dir + "/md/old.md", "stale\n");
+  WriteFile(dir + "/md/notes.txt", "not Markdown output\n");
+  auto m = RunCleaner(
+      {"--output-format", "markdown", "-o", "md", "--check", "--max-bytes", "20", "pages"}, "",
+      dir);
+  CHECK(m.exit_code == 1);
+  CHECK(m.err.find("p.txt") != std::string::npos);
+  CHECK(m.out == "stale: md/old.md\n");
 }
 
 TEST_CASE("WARC pages under -o are named after their URL, not their record id", "[cli]") {

@@ -127,6 +127,7 @@ class Driver {
   bool WriteDocument(const std::string& text);
   // -o DIR: writes (or, with --check, compares) one output file.
   bool WriteFile(Outcome&& o);
+  std::string OutputRelpath(std::string relpath) const;  // .md for Markdown
   bool CheckFile(const Outcome& o, const fs::path& out_path);
   // --check: every file under DIR with the output's extension that no
   // input of this run accounts for.
@@ -290,7 +291,8 @@ bool Driver::Write(Outcome&& o) {
       Fail(o.label, o.error);
       if (flags_.check && !o.relpath.empty()) {
         // Its old output is not stale: the input is there, it failed.
-        accounted_.insert((fs::path(flags_.output_dir) / o.relpath).lexically_normal().string());
+        accounted_.insert(
+            (fs::path(flags_.output_dir) / OutputRelpath(o.relpath)).lexically_normal().string());
       }
       if (jsonl_out_) return WriteStdout(o.json, false);
       return !stdout_text_ || !flags_.null_separated || WriteDocument("");
@@ -322,11 +324,16 @@ bool Driver::WriteDocument(const std::string& text) {
   return WriteStdout(text, true);
 }
 
-bool Driver::WriteFile(Outcome&& o) {
+std::string Driver::OutputRelpath(std::string relpath) const {
   // Markdown files are named .md (the sources name every output .txt).
-  if (flags_.options.output.form == TextForm::kMarkdown && EndsWith(o.relpath, ".txt")) {
-    o.relpath.replace(o.relpath.size() - 4, 4, ".md");
+  if (flags_.options.output.form == TextForm::kMarkdown && EndsWith(relpath, ".txt")) {
+    relpath.replace(relpath.size() - 4, 4, ".md");
   }
+  return relpath;
+}
+
+bool Driver::WriteFile(Outcome&& o) {
+  o.relpath = OutputRelpath(std::move(o.relpath));
   // Never outside DIR, whatever an id or URL said: relpath is built from
   // safe names, and checked here once more.
   fs::path rel = fs::path(o.relpath).lexically_normal();

@@ -60,11 +60,15 @@ class CorpusReader {
     rec.ordinal = ordinal_ - 1;
     return emit_(std::move(rec));
   }
-  bool EmitError(const std::string& name, const std::string& container, Status error) {
+  // `relpath`: where the document's -o output goes, when known (so that
+  // --check does not call the output of an input that failed stale).
+  bool EmitError(const std::string& name, const std::string& container, Status error,
+                 const std::string& relpath = "") {
     SourceRecord rec;
     rec.kind = SourceRecord::Kind::kError;
     rec.raw.name = name;
     rec.container = container;
+    rec.output_relpath = relpath;
     rec.error = std::move(error);
     return Emit(std::move(rec));
   }
@@ -81,7 +85,7 @@ bool CorpusReader::ReadItem(const InputItem& item) {
   if (!item.error.ok()) return !Mine() || EmitError(item.path, "", item.error);
   std::unique_ptr<ByteReader> in;
   Status st = ByteReader::Open(item.path, &in);
-  if (!st.ok()) return !Mine() || EmitError(item.path, "", st);
+  if (!st.ok()) return !Mine() || EmitError(item.path, "", st, item.output_relpath);
   ContainerHint kind = o_.container;
   if (kind == ContainerHint::kAuto) {
     if (LooksLikeWarc(in->Peek(64))) {
@@ -102,11 +106,12 @@ bool CorpusReader::ReadItem(const InputItem& item) {
   in->Read(max + 1, &rec.raw.bytes);
   rec.bytes_read = rec.raw.bytes.size();
   Status damage = in->TakeError();
-  if (!damage.ok()) return EmitError(item.path, "", damage);
+  if (!damage.ok()) return EmitError(item.path, "", damage, item.output_relpath);
   if (rec.raw.bytes.size() > max) {
     return EmitError(item.path, "",
                      Status::ResourceExhausted("document larger than " + std::to_string(max) +
-                                               " bytes (--max-bytes)"));
+                                               " bytes (--max-bytes)"),
+                     item.output_relpath);
   }
   return Emit(std::move(rec));
 }
