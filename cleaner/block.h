@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cleaner/stats.h"
 #include "cleaner/status.h"
@@ -30,6 +31,17 @@ enum class BlockKind {
 // Returns "paragraph", "heading", ... (for --explain and JSON output).
 const char* BlockKindName(BlockKind kind);
 
+// A link or an image the HTML extractor found in a block, kept for Markdown
+// (--links, --images; ExtractOptions::links and ::images). Later stages
+// may rewrite the block's text; a link whose text is no longer found in it
+// is not written.
+struct InlineLink {
+  std::string text;    // a link's text as extracted, or an image's alt text
+  std::string target;  // href or src, absolute when the page's URL is known
+  bool image = false;
+  bool leading = false;  // an image met before any text of its block
+};
+
 // One unit of text: a paragraph, heading, list item, table, ...
 // INVARIANT: `text` is valid UTF-8. It holds no '\n' except in kPreformatted
 // and kTable blocks and where the source had an explicit line break (<br>),
@@ -45,6 +57,8 @@ struct Block {
   // Evidence the HTML extractor attaches for later stages; scraped text
   // leaves the defaults. Share of the text that is link text, in [0, 1].
   float link_density = 0.0f;
+  // Links and images in document order (see InlineLink); empty unless asked for.
+  std::vector<InlineLink> links;
 };
 
 // What is known about a document besides its text. Stages fill it in as
@@ -62,8 +76,11 @@ struct Metadata {
   std::string date_modified;  // likewise
   std::string host;           // host name of canonical_url, else of url (lower case)
   std::string site_name;
-  std::string language;
+  std::string language;        // BCP 47: "en", or "en-US" when the page names the region
   std::string description;
+  std::vector<std::string> categories;  // sections the page files itself under
+  std::vector<std::string> tags;        // its tags and keywords
+  std::string license;                  // the license URL it declares (absolute when it can be)
   std::string page_type;       // HTML: article, forum, product, collection, listing, service, documentation
   std::string charset;         // the encoding the bytes were decoded from
   std::string charset_source;  // "bom", "transport", "meta", "utf8-valid", ...

@@ -35,6 +35,11 @@ struct ExtractOptions {
   // Keep user comments below an article (--keep-comments). Off by default:
   // corpus builders want the article, not the thread.
   bool keep_comments = false;
+  // Keep the targets of links (<a href>) and the images (<img src alt>) of
+  // each block in Block::links, for Markdown's [text](url) and ![alt](src)
+  // (--links, --images). Off: the text is all that is kept.
+  bool links = false;
+  bool images = false;
 };
 
 struct FilterOptions {

@@ -118,6 +118,110 @@ TEST_CASE("a malformed --filters folder is a configuration error, exit 2", "[cli
   CHECK(r.err.find("/nonexistent/folder") != std::string::npos);
 }
 
+
+TEST_CASE("documents on stdout are told apart by --separator or -0", "[cli]") {
+  std::string dir = testing::ScratchDir("separator");
+  WriteFile(dir + "/p/a.txt", "First document.");
+  WriteFile(dir + "/p/b.txt", "");  // cleans to nothing
+  WriteFile(dir + "/p/c.txt", "Third document.");
+  auto blank = RunCleaner({"p"}, "", dir);
+  CHECK(blank.out == "First document.\n\nThird document.\n");
+  auto sep = RunCleaner({"--separator", "\\n--8<--\\n", "p"}, "", dir);
+  CHECK(sep.exit_code == 0);
+  CHECK(sep.out == "First document.\n\n--8<--\nThird document.\n");
+  auto hex = RunCleaner({"--separator=\\x1e", "p"}, "", dir);
+  CHECK(hex.out == "First document.\n\x1eThird document.\n");
+  // -0: every document, the empty one and a missing one too, ends with NUL.
+  auto nul = RunCleaner({"-0", "p", "missing.txt"}, "", dir);
+  CHECK(nul.exit_code == 1);
+  CHECK(nul.out == std::string("First document.\n\0\0Third document.\n\0\0", 36));
+  auto md = RunCleaner({"--null", "--output-format", "markdown", "p/a.txt"}, "", dir);
+  CHECK(md.out == std::string("First document.\n\0", 17));
+}
+
+TEST_CASE("separators are for stdout text; a bad escape is a usage error", "[cli]") {
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"--separator", "\\q"}, {"--separator", "x\\"},
+        {"-0", "--separator", "x"}, {"-0", "-o", "out"}, {"--separator", "x", "-o", "out"},
+        {"-0", "--output-format", "jsonl"}, {"-q", "--stats"}, {"--diff"}}) {
+    auto r = RunCleaner(args);
+    INFO(args[0]);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+  }
+}
+
+TEST_CASE("quiet mode (-q) leaves out the summary and notices, not the errors", "[cli]") {
+  std::string dir = testing::ScratchDir("quiet");
+  WriteFile(dir + "/p/a.txt", "A paragraph.");
+  WriteFile(dir + "/p/x.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  auto loud = RunCleaner({"--stats", "p"}, "", dir);
+  CHECK(loud.err.find("summary") != std::string::npos);
+  CHECK(loud.err.find("x.png: binary file") != std::string::npos);
+  auto quiet = RunCleaner({"-q", "p", "missing.txt"}, "", dir);
+  CHECK(quiet.exit_code == 1);
+  CHECK(quiet.out == "A paragraph.\n");
+  CHECK(quiet.err == "cleaner: missing.txt: " + quiet.err.substr(22));
+  CHECK(quiet.err.find('\n') == quiet.err.size() - 1);  // that one line only
+  auto jsonl = RunCleaner({"--quiet", "--output-format", "jsonl", "p"}, "", dir);
+  CHECK(jsonl.exit_code == 0);
+  CHECK(jsonl.err.empty());
+}
+
+TEST_CASE("check mode lists stale files whose input is gone, and diffs with --diff", "[cli]") {
+  std::string dir = testing::ScratchDir("check-stale");
+  WriteFile(dir + "/pages/p.txt", "Some text.\n\nA second paragraph.");
+  WriteFile(dir + "/pages/sub/q.txt", "Other text.");
+  REQUIRE(RunCleaner({"-o", "fix", "pages"}, "", dir).exit_code == 0);
+  WriteFile(dir + "/fix/gone.txt", "an output whose input was removed\n");
+  WriteFile(dir + "/fix/sub/old.txt", "another\n");
+  WriteFile(dir + "/fix/README", "not an output: other extension\n");
+  auto r = RunCleaner({"-o", "fix", "--check", "pages"}, "", dir);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out == "stale: fix/gone.txt\nstale: fix/sub/old.txt\n");
+  fs::remove(dir + "/fix/gone.txt");
+  fs::remove(dir + "/fix/sub/old.txt");
+  CHECK(RunCleaner({"-o", "fix", "--check", "pages"}, "", dir).exit_code == 0);
+  // A shard sees part of the inputs: it lists no stale files.
+  WriteFile(dir + "/fix/gone.txt", "x\n");
+  CHECK(RunCleaner({"-o", "fix", "--check", "--shard", "0/1", "pages"}, "", dir).exit_code == 1);
+  CHECK(RunCleaner({"-o", "fix", "--check", "--shard", "0/2", "pages"}, "", dir).out.empty());
+  fs::remove(dir + "/fix/gone.txt");
+  WriteFile(dir + "/fix/p.txt", "Some text.\n\nAn edited paragraph.\n");
+  auto d = RunCleaner({"-o", "fix", "--check", "--diff", "pages"}, "", dir);
+  CHECK(d.exit_code == 1);
+  CHECK(d.out ==
+        "would change: fix/p.txt\n"
+        "--- fix/p.txt\t(in the folder)\n"
+        "+++ fix/p.txt\t(cleaned now)\n"
+        "@@ -1,3 +1,3 @@\n"
+        " Some text.\n"
+        " \n"
+        "-An edited paragraph.\n"
+        "+A second paragraph.\n");
+  // Markdown: .md files are the outputs; the file of an input that is
+  // there but fails (p.txt, over --max-bytes) is not stale.
+  REQUIRE(RunCleaner({"--output-format", "markdown", "-o", "md", "pages"}, "", dir).exit_code == 0);
+  WriteFile(dir + "/md/old.md", "stale\n");
+  WriteFile(dir + "/md/notes.txt", "not Markdown output\n");
+  auto m = RunCleaner(
+      {"--output-format", "markdown", "-o", "md", "--check", "--max-bytes", "20", "pages"}, "",
+      dir);
+  CHECK(m.exit_code == 1);
+  CHECK(m.err.find("p.txt") != std::string::npos);
+  CHECK(m.out == "stale: md/old.md\n");
+}
+
+TEST_CASE("WARC pages under -o are named after their URL, not their record id", "[cli]") {
+  std::string dir = testing::ScratchDir("warc-names");
+  auto r = RunCleaner({"-o", dir + "/out", std::string(CLEANER_TESTDATA_DIR) + "/warc/basic.warc"});
+  CHECK(r.exit_code == 0);
+  CHECK(fs::exists(dir + "/out/basic/news.example/harbour.txt"));
+  CHECK(fs::exists(dir + "/out/basic/news.example/library.txt"));
+  for (const auto& e : fs::recursive_directory_iterator(dir + "/out")) {
+    CHECK(e.path().string().find("urn") == std::string::npos);
+  }
+}
 }  // namespace
 }  // namespace cleaner
 

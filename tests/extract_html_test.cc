@@ -285,6 +285,65 @@ TEST_CASE("a headline with a kicker before it is still the title", "[extract]") 
   CHECK(r.texts.front().find("sentence number 1") != std::string::npos);
 }
 
+TEST_CASE("links and images are carried on their block only when asked", "[extract]") {
+  const std::string page =
+      "<html><head><link rel='canonical' href='https://h.example/a/page'></head><body>"
+      "<article><p><img src='data:image/gif;base64,x' data-src='/i/one.jpg' alt='One'></p>"
+      "<p>Read the <a href='notes.html'>notes</a> and the <a href='javascript:go()'>script"
+      "</a> before the long paragraph ends, as every long paragraph of prose does here.</p>"
+      "<p>A second paragraph with a picture <img src='two.png' alt='Two'> inside it, also of "
+      "enough words to be prose.</p></article></body></html>";
+  ExtractOptions o;
+  o.main_content = false;
+  CHECK(Extract(page, o).blocks[0].links.empty());
+  o.links = o.images = true;
+  Result r = Extract(page, o);
+  REQUIRE(r.blocks.size() == 2);
+  const std::vector<InlineLink>& first = r.blocks[0].links;
+  REQUIRE(first.size() == 2);
+  CHECK(first[0].image);
+  CHECK(first[0].leading);  // met before the block's text
+  CHECK(first[0].text == "One");
+  CHECK(first[0].target == "https://h.example/i/one.jpg");
+  CHECK_FALSE(first[1].image);
+  CHECK(first[1].text == "notes");
+  CHECK(first[1].target == "https://h.example/a/notes.html");
+  const std::vector<InlineLink>& second = r.blocks[1].links;
+  REQUIRE(second.size() == 1);
+  CHECK(second[0].image);
+  CHECK_FALSE(second[0].leading);
+  CHECK(second[0].target == "https://h.example/a/two.png");
+}
+
+TEST_CASE("categories, tags, license and the language's region are read", "[extract]") {
+  const std::string page =
+      "<html lang='en'><head><meta property='og:locale' content='en_US'>"
+      "<meta property='article:section' content='Local News'>"
+      "<meta property='article:tag' content='floods'><meta property='article:tag' content='bridges'>"
+      "<link rel='license' href='https://creativecommons.org/licenses/by/4.0/'>"
+      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"articleSection\":"
+      "[\"Weather\"],\"keywords\":\"river, rain\"}</script></head><body><article>"
+      "<p>The river rose in the night and closed the old bridge for the first time in forty "
+      "years, the council said on Tuesday morning.</p></article>"
+      "<footer class='tags'>Filed under <a rel='category tag' href='/c/region'>Region</a>, "
+      "<a rel='tag' href='/t/storm'>storm</a></footer></body></html>";
+  testing::TestDoc doc;
+  Extract(page, ExtractOptions(), &doc);
+  const Metadata& m = doc.metadata;
+  CHECK(m.language == "en-US");
+  CHECK(m.categories == std::vector<std::string>{"Local News", "Region", "Weather"});
+  CHECK(m.tags == std::vector<std::string>{"floods", "bridges", "storm", "river", "rain"});
+  CHECK(m.license == "https://creativecommons.org/licenses/by/4.0/");
+  // Nothing declared: nothing made up.
+  testing::TestDoc plain;
+  Extract("<html lang='en'><body><p>Just a paragraph of text.</p></body></html>",
+          ExtractOptions(), &plain);
+  CHECK(plain.metadata.language == "en");
+  CHECK(plain.metadata.categories.empty());
+  CHECK(plain.metadata.tags.empty());
+  CHECK(plain.metadata.license.empty());
+}
+
 TEST_CASE("language falls back to detection when the page does not declare it", "[extract]") {
   std::string de =
       "<p>Die Stadt hat am Montag beschlossen, dass die neue Brücke über den Fluss im "

@@ -58,5 +58,28 @@ TEST_CASE("help text lists every flag", "[cli]") {
   }
 }
 
+TEST_CASE("the links and images flags are for Markdown", "[cli]") {
+  Flags md;
+  REQUIRE(ParseFlags({"--output-format", "markdown", "--links", "--images"}, &md).ok());
+  CHECK(md.options.extract.links);
+  CHECK(md.options.extract.images);
+  Flags jsonl;
+  CHECK(ParseFlags({"--output-format", "jsonl", "--markdown", "--links"}, &jsonl).ok());
+  Flags text;
+  Status st = ParseFlags({"--links"}, &text);
+  CHECK(st.code() == Status::Code::kInvalidArgument);
+  CHECK(st.message().find("--links is for Markdown") != std::string::npos);
+  Flags text2;
+  CHECK_FALSE(ParseFlags({"--images", "--output-format", "text"}, &text2).ok());
+}
+
+TEST_CASE("separator escapes become bytes", "[cli]") {
+  std::string out;
+  REQUIRE(UnescapeSeparator("a\\nb\\t\\0\\\\\\x1e", &out).ok());
+  CHECK(out == std::string("a\nb\t\0\\\x1e", 7));
+  CHECK_FALSE(UnescapeSeparator("\\x1", &out).ok());
+  CHECK_FALSE(UnescapeSeparator("\\", &out).ok());
+}
+
 }  // namespace
 }  // namespace cleaner

@@ -94,6 +94,10 @@ TEST_CASE("output record: id, url, text, metadata, then the input's fields", "[j
   CHECK(j["metadata"]["title"] == "T");
   CHECK(j["metadata"]["removed"]["share"] == 2);
   CHECK(j["metadata"]["drop_reason"] == "");
+  // Lists are arrays, also when empty; every key is there.
+  CHECK(j["metadata"]["categories"] == Json::array());
+  CHECK(j["metadata"]["tags"] == Json::array());
+  CHECK(j["metadata"]["license"] == "");
   CHECK_FALSE(j.contains("error"));
 
   Json e = Json::parse(FormatJsonlRecord(nullptr, r.raw, r.fields.get(), "it broke"));

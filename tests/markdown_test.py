@@ -14,6 +14,10 @@ Debian's python3-markdown-it, with GFM tables on).
    a table with a header row, code blocks equal to the page's <pre> text
    byte for byte, a block quote; and `--with-metadata` front matter is YAML
    whose values are the JSON Lines metadata.
+3. With --links --images every page reads back as the same blocks (links
+   and image paragraphs added, nothing else), and
+   golden/output/markdown_links.input.html gives exactly its links (made
+   absolute) and the images of its content.
 """
 import html.parser
 import json
@@ -163,15 +167,20 @@ class PreText(html.parser.HTMLParser):
             self.pres[-1] += data
 
 
-def check_structure(cleaner, page):
-    ok = True
+class Expect:
+    """expect(cond, what) prints what failed and remembers it in .ok."""
 
-    def expect(cond, what):
-        nonlocal ok
+    def __init__(self, page):
+        self.page, self.ok = page, True
+
+    def __call__(self, cond, what):
         if not cond:
-            print(f"{page}: {what}")
-            ok = False
+            print(f"{self.page}: {what}")
+            self.ok = False
 
+
+def check_structure(cleaner, page):
+    expect = Expect(page)
     md = run(cleaner, "--output-format", "markdown", page)
     tokens = MD.parse(md)
     types = [t.type for t in tokens]
@@ -208,7 +217,46 @@ def check_structure(cleaner, page):
         # A YAML double-quoted scalar written as a JSON string.
         expect(json.loads(value) == meta.get(key, json.loads(value) if key == "url" else None),
                f"front matter {key} = {value}, JSON Lines has {meta.get(key)!r}")
-    return ok
+    # What the page declares: og:locale's region, article:section/tag, rel=license.
+    expect(meta["language"] == "en-US" and meta["categories"] == ["Python"] and
+           meta["tags"] == ["csv", "standard library"] and
+           meta["license"] == "https://notes.tidewater.example/license/cc-by-4.0",
+           f"declared metadata not read: {meta!r}")
+    return expect.ok
+
+
+def links_and_images(markdown):
+    """[(text, href)] of the links and [(alt, src)] of the images, in order."""
+    links, images = [], []
+    for t in MD.parse(markdown):
+        children = t.children or []
+        for k, c in enumerate(children):
+            if c.type == "link_open":
+                text = []
+                for d in children[k + 1:]:
+                    if d.type == "link_close":
+                        break
+                    text.append(d.content)
+                links.append(("".join(text), c.attrGet("href")))
+            elif c.type == "image":
+                images.append(("".join(d.content for d in c.children or []), c.attrGet("src")))
+    return links, images
+
+
+def check_links(cleaner, page, want_links=None, want_images=None):
+    """--links --images only add links and image paragraphs: the text a
+    reader gets is the same blocks as without them."""
+    expect = Expect(page)
+    plain = run(cleaner, "--output-format", "markdown", page)
+    linked = run(cleaner, "--output-format", "markdown", "--links", "--images", page)
+    without_images = [b for b in parsed_blocks(linked) if b != ("paragraph", 0, "")]
+    expect(without_images == parsed_blocks(plain),
+           f"--links --images changed the blocks:\n{without_images!r}\n{parsed_blocks(plain)!r}")
+    links, images = links_and_images(linked)
+    if want_links is not None:
+        expect(links == want_links, f"links {links!r}, want {want_links!r}")
+        expect(images == want_images, f"images {images!r}, want {want_images!r}")
+    return expect.ok
 
 
 def main():
@@ -221,6 +269,16 @@ def main():
     failed = [p for p in pages if not check_round_trip(cleaner, p)]
     structure = os.path.join(testdata, "golden", "output", "structure.input.html")
     ok = check_structure(cleaner, structure)
+    failed += [p for p in pages if not check_links(cleaner, p)]
+    site = "https://harbour-board.example"
+    ok = check_links(
+        cleaner, os.path.join(testdata, "golden", "output", "markdown_links.input.html"),
+        [("radar tide gauge", site + "/equipment/radar-gauge"),
+         ("live tide page (beta)", "https://tides.example.org/inner-berth?view=live"),
+         ("comparison notes", site + "/notices/notes/comparison.pdf"),
+         ("inner berth tides", site + "/tides/inner")],
+        [("The gauge on the north wall", site + "/img/gauge.jpg"),
+         ("The harbour office (east side)", site + "/img/office.jpg")]) and ok
     print(f"{len(pages) - len(failed)}/{len(pages)} pages read back block for block; "
           f"structure page {'ok' if ok else 'FAILED'}")
     return 0 if not failed and ok else 1

@@ -84,6 +84,29 @@ TEST_CASE("text that would be markup is escaped", "[markdown]") {
   CHECK(EscapeMarkdown("a | b", false, true) == "a \\| b");
 }
 
+TEST_CASE("links are written where their text is; images as paragraphs of their own",
+          "[markdown]") {
+  Block p = B(BlockKind::kParagraph, "See the *new* table or the old one.");
+  p.links = {{"*new* table", "https://h.example/t (1)", false, false},
+             {"gone text", "https://h.example/x", false, false},  // repaired away: plain
+             {"old one", "https://h.example/o", false, false},
+             {"A gauge", "https://h.example/g.jpg", true, true},
+             {"Office [east]", "https://h.example/o.jpg", true, false}};
+  CHECK(Write({std::move(p)}) ==
+        "![A gauge](https://h.example/g.jpg)\n\n"
+        "See the [\\*new\\* table](https://h.example/t%20%281%29) or the "
+        "[old one](https://h.example/o).\n\n"
+        "![Office \\[east\\]](https://h.example/o.jpg)\n");
+  // A link that opens the text, and one in a heading and a list item.
+  Block h = B(BlockKind::kHeading, "Tides today", 2);
+  h.links = {{"Tides", "/t", false, false}};
+  Block li = B(BlockKind::kListItem, "1. Read the table", 1);
+  li.links = {{"1. Read", "/r", false, false}, {"x", "/img.png", true, true}};
+  CHECK(Write({std::move(h), std::move(li)}) == "## [Tides](/t) today\n\n- [1\\. Read](/r) the table\n");
+  CHECK(MarkdownDestination("https://a.example/a b(c)<d>\\e") ==
+        "https://a.example/a%20b%28c%29%3Cd%3E%5Ce");
+}
+
 TEST_CASE("front matter: every key, JSON-quoted values", "[markdown]") {
   Metadata m;
   m.title = "A \"quoted\" title: yes";
@@ -92,9 +115,13 @@ TEST_CASE("front matter: every key, JSON-quoted values", "[markdown]") {
   CHECK(fm.rfind("---\ntitle: \"A \\\"quoted\\\" title: yes\"\nauthor: \"\"\ndate: \"2020-06-16\"\n",
                  0) == 0);
   for (const char* key : {"date_modified:", "site_name:", "host:", "url:", "canonical_url:",
-                          "description:", "language:"}) {
+                          "description:", "language:", "license:"}) {
     CHECK(fm.find(std::string("\n") + key + " \"\"\n") != std::string::npos);
   }
+  CHECK(fm.find("\ncategories: []\ntags: []\n") != std::string::npos);
+  m.tags = {"floods", "a \"quoted\" tag"};
+  CHECK(FormatFrontMatter(m).find("\ntags: [\"floods\",\"a \\\"quoted\\\" tag\"]\n") !=
+        std::string::npos);
   CHECK(fm.size() > 8);
   CHECK(fm.substr(fm.size() - 4) == "---\n");
 }

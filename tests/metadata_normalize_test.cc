@@ -99,5 +99,43 @@ TEST_CASE("NormalizeMetadata fills host, normalizes and explains", "[metadata]")
   CHECK(unreadable);
 }
 
+TEST_CASE("language tags keep the region the page names", "[metadata]") {
+  struct Row {
+    const char* lang;
+    const char* locale;
+    const char* want;
+  };
+  const Row rows[] = {
+      {"en-US", "", "en-US"},
+      {"en-us", "", "en-US"},
+      {"EN", "", "en"},
+      {"en", "en_US", "en-US"},  // og:locale adds the region
+      {"", "en_GB", "en-GB"},    // and stands in for a missing lang
+      {"de", "en_US", "de"},     // another language's region is not taken
+      {"en-GB", "en_US", "en-GB"},
+      {"zh-hant-tw", "", "zh-Hant-TW"},
+      {"es-419", "", "es-419"},
+      {"en-US-x-private", "", "en-US"},
+      {"", "", ""},
+      {"english", "", ""},
+      {"1234", "", ""},
+  };
+  for (const Row& r : rows) {
+    INFO(r.lang << " + " << r.locale);
+    CHECK(LanguageTag(r.lang, r.locale) == r.want);
+  }
+}
+
+TEST_CASE("categories and tags are trimmed, deduplicated and bounded", "[metadata]") {
+  CHECK(NormalizeTerms({" Local  News ", "", "local news", "Weather", "  "}) ==
+        std::vector<std::string>{"Local News", "Weather"});
+  std::vector<std::string> many;
+  for (int i = 0; i < 100; ++i) many.push_back("tag " + std::to_string(i));
+  many.push_back(std::string(300, 'x'));
+  std::vector<std::string> out = NormalizeTerms(many);
+  CHECK(out.size() == 64);
+  CHECK(NormalizeTerms({std::string(300, 'x')})[0].size() == 200);
+}
+
 }  // namespace
 }  // namespace cleaner

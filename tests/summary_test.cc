@@ -114,7 +114,7 @@ TEST_CASE("check mode with --stats says what was checked, not written", "[summar
   auto r = RunCleaner({"--check", "--stats", "-o", dir + "/out", dir + "/p.txt"});
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("written") == std::string::npos);
-  CHECK(r.err.find("1 checked (1 would change)") != std::string::npos);
+  CHECK(r.err.find("1 checked (1 would change, 0 stale)") != std::string::npos);
   CHECK_FALSE(fs::exists(dir + "/out/p.txt"));
 }
 

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <chrono>
@@ -18,10 +19,13 @@
 #include <sstream>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
 #include "cleaner/cli/interrupt.h"
+#include "cleaner/cli/progress.h"
+#include "cleaner/cli/unified_diff.h"
 #include "cleaner/source/jsonl_source.h"
 #include "cleaner/output/jsonl_writer.h"
 #include "cleaner/output/report_writer.h"
@@ -114,7 +118,8 @@ class Driver {
     shape_.dolma = flags.corpus.dolma;
     if (!flags.corpus.source_name.empty()) shape_.source_name = flags.corpus.source_name;
     shape_.added = RunTimestamp();
-    progress_ = isatty(STDERR_FILENO) == 1;
+    progress_ = !flags.quiet && isatty(STDERR_FILENO) == 1;
+    stdout_text_ = !jsonl_out_ && flags.output_dir.empty();
   }
 
   int Run();
@@ -124,6 +129,15 @@ class Driver {
   // Writes one outcome; false if stdout has gone (stop quietly).
   bool Write(Outcome&& o);
   bool WriteStdout(const std::string& s, bool flush);
+  // Text or Markdown on stdout, with --separator or -0 between documents.
+  bool WriteDocument(const std::string& text);
+  // -o DIR: writes (or, with --check, compares) one output file.
+  bool WriteFile(Outcome&& o);
+  std::string OutputRelpath(std::string relpath) const;  // .md for Markdown
+  bool CheckFile(const Outcome& o, const fs::path& out_path);
+  // --check: every file under DIR with the output's extension that no
+  // input of this run accounts for.
+  bool ListStale();
   // The exit code once writing to stdout stopped: 0 when its reader went
   // away, 1 (with the reason on stderr) when a write failed otherwise.
   int StoppedExit() const;
@@ -145,12 +159,15 @@ class Driver {
   bool jsonl_out_ = false;
   JsonlShape shape_;  // --blocks, --record
   bool progress_ = false;
+  bool stdout_text_ = false;  // text or Markdown documents go to stdout
+  uint64_t total_ = 0;        // documents to read, when known (progress line)
 
   // Writer state (one thread).
   bool failed_ = false, changed_ = false, wrote_any_ = false, corpus_mode_ = false;
   std::string stdout_error_;  // why a write to stdout failed, unless EPIPE
   std::unordered_map<uint64_t, std::string> claimed_;  // hash of output path -> who wrote it
-  uint64_t in_ = 0, written_ = 0, bytes_in_ = 0, stale_ = 0;
+  std::unordered_set<std::string> accounted_;  // --check: every output path of this run
+  uint64_t in_ = 0, written_ = 0, bytes_in_ = 0, stale_ = 0, stale_files_ = 0;
   std::map<std::string, uint64_t> dropped_, skipped_, failures_;
   Clock::time_point start_ = Clock::now(), last_progress_ = Clock::now();
 
@@ -196,7 +213,11 @@ Outcome Driver::Process(SourceRecord&& rec) const {
       st = WarcRecordToDocument(rec.warc, rec.container, max, &raw, &disposition, &skip_reason);
       o.label = rec.container + "#" + std::to_string(rec.warc.ordinal);
       if (!raw.url.empty()) o.label += " " + raw.url;
-      o.relpath += SafeFileName(!raw.warc_record_id.empty() ? raw.warc_record_id : raw.name) +
+      // Named after the page's URL; a record without one after its id.
+      const std::string from_url = UrlRelativePath(raw.url);
+      o.relpath += (!from_url.empty()              ? from_url
+                    : !raw.warc_record_id.empty() ? SafeFileName(raw.warc_record_id)
+                                                  : SafeFileName(raw.name)) +
                    ".txt";
       if (st.ok() && disposition == WarcDisposition::kSkip) {
         o.kind = Outcome::Kind::kSkipped;
@@ -292,13 +313,21 @@ bool Driver::Write(Outcome&& o) {
   switch (o.kind) {
     case Outcome::Kind::kSkipped:
       ++skipped_[o.reason];
-      if (!o.error.empty()) Fail(o.label, o.error);  // named, not failed
-      return !jsonl_out_ || o.json.empty() || WriteStdout(o.json, false);
+      if (o.error.empty()) return true;  // not a document (a WARC request, an image)
+      if (!flags_.quiet) Fail(o.label, o.error);  // a binary file: named, not failed
+      if (jsonl_out_) return o.json.empty() || WriteStdout(o.json, false);
+      return !stdout_text_ || !flags_.null_separated || WriteDocument("");
     case Outcome::Kind::kFailed:
       ++failures_[o.reason];
       failed_ = true;
       Fail(o.label, o.error);
-      return !jsonl_out_ || WriteStdout(o.json, false);
+      if (flags_.check && !o.relpath.empty()) {
+        // Its old output is not stale: the input is there, it failed.
+        accounted_.insert(
+            (fs::path(flags_.output_dir) / OutputRelpath(o.relpath)).lexically_normal().string());
+      }
+      if (jsonl_out_) return WriteStdout(o.json, false);
+      return !stdout_text_ || !flags_.null_separated || WriteDocument("");
     case Outcome::Kind::kDropped:
       ++dropped_[o.reason];
       break;
@@ -308,71 +337,118 @@ bool Driver::Write(Outcome&& o) {
   }
   if (jsonl_out_) {
     ok = WriteStdout(o.json, false);
-  } else if (flags_.output_dir.empty()) {
-    if (wrote_any_ && !o.text.empty() && !WriteStdout("\n", true)) return false;
-    ok = WriteStdout(o.text, true);
-    wrote_any_ = wrote_any_ || !o.text.empty();
+  } else if (stdout_text_) {
+    ok = WriteDocument(o.text);
   } else {
-    // Markdown files are named .md (the sources name every output .txt).
-    if (flags_.options.output.form == TextForm::kMarkdown && EndsWith(o.relpath, ".txt")) {
-      o.relpath.replace(o.relpath.size() - 4, 4, ".md");
-    }
-    // Never outside DIR, whatever an id or URL said: relpath is built from
-    // safe names, and checked here once more.
-    fs::path rel = fs::path(o.relpath).lexically_normal();
-    if (o.relpath.empty() || rel.is_absolute() || rel.empty() || *rel.begin() == "..") {
-      ++failures_["unsafe output path"];
-      failed_ = true;
-      Fail(o.label, "output path '" + o.relpath + "' would leave the output folder");
-      return true;
-    }
-    fs::path out_path = fs::path(flags_.output_dir) / rel;
-    std::string key = out_path.lexically_normal().string();
-    auto [it, fresh] = claimed_.emplace(std::hash<std::string>()(key), o.label);
-    if (!fresh) {
-      Fail(o.label, "would write " + key + ", already written for " + it->second +
-                        "; give the inputs in separate runs or folders");
-      ++failures_["output path collision"];
-      failed_ = true;
-      return true;
-    }
-    if (flags_.check) {
-      std::string old;
-      bool exists = false;
-      Status st = ReadWholeFile(out_path, &old, &exists);
-      if (!st.ok()) {
-        Fail(o.label, st.message());
-        failed_ = true;
-      } else if (!exists || old != o.text) {
-        changed_ = true;
-        ++stale_;
-        ok = WriteStdout((exists ? "would change: " : "missing: ") + out_path.string() + "\n", true);
-      }
-    } else {
-      Status st = WriteFileUnder(flags_.output_dir, rel.string(), o.text);
-      if (!st.ok()) {
-        ++failures_[FailureKey(st.message())];
-        Fail(o.label, st.message());
-        failed_ = true;
-      }
-    }
+    ok = WriteFile(std::move(o));
   }
   if (progress_) Progress(false);
   return ok;
+}
+
+bool Driver::WriteDocument(const std::string& text) {
+  // -0: every document ends with NUL, an empty one too (item k is document
+  // k). Otherwise the separator goes between two documents that have text.
+  if (flags_.null_separated) return WriteStdout(text, false) && WriteStdout(std::string(1, '\0'), true);
+  if (text.empty()) return true;
+  if (wrote_any_ && !WriteStdout(flags_.separator, false)) return false;
+  wrote_any_ = true;
+  return WriteStdout(text, true);
+}
+
+std::string Driver::OutputRelpath(std::string relpath) const {
+  // Markdown files are named .md (the sources name every output .txt).
+  if (flags_.options.output.form == TextForm::kMarkdown && EndsWith(relpath, ".txt")) {
+    relpath.replace(relpath.size() - 4, 4, ".md");
+  }
+  return relpath;
+}
+
+bool Driver::WriteFile(Outcome&& o) {
+  o.relpath = OutputRelpath(std::move(o.relpath));
+  // Never outside DIR, whatever an id or URL said: relpath is built from
+  // safe names, and checked here once more.
+  fs::path rel = fs::path(o.relpath).lexically_normal();
+  if (o.relpath.empty() || rel.is_absolute() || rel.empty() || *rel.begin() == "..") {
+    ++failures_["unsafe output path"];
+    failed_ = true;
+    Fail(o.label, "output path '" + o.relpath + "' would leave the output folder");
+    return true;
+  }
+  fs::path out_path = fs::path(flags_.output_dir) / rel;
+  std::string key = out_path.lexically_normal().string();
+  auto [it, fresh] = claimed_.emplace(std::hash<std::string>()(key), o.label);
+  if (!fresh) {
+    Fail(o.label, "would write " + key + ", already written for " + it->second +
+                      "; give the inputs in separate runs or folders");
+    ++failures_["output path collision"];
+    failed_ = true;
+    return true;
+  }
+  if (flags_.check) {
+    accounted_.insert(key);
+    return CheckFile(o, out_path);
+  }
+  Status st = WriteFileUnder(flags_.output_dir, rel.string(), o.text);
+  if (!st.ok()) {
+    ++failures_[FailureKey(st.message())];
+    Fail(o.label, st.message());
+    failed_ = true;
+  }
+  return true;
+}
+
+bool Driver::CheckFile(const Outcome& o, const fs::path& out_path) {
+  std::string old;
+  bool exists = false;
+  Status st = ReadWholeFile(out_path, &old, &exists);
+  if (!st.ok()) {
+    Fail(o.label, st.message());
+    failed_ = true;
+    return true;
+  }
+  if (exists && old == o.text) return true;
+  changed_ = true;
+  ++stale_;
+  std::string line = (exists ? "would change: " : "missing: ") + out_path.string() + "\n";
+  if (exists && flags_.diff) {
+    // Labels as diff -u writes them (name, tab, note): patch -p0 applies it.
+    line += UnifiedDiff(old, o.text, out_path.string() + "\t(in the folder)",
+                        out_path.string() + "\t(cleaned now)");
+  }
+  return WriteStdout(line, true);
+}
+
+bool Driver::ListStale() {
+  const std::string ext =
+      flags_.options.output.form == TextForm::kMarkdown ? ".md" : ".txt";
+  std::vector<std::string> stale;
+  std::error_code ec;
+  // Links are not followed (cleaner never writes through one either).
+  for (fs::recursive_directory_iterator it(flags_.output_dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (!it->is_regular_file(ec) || it->is_symlink(ec)) continue;
+    std::string path = it->path().lexically_normal().string();
+    if (EndsWith(path, ext) && accounted_.count(path) == 0) stale.push_back(std::move(path));
+  }
+  std::sort(stale.begin(), stale.end());
+  std::string lines;
+  for (const std::string& p : stale) lines += "stale: " + p + "\n";
+  if (!stale.empty()) changed_ = true;
+  stale_files_ = stale.size();
+  return WriteStdout(lines, true);
 }
 
 void Driver::Progress(bool final) {
   auto now = Clock::now();
   if (!final && now - last_progress_ < std::chrono::seconds(1)) return;
   last_progress_ = now;
-  double s = std::chrono::duration<double>(now - start_).count();
   if (final) {
     std::fputs("\r\033[K", stderr);
     return;
   }
-  std::fprintf(stderr, "\r\033[Kcleaner: %llu documents, %.0f docs/s, %.1f MB/s",
-               static_cast<unsigned long long>(in_), s > 0 ? in_ / s : 0.0,
-               s > 0 ? bytes_in_ / 1e6 / s : 0.0);
+  double s = std::chrono::duration<double>(now - start_).count();
+  std::fprintf(stderr, "\r\033[K%s", ProgressLine(in_, total_, s, bytes_in_).c_str());
 }
 
 bool Driver::OpenReport() {
@@ -424,7 +500,10 @@ void Driver::Summary(double seconds) {
   // With --check nothing is written: the count is of outputs checked.
   std::string line = "cleaner: summary: " + std::to_string(in_) + " in, " +
                      std::to_string(written_) + (flags_.check ? " checked" : " written");
-  if (flags_.check) line += " (" + std::to_string(stale_) + " would change)";
+  if (flags_.check) {
+    line += " (" + std::to_string(stale_) + " would change, " + std::to_string(stale_files_) +
+            " stale)";
+  }
   uint64_t d = Sum(dropped_), k = Sum(skipped_), f = Sum(failures_);
   line += ", " + std::to_string(d) + " dropped" + (d ? " (" + Counts(dropped_) + ")" : "");
   line += ", " + std::to_string(k) + " skipped" + (k ? " (" + Counts(skipped_) + ")" : "");
@@ -463,6 +542,7 @@ int Driver::Run() {
   ro.fetch.user_agent = c.user_agent;
   ro.fetch.allow_file_urls = c.allow_file_urls;
   if (!c.url_files.empty()) corpus_mode_ = true;
+  if (progress_) total_ = KnownDocumentCount(inputs, ro);
 
   int jobs = c.jobs > 0 ? c.jobs : static_cast<int>(std::thread::hardware_concurrency());
   if (jobs < 1) jobs = 1;
@@ -600,7 +680,12 @@ int Driver::Run() {
     failed_ = true;
   }
   const int signo = InterruptSignal();
-  if (corpus_mode_ || jsonl_out_ || flags_.corpus.stats || signo != 0) {
+  // Stale files only when this run saw every input: not a shard's share,
+  // not a run cut short.
+  if (flags_.check && signo == 0 && fatal.ok() && c.shard_count == 1 && !ListStale()) {
+    return StoppedExit();
+  }
+  if (!flags_.quiet && (corpus_mode_ || jsonl_out_ || flags_.corpus.stats || signo != 0)) {
     Summary(std::chrono::duration<double>(Clock::now() - start_).count());
   }
   if (signo != 0) {

@@ -28,7 +28,21 @@ constexpr FlagDef kFlags[] = {
      "or the file name for a file given) instead of stdout"},
     {"check", 0, nullptr,
      "with -o: write nothing; list each file under DIR that would change or is\n"
-     "missing, and exit 1 if any would"},
+     "missing, and each file under DIR whose input is gone (stale: FILE), and\n"
+     "exit 1 if any  e.g. -o fixtures/ --check pages/"},
+    {"diff", 0, nullptr,
+     "with --check: after each 'would change:' line, a unified diff of the file\n"
+     "in DIR against the new output  e.g. -o fixtures/ --check --diff pages/"},
+    {"separator", 0, "STRING",
+     "text and markdown on stdout: write STRING between two documents instead of\n"
+     "a blank line; escapes \\n \\t \\r \\0 \\\\ \\xHH  e.g. --separator '\\n---\\n'"},
+    {"null", '0', nullptr,
+     "text and markdown on stdout: end every document, an empty one too, with a\n"
+     "NUL byte, so that item k is input document k (cleaned text holds no NUL)\n"
+     "e.g. cleaner -0 pages/ | while IFS= read -r -d '' doc; do ...; done"},
+    {"quiet", 'q', nullptr,
+     "no progress line, no summary and no notices on stderr; errors are still\n"
+     "reported  e.g. cleaner -q -o out/ pages/"},
     {"input-format", 0, "FMT",
      "auto (default: decided from content and extension: a WARC file by its\n"
      "content, gzip or not; a .jsonl/.ndjson(.gz) file as JSON Lines), text, html,\n"
@@ -43,9 +57,16 @@ constexpr FlagDef kFlags[] = {
     {"blocks", 0, nullptr,
      "with jsonl: add \"blocks\":[{\"type\",\"level\",\"text\"}] (heading, paragraph,\n"
      "list_item, table, code, quote)  e.g. --output-format jsonl --blocks"},
+    {"links", 0, nullptr,
+     "markdown: write links as [text](url), the address made absolute against the\n"
+     "page's URL  e.g. --output-format markdown --links page.html"},
+    {"images", 0, nullptr,
+     "markdown: write the images of the content as ![alt](src) paragraphs\n"
+     "e.g. --output-format markdown --images page.html"},
     {"with-metadata", 0, nullptr,
      "text and markdown: start each document with YAML front matter (title,\n"
-     "author, dates, site, host, URLs, description, language)"},
+     "author, dates, site, host, URLs, description, language, categories, tags,\n"
+     "license)"},
     {"record", 0, "SHAPE",
      "with jsonl: datatrove (default) or dolma ({\"id\",\"text\",\"source\",\"added\",\n"
      "\"created\",\"metadata\"})  e.g. --record dolma --source-name cc-2024"},
@@ -212,6 +233,50 @@ Status ParseShard(const std::string& value, CorpusFlags* corpus) {
   return Status::OK();
 }
 
+int HexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+Status UnescapeSeparator(const std::string& value, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < value.size(); ++i) {
+    if (value[i] != '\\') {
+      out->push_back(value[i]);
+      continue;
+    }
+    char c = i + 1 < value.size() ? value[++i] : '\0';
+    switch (c) {
+      case 'n': out->push_back('\n'); break;
+      case 't': out->push_back('\t'); break;
+      case 'r': out->push_back('\r'); break;
+      case '0': out->push_back('\0'); break;
+      case '\\': out->push_back('\\'); break;
+      case 'x': {
+        int hi = i + 1 < value.size() ? HexDigit(value[i + 1]) : -1;
+        int lo = i + 2 < value.size() ? HexDigit(value[i + 2]) : -1;
+        if (hi >= 0 && lo >= 0) {
+          out->push_back(static_cast<char>(hi * 16 + lo));
+          i += 2;
+          break;
+        }
+        [[fallthrough]];
+      }
+      default:
+        return Status::InvalidArgument(
+            "--separator: unknown escape in '" + value +
+            "' (known: \\n \\t \\r \\0 \\\\ \\xHH)");
+    }
+  }
+  return Status::OK();
+}
+
+namespace {
+
 Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
   std::string_view n = f.name;
   Options& o = flags->options;
@@ -220,6 +285,15 @@ Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
     flags->output_dir = value;
   } else if (n == "check") {
     flags->check = true;
+  } else if (n == "diff") {
+    flags->diff = true;
+  } else if (n == "separator") {
+    CLEANER_RETURN_IF_ERROR(UnescapeSeparator(value, &flags->separator));
+    flags->separator_given = true;
+  } else if (n == "null") {
+    flags->null_separated = true;
+  } else if (n == "quiet") {
+    flags->quiet = true;
   } else if (n == "input-format") {
     if (value == "auto") {
       o.input_format = InputFormat::kAuto;
@@ -250,6 +324,10 @@ Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
   } else if (n == "blocks") {
     flags->corpus.blocks = true;
     o.output.keep_blocks = true;
+  } else if (n == "links") {
+    o.extract.links = true;
+  } else if (n == "images") {
+    o.extract.images = true;
   } else if (n == "with-metadata") {
     o.output.front_matter = true;
   } else if (n == "record") {
@@ -364,6 +442,34 @@ Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
   return Status::OK();
 }
 
+// Flags about how stdout is shaped, checked together once all are read.
+Status CheckOutputFlags(const Flags& flags) {
+  if (flags.diff && !flags.check) return Status::InvalidArgument("--diff is for --check");
+  const char* sep = flags.null_separated ? "-0/--null" : "--separator";
+  if (flags.null_separated && flags.separator_given) {
+    return Status::InvalidArgument("give --separator or -0/--null, not both");
+  }
+  if (flags.null_separated || flags.separator_given) {
+    if (!flags.output_dir.empty()) {
+      return Status::InvalidArgument(std::string(sep) + " is for stdout, not -o DIR");
+    }
+    if (flags.corpus.output_format == OutputFormat::kJsonl) {
+      return Status::InvalidArgument(std::string(sep) +
+                                     " is for text and markdown; JSON Lines are one a line");
+    }
+  }
+  if ((flags.options.extract.links || flags.options.extract.images) &&
+      flags.options.output.form != TextForm::kMarkdown) {
+    return Status::InvalidArgument(
+        std::string(flags.options.extract.links ? "--links" : "--images") +
+        " is for Markdown: --output-format markdown (or jsonl with --markdown)");
+  }
+  if (flags.quiet && flags.corpus.stats) {
+    return Status::InvalidArgument("--stats asks for the summary that -q/--quiet leaves out");
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Status ParseFlags(const std::vector<std::string>& args, Flags* flags) {
@@ -418,6 +524,7 @@ Status ParseFlags(const std::vector<std::string>& args, Flags* flags) {
   if (flags->check && flags->output_dir.empty()) {
     return Status::InvalidArgument("--check needs -o DIR (the folder to compare with)");
   }
+  CLEANER_RETURN_IF_ERROR(CheckOutputFlags(*flags));
   // Language identification is the costliest step of the text path; plain
   // text output does not show metadata.
   const bool jsonl = flags->corpus.output_format == OutputFormat::kJsonl;
@@ -502,6 +609,8 @@ std::string UsageText() {
       "  cleaner page.html                       # one page to stdout\n"
       "  cleaner -o out/ pages/                  # pages/a/b.html -> out/a/b.txt\n"
       "  cleaner -o fixtures/ --check pages/     # exit 1 if fixtures are stale\n"
+      "  cleaner -o fixtures/ --check --diff pages/   # ... and how they would change\n"
+      "  cleaner -0 pages/ | xargs -0 -n 1 sh -c 'printf %s \"$0\" | wc -w'\n"
       "  cleaner --explain page.txt > /dev/null  # why each line went\n"
       "  cleaner --report report.html pages/ > /dev/null  # the same, drawn in HTML\n"
       "  cleaner --quotes ascii --filters my-filters/ page.txt\n"

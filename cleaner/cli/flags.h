@@ -59,6 +59,13 @@ struct Flags {
   std::vector<std::string> inputs;  // positional arguments; empty = stdin
   std::string output_dir;           // -o
   bool check = false;               // --check
+  bool diff = false;                // --diff: with --check, a unified diff per changed file
+  bool quiet = false;               // -q: no progress line, no summary, no notices
+  // Text and Markdown on stdout: written between two documents (--separator;
+  // a blank line by default), or, with -0, after every document.
+  std::string separator = "\n";
+  bool separator_given = false;
+  bool null_separated = false;      // -0/--null
   bool explain = false;             // --explain
   std::string report_path;          // --report FILE.html: the visual explain report
   bool help = false;
@@ -73,6 +80,11 @@ Status ParseFlags(int argc, char** argv, Flags* flags);
 
 // Parses a vector of arguments (without argv[0]); for tests and .args files.
 Status ParseFlags(const std::vector<std::string>& args, Flags* flags);
+
+// Turns --separator's value into bytes: \n \t \r \0 \\ and \xHH are
+// escapes, every other byte is itself. Returns InvalidArgument for any
+// other escape or a lone trailing backslash.
+Status UnescapeSeparator(const std::string& value, std::string* out);
 
 // The --help text: usage, every flag with its default, examples, exit codes.
 std::string UsageText();

@@ -43,6 +43,7 @@
 #include "cleaner/extract/extract_text.h"
 #include "cleaner/extract/html_model.h"
 #include "cleaner/extract/math_text.h"
+#include "cleaner/extract/metadata_normalize.h"
 #include "cleaner/extract/page_kind.h"
 #include "cleaner/extract/repeated.h"
 #include "cleaner/extract/selection_gate.h"
@@ -275,7 +276,10 @@ int TagInitScore(GumboTag t) {
 struct MetaCandidates {
   std::string title_tag, og_title, author, date, time_datetime, canonical, og_url, site_name,
       description, og_description, lang, itemprop_author, og_type,
-      date_modified;
+      date_modified, og_locale, license;
+  // article:section / article:tag metas and rel="category tag" / rel="tag"
+  // links, in page order.
+  std::vector<std::string> sections, tags;
   std::string itemtypes;  // microdata itemtype values, space-separated
   std::string json_ld;  // the text of the page's application/ld+json scripts
 };
@@ -345,6 +349,20 @@ bool WrapsBlocks(const GumboElement& e) {
   return false;
 }
 
+// Whether the space-separated token list `list` (a rel value) holds
+// `token`, ASCII case-insensitively.
+bool HasToken(std::string_view list, std::string_view token) {
+  size_t i = 0;
+  while (i < list.size()) {
+    while (i < list.size() && IsSpace(static_cast<unsigned char>(list[i]))) ++i;
+    size_t j = i;
+    while (j < list.size() && !IsSpace(static_cast<unsigned char>(list[j]))) ++j;
+    if (j > i && EqualsIgnoreCase(list.substr(i, j - i), token)) return true;
+    i = j;
+  }
+  return false;
+}
+
 // Whether an <a> links to an address: it has an href that is not a script.
 bool IsAddressLink(const GumboElement& a) {
   const GumboAttribute* href = gumbo_get_attribute(&a.attributes, "href");
@@ -401,6 +419,14 @@ class Walker {
   void MatchName(std::string_view name, AttrInfo* info);
   void Apply(const TokenRule* r, AttrInfo* info);
   void ReadMeta(const GumboElement& e);
+  // --links / --images: a link's text and href once it closes, an image's
+  // alt and src where it stands.
+  void OpenLink(const GumboElement& a);
+  void CloseLink();
+  void ReadImage(const GumboElement& img);
+  // An <a rel="tag">, rel="category tag" or rel="license": read before any
+  // rule can drop it (tag lists sit in page furniture).
+  void ReadRelLink(const GumboElement& a);
   void ReadJsonLd(const GumboElement& script);
   // A <noframes> element's content is raw text to the parser, markup
   // included; frameset pages keep their text there. Parsed (bounded like
@@ -429,6 +455,16 @@ class Walker {
   bool cjk_lead_ = false;  // the last character began with E3 or EF
   std::vector<int> owner_stack_;
   std::string scratch_;
+  struct OpenAnchor {
+    size_t at;       // its start in cur_
+    size_t blocks;   // blocks.size() then: a link around blocks is a card, not a link
+    std::string href;
+  };
+  std::vector<OpenAnchor> anchors_;
+  std::vector<InlineLink> cur_inline_;  // links and images of the block being built
+
+ public:
+  bool keep_links = false, keep_images = false;
 };
 
 void Walker::Apply(const TokenRule* r, AttrInfo* info) {
@@ -551,6 +587,7 @@ void Walker::ReadMeta(const GumboElement& e) {
   };
   if (e.tag == GUMBO_TAG_LINK) {
     if (EqualsIgnoreCase(rel, "canonical")) set(&meta.canonical, href);
+    if (HasToken(rel, "license")) set(&meta.license, href);
     return;
   }
   if (e.tag == GUMBO_TAG_TIME) {
@@ -565,6 +602,11 @@ void Walker::ReadMeta(const GumboElement& e) {
   else if (k == "og:site_name" || k == "application-name") set(&meta.site_name, content);
   else if (k == "og:url") set(&meta.og_url, content);
   else if (k == "og:type") set(&meta.og_type, content);
+  else if (k == "og:locale") set(&meta.og_locale, content);
+  else if ((k == "article:section" || k == "article:tag") && !content.empty() &&
+           meta.sections.size() + meta.tags.size() < 256) {
+    (k == "article:section" ? meta.sections : meta.tags).push_back(Collapse(content.substr(0, 200)));
+  }
   else if (k == "description") set(&meta.description, content);
   else if (k == "og:description" || k == "twitter:description") set(&meta.og_description, content);
   else if (k == "author" || k == "article:author" || k == "dc.creator" || k == "byl" ||
@@ -580,6 +622,49 @@ void Walker::ReadMeta(const GumboElement& e) {
              k == "dcterms.modified" || k == "last-modified") {
     set(&meta.date_modified, !content.empty() ? content : datetime);
   }
+}
+
+void Walker::ReadRelLink(const GumboElement& a) {
+  const GumboAttribute* rel = gumbo_get_attribute(&a.attributes, "rel");
+  if (rel == nullptr) return;
+  if (HasToken(rel->value, "license")) {
+    const GumboAttribute* href = gumbo_get_attribute(&a.attributes, "href");
+    if (href != nullptr && meta.license.empty()) meta.license = Collapse(href->value);
+    return;
+  }
+  const bool category = HasToken(rel->value, "category");
+  if (!category && !HasToken(rel->value, "tag")) return;
+  if (meta.sections.size() + meta.tags.size() >= 256) return;
+  std::string text = TokenText(a, 200);
+  if (!text.empty()) (category ? meta.sections : meta.tags).push_back(std::move(text));
+}
+
+void Walker::OpenLink(const GumboElement& a) {
+  const GumboAttribute* href = gumbo_get_attribute(&a.attributes, "href");
+  anchors_.push_back({cur_.size(), blocks.size(), href != nullptr ? Collapse(href->value) : ""});
+}
+
+void Walker::CloseLink() {
+  if (anchors_.empty()) return;
+  OpenAnchor a = std::move(anchors_.back());
+  anchors_.pop_back();
+  if (a.blocks != blocks.size() || a.at > cur_.size() || a.href.empty()) return;
+  std::string text = Collapse(std::string_view(cur_).substr(a.at));
+  if (!text.empty()) cur_inline_.push_back({std::move(text), std::move(a.href), false, false});
+}
+
+void Walker::ReadImage(const GumboElement& img) {
+  std::string src;
+  // Lazy-loading pages put the address in data-src and a placeholder in src.
+  for (const char* name : {"src", "data-src"}) {
+    const GumboAttribute* a = gumbo_get_attribute(&img.attributes, name);
+    if (a != nullptr && src.empty()) src = Collapse(a->value);
+    if (src.rfind("data:", 0) == 0) src.clear();
+  }
+  if (src.empty()) return;
+  const GumboAttribute* alt = gumbo_get_attribute(&img.attributes, "alt");
+  cur_inline_.push_back(
+      {alt != nullptr ? Collapse(alt->value) : "", std::move(src), true, cur_chars_ == 0});
 }
 
 void Walker::ReadJsonLd(const GumboElement& script) {
@@ -723,6 +808,12 @@ void Walker::Flush() {
   if (cur_chars_ == 0) {
     cur_.clear();
     cur_links_ = cur_cards_ = cur_commas_ = cur_stops_ = 0;
+    // An image without text around it (a figure) goes with the next block.
+    cur_inline_.erase(std::remove_if(cur_inline_.begin(), cur_inline_.end(),
+                                     [](const InlineLink& l) { return !l.image; }),
+                      cur_inline_.end());
+    for (InlineLink& l : cur_inline_) l.leading = true;
+    for (OpenAnchor& a : anchors_) a.at = 0;
     return;
   }
   if (pre_depth_ == 0) {
@@ -756,6 +847,9 @@ void Walker::Flush() {
   b.stops = cur_stops_;
   rules_.stopwords.Count(cur_, &b.words, &b.stop_words);
   b.text = std::move(cur_);
+  b.links = std::move(cur_inline_);
+  cur_inline_.clear();
+  for (OpenAnchor& a : anchors_) a.at = 0;
   cur_ = std::string();
   cur_chars_ = cur_links_ = cur_cards_ = cur_commas_ = cur_stops_ = 0;
   blocks.push_back(std::move(b));
@@ -806,6 +900,7 @@ void Walker::Walk(const GumboNode* root) {
           if (std::string_view(a->name) == "lang" && meta.lang.empty()) meta.lang = a->value;
         }
       }
+      if (e.tag == GUMBO_TAG_IMG && keep_images) ReadImage(e);
       if (cls == kSkip) {
         if (e.tag == GUMBO_TAG_META || e.tag == GUMBO_TAG_LINK) {
           ReadMeta(e);
@@ -835,6 +930,7 @@ void Walker::Walk(const GumboNode* root) {
         continue;
       }
       if (e.tag == GUMBO_TAG_TIME) ReadMeta(e);
+      if (e.tag == GUMBO_TAG_A) ReadRelLink(e);
       AttrInfo info;
       ReadAttributes(e, &info);
       // An inline element around blocks (<span class="widget-wrap"><p>...)
@@ -926,6 +1022,7 @@ void Walker::Walk(const GumboNode* root) {
             !(next->parse_flags & GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT)) {
           ++link_depth_;
           nf.marks |= kMarkLink;
+          if (keep_links) OpenLink(e);
           if (WrapsBlocks(e)) {
             ++card_depth_;
             nf.marks |= kMarkCard;
@@ -950,7 +1047,10 @@ void Walker::Walk(const GumboNode* root) {
       cells_in_row_ = 0;
     }
     if (marks & kMarkBlock) Flush();
-    if (marks & kMarkLink) --link_depth_;
+    if (marks & kMarkLink) {
+      --link_depth_;
+      if (keep_links) CloseLink();
+    }
     if (marks & kMarkCard) --card_depth_;
     if (marks & kMarkPre) --pre_depth_;
     if (marks & kMarkQuote) --quote_depth_;
@@ -1626,17 +1726,6 @@ void Selector::Run(std::vector<char>* keep) {
   }
 }
 
-std::string PrimaryLanguage(std::string_view tag) {
-  std::string out;
-  for (char c : tag) {
-    if (c == '-' || c == '_') break;
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c < 'a' || c > 'z') return "";
-    out += c;
-  }
-  return out.size() >= 2 && out.size() <= 3 ? out : "";
-}
-
 void SetMetadata(const DocumentInfo& doc, const char* field, std::string* slot,
                  const std::string& value) {
   if (value.empty()) return;
@@ -1647,6 +1736,15 @@ void SetMetadata(const DocumentInfo& doc, const char* field, std::string* slot,
   e.category = field;
   e.after = value;
   Explain(doc, e);
+}
+
+void SetMetadataList(const DocumentInfo& doc, const char* field, std::vector<std::string>* slot,
+                     std::vector<std::string> values) {
+  std::string joined;
+  for (const std::string& v : values) joined += (joined.empty() ? "" : ", ") + v;
+  if (joined.empty()) return;
+  *slot = std::move(values);
+  SetMetadata(doc, field, &joined, joined);
 }
 
 // Text the page declares rather than shows (declared_text.h): a product
@@ -1683,6 +1781,55 @@ void AddDeclaredText(const MetaCandidates& m, PageKind kind, const DocumentInfo&
   keep->push_back(1);
 }
 
+// Fills the metadata from what the page declares (meta tags, JSON-LD,
+// microdata, rel links), else from what it shows (the byline, the kept
+// text's language).
+void FillMetadata(const MetaCandidates& m, const std::string& title, const std::string& byline,
+                  const std::vector<RawBlock>& blocks, const std::vector<char>& keep,
+                  const DocumentInfo& doc) {
+  Metadata& md = *doc.metadata;
+  SetMetadata(doc, "title", &md.title, title);
+  // The author: meta tags, then microdata, then the byline the page shows
+  // (dropped from the text, so kept here: "By Ann Writer, 3 May").
+  std::string author = !m.author.empty() ? m.author : m.itemprop_author;
+  if (author.empty()) author = JsonStringValue(m.json_ld, "author");
+  if (author.empty()) author = byline;
+  SetMetadata(doc, "author", &md.author, author);
+  std::string date = !m.date.empty() ? m.date : JsonStringValue(m.json_ld, "datePublished");
+  SetMetadata(doc, "date", &md.date, !date.empty() ? date : m.time_datetime);
+  SetMetadata(doc, "date_modified", &md.date_modified,
+              !m.date_modified.empty() ? m.date_modified : JsonStringValue(m.json_ld, "dateModified"));
+  SetMetadata(doc, "canonical_url", &md.canonical_url,
+              !m.canonical.empty() ? m.canonical : m.og_url);
+  SetMetadata(doc, "site_name", &md.site_name, m.site_name);
+  SetMetadata(doc, "description", &md.description,
+              !m.description.empty() ? m.description : m.og_description);
+  // <html lang>, refined by og:locale's region ("en" + "en_US": "en-US").
+  std::string lang = LanguageTag(m.lang, m.og_locale);
+  if (lang.empty()) {
+    std::string sample;
+    for (size_t i = 0; i < blocks.size() && sample.size() < 4096; ++i) {
+      if (keep[i]) sample.append(blocks[i].text).append("\n");
+    }
+    LanguageGuess g = DetectLanguage(sample);
+    if (g.reliable) lang = g.code;
+  }
+  SetMetadata(doc, "language", &md.language, lang);
+
+  std::vector<std::string> categories = m.sections, tags = m.tags;
+  for (std::string& s : JsonStringList(m.json_ld, "articleSection")) {
+    categories.push_back(std::move(s));
+  }
+  // keywords: an array, or one string of comma-separated keywords.
+  for (const std::string& k : JsonStringList(m.json_ld, "keywords")) {
+    for (std::string& t : SplitNonEmpty(k, ',')) tags.push_back(Collapse(t));
+  }
+  SetMetadataList(doc, "categories", &md.categories, std::move(categories));
+  SetMetadataList(doc, "tags", &md.tags, std::move(tags));
+  SetMetadata(doc, "license", &md.license,
+              !m.license.empty() ? m.license : Collapse(JsonStringValue(m.json_ld, "license")));
+}
+
 }  // namespace
 
 Status ExtractHtml(std::string_view html, const ExtractRules& rules,
@@ -1708,6 +1855,8 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   }
   GumboOutput* output = gumbo_parse_with_options(&gopts, html.data(), html.size());
   Walker w(rules.rep(), options.main_content);
+  w.keep_links = options.links;
+  w.keep_images = options.images;
   if (limits.max_html_elements > 0) w.max_elements = limits.max_html_elements;
   w.deadline = doc.deadline;
   w.Walk(output->document);
@@ -1785,33 +1934,7 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   if (options.main_content && from_json.empty()) AddDeclaredText(m, kind, doc, &w.blocks, &keep);
   if (title.empty()) title = Collapse(JsonStringValue(m.json_ld, "headline"));
 
-  Metadata& md = *doc.metadata;
-  SetMetadata(doc, "title", &md.title, title);
-  // The author: meta tags, then microdata, then the byline the page shows
-  // (dropped from the text, so kept here: "By Ann Writer, 3 May").
-  std::string author = !m.author.empty() ? m.author : m.itemprop_author;
-  if (author.empty()) author = JsonStringValue(m.json_ld, "author");
-  if (author.empty()) author = byline;
-  SetMetadata(doc, "author", &md.author, author);
-  std::string date = !m.date.empty() ? m.date : JsonStringValue(m.json_ld, "datePublished");
-  SetMetadata(doc, "date", &md.date, !date.empty() ? date : m.time_datetime);
-  SetMetadata(doc, "date_modified", &md.date_modified,
-              !m.date_modified.empty() ? m.date_modified : JsonStringValue(m.json_ld, "dateModified"));
-  SetMetadata(doc, "canonical_url", &md.canonical_url,
-              !m.canonical.empty() ? m.canonical : m.og_url);
-  SetMetadata(doc, "site_name", &md.site_name, m.site_name);
-  SetMetadata(doc, "description", &md.description,
-              !m.description.empty() ? m.description : m.og_description);
-  std::string lang = PrimaryLanguage(m.lang);
-  if (lang.empty()) {
-    std::string sample;
-    for (size_t i = 0; i < w.blocks.size() && sample.size() < 4096; ++i) {
-      if (keep[i]) sample.append(w.blocks[i].text).append("\n");
-    }
-    LanguageGuess g = DetectLanguage(sample);
-    if (g.reliable) lang = g.code;
-  }
-  SetMetadata(doc, "language", &md.language, lang);
+  FillMetadata(m, title, byline, w.blocks, keep, doc);
 
   int index = 0;
   for (size_t i = 0; i < w.blocks.size(); ++i) {
@@ -1824,6 +1947,12 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
     b.ordered = rb.ordered;
     b.index = index++;
     b.link_density = rb.LinkDensity();
+    b.links = std::move(rb.links);
+    for (InlineLink& l : b.links) {
+      std::string abs = ResolveUrl(l.target, doc.metadata->url.empty() ? std::string_view(m.canonical)
+                                                                       : std::string_view(doc.metadata->url));
+      if (!abs.empty()) l.target = std::move(abs);
+    }
     ++doc.stats->blocks_in;
     CLEANER_RETURN_IF_ERROR(out->Push(std::move(b)));
   }

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cleaner/util/stop_words.h"
 
@@ -17,6 +18,13 @@ namespace cleaner {
 // UTF-8; an invalid escape ends the value). Returns "" if there is none or
 // the value is not a string. Linear in `json`.
 std::string JsonStringValue(std::string_view json, std::string_view key);
+
+// Like JsonStringValue, for a value that may also be an array of strings
+// (JSON-LD "keywords", "articleSection"): the string, or the array's
+// strings up to the first item that is not one, at most `max_items`.
+// Empty if there is no such key.
+std::vector<std::string> JsonStringList(std::string_view json, std::string_view key,
+                                        size_t max_items = 64);
 
 }  // namespace cleaner
 

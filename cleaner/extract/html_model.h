@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <gumbo.h>
 
@@ -58,6 +59,7 @@ struct RawBlock {
   int words = 0, stop_words = 0;
   bool prose = false;
   bool dropped = false;
+  std::vector<InlineLink> links;  // with ExtractOptions::links / ::images
   float LinkDensity() const { return chars ? static_cast<float>(link_chars) / chars : 0.f; }
   // Link density without cards' links: a listing's cards (a link around a
   // title and an excerpt) are its content, not its navigation.

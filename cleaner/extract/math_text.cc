@@ -37,8 +37,12 @@ std::string MathText(const GumboElement& math, size_t max_bytes) {
   if (const GumboAttribute* alt = gumbo_get_attribute(&math.attributes, "alttext")) {
     AppendToken(alt->value, &out);
   }
-  std::vector<std::pair<const GumboVector*, unsigned>> stack{{&math.children, 0}};
-  if (!out.empty()) stack.clear();
+  return !out.empty() ? out : TokenText(math, max_bytes);
+}
+
+std::string TokenText(const GumboElement& e, size_t max_bytes) {
+  std::string out;
+  std::vector<std::pair<const GumboVector*, unsigned>> stack{{&e.children, 0}};
   while (!stack.empty() && out.size() < max_bytes) {
     auto& [kids, i] = stack.back();
     if (i >= kids->length) {

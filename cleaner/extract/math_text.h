@@ -16,6 +16,10 @@ namespace cleaner {
 // stack. At most `max_bytes` bytes.
 std::string MathText(const GumboElement& math, size_t max_bytes = 4096);
 
+// The text tokens of `e`'s subtree joined by single spaces (MathML
+// annotations left out), at most `max_bytes` (cut at a UTF-8 boundary).
+std::string TokenText(const GumboElement& e, size_t max_bytes);
+
 }  // namespace cleaner
 
 #endif  // CLEANER_EXTRACT_MATH_TEXT_H_

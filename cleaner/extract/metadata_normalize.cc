@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <regex>
 #include <vector>
 
@@ -320,8 +321,90 @@ std::string StripSiteFromTitle(std::string_view title, std::string_view site_nam
   return std::string(title);
 }
 
+namespace {
+
+// The subtags of a language tag ("en-US", "en_US" alike).
+struct LanguageParts {
+  std::string language, script, region;
+};
+
+LanguageParts ParseLanguageTag(std::string_view tag) {
+  LanguageParts p;
+  std::vector<std::string> subtags;
+  std::string t(tag);
+  for (char& c : t) c = c == '_' ? '-' : c;
+  subtags = SplitNonEmpty(t, '-');
+  auto letters = [](const std::string& s) {
+    for (char c : s) {
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+    }
+    return true;
+  };
+  auto digits = [](const std::string& s) {
+    return s.find_first_not_of("0123456789") == std::string::npos;
+  };
+  if (subtags.empty() || subtags[0].size() < 2 || subtags[0].size() > 3 || !letters(subtags[0])) {
+    return p;
+  }
+  p.language = AsciiLower(subtags[0]);
+  size_t i = 1;
+  if (i < subtags.size() && subtags[i].size() == 4 && letters(subtags[i])) {
+    p.script = AsciiLower(subtags[i++]);
+    p.script[0] = static_cast<char>(p.script[0] - 'a' + 'A');
+  }
+  if (i < subtags.size() && ((subtags[i].size() == 2 && letters(subtags[i])) ||
+                             (subtags[i].size() == 3 && digits(subtags[i])))) {
+    for (char c : subtags[i]) p.region += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+  }
+  return p;
+}
+
+}  // namespace
+
+std::string LanguageTag(std::string_view lang, std::string_view locale) {
+  LanguageParts p = ParseLanguageTag(lang);
+  const LanguageParts l = ParseLanguageTag(locale);
+  if (p.language.empty()) p = l;
+  if (p.region.empty() && l.language == p.language) p.region = l.region;
+  if (p.language.empty()) return "";
+  std::string out = p.language;
+  if (!p.script.empty()) out += "-" + p.script;
+  if (!p.region.empty()) out += "-" + p.region;
+  return out;
+}
+
+std::vector<std::string> NormalizeTerms(const std::vector<std::string>& terms) {
+  std::vector<std::string> out;
+  std::vector<std::string> seen;
+  for (const std::string& term : terms) {
+    if (out.size() >= 64) break;
+    std::string t;
+    for (char c : term) {
+      const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+      if (space) {
+        if (!t.empty() && t.back() != ' ') t += ' ';
+      } else {
+        t += c;
+      }
+    }
+    if (!t.empty() && t.back() == ' ') t.pop_back();
+    if (t.size() > 200) {
+      size_t n = 200;
+      while (n > 0 && (static_cast<unsigned char>(t[n]) & 0xC0) == 0x80) --n;
+      t.resize(n);
+    }
+    std::string key = AsciiLower(t);
+    if (t.empty() || std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(std::move(key));
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
 void NormalizeMetadata(const DocumentInfo& doc) {
   Metadata& m = *doc.metadata;
+  m.categories = NormalizeTerms(m.categories);
+  m.tags = NormalizeTerms(m.tags);
   if (!m.canonical_url.empty() && !m.url.empty()) {
     std::string abs = ResolveUrl(m.canonical_url, m.url);
     if (!abs.empty() && abs != m.canonical_url) {
@@ -331,6 +414,11 @@ void NormalizeMetadata(const DocumentInfo& doc) {
   }
   m.host = HostOfUrl(!m.canonical_url.empty() ? m.canonical_url : m.url);
   if (m.host.empty()) m.host = HostOfUrl(m.url);
+  if (!m.license.empty()) {
+    const std::string& base = !m.canonical_url.empty() ? m.canonical_url : m.url;
+    std::string abs = base.empty() ? "" : ResolveUrl(m.license, base);
+    if (!abs.empty()) m.license = abs;
+  }
   for (std::string* date : {&m.date, &m.date_modified}) {
     if (date->empty()) continue;
     std::string iso = NormalizeDate(*date);

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cleaner/block.h"
 
@@ -46,8 +47,22 @@ std::string StripSiteFromTitle(std::string_view title, std::string_view site_nam
 // biography, a date line) or 300 bytes give "".
 std::string NormalizeAuthor(std::string_view author);
 
+// A BCP 47 language tag from <html lang> (`lang`) and og:locale
+// (`locale`): "en-US" from "en-us", "en_US" or "EN"+"en_US"; "zh-Hant-TW"
+// keeps its script; other subtags (variants, extensions) go. The locale
+// fills in the region when `lang` has none and names the same language, and
+// stands in for a missing `lang`. Only `lang`'s language when only that is
+// known ("en"); "" when neither is a tag.
+std::string LanguageTag(std::string_view lang, std::string_view locale);
+
+// Categories or tags as a clean list: white space collapsed, empty ones
+// and repeats (ASCII case-insensitively) left out, at most 64 of at most
+// 200 bytes each, in their first order.
+std::vector<std::string> NormalizeTerms(const std::vector<std::string>& terms);
+
 // Applies the above to *doc.metadata: title, author, date, date_modified, host
-// (from the canonical URL, else the URL), canonical_url. A date that cannot
+// (from the canonical URL, else the URL), canonical_url, categories, tags;
+// the license link is made absolute. A date that cannot
 // be read is kept as found, and --explain says so.
 void NormalizeMetadata(const DocumentInfo& doc);
 

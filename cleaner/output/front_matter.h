@@ -8,10 +8,11 @@
 //   ...
 //   ---
 //
-// Every key is always present ("" when unknown), in this order: title,
-// author, date, date_modified, site_name, host, url, canonical_url,
-// description, language. Values are YAML double-quoted scalars (written
-// as JSON strings, which YAML 1.2 reads as they are).
+// Every key is always present ("" or [] when unknown), in this order:
+// title, author, date, date_modified, site_name, host, url, canonical_url,
+// description, language, categories, tags, license. Values are YAML
+// double-quoted scalars and, for categories and tags, flow sequences of
+// them (written as JSON, which YAML 1.2 reads as it is).
 #ifndef CLEANER_OUTPUT_FRONT_MATTER_H_
 #define CLEANER_OUTPUT_FRONT_MATTER_H_
 

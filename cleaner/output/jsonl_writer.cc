@@ -64,6 +64,9 @@ void AddMetadata(const Metadata& m, const RawDocument& raw, Json* meta) {
   set("canonical_url", m.canonical_url);
   set("description", m.description);
   set("language", m.language);
+  set("categories", Json(m.categories));
+  set("tags", Json(m.tags));
+  set("license", m.license);
   set("page_type", m.page_type);
   set("charset", m.charset);
   set("format", m.format);

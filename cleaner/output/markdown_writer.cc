@@ -28,10 +28,11 @@ std::string JoinLines(std::string_view text, std::string_view sep) {
 
 }  // namespace
 
-std::string EscapeMarkdown(std::string_view text, bool line_start, bool table_cell) {
+std::string EscapeMarkdown(std::string_view text, bool line_start, bool table_cell,
+                           bool at_start) {
   std::string out;
   out.reserve(text.size() + text.size() / 16);
-  bool at_line_start = true;
+  bool at_line_start = at_start;
   for (size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     const unsigned char prev = i > 0 ? static_cast<unsigned char>(text[i - 1]) : ' ';
@@ -87,6 +88,56 @@ std::string EscapeMarkdown(std::string_view text, bool line_start, bool table_ce
   return out;
 }
 
+std::string MarkdownDestination(std::string_view url) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : url) {
+    if (c <= ' ' || c == '(' || c == ')' || c == '<' || c == '>' || c == '\\' || c == 0x7F) {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string MarkdownWriter::InlineText(const Block& block, bool line_start) const {
+  std::string out;
+  std::string_view text = block.text;
+  size_t pos = 0;
+  for (const InlineLink& link : block.links) {
+    if (link.image || link.text.empty()) continue;
+    const size_t at = text.find(link.text, pos);
+    if (at == std::string_view::npos) continue;
+    const bool starts_line = at == 0 || text[at - 1] == '\n';
+    out += EscapeMarkdown(text.substr(pos, at - pos), line_start, false,
+                          pos == 0 || text[pos - 1] == '\n');
+    out += "[";
+    out += EscapeMarkdown(link.text, line_start && starts_line, false, starts_line);
+    out += "](" + MarkdownDestination(link.target) + ")";
+    pos = at + link.text.size();
+  }
+  out += EscapeMarkdown(text.substr(pos), line_start, false, pos == 0 || text[pos - 1] == '\n');
+  return out;
+}
+
+void MarkdownWriter::WriteImages(const Block& block, bool leading) {
+  for (const InlineLink& image : block.links) {
+    if (!image.image || image.leading != leading) continue;
+    std::string alt = image.text;
+    std::replace(alt.begin(), alt.end(), '\n', ' ');
+    if (leading) {
+      out_->append("![" + EscapeMarkdown(alt, false) + "](" + MarkdownDestination(image.target) +
+                   ")\n\n");
+    } else {
+      out_->append("\n\n![" + EscapeMarkdown(alt, false) + "](" +
+                   MarkdownDestination(image.target) + ")");
+    }
+  }
+}
+
 Status MarkdownWriter::BeginDocument(const DocumentInfo&) {
   lists_.clear();
   in_list_ = in_list_before_ = false;
@@ -99,12 +150,17 @@ Status MarkdownWriter::Push(Block block) {
   if (!list_item) lists_.clear();
   in_list_before_ = in_list_;
   in_list_ = list_item;
+  // Images inside list items and tables would break the list or the
+  // table: only blocks of their own take them.
+  const bool images = !list_item && block.kind != BlockKind::kTable;
+  if (images) WriteImages(block, true);
   switch (block.kind) {
     case BlockKind::kHeading: {
       std::replace(block.text.begin(), block.text.end(), '\n', ' ');
+      for (InlineLink& l : block.links) std::replace(l.text.begin(), l.text.end(), '\n', ' ');
       out_->append(static_cast<size_t>(std::clamp(block.level, 1, 6)), '#');
       out_->push_back(' ');
-      out_->append(EscapeMarkdown(block.text, false));
+      out_->append(InlineText(block, false));
       break;
     }
     case BlockKind::kListItem:
@@ -118,12 +174,13 @@ Status MarkdownWriter::Push(Block block) {
       break;
     case BlockKind::kQuote:
       out_->append("> ");
-      out_->append(JoinLines(EscapeMarkdown(block.text, true), "\\\n> "));
+      out_->append(JoinLines(InlineText(block, true), "\\\n> "));
       break;
     case BlockKind::kParagraph:
-      out_->append(JoinLines(EscapeMarkdown(block.text, true), "\\\n"));
+      out_->append(JoinLines(InlineText(block, true), "\\\n"));
       break;
   }
+  if (images) WriteImages(block, false);
   out_->push_back('\n');
   return Status::OK();
 }
@@ -147,7 +204,7 @@ void MarkdownWriter::WriteListItem(const Block& block) {
   out_->append(list.indent, ' ');
   out_->append(marker);
   std::string sep = "\\\n" + std::string(list.content, ' ');
-  out_->append(JoinLines(EscapeMarkdown(block.text, true), sep));
+  out_->append(JoinLines(InlineText(block, true), sep));
 }
 
 void MarkdownWriter::WriteTable(const Block& block) {

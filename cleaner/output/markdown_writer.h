@@ -9,6 +9,11 @@
 //   code        a fenced block (``` or longer than any run of backticks inside) that keeps the
 //               <pre> text byte for byte
 //   quote       "> Text"
+//   link        "[text](url)" inside a heading, paragraph, list item or quote, when the block
+//               carries it (Block::links: --links); a link whose text the later stages changed
+//               is left as text
+//   image       "![alt](src)" as a paragraph of its own, before the block it was met ahead of
+//               (a figure's image before its caption), else after it (--images)
 //
 // Text is escaped so that it reads back as the same text: characters that
 // would start emphasis, code, links, HTML or entities (\ ` * [ ] < and _ or
@@ -46,6 +51,9 @@ class MarkdownWriter : public BlockSink {
   void WriteListItem(const Block& block);
   void WriteTable(const Block& block);
   void WriteCode(const Block& block);
+  // The block's text escaped, with its links as [text](url).
+  std::string InlineText(const Block& block, bool line_start) const;
+  void WriteImages(const Block& block, bool leading);
 
   std::string* out_;
   std::vector<OpenList> lists_;  // open lists, outermost first
@@ -56,7 +64,13 @@ class MarkdownWriter : public BlockSink {
 // `text` escaped for Markdown inline content (see above). `line_start`
 // escapes block markers at the start of each line; `table_cell` also
 // escapes '|'.
-std::string EscapeMarkdown(std::string_view text, bool line_start, bool table_cell = false);
+// `at_start`: `text` begins a line (false for a piece after a link).
+std::string EscapeMarkdown(std::string_view text, bool line_start, bool table_cell = false,
+                           bool at_start = true);
+
+// A link destination that needs no angle brackets: bytes that would end or
+// break it (space, parentheses, '<', '>', '\\', controls) percent-encoded.
+std::string MarkdownDestination(std::string_view url);
 
 }  // namespace cleaner
 

@@ -2,9 +2,11 @@
 // and JSON Lines files, standard input.
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <numeric>
 #include <string>
+#include <vector>
 
 #include "cleaner/source/jsonl_source.h"
 #include "cleaner/source/source.h"
@@ -58,11 +60,15 @@ class CorpusReader {
     rec.ordinal = ordinal_ - 1;
     return emit_(std::move(rec));
   }
-  bool EmitError(const std::string& name, const std::string& container, Status error) {
+  // `relpath`: where the document's -o output goes, when known (so that
+  // --check does not call the output of an input that failed stale).
+  bool EmitError(const std::string& name, const std::string& container, Status error,
+                 const std::string& relpath = "") {
     SourceRecord rec;
     rec.kind = SourceRecord::Kind::kError;
     rec.raw.name = name;
     rec.container = container;
+    rec.output_relpath = relpath;
     rec.error = std::move(error);
     return Emit(std::move(rec));
   }
@@ -79,7 +85,7 @@ bool CorpusReader::ReadItem(const InputItem& item) {
   if (!item.error.ok()) return !Mine() || EmitError(item.path, "", item.error);
   std::unique_ptr<ByteReader> in;
   Status st = ByteReader::Open(item.path, &in);
-  if (!st.ok()) return !Mine() || EmitError(item.path, "", st);
+  if (!st.ok()) return !Mine() || EmitError(item.path, "", st, item.output_relpath);
   ContainerHint kind = o_.container;
   if (kind == ContainerHint::kAuto) {
     if (LooksLikeWarc(in->Peek(64))) {
@@ -100,11 +106,12 @@ bool CorpusReader::ReadItem(const InputItem& item) {
   in->Read(max + 1, &rec.raw.bytes);
   rec.bytes_read = rec.raw.bytes.size();
   Status damage = in->TakeError();
-  if (!damage.ok()) return EmitError(item.path, "", damage);
+  if (!damage.ok()) return EmitError(item.path, "", damage, item.output_relpath);
   if (rec.raw.bytes.size() > max) {
     return EmitError(item.path, "",
                      Status::ResourceExhausted("document larger than " + std::to_string(max) +
-                                               " bytes (--max-bytes)"));
+                                               " bytes (--max-bytes)"),
+                     item.output_relpath);
   }
   return Emit(std::move(rec));
 }
@@ -326,6 +333,48 @@ Status ReadCorpus(const std::vector<std::string>& args, const CorpusReadOptions&
     if (!fatal.ok() || !go_on) return fatal;
   }
   return Status::OK();
+}
+
+std::string UrlRelativePath(std::string_view url) {
+  const size_t colon = url.find("://");
+  if (colon == std::string_view::npos) return "";
+  const std::string scheme = AsciiLower(url.substr(0, colon));
+  if (scheme != "http" && scheme != "https") return "";
+  std::string_view rest = url.substr(colon + 3);
+  rest = rest.substr(0, rest.find('#'));
+  const size_t path_at = rest.find_first_of("/?");
+  std::string_view authority = rest.substr(0, path_at);
+  authority.remove_prefix(authority.find('@') == std::string_view::npos ? 0
+                                                                         : authority.find('@') + 1);
+  if (authority.empty()) return "";
+  std::string_view path = path_at == std::string_view::npos ? "" : rest.substr(path_at);
+  std::string_view query;
+  if (size_t q = path.find('?'); q != std::string_view::npos) {
+    query = path.substr(q + 1);
+    path = path.substr(0, q);
+  }
+  std::vector<std::string> parts = SplitNonEmpty(path, '/');
+  // A folder's page ("/news/", "/") is its index.
+  if (parts.empty() || path.back() == '/') parts.emplace_back("index");
+  std::string& last = parts.back();
+  for (const char* ext : {".html", ".htm"}) {
+    const size_t n = std::strlen(ext);
+    if (last.size() > n && EqualsIgnoreCase(std::string_view(last).substr(last.size() - n), ext)) {
+      last.resize(last.size() - n);
+      break;
+    }
+  }
+  if (!query.empty()) last += "?" + std::string(query);
+  // 16 levels at most (a path of thousands of segments would pass
+  // PATH_MAX): the rest joins the last name.
+  constexpr size_t kMaxDepth = 16;
+  while (parts.size() > kMaxDepth) {
+    parts[parts.size() - 2] += "/" + parts.back();
+    parts.pop_back();
+  }
+  std::string out = SafeFileName(AsciiLower(authority));
+  for (const std::string& p : parts) out += "/" + SafeFileName(p);
+  return out;
 }
 
 }  // namespace cleaner

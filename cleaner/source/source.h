@@ -116,6 +116,15 @@ Status ReadCorpus(const std::vector<std::string>& args, const CorpusReadOptions&
 // distinct ids stay distinct. Never empty, never contains '/'.
 std::string SafeFileName(std::string_view id);
 
+// The -o DIR path, without extension, of a WARC record's page: its
+// http(s) URL as "host/segment/.../name", every part a SafeFileName (so the
+// path never leaves DIR), the query joined to the last name
+// ("page?id=3" -> "page_id_3-<hash>"), a folder's page ("/", "/news/")
+// named "index", a last name's ".html"/".htm" left out, at most 16 levels
+// (deeper segments join the last name). "" for a URL that is not
+// http(s) or has no host.
+std::string UrlRelativePath(std::string_view url);
+
 }  // namespace cleaner
 
 #endif  // CLEANER_STAGES_SOURCE_H_

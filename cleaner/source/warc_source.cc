@@ -128,14 +128,7 @@ bool WarcReader::Next(WarcRecord* rec) {
   // Named header fields below, if any, come after these and do not replace
   // them (Header() returns the first).
   {
-    std::vector<std::string> tokens;
-    size_t pos = 0;
-    while (pos < v.size()) {
-      size_t sp = v.find(' ', pos);
-      if (sp == std::string_view::npos) sp = v.size();
-      if (sp > pos) tokens.emplace_back(v.substr(pos, sp - pos));
-      pos = sp + 1;
-    }
+    std::vector<std::string> tokens = SplitNonEmpty(v, ' ');
     static const char* const kPositional[] = {"Content-Length", "WARC-Type", "WARC-Target-URI",
                                              "WARC-Date", "WARC-Record-ID", "Content-Type"};
     for (size_t i = 1; i < tokens.size() && i <= 6; ++i) {

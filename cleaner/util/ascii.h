@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cleaner {
 
@@ -40,6 +41,19 @@ inline std::string FoldAlnum(std::string_view s) {
   for (unsigned char c : s) {
     if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
     else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) out += static_cast<char>(c);
+  }
+  return out;
+}
+
+// The non-empty pieces of `s` between `sep` bytes: "a//b/" -> {"a", "b"}.
+inline std::vector<std::string> SplitNonEmpty(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t end = s.find(sep, pos);
+    if (end == std::string_view::npos) end = s.size();
+    if (end > pos) out.emplace_back(s.substr(pos, end - pos));
+    pos = end + 1;
   }
   return out;
 }

@@ -25,10 +25,11 @@ const cleaner::Cleaner* CleanerFor(uint8_t selector) {
                                                   : cleaner::InputFormat::kAuto);
     o.extract.main_content = !(selector & 4);
     o.repair.quotes = selector & 8 ? cleaner::QuoteStyle::kAscii : cleaner::QuoteStyle::kAuto;
-    if (selector & 16) {  // Markdown with front matter and blocks
+    if (selector & 16) {  // Markdown with front matter, blocks, links and images
       o.output.form = cleaner::TextForm::kMarkdown;
       o.output.front_matter = true;
       o.output.keep_blocks = true;
+      o.extract.links = o.extract.images = true;
     }
     std::unique_ptr<cleaner::Cleaner> c;
     if (!cleaner::Cleaner::Create(o, &c).ok()) std::abort();
