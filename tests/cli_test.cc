@@ -39,7 +39,7 @@ TEST_CASE("a missing input fails with exit 1 and the others are still cleaned", 
   CHECK(ReadFile(dir + "/out/good.txt") == "A good paragraph.\n");
 }
 
-TEST_CASE("a bad flag is a usage error, exit 2", "[cli]") {
+TEST_CASE("a bad flag is a usage error - exit 2", "[cli]") {
   auto r = RunCleaner({"--no-such-flag"});
   CHECK(r.exit_code == 2);
   CHECK(r.out.empty());
@@ -70,7 +70,7 @@ TEST_CASE("output folder mirrors a folder and names a file's output after it", "
   CHECK_FALSE(fs::exists(dir + "/out/.hidden.txt"));
 }
 
-TEST_CASE("two inputs that would write the same file are an error, not an overwrite", "[cli]") {
+TEST_CASE("two inputs that would write the same file are an error - not an overwrite", "[cli]") {
   std::string dir = testing::ScratchDir("collide");
   WriteFile(dir + "/a/x.html", "<p>First.</p>");
   WriteFile(dir + "/b/x.txt", "Second.");
@@ -80,7 +80,7 @@ TEST_CASE("two inputs that would write the same file are an error, not an overwr
   CHECK(ReadFile(dir + "/out/x.txt") == "First.\n");
 }
 
-TEST_CASE("check mode answers 0 when fresh and 1 after an edit, writing nothing", "[cli]") {
+TEST_CASE("check mode answers 0 when fresh and 1 after an edit - writing nothing", "[cli]") {
   std::string dir = testing::ScratchDir("check");
   WriteFile(dir + "/pages/p.txt", "Some text.");
   REQUIRE(RunCleaner({"-o", "fix", "pages"}, "", dir).exit_code == 0);
@@ -112,7 +112,7 @@ TEST_CASE("a closed stdout ends quietly with exit 0", "[cli]") {
   CHECK(ReadFile(dir + "/err.txt").empty());
 }
 
-TEST_CASE("a malformed --filters folder is a configuration error, exit 2", "[cli]") {
+TEST_CASE("a malformed --filters folder is a configuration error - exit 2", "[cli]") {
   auto r = RunCleaner({"--filters", "/nonexistent/folder"});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("/nonexistent/folder") != std::string::npos);
@@ -139,7 +139,7 @@ TEST_CASE("documents on stdout are told apart by --separator or -0", "[cli]") {
   CHECK(md.out == std::string("First document.\n\0", 17));
 }
 
-TEST_CASE("separators are for stdout text; a bad escape is a usage error", "[cli]") {
+TEST_CASE("separators are for stdout text - a bad escape is a usage error", "[cli]") {
   for (std::vector<std::string> args :
        {std::vector<std::string>{"--separator", "\\q"}, {"--separator", "x\\"},
         {"-0", "--separator", "x"}, {"-0", "-o", "out"}, {"--separator", "x", "-o", "out"},
@@ -151,7 +151,7 @@ TEST_CASE("separators are for stdout text; a bad escape is a usage error", "[cli
   }
 }
 
-TEST_CASE("quiet mode (-q) leaves out the summary and notices, not the errors", "[cli]") {
+TEST_CASE("quiet mode (-q) leaves out the summary and notices - not the errors", "[cli]") {
   std::string dir = testing::ScratchDir("quiet");
   WriteFile(dir + "/p/a.txt", "A paragraph.");
   WriteFile(dir + "/p/x.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
@@ -168,7 +168,7 @@ TEST_CASE("quiet mode (-q) leaves out the summary and notices, not the errors", 
   CHECK(jsonl.err.empty());
 }
 
-TEST_CASE("check mode lists stale files whose input is gone, and diffs with --diff", "[cli]") {
+TEST_CASE("check mode lists stale files whose input is gone - and diffs with --diff", "[cli]") {
   std::string dir = testing::ScratchDir("check-stale");
   WriteFile(dir + "/pages/p.txt", "Some text.\n\nA second paragraph.");
   WriteFile(dir + "/pages/sub/q.txt", "Other text.");
@@ -212,7 +212,7 @@ TEST_CASE("check mode lists stale files whose input is gone, and diffs with --di
   CHECK(m.out == "stale: md/old.md\n");
 }
 
-TEST_CASE("WARC pages under -o are named after their URL, not their record id", "[cli]") {
+TEST_CASE("WARC pages under -o are named after their URL - not their record id", "[cli]") {
   std::string dir = testing::ScratchDir("warc-names");
   auto r = RunCleaner({"-o", dir + "/out", std::string(CLEANER_TESTDATA_DIR) + "/warc/basic.warc"});
   CHECK(r.exit_code == 0);
@@ -285,7 +285,7 @@ TEST_CASE("a failed write names the system's reason and leaves no temporary file
 
 // --report FILE.html (issue 15.4). What the page looks like in a browser:
 // tests/report_browser_test.py.
-TEST_CASE("the report (--report) is one page for the run, documents in input order", "[cli][report]") {
+TEST_CASE("the report (--report) is one page for the run - documents in input order", "[cli][report]") {
   std::string dir = testing::ScratchDir("report");
   const std::string data = CLEANER_TESTDATA_DIR;
   std::vector<std::string> inputs = {data + "/sample/report.html", data + "/sample/pages.jsonl",
@@ -319,7 +319,7 @@ TEST_CASE("the report (--report) is one page for the run, documents in input ord
   CHECK(ReadFile(dir + "/r3.html") == html);
 }
 
-TEST_CASE("an unwritable report file is named: exit 2 before any input, 1 when a write fails",
+TEST_CASE("an unwritable report file is named: exit 2 before any input - 1 when a write fails",
           "[cli][report]") {
   std::string dir = testing::ScratchDir("report_err");
   auto r = RunCleaner({"--report", dir + "/no/such/folder/r.html", kSeed});

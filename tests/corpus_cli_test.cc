@@ -57,7 +57,7 @@ std::vector<std::string> Lines(const std::string& s) {
   return out;
 }
 
-TEST_CASE("JSONL: every record out, in order, the same bytes for every --jobs", "[corpus][cli]") {
+TEST_CASE("JSONL: every record out - in order - the same bytes for every --jobs", "[corpus][cli]") {
   std::string dir = testing::ScratchDir("jobs");
   WriteFile(dir + "/in.jsonl", MakeCorpus(400));
   auto one = RunCleaner({"--output-format", "jsonl", "-j", "1", "in.jsonl"}, "", dir);
@@ -88,7 +88,7 @@ TEST_CASE("JSONL: every record out, in order, the same bytes for every --jobs", 
         std::string::npos);
 }
 
-TEST_CASE("JSONL from stdin, and .jsonl.gz recognized by name", "[corpus][cli]") {
+TEST_CASE("JSONL from stdin - and .jsonl.gz recognized by name", "[corpus][cli]") {
   std::string dir = testing::ScratchDir("stdin");
   WriteFile(dir + "/in.jsonl", MakeCorpus(20));
   auto file = RunCleaner({"--output-format", "jsonl", "in.jsonl"}, "", dir);
@@ -134,7 +134,7 @@ TEST_CASE("shards under GNU parallel (--shard): the union is the single-process 
   CHECK(parts == all);
 }
 
-TEST_CASE("output folder: one file per record, never outside DIR whatever the id", "[corpus][cli]") {
+TEST_CASE("output folder: one file per record - never outside DIR whatever the id", "[corpus][cli]") {
   std::string dir = testing::ScratchDir("safe");
   std::string in;
   for (const char* id : {"../../escape", "/etc/evil", "..", "a/../../b", "ok", "sp ace\xff"}) {
@@ -204,7 +204,7 @@ TEST_CASE("help lists every corpus option", "[corpus][cli]") {
 namespace cleaner {
 namespace {
 
-TEST_CASE("input metadata is kept; ours only fills what the input lacks or left blank",
+TEST_CASE("input metadata is kept - ours only fills what the input lacks or left blank",
           "[corpus]") {
   // Issue 14.10: source "cc-2024", title and date came out as "jsonl", "", "".
   std::string dir = testing::ScratchDir("meta-merge");

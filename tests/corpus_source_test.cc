@@ -7,7 +7,7 @@
 namespace cleaner {
 namespace {
 
-TEST_CASE("a WARC page's output path comes from its URL, safe under the folder", "[source]") {
+TEST_CASE("a WARC page's output path comes from its URL - safe under the folder", "[source]") {
   CHECK(UrlRelativePath("https://News.Example/2024/05/harbour.html") ==
         "news.example/2024/05/harbour");
   CHECK(UrlRelativePath("http://news.example/") == "news.example/index");

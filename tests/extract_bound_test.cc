@@ -31,7 +31,7 @@ TEST_CASE("pages within bounds are left alone", "[extract][bound]") {
                         b, &out));
 }
 
-TEST_CASE("nesting past the bound loses its tags, not its text", "[extract][bound]") {
+TEST_CASE("nesting past the bound loses its tags - not its text", "[extract][bound]") {
   HtmlBounds b;
   b.max_depth = 3;
   std::string out;
@@ -56,7 +56,7 @@ TEST_CASE("list items that nest count towards the depth", "[extract][bound][host
   CHECK_FALSE(BoundHtml(Repeat("<ruby>x<rb>a<rt>b<rtc>c<rt>d<rp>e</ruby>", 5000), b, &out));
 }
 
-TEST_CASE("tags past the budget are left out, raw text elements whole", "[extract][bound][hostile]") {
+TEST_CASE("tags past the budget are left out - raw text elements whole", "[extract][bound][hostile]") {
   // Issue 14.5: 60 MB of <br> walls took 3 GB in the parse tree.
   HtmlBounds b;
   b.max_tags = 3;

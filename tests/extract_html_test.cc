@@ -75,13 +75,13 @@ TEST_CASE("inline elements join without inventing or losing spaces", "[extract]"
   CHECK(Visible("<p>caf&eacute; &amp; cr&egrave;me</p>").texts == V{"café & crème"});
 }
 
-TEST_CASE("br is a line break, two of them end a paragraph", "[extract]") {
+TEST_CASE("br is a line break - two of them end a paragraph", "[extract]") {
   CHECK(Visible("<p>line one<br>line two</p>").texts == V{"line one\nline two"});
   CHECK(Visible("<div>first<br><br>second</div>").texts == V{"first", "second"});
   CHECK(Visible("<p>trailing<br></p>").texts == V{"trailing"});
 }
 
-TEST_CASE("block kinds: headings, list items, quotes, preformatted", "[extract]") {
+TEST_CASE("block kinds: headings - list items - quotes - preformatted", "[extract]") {
   Result r = Visible(
       "<h2>Sub <em>head</em></h2><ul><li>one</li><li>two</li></ul>"
       "<blockquote><p>quoted</p></blockquote><pre>  x = 1\n  y = 2\n</pre>");
@@ -97,7 +97,7 @@ TEST_CASE("block kinds: headings, list items, quotes, preformatted", "[extract]"
   for (size_t i = 0; i < r.blocks.size(); ++i) CHECK(r.blocks[i].index == static_cast<int>(i));
 }
 
-TEST_CASE("a data table is one block, rows on lines, cells separated by tabs", "[extract]") {
+TEST_CASE("a data table is one block - rows on lines - cells separated by tabs", "[extract]") {
   Result r = Visible(
       "<table><caption>People</caption><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>31</td></tr>"
       "<tr><td>Bo<br>Jr.</td><td> 7 </td></tr></table>");
@@ -106,7 +106,7 @@ TEST_CASE("a data table is one block, rows on lines, cells separated by tabs", "
   CHECK(r.blocks[0].text == "People\nName\tAge\nAnn\t31\nBo Jr.\t7");
 }
 
-TEST_CASE("a layout table's cells are containers, not a table", "[extract]") {
+TEST_CASE("a layout table's cells are containers - not a table", "[extract]") {
   Result r = Visible("<table><tr><td><p>First paragraph.</p><p>Second.</p></td></tr></table>");
   CHECK(r.texts == V{"First paragraph.", "Second."});
   CHECK(r.blocks[0].kind == BlockKind::kParagraph);
@@ -156,7 +156,7 @@ std::string NewsPage() {
       "<meta name=\"description\" content=\"What happened in town.\">");
 }
 
-TEST_CASE("main content: the article, without navigation, sidebar, comments, footer",
+TEST_CASE("main content: the article - without navigation - sidebar - comments - footer",
           "[extract]") {
   Result r = Extract(NewsPage());
   REQUIRE(r.status.ok());
@@ -315,7 +315,7 @@ TEST_CASE("links and images are carried on their block only when asked", "[extra
   CHECK(second[0].target == "https://h.example/a/two.png");
 }
 
-TEST_CASE("categories, tags, license and the language's region are read", "[extract]") {
+TEST_CASE("categories - tags - license and the language's region are read", "[extract]") {
   const std::string page =
       "<html lang='en'><head><meta property='og:locale' content='en_US'>"
       "<meta property='article:section' content='Local News'>"
@@ -364,7 +364,7 @@ TEST_CASE("a wrapper named like furniture is not dropped when it holds the artic
   CHECK(r.texts[4].find("sentence number 5") != std::string::npos);
 }
 
-TEST_CASE("a hidden wrapper around the article is shown, a hidden copy is not", "[extract]") {
+TEST_CASE("a hidden wrapper around the article is shown - a hidden copy is not", "[extract]") {
   std::string article;
   for (int i = 1; i <= 4; ++i) article += Prose(i);
   Result shown = Extract(Page("<div id=\"page\" style=\"display:none\">" + article + "</div>"));
@@ -453,7 +453,7 @@ std::string Thread(int n) {
          "<div class=\"thread\">" + posts + "</div></body></html>";
 }
 
-TEST_CASE("on a thread every post is content, with its author and date", "[extract][kind]") {
+TEST_CASE("on a thread every post is content - with its author and date", "[extract][kind]") {
   testing::TestDoc doc;
   Result r = Extract(Thread(4), ExtractOptions(), &doc);
   CHECK(doc.metadata.page_type == "forum");
@@ -483,7 +483,7 @@ TEST_CASE("a paragraph the selection already holds is not repeated", "[extract]"
   CHECK(named);
 }
 
-TEST_CASE("a class token weighs against a container, it does not veto the article",
+TEST_CASE("a class token weighs against a container - it does not veto the article",
           "[extract][veto]") {
   std::string article;
   for (int i = 1; i <= 4; ++i) article += Prose(i);
@@ -509,7 +509,7 @@ TEST_CASE("a class token weighs against a container, it does not veto the articl
   CHECK(named);
 }
 
-TEST_CASE("a link to a script or to nowhere is text, not a link", "[extract][veto]") {
+TEST_CASE("a link to a script or to nowhere is text - not a link", "[extract][veto]") {
   Result r = Visible("<p><a href=\" javascript:void(0)\">Show the whole answer</a></p>"
                      "<p><a>An anchor</a></p><p><a href=\"/x\">A link</a></p>");
   REQUIRE(r.blocks.size() == 3);
@@ -574,7 +574,7 @@ TEST_CASE("a page that shows no text says so", "[extract]") {
   CHECK(said);
 }
 
-TEST_CASE("a listing's cards are its content, not its navigation", "[extract]") {
+TEST_CASE("a listing's cards are its content - not its navigation", "[extract]") {
   // Every card is a link around a title and an excerpt.
   std::string cards;
   for (int i = 0; i < 8; ++i) {
@@ -698,7 +698,7 @@ TEST_CASE("the selection gate picks the main content or everything the rules lea
   CHECK(said);
 }
 
-TEST_CASE("stop words are counted per word, ASCII case-insensitively", "[extract]") {
+TEST_CASE("stop words are counted per word - ASCII case-insensitively", "[extract]") {
   StopWords sw;
   sw.Add("the");
   sw.Add("und");

@@ -104,7 +104,7 @@ TEST_CASE("golden cases give their expected text", "[golden]") {
   }
 }
 
-TEST_CASE("golden outputs are valid, NFC, idempotent and deterministic", "[golden][properties]") {
+TEST_CASE("golden outputs are valid - NFC - idempotent and deterministic", "[golden][properties]") {
   for (const Case& c : FindCases("golden")) {
     SECTION(c.name) {
       Options options = OptionsFor(c);

@@ -13,7 +13,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-TEST_CASE("a JSON line gives its text field, id and url; the rest is kept", "[jsonl]") {
+TEST_CASE("a JSON line gives its text field - id and url - the rest is kept", "[jsonl]") {
   JsonlRecord r;
   REQUIRE(ParseJsonlLine(R"({"id":"a1","url":"http://x.example/","text":"Hello.","n":3,"tags":["x"]})",
                          JsonlFields(), "f:1", &r)
@@ -28,7 +28,7 @@ TEST_CASE("a JSON line gives its text field, id and url; the rest is kept", "[js
   CHECK((*r.fields)["n"] == 3);
 }
 
-TEST_CASE("html field when there is no text field; chosen field names", "[jsonl]") {
+TEST_CASE("html field when there is no text field - chosen field names", "[jsonl]") {
   JsonlRecord r;
   REQUIRE(ParseJsonlLine(R"({"html":"<p>x</p>","id":7})", JsonlFields(), "f:2", &r).ok());
   CHECK(r.raw.content_type == "text/html");
@@ -53,7 +53,7 @@ TEST_CASE("bad lines are named errors", "[jsonl]") {
         Status::Code::kCorruption);
 }
 
-TEST_CASE("deep nesting is a named error before parsing, at any depth", "[jsonl][hostile]") {
+TEST_CASE("deep nesting is a named error before parsing - at any depth", "[jsonl][hostile]") {
   // Issue 14.1: 100,000 levels in a passed-through field overflowed the
   // stack in the JSON library's recursive copy (SIGSEGV).
   JsonlRecord r;
@@ -71,7 +71,7 @@ TEST_CASE("deep nesting is a named error before parsing, at any depth", "[jsonl]
   CHECK(ParseJsonlLine(in_string, JsonlFields(), "f:3", &r).ok());
 }
 
-TEST_CASE("output record: id, url, text, metadata, then the input's fields", "[jsonl]") {
+TEST_CASE("output record: id - url - text - metadata - then the input's fields", "[jsonl]") {
   JsonlRecord r;
   REQUIRE(ParseJsonlLine(R"({"id":5,"text":"t","metadata":{"mine":1},"lang":"de"})",
                          JsonlFields(), "f:1", &r)
@@ -132,7 +132,7 @@ TEST_CASE("ids become safe file names", "[jsonl]") {
 namespace cleaner {
 namespace {
 
-TEST_CASE("with blocks, the record lists its blocks with type, level and text", "[jsonl]") {
+TEST_CASE("with blocks - the record lists its blocks with type - level and text", "[jsonl]") {
   Document doc;
   doc.text = "x\n";
   Block h;

@@ -74,7 +74,7 @@ TEST_CASE("the model file is checked line by line", "[line_classifier]") {
   CHECK_FALSE(v[0].drop);
 }
 
-TEST_CASE("line features measure words, function words and shapes", "[line_classifier]") {
+TEST_CASE("line features measure words - function words and shapes", "[line_classifier]") {
   std::unique_ptr<const LineClassifier> c;
   REQUIRE(CompileModel(kWordsModel, &c).ok());
   std::vector<float> x = FeaturesOf(*c, "The end of the road is in sight");
@@ -201,7 +201,7 @@ Options WithStopWordModel() {
   return opt;
 }
 
-TEST_CASE("with --line-classifier the crawled furniture the rules leave goes, explained",
+TEST_CASE("with --line-classifier the crawled furniture the rules leave goes - explained",
           "[line_classifier]") {
   Options opt = WithStopWordModel();
   Options rules = opt;
@@ -269,7 +269,7 @@ TEST_CASE("the shipped model loads", "[line_classifier]") {
   CHECK_FALSE(c->empty());
 }
 
-TEST_CASE("the feature dump sees every line once, with what the rules said",
+TEST_CASE("the feature dump sees every line once - with what the rules said",
           "[line_classifier]") {
   Options opt;
   opt.input_format = InputFormat::kText;

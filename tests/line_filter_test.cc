@@ -104,7 +104,7 @@ TEST_CASE("malformed rules are reported as file:line: message", "[filter]") {
   }
 }
 
-TEST_CASE("rule lines: comments and blanks skipped, CR trimmed, fields split at TABs",
+TEST_CASE("rule lines: comments and blanks skipped - CR trimmed - fields split at TABs",
           "[filter][rules]") {
   RuleFile file{"line_filter_test.txt",
                 "# comment\r\n\n  \t\nline\tshare\ten\tShare\r\n  # indented\nprefix\t\tx"};
@@ -169,7 +169,7 @@ TEST_CASE("a malformed rule file given with --filters exits 2 naming file and li
   CHECK(r.out.empty());
 }
 
-TEST_CASE("the match key folds case and drops punctuation; numbers match {n}", "[filter]") {
+TEST_CASE("the match key folds case and drops punctuation - numbers match {n}", "[filter]") {
   line_filter::LineKey a, b, c;
   line_filter::Tokenize("  SHARE this   story!!! ", &a);
   line_filter::Tokenize("share — This, story", &b);
@@ -270,7 +270,7 @@ TEST_CASE("a document of short lines only is left alone", "[filter]") {
   CHECK(Filter(list) == list);
 }
 
-TEST_CASE("comment form header takes its prompts; related header its teasers", "[filter]") {
+TEST_CASE("comment form header takes its prompts - related header its teasers", "[filter]") {
   TestDoc doc;
   auto kept = Filter({kPara1, kPara2, "Check Also", "Mayor resigns after budget row",
                       "The mayor stepped down on Friday, saying the council had …", "Leave a Reply",
@@ -349,7 +349,7 @@ TEST_CASE("bylines and date stamps at the head go to the metadata", "[filter]") 
   }
 }
 
-TEST_CASE("a date stamp glued to the first paragraph is cut off, the rest kept", "[filter]") {
+TEST_CASE("a date stamp glued to the first paragraph is cut off - the rest kept", "[filter]") {
   TestDoc doc;
   auto kept = Filter({" date 2020-11-08 Baku / Yerevan (dpa) – " + kPara1, kPara2}, &doc);
   REQUIRE(kept.size() == 2);
@@ -361,14 +361,14 @@ TEST_CASE("a date stamp glued to the first paragraph is cut off, the rest kept",
   CHECK(kept[0] == "November 8, 2020 – " + kPara1);
 }
 
-TEST_CASE("navigation: breadcrumbs, menus and menu runs go; a title stays", "[filter]") {
+TEST_CASE("navigation: breadcrumbs - menus and menu runs go - a title stays", "[filter]") {
   auto kept = Filter({"Home / WORLD / Budget approved after long debate", "News | Sport | Weather",
                       "Politics", "Economy", "Culture", "Opinion",
                       "Budget approved after long debate", kPara1, kPara2});
   CHECK(kept == std::vector<std::string>{"Budget approved after long debate", kPara1, kPara2});
 }
 
-TEST_CASE("an ad line repeated in another script goes, a quote in it stays", "[filter]") {
+TEST_CASE("an ad line repeated in another script goes - a quote in it stays", "[filter]") {
   const std::string ad = "Kwork.ru - услуги фрилансеров от 500 руб.";
   auto kept = Filter({ad, kPara1, ad, kPara2, kPara3});
   CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
@@ -377,7 +377,7 @@ TEST_CASE("an ad line repeated in another script goes, a quote in it stays", "[f
   CHECK(Has(kept, quote));
 }
 
-TEST_CASE("a short line repeated between paragraphs goes; repeated sentences stay", "[filter]") {
+TEST_CASE("a short line repeated between paragraphs goes - repeated sentences stay", "[filter]") {
   const std::string ad = "Shop the look at Example Store";
   auto kept = Filter({kPara1, ad, kPara2, ad, kPara3, ad, kPara1});
   CHECK(!Has(kept, ad));
@@ -425,7 +425,7 @@ TEST_CASE("a rule of numbers only is refused", "[filter]") {
   CHECK(CompileText("line\terror-page\t*\tError 404\n").ok());
 }
 
-TEST_CASE("an error page or a cookie wall gives no output, with the reason", "[filter]") {
+TEST_CASE("an error page or a cookie wall gives no output - with the reason", "[filter]") {
   TestDoc doc;
   auto kept = Filter(
       {"Home", "404", "Page not found",

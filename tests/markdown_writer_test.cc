@@ -32,14 +32,14 @@ std::string Write(std::vector<Block> blocks) {
   return out;
 }
 
-TEST_CASE("headings, paragraphs and quotes; one blank line between blocks", "[markdown]") {
+TEST_CASE("headings - paragraphs and quotes - one blank line between blocks", "[markdown]") {
   CHECK(Write({}) == "");
   CHECK(Write({B(BlockKind::kHeading, "Title", 2), B(BlockKind::kParagraph, "One.\nTwo."),
                B(BlockKind::kQuote, "Said\nonce.")}) ==
         "## Title\n\nOne.\\\nTwo.\n\n> Said\\\n> once.\n");
 }
 
-TEST_CASE("lists nest by depth, number per list, and stay tight", "[markdown]") {
+TEST_CASE("lists nest by depth - number per list - and stay tight", "[markdown]") {
   std::string md = Write({B(BlockKind::kListItem, "a", 1), B(BlockKind::kListItem, "b", 1),
                           B(BlockKind::kListItem, "b1", 2, true),
                           B(BlockKind::kListItem, "b2", 2, true),
@@ -58,7 +58,7 @@ TEST_CASE("lists nest by depth, number per list, and stay tight", "[markdown]") 
         "1. n\n\n- b\n");
 }
 
-TEST_CASE("a table: header row, padded rows, escaped pipes, caption", "[markdown]") {
+TEST_CASE("a table: header row - padded rows - escaped pipes - caption", "[markdown]") {
   CHECK(Write({B(BlockKind::kTable, "Name\tAge\nAnn|B\t31\nBo")}) ==
         "| Name | Age |\n| --- | --- |\n| Ann\\|B | 31 |\n| Bo |  |\n");
   CHECK(Write({B(BlockKind::kTable, "People\nName\tAge\nAnn\t31")}) ==
@@ -84,7 +84,7 @@ TEST_CASE("text that would be markup is escaped", "[markdown]") {
   CHECK(EscapeMarkdown("a | b", false, true) == "a \\| b");
 }
 
-TEST_CASE("links are written where their text is; images as paragraphs of their own",
+TEST_CASE("links are written where their text is - images as paragraphs of their own",
           "[markdown]") {
   Block p = B(BlockKind::kParagraph, "See the *new* table or the old one.");
   p.links = {{"*new* table", "https://h.example/t (1)", false, false},
@@ -107,7 +107,7 @@ TEST_CASE("links are written where their text is; images as paragraphs of their 
         "https://a.example/a%20b%28c%29%3Cd%3E%5Ce");
 }
 
-TEST_CASE("front matter: every key, JSON-quoted values", "[markdown]") {
+TEST_CASE("front matter: every key - JSON-quoted values", "[markdown]") {
   Metadata m;
   m.title = "A \"quoted\" title: yes";
   m.date = "2020-06-16";

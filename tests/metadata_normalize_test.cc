@@ -69,7 +69,7 @@ TEST_CASE("the site's name leaves the title", "[metadata]") {
   CHECK(StripSiteFromTitle("Bridge - Part 2", "", "") == "Bridge - Part 2");
 }
 
-TEST_CASE("an author is a name, not a byline or a biography", "[metadata]") {
+TEST_CASE("an author is a name - not a byline or a biography", "[metadata]") {
   CHECK(NormalizeAuthor("By Ann Writer") == "Ann Writer");
   CHECK(NormalizeAuthor("Written by Camila Karalyte") == "Camila Karalyte");
   CHECK(NormalizeAuthor("\u2013  Joe") == "Joe");
@@ -79,7 +79,7 @@ TEST_CASE("an author is a name, not a byline or a biography", "[metadata]") {
         "");
 }
 
-TEST_CASE("NormalizeMetadata fills host, normalizes and explains", "[metadata]") {
+TEST_CASE("NormalizeMetadata fills host - normalizes and explains", "[metadata]") {
   testing::TestDoc d;
   d.metadata.url = "https://www.riverside.example/2020/floods?utm=1";
   d.metadata.canonical_url = "/2020/floods";
@@ -126,7 +126,7 @@ TEST_CASE("language tags keep the region the page names", "[metadata]") {
   }
 }
 
-TEST_CASE("categories and tags are trimmed, deduplicated and bounded", "[metadata]") {
+TEST_CASE("categories and tags are trimmed - deduplicated and bounded", "[metadata]") {
   CHECK(NormalizeTerms({" Local  News ", "", "local news", "Weather", "  "}) ==
         std::vector<std::string>{"Local News", "Weather"});
   std::vector<std::string> many;

@@ -45,7 +45,7 @@ TEST_CASE("normalization gives the spec's output form", "[normalize]") {
   }
 }
 
-TEST_CASE("line breaks are kept once, without edge spaces, when asked", "[normalize]") {
+TEST_CASE("line breaks are kept once - without edge spaces - when asked", "[normalize]") {
   CHECK(NormalizeText("a  \n\n\n  b\xE2\x80\xA8 c", true) == "a\nb\nc");
   CHECK(NormalizeText("a  \n\n\n  b", false) == "a b");
   CHECK(NormalizeText(" \n \t \n", true) == "");
@@ -126,7 +126,7 @@ TEST_CASE("the already-normal scan agrees with the full normalization", "[normal
 namespace cleaner {
 namespace {
 
-TEST_CASE("<pre> keeps its spaces, tabs and blank lines", "[normalize]") {
+TEST_CASE("<pre> keeps its spaces - tabs and blank lines", "[normalize]") {
   CHECK(NormalizePreformatted("\n\nfor i in x:\r\n    print(i)   # two\t tabs  \n\n\n\tend\n\n") ==
         "for i in x:\n    print(i)   # two\t tabs\n\n\n\tend");
   CHECK(NormalizePreformatted("a\x01\u200Bb") == "ab");
@@ -134,7 +134,7 @@ TEST_CASE("<pre> keeps its spaces, tabs and blank lines", "[normalize]") {
   CHECK(NormalizePreformatted(" \n \t\n") == "");
 }
 
-TEST_CASE("a table keeps its rows and tab-separated cells, each normalized", "[normalize]") {
+TEST_CASE("a table keeps its rows and tab-separated cells - each normalized", "[normalize]") {
   CHECK(NormalizeTable(" Name \t  Age\u00a0 \n\n Ann  B\t31\n\t\n") == "Name\tAge\nAnn B\t31");
   CHECK(NormalizeTable("a\t\tc") == "a\t\tc");  // an empty cell stays a cell
 }

@@ -21,7 +21,7 @@ PageKind Kind(std::string_view json_ld, std::string_view itemtypes, std::string_
   return k;
 }
 
-TEST_CASE("schema.org types decide the kind, in JSON-LD and microdata", "[extract][kind]") {
+TEST_CASE("schema.org types decide the kind - in JSON-LD and microdata", "[extract][kind]") {
   std::string reason;
   CHECK(Kind(R"({"@context":"https://schema.org","@type":"Product","name":"Lamp"})", "", "", "",
              &reason) == PageKind::kProduct);

@@ -43,7 +43,7 @@ TEST_CASE("the time budget is read every 1024 checks and stays spent", "[limits]
   CHECK(soon.Error("repair").message().find("spent in repair") != std::string::npos);
 }
 
-TEST_CASE("a stage that overruns the budget stops inside, not after", "[limits][hostile]") {
+TEST_CASE("a stage that overruns the budget stops inside - not after", "[limits][hostile]") {
   // Issue 14.6: a 30 MB page of tiny paragraphs ran its whole extraction
   // (and filter, and repair) before the budget was looked at.
   Options o;
@@ -94,7 +94,7 @@ TEST_CASE("every document's metadata names its language", "[pipeline]") {
 namespace cleaner {
 namespace {
 
-TEST_CASE("a line over max_line_bytes is broken at white space, nothing lost", "[limits]") {
+TEST_CASE("a line over max_line_bytes is broken at white space - nothing lost", "[limits]") {
   Options o;
   // Over 160 bytes, so that the pieces do not look hard-wrapped and are not
   // joined again by the segmenter.

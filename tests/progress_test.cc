@@ -9,7 +9,7 @@
 namespace cleaner {
 namespace {
 
-TEST_CASE("the progress line shows total, percent and ETA when the total is known", "[cli]") {
+TEST_CASE("the progress line shows total - percent and ETA when the total is known", "[cli]") {
   CHECK(ProgressLine(120, 400, 2.0, 3000000) ==
         "cleaner: 120/400 documents (30%), 60 docs/s, 1.5 MB/s, ETA 5s");
   CHECK(ProgressLine(10, 10000, 1.0, 0) ==
@@ -20,7 +20,7 @@ TEST_CASE("the progress line shows total, percent and ETA when the total is know
   CHECK(ProgressLine(12, 10, 1.0, 0) == "cleaner: 12 documents, 12 docs/s, 0.0 MB/s");
 }
 
-TEST_CASE("the document count is known for files and folders, per shard", "[cli]") {
+TEST_CASE("the document count is known for files and folders - per shard", "[cli]") {
   std::string dir = testing::ScratchDir("progress-count");
   for (int i = 0; i < 5; ++i) testing::WriteFile(dir + "/p/" + std::to_string(i) + ".txt", "x");
   testing::WriteFile(dir + "/one.html", "<p>x</p>");

@@ -98,7 +98,7 @@ TEST_CASE("entities are decoded only with their semicolon", "[repair]") {
   }
 }
 
-TEST_CASE("entity chains are followed in one pass, at any length", "[repair][hostile]") {
+TEST_CASE("entity chains are followed in one pass - at any length", "[repair][hostile]") {
   // Issue 14.2: `&amp;amp;amp;...` of 1M levels never finished, the decoder
   // repeated whole-text passes, one per level.
   EntityTable names = {{"amp", '&'}, {"nbsp", 0xA0}};
@@ -235,7 +235,7 @@ TEST_CASE("quote and punctuation repair never split a still-garbled sequence", "
   CHECK(RepairQuotes("café“quoted”", q, nullptr) == "café “quoted”");
 }
 
-TEST_CASE("no space before punctuation, except French typography", "[repair]") {
+TEST_CASE("no space before punctuation - except French typography", "[repair]") {
   CheckTable(
       {
           {"they failed to make any progress .", "they failed to make any progress."},
@@ -266,7 +266,7 @@ TEST_CASE("no space before punctuation, except French typography", "[repair]") {
       "fr");
 }
 
-TEST_CASE("a space after punctuation glued to the next word, never inside tokens",
+TEST_CASE("a space after punctuation glued to the next word - never inside tokens",
           "[repair]") {
   CheckTable(
       {
@@ -294,7 +294,7 @@ TEST_CASE("a space after punctuation glued to the next word, never inside tokens
       "en");
 }
 
-TEST_CASE("doubled punctuation collapses, legitimate sequences stay", "[repair]") {
+TEST_CASE("doubled punctuation collapses - legitimate sequences stay", "[repair]") {
   CheckTable(
       {
           {"heard in Shusha., he said", "heard in Shusha, he said"},

@@ -64,7 +64,7 @@ TEST_CASE("HtmlEscape leaves no markup and no invalid UTF-8", "[report]") {
   }
 }
 
-TEST_CASE("hostile text, names, rules and metadata cannot inject markup", "[report]") {
+TEST_CASE("hostile text - names - rules and metadata cannot inject markup", "[report]") {
   const std::string evil = "</s></div><script>alert(1)</script><img src=x onerror=alert(2)>";
   Document doc;
   doc.blocks.push_back(Kept(0, "kept " + evil));
@@ -105,7 +105,7 @@ TEST_CASE("hostile text, names, rules and metadata cannot inject markup", "[repo
   CHECK(html.rfind("</html>\n") == html.size() - 8);
 }
 
-TEST_CASE("blocks appear in document order, drops placed among the kept ones", "[report]") {
+TEST_CASE("blocks appear in document order - drops placed among the kept ones", "[report]") {
   // The extractor passed on blocks #0..#3; the filter dropped #1; the
   // extractor dropped a menu before #0, an aside between #2 and #3, and
   // a footer after #3.

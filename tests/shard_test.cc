@@ -18,7 +18,7 @@ using testing::ReadFile;
 using testing::RunCleaner;
 using testing::WriteFile;
 
-TEST_CASE("FilesOfShard: sorted paths dealt round-robin, whatever the input order", "[shard]") {
+TEST_CASE("FilesOfShard: sorted paths dealt round-robin - whatever the input order", "[shard]") {
   std::vector<std::string> paths = {"d/c.jsonl", "d/a.jsonl", "d/j.jsonl", "d/b.jsonl",
                                     "d/e.jsonl", "d/i.jsonl", "d/d.jsonl", "d/h.jsonl",
                                     "d/g.jsonl", "d/f.jsonl"};
@@ -50,7 +50,7 @@ std::vector<std::string> Lines(const std::string& s) {
   return out;
 }
 
-TEST_CASE("shard by file: whole files per shard, no other file opened", "[shard][cli]") {
+TEST_CASE("shard by file: whole files per shard - no other file opened", "[shard][cli]") {
   std::string dir = testing::ScratchDir("shard-by-file");
   // Six files of 5 records; each record's id names its file.
   const char* names[] = {"f5", "f0", "f3", "f1", "f4", "f2"};
@@ -102,7 +102,7 @@ TEST_CASE("shard by file: whole files per shard, no other file opened", "[shard]
   }
 }
 
-TEST_CASE("shard by: --shard-by is validated, record or file, and file needs files", "[shard][cli]") {
+TEST_CASE("shard by: --shard-by is validated - record or file - and file needs files", "[shard][cli]") {
   std::string dir = testing::ScratchDir("shard-by-flags");
   WriteFile(dir + "/a.txt", "Some text.\n");
   for (std::vector<std::string> args :

@@ -75,7 +75,7 @@ TEST_CASE("text in any charset is not binary", "[decode]") {
   }
 }
 
-TEST_CASE("the control share is counted exactly, wherever the controls stand", "[decode]") {
+TEST_CASE("the control share is counted exactly - wherever the controls stand", "[decode]") {
   // 10 % of controls (other than TAB, LF, FF, CR, ESC) in bytes with no run
   // of text is binary; one fewer is not. Placed at every offset of the
   // 16-byte steps and in the tail, among allowed controls.
@@ -100,7 +100,7 @@ TEST_CASE("the control share is counted exactly, wherever the controls stand", "
   }
 }
 
-TEST_CASE("a folder with binary files: pages cleaned, binaries skipped and named", "[cli]") {
+TEST_CASE("a folder with binary files: pages cleaned - binaries skipped and named", "[cli]") {
   std::string dir = testing::ScratchDir("binary");
   testing::WriteFile(dir + "/in/page.html", "<p>A page of text.</p>");
   testing::WriteFile(dir + "/in/x.png", "\x89PNG\r\n\x1A\n\0\0\0\rIHDR\0\0\0\x10"s);

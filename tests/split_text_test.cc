@@ -22,7 +22,7 @@ TEST_CASE("one paragraph per line", "[segment]") {
   CHECK(Split("First paragraph.\nSecond one.\nThird.") == V{"First paragraph.", "Second one.", "Third."});
 }
 
-TEST_CASE("blank-line separated paragraphs, any line ending", "[segment]") {
+TEST_CASE("blank-line separated paragraphs - any line ending", "[segment]") {
   CHECK(Split("One.\r\n\r\n\r\nTwo.\r\rThree.\n") == V{"One.", "Two.", "Three."});
 }
 
@@ -51,7 +51,7 @@ TEST_CASE("short lines and lists are not joined", "[segment]") {
         V{"Ingredients for the cake we are going to bake today:", "- flour", "- sugar", "- eggs"});
 }
 
-TEST_CASE("lines of varied length are paragraphs, not wrapping", "[segment]") {
+TEST_CASE("lines of varied length are paragraphs - not wrapping", "[segment]") {
   const std::string text =
       "A long first paragraph that goes on for quite a while before it ends here.\n"
       "Short.\n"

@@ -52,7 +52,7 @@ std::string BigJsonl() {
   return out;
 }
 
-TEST_CASE("the summary counts JSON Lines input bytes once, plain or gzipped", "[summary]") {
+TEST_CASE("the summary counts JSON Lines input bytes once - plain or gzipped", "[summary]") {
   std::string dir = testing::ScratchDir("summary-bytes");
   std::string data = BigJsonl();
   WriteFile(dir + "/c.jsonl", data);
@@ -108,7 +108,7 @@ TEST_CASE("every record is accounted for in a mixed corpus", "[summary]") {
   CHECK(lines == s.in - (s.skipped - 1));  // WARC non-page records write no line
 }
 
-TEST_CASE("check mode with --stats says what was checked, not written", "[summary]") {
+TEST_CASE("check mode with --stats says what was checked - not written", "[summary]") {
   std::string dir = testing::ScratchDir("summary-check");
   WriteFile(dir + "/p.txt", "A paragraph about the harbour.\n");
   auto r = RunCleaner({"--check", "--stats", "-o", dir + "/out", dir + "/p.txt"});
@@ -118,7 +118,7 @@ TEST_CASE("check mode with --stats says what was checked, not written", "[summar
   CHECK_FALSE(fs::exists(dir + "/out/p.txt"));
 }
 
-TEST_CASE("an empty input folder is said, not a silent success", "[summary]") {
+TEST_CASE("an empty input folder is said - not a silent success", "[summary]") {
   std::string dir = testing::ScratchDir("summary-empty");
   fs::create_directories(dir + "/nothing");
   auto r = RunCleaner({dir + "/nothing"});
@@ -126,7 +126,7 @@ TEST_CASE("an empty input folder is said, not a silent success", "[summary]") {
   CHECK(r.err.find("nothing: folder holds no file to clean") != std::string::npos);
 }
 
-TEST_CASE("an unknown --charset and an -o that is a file are usage errors, said once", "[summary]") {
+TEST_CASE("an unknown --charset and an -o that is a file are usage errors - said once", "[summary]") {
   std::string dir = testing::ScratchDir("summary-usage");
   WriteFile(dir + "/a.txt", "First.\n");
   WriteFile(dir + "/b.txt", "Second.\n");

@@ -84,7 +84,7 @@ TEST_CASE("equal texts give no diff", "[cli]") {
   CHECK(UnifiedDiff("", "", "x", "y").empty());
 }
 
-TEST_CASE("a changed line is shown with three lines of context, as diff -u does", "[cli]") {
+TEST_CASE("a changed line is shown with three lines of context - as diff -u does", "[cli]") {
   std::string old_text = "1\n2\n3\n4\n5\n6\n7\n8\n9\n";
   std::string new_text = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n";
   CHECK(UnifiedDiff(old_text, new_text, "a.txt", "b.txt") ==
@@ -97,7 +97,7 @@ TEST_CASE("a changed line is shown with three lines of context, as diff -u does"
         "--- a\n+++ b\n@@ -1,2 +1,2 @@\n x\n-y\n\\ No newline at end of file\n+y\n");
 }
 
-TEST_CASE("changes far apart make separate hunks, near ones one hunk", "[cli]") {
+TEST_CASE("changes far apart make separate hunks - near ones one hunk", "[cli]") {
   std::string old_text, new_text;
   for (int i = 0; i < 40; ++i) {
     old_text += std::to_string(i) + "\n";

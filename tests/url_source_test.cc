@@ -91,7 +91,7 @@ TEST_CASE("URLs are recognized by scheme", "[url]") {
   CHECK_FALSE(IsUrl("ftp://a.example/"));
 }
 
-TEST_CASE("a page, its status, final URL and content type arrive; gzip is undone", "[url]") {
+TEST_CASE("a page - its status - final URL and content type arrive - gzip is undone", "[url]") {
   auto r = Fetch({Server().Url("/page/page_en.html?charset=iso-8859-1"),
                   Server().Url("/gzip/page_en.html"), Server().Url("/redirect")},
                  Quick());
@@ -109,7 +109,7 @@ TEST_CASE("a page, its status, final URL and content type arrive; gzip is undone
   CHECK(r[2].raw.name == Server().Url("/redirect"));
 }
 
-TEST_CASE("failures are named errors, not crashes", "[url]") {
+TEST_CASE("failures are named errors - not crashes", "[url]") {
   FetchOptions o = Quick();
   o.timeout_ms = 500;
   auto start = std::chrono::steady_clock::now();
@@ -150,7 +150,7 @@ TEST_CASE("file URLs only with allow_file_urls", "[url]") {
   CHECK(r[0].raw.bytes == ReadFile(path));
 }
 
-TEST_CASE("5xx and 429 are retried, honouring Retry-After", "[url]") {
+TEST_CASE("5xx and 429 are retried - honouring Retry-After", "[url]") {
   FetchOptions o = Quick();
   auto no_retry = Fetch({Server().Url("/flaky?key=no-retry")}, o);
   CHECK(no_retry[0].error.message() == "HTTP 503");
@@ -212,7 +212,7 @@ TEST_CASE("CLI: a fetched page gives the same text as the file on disk", "[url][
   }
 }
 
-TEST_CASE("CLI: a 404 among good URLs exits 1, names the URL, writes the good ones", "[url][cli]") {
+TEST_CASE("CLI: a 404 among good URLs exits 1 - names the URL - writes the good ones", "[url][cli]") {
   std::string bad = Server().Url("/status/404");
   auto r = RunCleaner({"--output-format", "jsonl", Server().Url("/page/page_en.html"), bad,
                        Server().Url("/gzip/page_en2.html")});
@@ -225,7 +225,7 @@ TEST_CASE("CLI: a 404 among good URLs exits 1, names the URL, writes the good on
   CHECK(r.out.find("\"http_status\":404") != std::string::npos);
 }
 
-TEST_CASE("CLI: --urls FILE, --user-agent and -o DIR with safe names", "[url][cli]") {
+TEST_CASE("CLI: --urls FILE - --user-agent and -o DIR with safe names", "[url][cli]") {
   std::string dir = testing::ScratchDir("urls");
   testing::WriteFile(dir + "/list.txt", "# pages\n" + Server().Url("/ua") + "\n\n" +
                                             Server().Url("/page/page_en.html") + "\n");

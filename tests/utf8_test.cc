@@ -76,7 +76,7 @@ TEST_CASE("ill-formed sequences become one U+FFFD per maximal subpart", "[utf8]"
   CHECK(n == 2);
 }
 
-TEST_CASE("code points round-trip through Next, Prev and Append", "[utf8]") {
+TEST_CASE("code points round-trip through Next - Prev and Append", "[utf8]") {
   const std::string s = "a\xC3\xA9\xE2\x80\x9C\xF0\x9F\x98\x80";
   size_t pos = 0;
   std::string rebuilt;

@@ -56,7 +56,7 @@ TEST_CASE("plain and per-record gzip WARC frame the same records", "[warc]") {
   CHECK(plain[8].version == "1.1");
 }
 
-TEST_CASE("response records become documents; others are skipped with a reason", "[warc]") {
+TEST_CASE("response records become documents - others are skipped with a reason", "[warc]") {
   auto recs = ReadAll(kDir + "/basic.warc.gz");
   std::vector<std::string> kept, skipped;
   for (const WarcRecord& rec : recs) {
@@ -81,7 +81,7 @@ TEST_CASE("response records become documents; others are skipped with a reason",
                                             "warc-metadata", "warc-revisit", "non-html:text/plain"});
 }
 
-TEST_CASE("WARC/0.18 quirks: LF-only, missing blank lines, garbage, long Content-Length", "[warc]") {
+TEST_CASE("WARC/0.18 quirks: LF-only - missing blank lines - garbage - long Content-Length", "[warc]") {
   auto recs = ReadAll(kDir + "/legacy.warc.gz");
   REQUIRE(recs.size() == 4);
   for (const WarcRecord& rec : recs) CHECK(rec.error.ok());
@@ -89,7 +89,7 @@ TEST_CASE("WARC/0.18 quirks: LF-only, missing blank lines, garbage, long Content
   CHECK(std::atoi(recs[3].Header("X-Cleaner-Truncated").c_str()) >= 200);
 }
 
-TEST_CASE("pre-0.18 drafts: fields on the version line; undeclared gzip payload", "[warc]") {
+TEST_CASE("pre-0.18 drafts: fields on the version line - undeclared gzip payload", "[warc]") {
   std::string page = "<html><body><p>An old page from an early crawl, still readable.</p></body></html>";
   std::string block = "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + Gzip(page);
   std::string data = "WARC/0.17 " + std::to_string(block.size()) +
@@ -111,7 +111,7 @@ TEST_CASE("pre-0.18 drafts: fields on the version line; undeclared gzip payload"
   CHECK_FALSE(reader.Next(&rec));
 }
 
-TEST_CASE("a damaged gzip member is one error record; the next records survive", "[warc]") {
+TEST_CASE("a damaged gzip member is one error record - the next records survive", "[warc]") {
   auto recs = ReadAll(kDir + "/corrupt.warc.gz");
   REQUIRE(recs.size() == 3);
   CHECK(recs[0].error.ok());
@@ -166,7 +166,7 @@ TEST_CASE("a wrong Content-Length never loses the records after it", "[warc][hos
   }
 }
 
-TEST_CASE("records that are not pages are skipped, not cleaned", "[warc][hostile]") {
+TEST_CASE("records that are not pages are skipped - not cleaned", "[warc][hostile]") {
   // Issue 14.12: wget's log came out as a corpus document.
   std::string log = "Opening WARC file 'x.warc.gz'.\n--2024-01-01--  http://a.example/\n";
   std::string data = "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: "
@@ -208,7 +208,7 @@ TEST_CASE("truncated and random input never crash the reader", "[warc]") {
   CHECK(rec.error.code() == Status::Code::kResourceExhausted);
 }
 
-TEST_CASE("damaged bytes anywhere give records or errors, never a crash", "[warc]") {
+TEST_CASE("damaged bytes anywhere give records or errors - never a crash", "[warc]") {
   // Every 7th byte position of both fixtures, flipped: framing, headers,
   // HTTP heads, gzip headers and deflate data all get hit.
   for (const char* name : {"/basic.warc", "/legacy.warc.gz", "/basic.warc.gz"}) {
@@ -233,7 +233,7 @@ TEST_CASE("damaged bytes anywhere give records or errors, never a crash", "[warc
   }
 }
 
-TEST_CASE("HTTP heads, chunked bodies and content codings", "[warc]") {
+TEST_CASE("HTTP heads - chunked bodies and content codings", "[warc]") {
   HttpHead head;
   REQUIRE(ParseHttpHead("HTTP/1.0 301 Moved\nLocation: /x\nContent-Type: text/html\n\nbody", &head).ok());
   CHECK(head.status == 301);
@@ -255,7 +255,7 @@ TEST_CASE("HTTP heads, chunked bodies and content codings", "[warc]") {
   CHECK(InflateBuffer("\x1f\x8b\x08garbage", 1 << 20, &out).code() == Status::Code::kCorruption);
 }
 
-TEST_CASE("gzip stream: concatenated members, plain passthrough, lines", "[warc]") {
+TEST_CASE("gzip stream: concatenated members - plain passthrough - lines", "[warc]") {
   std::string data = Gzip("line one\r\nline ") + Gzip("two\nthree");
   auto in = ByteReader::FromString(data);
   std::string line;
@@ -274,7 +274,7 @@ TEST_CASE("gzip stream: concatenated members, plain passthrough, lines", "[warc]
   CHECK_FALSE(plain->gzip());
 }
 
-TEST_CASE("CLI: a WARC gives one JSON record per HTML response, skipped ones counted", "[warc][cli]") {
+TEST_CASE("CLI: a WARC gives one JSON record per HTML response - skipped ones counted", "[warc][cli]") {
   auto r = RunCleaner({"--output-format", "jsonl", kDir + "/basic.warc.gz", kDir + "/corrupt.warc.gz",
                        kDir + "/legacy.warc.gz"});
   CHECK(r.exit_code == 1);  // the corrupt record
