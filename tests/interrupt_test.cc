@@ -53,13 +53,39 @@ void CheckInterrupted(const std::string& signal_name, int jobs, int want_exit) {
   CHECK(err.find("interrupted by SIG" + signal_name) != std::string::npos);
 }
 
-TEST_CASE("SIGINT ends a JSON Lines run with whole lines, a summary and exit 130", "[cli]") {
+TEST_CASE("SIGINT ends a JSON Lines run with whole lines - a summary and exit 130", "[cli]") {
   CheckInterrupted("INT", 1, 130);
 }
 
-TEST_CASE("SIGTERM ends a parallel run with whole lines, a summary and exit 143", "[cli]") {
+TEST_CASE("SIGTERM ends a parallel run with whole lines - a summary and exit 143", "[cli]") {
   CheckInterrupted("TERM", 2, 143);
 }
+
+// A reader blocked on an input that gives nothing more (a FIFO whose
+// writer stays open) used to keep the run alive after SIGTERM until Slurm's
+// SIGKILL, which ended the task as if it had succeeded.
+void CheckBlockedInput(int jobs) {
+  std::string dir = testing::ScratchDir("interrupt-fifo-" + std::to_string(jobs));
+  std::string cmd = "cd '" + dir + "' && bash -c 'mkfifo in.jsonl; "
+                    "(printf \"{\\\"id\\\":\\\"a\\\",\\\"text\\\":\\\"hi\\\"}\\n\"; "
+                    "sleep 30) > in.jsonl & w=$!; \"" CLEANER_BINARY "\" -j " +
+                    std::to_string(jobs) +
+                    " --input-format jsonl --output-format jsonl in.jsonl > out.jsonl 2> err.txt & "
+                    "pid=$!; sleep 0.5; start=$(date +%s%N); kill -TERM $pid; wait $pid; "
+                    "echo $? > rc.txt; echo $(( ($(date +%s%N) - start) / 1000000 )) > ms.txt; "
+                    "kill $w'";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  const std::string err = ReadFile(dir + "/err.txt");
+  INFO(err);
+  CHECK(std::stoi(ReadFile(dir + "/rc.txt")) == 143);
+  CHECK(std::stol(ReadFile(dir + "/ms.txt")) < 3000);
+  CHECK(err.find("interrupted by SIGTERM") != std::string::npos);
+  CHECK(err.find("summary:") != std::string::npos);
+}
+
+TEST_CASE("SIGTERM ends a run whose input blocks - one job", "[cli]") { CheckBlockedInput(1); }
+
+TEST_CASE("SIGTERM ends a run whose input blocks - two jobs", "[cli]") { CheckBlockedInput(2); }
 
 }  // namespace
 }  // namespace cleaner

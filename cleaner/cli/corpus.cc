@@ -555,14 +555,14 @@ int Driver::Run() {
 
   Status fatal;
   bool stopped = false;
-  if (jobs == 1) {
-    fatal = ReadCorpus(inputs, ro, [&](SourceRecord&& rec) {
-      if (InterruptSignal() != 0) return false;  // this record is not taken
-      if (Write(Process(std::move(rec)))) return true;
-      stopped = true;
-      return false;
-    });
-  } else {
+  // Set when a signal came and every record taken was written while the
+  // reader thread is still inside ReadCorpus(): blocked on an input that
+  // gives nothing more (a FIFO, a pipe, a slow URL). It is not waited for;
+  // the run ends with the summary and _Exit(). (Reading on this thread, as
+  // -j 1 once did, could not be interrupted there: SIGTERM under Slurm was
+  // followed by SIGKILL, and the task ended as if it had succeeded.)
+  bool abandon_reader = false;
+  {
     // Records ahead of the writer: enough to keep every worker busy while
     // one slow document holds up the order, few enough that memory stays
     // bounded (each in-flight record is one document).
@@ -636,8 +636,20 @@ int Driver::Run() {
       std::unique_lock<std::mutex> lock(mu);
       if (!WriterHasWork()) {
         writer_waiting = true;
-        done_cv.wait(lock, WriterHasWork);
+        // A signal handler cannot wake a condition variable: look at the
+        // signal every 100 ms while waiting.
+        while (!WriterHasWork() && !(InterruptSignal() != 0 && next_write == next_seq)) {
+          done_cv.wait_for(lock, std::chrono::milliseconds(100));
+        }
         writer_waiting = false;
+        if (!WriterHasWork()) {
+          // Interrupted, and every record taken is written.
+          abandon_reader = !reader_done;
+          stop = true;
+          space_cv.notify_all();
+          work_cv.notify_all();
+          break;
+        }
       }
       // Take every record that is ready, in order, under one lock.
       for (auto it = done.find(next_write); it != done.end() && it->first == next_write;
@@ -670,7 +682,11 @@ int Driver::Run() {
       std::fflush(stderr);
       std::_Exit(code);
     }
-    reader.join();
+    if (abandon_reader) {
+      reader.detach();
+    } else {
+      reader.join();
+    }
   }
   if (!CloseReport()) failed_ = true;
   if (stopped || !WriteStdout("", true)) return StoppedExit();
@@ -693,6 +709,12 @@ int Driver::Run() {
                  "cleaner: interrupted by %s: the %llu records read were written whole; "
                  "the rest were not read\n",
                  signo == SIGINT ? "SIGINT" : "SIGTERM", static_cast<unsigned long long>(in_));
+    if (abandon_reader) {
+      // The reader thread still runs in this function's frame: end here.
+      std::fflush(stdout);
+      std::fflush(stderr);
+      std::_Exit(128 + signo);
+    }
     return 128 + signo;
   }
   return failed_ || changed_ ? kExitFailed : kExitOk;
