@@ -134,9 +134,8 @@ def features(build, docs):
     for i, (_, _, lines) in enumerate(docs):
         label = {key(l): c for l, c in lines}
         rs = rows.get(i, [])
-        # A line the text path joined or cut has no label of its own: the
-        # label of the line it starts with.
-        y = [label.get(key(t), label.get(key(t.split('  ')[0]), False)) for _, _, t in rs]
+        # A line the text path joined has no label of its own: noise.
+        y = [label.get(key(t), False) for _, _, t in rs]
         per_doc.append((np.array([r for r, _, _ in rs], dtype=int),
                         np.array([x for _, x, _ in rs], dtype=float).reshape(len(rs), len(feat_names)),
                         np.array(y, dtype=bool)))

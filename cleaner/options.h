@@ -56,8 +56,8 @@ struct FilterOptions {
   // set, called for every line of a text document on the filter's first
   // judgement, with what the rules said of it (0 undecided, 1 content,
   // 2 dropped by a rule, 3 not judged: preformatted or table, 4 dropped by
-  // a heuristic of the rules pass) and its
-  // features (LineFeatureNames() in cleaner/filter/line_classifier.h).
+  // a heuristic of the rules pass) and its features (LineFeatureNames() in
+  // cleaner/filter/line_classifier.h).
   std::function<void(std::string_view line, int rule_state, const float* features,
                      int num_features)>
       line_feature_dump;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -51,6 +52,13 @@ std::string RuleLine::Origin() const {
 
 Status RuleLine::Error(std::string_view message) const {
   return Status::InvalidArgument(Origin() + ": " + std::string(message));
+}
+
+bool ParseRuleNumber(std::string_view field, double lo, double hi, double* out) {
+  const std::string s(field);
+  char* end = nullptr;
+  *out = std::strtod(s.c_str(), &end);
+  return end != s.c_str() && *end == '\0' && *out >= lo && *out <= hi;
 }
 
 const std::vector<RuleFile>& DefaultRuleFiles() { return EmbeddedRuleFiles(); }

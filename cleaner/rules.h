@@ -36,6 +36,11 @@ struct RuleLine {
   Status Error(std::string_view message) const;
 };
 
+// Reads a number field of a rule line (weights, thresholds of the learned
+// models in filters/): true iff all of `field` is a decimal number in
+// [lo, hi] (not NaN or infinite).
+bool ParseRuleNumber(std::string_view field, double lo, double hi, double* out);
+
 // Reads the rule lines of one file in order: comment lines and blank lines
 // are skipped, and a trailing '\r' is trimmed. The whole file is checked to
 // be valid UTF-8 before the first line is returned, so an invalid line is

@@ -109,10 +109,8 @@ Status ExtractRules::Compile(const std::vector<RuleFile>& files,
         if (line.fields.size() != 3) return line.Error("expected: gate<TAB>FEATURE<TAB>WEIGHT");
         int f = GateFeatureIndex(line.fields[1]);
         if (f < 0) return line.Error("unknown gate feature '" + std::string(line.fields[1]) + "'");
-        const std::string weight(line.fields[2]);
-        char* end = nullptr;
-        double w = std::strtod(weight.c_str(), &end);
-        if (end == weight.c_str() || *end != '\0' || !(w >= -1e4 && w <= 1e4)) {
+        double w = 0;
+        if (!ParseRuleNumber(line.fields[2], -1e4, 1e4, &w)) {
           return line.Error("gate weight must be a number in [-10000, 10000]");
         }
         rep->gate[f] = static_cast<float>(w);

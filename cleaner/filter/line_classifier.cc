@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
 #include "cleaner/util/utf8.h"
 
@@ -121,12 +120,7 @@ bool Dropped(const LineFacts& l) {
   return l.rule == LineFacts::Rule::kDropped || l.rule == LineFacts::Rule::kWeakDrop;
 }
 
-bool ParseNumber(std::string_view field, double* v) {
-  const std::string s(field);
-  char* end = nullptr;
-  *v = std::strtod(s.c_str(), &end);
-  return end != s.c_str() && *end == '\0' && std::isfinite(*v) && std::fabs(*v) <= 1e6;
-}
+bool ParseNumber(std::string_view field, double* v) { return ParseRuleNumber(field, -1e6, 1e6, v); }
 
 }  // namespace
 

@@ -229,7 +229,6 @@ void ClassifyLines(const LineClassifier& classifier, const std::vector<Block>& b
 
 }  // namespace
 
-
 LineFilter::LineFilter(const LineFilterRules* rules, const FilterOptions& options, BlockSink* next)
     : rules_(rules), options_(options), next_(next) {}
 LineFilter::~LineFilter() = default;
