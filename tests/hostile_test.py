@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 """Runs cleaner over the hostile corpus (testdata/hostile/) and checks each
-case's expected behaviour from cases.tsv, within 20 s and 4 GiB per run.
+case's expected behaviour from cases.tsv, within 20 s and 4 GiB per run;
+a check `rss-under:N` bounds the run's peak resident memory to N times the
+input's size.
 
 Usage: hostile_test.py CLEANER WORK_DIR
 Generates the inputs into WORK_DIR/inputs (once; generate.py is seeded),
@@ -11,6 +13,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -23,8 +26,35 @@ def limit_memory():
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-def check_one(check, text, err_text):
+def run(argv):
+    """(exit code or None on timeout, stdout, stderr, seconds, peak RSS in
+    bytes) of one run under the time and memory limits."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.monotonic()
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+                                preexec_fn=limit_memory)
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() - start > TIME_LIMIT:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                proc.returncode = -9
+                return None, b"", b"", TIME_LIMIT, 0
+            time.sleep(0.02)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        secs = time.monotonic() - start
+        out.seek(0)
+        err.seek(0)
+        return proc.returncode, out.read(), err.read(), secs, usage.ru_maxrss * 1024
+
+
+def check_one(check, text, err_text, rss=0, size=0):
     """The problems one check of cases.tsv finds (none: [])."""
+    if check.startswith("rss-under:") and rss > float(check[10:]) * size:
+        return [f"peak memory {rss / 2**20:.0f} MB is {rss / size:.1f}x the input, "
+                f"over {check[10:]}x"]
     if check == "out-empty" and text:
         return [f"output not empty: {text[:60]!r}"]
     if check == "out-nonempty" and not text.strip():
@@ -55,20 +85,13 @@ def main():
         name, args, codes, check = line.split("\t")
         path = os.path.join(inputs, name)
         argv = [cleaner] + [path if a == "{in}" else a for a in args.split()]
-        start = time.monotonic()
-        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, preexec_fn=limit_memory)
-        try:
-            out, err = proc.communicate(timeout=TIME_LIMIT)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.communicate()
+        rc, out, err, secs, rss = run(argv)
+        if rc is None:
             print(f"FAIL {name}: no answer within {TIME_LIMIT:.0f} s")
             failed += 1
             continue
-        secs = time.monotonic() - start
+        size = os.path.getsize(path)
         problems = []
-        rc = proc.returncode
         if rc < 0:
             problems.append(f"killed by signal {-rc}")
         elif str(rc) not in codes.split(","):
@@ -82,14 +105,14 @@ def main():
         if rc == 1 and "cleaner: " not in err_text:
             problems.append("exit 1 without a 'cleaner: INPUT: reason' line")
         for c in check.split(" && "):
-            problems += check_one(c, text, err_text)
+            problems += check_one(c, text, err_text, rss, size)
         if problems:
             print(f"FAIL {name} ({secs:.1f} s): " + "; ".join(problems))
             for l in err_text.splitlines()[:3]:
                 print(f"     stderr: {l[:200]}")
             failed += 1
         else:
-            print(f"ok   {name} ({secs:.1f} s, exit {rc})")
+            print(f"ok   {name} ({secs:.1f} s, {rss / max(size, 1):.1f}x memory, exit {rc})")
             passed += 1
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0

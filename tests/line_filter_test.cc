@@ -70,6 +70,40 @@ const std::string kPara3 =
     "A final vote on the details is expected next month, when the council will also discuss a "
     "proposal to extend the opening hours of the central library during the winter.";
 
+TEST_CASE("blocks handed on as a whole vector come out as pushed one by one", "[filter]") {
+  const std::vector<std::string> lines = {
+      "Home", "News", "Share this article",
+      "The council approved the new budget on Tuesday after a long debate.",
+      "Residents can comment on the plan until the end of the month.", "Leave a Reply"};
+  auto blocks_of = [&](size_t from, size_t to) {
+    std::vector<Block> v;
+    for (size_t i = from; i < to; ++i) {
+      Block b;
+      b.text = lines[i];
+      b.index = static_cast<int>(i);
+      v.push_back(std::move(b));
+    }
+    return v;
+  };
+  for (size_t split : {size_t{0}, size_t{2}}) {
+    TestDoc doc;
+    CollectingSink sink;
+    LineFilter filter(&DefaultRules(), FilterOptions(), &sink);
+    REQUIRE(filter.BeginDocument(doc.info()).ok());
+    filter.Reserve(lines.size());
+    // Pushed first, then the rest as a vector: the filter holds blocks
+    // already, so the vector's are appended after them.
+    for (Block& b : blocks_of(0, split)) REQUIRE(filter.Push(std::move(b)).ok());
+    std::vector<Block> rest = blocks_of(split, lines.size());
+    REQUIRE(filter.PushAll(&rest).ok());
+    CHECK(rest.empty());
+    REQUIRE(filter.EndDocument().ok());
+    TestDoc one_by_one;
+    CHECK(sink.Texts() == Filter(lines, &one_by_one));
+    CHECK(sink.Texts().size() == 2);
+  }
+}
+
 TEST_CASE("malformed rules are reported as file:line: message", "[filter]") {
   struct Row {
     std::string text, want;

@@ -870,7 +870,34 @@ void Walker::WalkNoframes(const GumboElement& e) {
   gumbo_destroy_output(&gopts, output);
 }
 
+// The elements and the text nodes under `root`: bounds on the elements
+// recorded and the blocks flushed, so that their vectors are sized once
+// (growing them cost more than the walk on a page of a million tiny
+// paragraphs; capacity never filled is never touched).
+void CountNodes(const GumboNode* root, size_t* elements, size_t* texts) {
+  std::vector<const GumboNode*> todo{root};
+  while (!todo.empty()) {
+    const GumboNode* node = todo.back();
+    todo.pop_back();
+    const GumboVector& kids =
+        node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) {
+      const auto* kid = static_cast<const GumboNode*>(kids.data[i]);
+      if (kid->type == GUMBO_NODE_ELEMENT) {
+        ++*elements;
+        todo.push_back(kid);
+      } else if (kid->type == GUMBO_NODE_TEXT || kid->type == GUMBO_NODE_CDATA) {
+        ++*texts;
+      }
+    }
+  }
+}
+
 void Walker::Walk(const GumboNode* root) {
+  size_t elements = 0, texts = 0;
+  CountNodes(root, &elements, &texts);
+  elems.reserve(std::min(elements, max_elements) + 1);
+  blocks.reserve(texts + 1);
   std::vector<Frame> stack;
   stack.push_back({root, 0, -1, 0, -1});
   while (!stack.empty() && !DeadlinePassed(deadline)) {
@@ -1847,8 +1874,9 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
     if (DeadlinePassed(doc.deadline)) return doc.deadline->Error("the pre-parse bound");
     ExplainDocument(doc, "extract", ExplainEvent::Action::kChange, "html-bounds", "limits",
                     "tags nested deeper than " + std::to_string(bounds.max_depth) +
-                        " or attributes past " + std::to_string(bounds.max_attributes) +
-                        " per tag were left out");
+                        ", attributes past " + std::to_string(bounds.max_attributes) +
+                        " per tag or tags past the page's budget of " +
+                        std::to_string(bounds.max_tags) + " were left out (their text stays)");
     html = bounded;
   }
   GumboOutput* output = gumbo_parse_with_options(&gopts, html.data(), html.size());
@@ -1934,6 +1962,7 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
 
   FillMetadata(m, title, byline, w.blocks, keep, doc);
 
+  out->Reserve(static_cast<size_t>(std::count(keep.begin(), keep.end(), 1)));
   int index = 0;
   for (size_t i = 0; i < w.blocks.size(); ++i) {
     if (!keep[i]) continue;

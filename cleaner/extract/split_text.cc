@@ -161,12 +161,18 @@ Status SplitText(std::string_view utf8, const DocumentInfo& doc, BlockSink* out)
   std::string unified;
   const std::string_view text = UnifyLineBreaks(utf8, &unified);
   std::vector<std::string_view> lines;
+  size_t breaks = 0;
+  for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) {
+    ++breaks;
+  }
+  lines.reserve(breaks + 1);
   for (size_t pos = 0; pos <= text.size();) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
     lines.push_back(TrimBlank(text.substr(pos, nl - pos)));
     pos = nl + 1;
   }
+  out->Reserve(lines.size());  // every block is one line or more
   const size_t width = DetectWrapWidth(lines);
   if (width > 0) {
     ExplainEvent ev;

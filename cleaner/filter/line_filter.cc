@@ -132,6 +132,24 @@ struct Info : Evidence {
   LineKey key;  // filled anew by Tokenize() for every judgement
 };
 
+// Per-thread buffers of the stage, kept from one document to the next
+// (allocating every block's token buffers anew cost more than the matching
+// itself) but released after a document of more than kKeptScratchBlocks
+// blocks, so that one huge document does not hold its memory for the rest
+// of the run.
+struct Scratch {
+  std::vector<Info> info;
+  std::vector<uint32_t> slots, group;  // repetition table (see Judge())
+  std::vector<int> group_size;
+  std::vector<LineFacts> facts;  // the line classifier's input
+};
+thread_local Scratch scratch;
+constexpr size_t kKeptScratchBlocks = 1 << 14;
+
+void TrimScratch() {
+  if (scratch.info.size() > kKeptScratchBlocks) scratch = Scratch();
+}
+
 int DominantScript(const int* letters, int total) {
   int best = 0;
   for (int s = 1; s < line_filter::kNumScripts; ++s) {
@@ -197,7 +215,7 @@ void ClassifyLines(const LineClassifier& classifier, const std::vector<Block>& b
                    const std::vector<Info>& info, const std::vector<int>& repeats,
                    const FilterOptions& options, bool dump, std::vector<LineVerdict>* verdicts) {
   const size_t n = blocks.size();
-  static thread_local std::vector<LineFacts> facts;
+  std::vector<LineFacts>& facts = scratch.facts;
   facts.assign(n, LineFacts());
   for (size_t i = 0; i < n; ++i) {
     const Info& f = info[i];
@@ -245,6 +263,18 @@ Status LineFilter::Push(Block block) {
   return Status::OK();
 }
 
+void LineFilter::Reserve(size_t blocks) {
+  // Not passed on: the kept blocks go to the next stage as this vector.
+  blocks_.reserve(blocks_.size() + blocks);
+}
+
+Status LineFilter::PushAll(std::vector<Block>* blocks) {
+  if (!blocks_.empty()) return BlockSink::PushAll(blocks);
+  blocks_.swap(*blocks);
+  std::vector<Block>().swap(*blocks);
+  return Status::OK();
+}
+
 Status LineFilter::EndDocument() {
   // Judge again while a decision that hangs on neighbours may have changed
   // (see Judge()); three rounds settle every case seen.
@@ -252,21 +282,18 @@ Status LineFilter::EndDocument() {
     if (!Judge()) break;
   }
   if (DeadlinePassed(doc_.deadline)) return doc_.deadline->Error("the filter");
-  for (Block& b : blocks_) CLEANER_RETURN_IF_ERROR(next_->Push(std::move(b)));
-  blocks_.clear();
+  TrimScratch();
+  CLEANER_RETURN_IF_ERROR(next_->PushAll(&blocks_));
   return next_->EndDocument();
 }
 
 bool LineFilter::Judge() {
   const LineFilterRules::Rep& R = rules_->rep();
   const size_t n = blocks_.size();
-  // The per-block evidence lives in a per-thread scratch that keeps its
-  // token buffers from one document to the next: allocating them anew for
-  // every block cost more than the matching itself.
-  static thread_local std::vector<Info> scratch;
-  if (scratch.size() < n) scratch.resize(n);
-  for (size_t i = 0; i < n; ++i) static_cast<Evidence&>(scratch[i]) = Evidence();
-  std::vector<Info>& info = scratch;
+  // The per-block evidence lives in the per-thread scratch (see Scratch).
+  std::vector<Info>& info = scratch.info;
+  if (info.size() < n) info.resize(n);
+  for (size_t i = 0; i < n; ++i) static_cast<Evidence&>(info[i]) = Evidence();
 
   // Pass 1: shape.
   int body_letters[line_filter::kNumScripts] = {};
@@ -322,8 +349,9 @@ bool LineFilter::Judge() {
   // addressing table of line numbers (+1; 0 is empty), half full at most;
   // the tables are kept from one document to the next (a map allocated a
   // node per short line).
-  static thread_local std::vector<uint32_t> slots, group;
-  static thread_local std::vector<int> group_size;
+  std::vector<uint32_t>& slots = scratch.slots;
+  std::vector<uint32_t>& group = scratch.group;
+  std::vector<int>& group_size = scratch.group_size;
   size_t num_counted = 0;
   for (size_t i = 0; i < n; ++i) num_counted += counted(i);
   size_t slot_count = 16;
@@ -789,13 +817,15 @@ bool LineFilter::Judge() {
     }
   }
 
-  // Emit.
-  std::vector<Block> kept;
-  kept.reserve(n);
+  // Emit: the kept blocks move to the front, in place (a second vector
+  // of them would double the stage's memory on a document of tiny lines);
+  // block i is read before anything is moved onto it.
+  size_t kept = 0;
   for (size_t i = 0; i < n; ++i) {
     const Info& f = info[i];
     if (f.cls != Cls::kBad && drop_reason.empty()) {
-      kept.push_back(std::move(blocks_[i]));
+      if (kept != i) blocks_[kept] = std::move(blocks_[i]);
+      ++kept;
       continue;
     }
     const bool whole = f.cls != Cls::kBad;  // dropped with the whole document
@@ -830,7 +860,7 @@ bool LineFilter::Judge() {
         info[k].cls != Cls::kBad && drop_reason.empty() &&
         ((k > 0 && info[k - 1].cls == Cls::kBad) || (k + 1 < n && info[k + 1].cls == Cls::kBad));
   }
-  blocks_ = std::move(kept);
+  blocks_.resize(kept);
   return again;
 }
 

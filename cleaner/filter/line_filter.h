@@ -48,6 +48,8 @@ class LineFilter : public BlockSink {
   ~LineFilter() override;
   Status BeginDocument(const DocumentInfo& doc) override;
   Status Push(Block block) override;
+  void Reserve(size_t blocks) override;
+  Status PushAll(std::vector<Block>* blocks) override;
   Status EndDocument() override;
 
  private:

@@ -249,6 +249,18 @@ Status Repairer::Push(Block block) {
   return Status::OK();
 }
 
+void Repairer::Reserve(size_t blocks) {
+  blocks_.reserve(blocks_.size() + blocks);
+  next_->Reserve(blocks);
+}
+
+Status Repairer::PushAll(std::vector<Block>* blocks) {
+  if (!blocks_.empty()) return BlockSink::PushAll(blocks);
+  blocks_.swap(*blocks);
+  std::vector<Block>().swap(*blocks);
+  return Status::OK();
+}
+
 Status Repairer::EndDocument() {
   const RepairRules::Rep& rules = rules_->rep();
   std::vector<std::vector<RepairChange>> changes(blocks_.size());

@@ -52,6 +52,8 @@ class Repairer : public BlockSink {
   ~Repairer() override;
   Status BeginDocument(const DocumentInfo& doc) override;
   Status Push(Block block) override;
+  void Reserve(size_t blocks) override;
+  Status PushAll(std::vector<Block>* blocks) override;
   Status EndDocument() override;
 
  private:

@@ -130,6 +130,11 @@ put("rt_100k.html", "<rt>" * 100000 + "<p>" + PARA + "</p>")
 # 14.5: a 60 MB wall of <br> in list items: 7M elements (3 GB, 68 s before the tag budget).
 unit = "<li>" + "word <br>" * 100 + "</li>\n"
 put("br_walls_60mb.html", "<ul>" + unit * ((60 << 20) // len(unit)) + "</ul><p>" + PARA + "</p>")
+# 14.5: many tiny blocks, where the per-block state of the stages, not the
+# text, is what costs memory: a million tiny paragraphs (21 MB) and a
+# million short lines of scraped text (20 MB).
+put("tiny_paragraphs_20mb.html", "<html><body>" + "<p>tiny paragraph</p>" * 1000000 + "</body></html>")
+put("short_lines_20mb.txt", "".join(f"short line {i:08d}\n" for i in range(1000000)))
 # 14.5: 60 MB of three-layer mojibake (3.8 GB before: every repair kept its context snippets).
 moj = "café résumé naïve "
 for _ in range(3):
