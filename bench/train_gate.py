@@ -17,17 +17,13 @@ and writes filters/extract_gate.txt.
 
 Needs python3-sklearn (Debian): run with /usr/bin/python3.
 """
-import argparse, collections, gzip, importlib.util, json, os, re, subprocess, sys, tempfile
-from urllib.parse import urlparse
+import argparse, importlib.util, json, os, re, subprocess, tempfile
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-WCXB = os.path.join(ROOT, "..", "shared", "bench", "wcxb")
-AEB = os.path.join(ROOT, "..", "shared", "bench", "aeb")
+from bench_data import AEB, ROOT, WCXB, page_id, unpack_wcxb, wcxb_truth
 FEATURES = ["text_share", "prose_share", "prose_density", "log_text", "repeated_share",
             "headings", "link_density", "log_chosen_prose", "kind_forum", "kind_product", "kind_collection",
             "kind_listing", "kind_service", "kind_documentation"]
@@ -54,12 +50,12 @@ def run(build, pages, bias, scratch):
     texts = {}
     for line in proc.stdout.decode("utf-8").splitlines():
         d = json.loads(line)
-        texts[os.path.basename(d["id"])[:-len(".html")]] = d.get("text") or ""
+        texts[page_id(d["id"])] = d.get("text") or ""
     feats = {}
     for line in proc.stderr.decode("utf-8", "replace").splitlines():
         m = GATE_LINE.search(line)
         if m:
-            page = os.path.basename(m.group(1))[:-len(".html")]
+            page = page_id(m.group(1))
             kv = dict(x.split("=") for x in m.group(2).split())
             feats[page] = [float(kv[n]) for n in FEATURES]
     return texts, feats
@@ -76,14 +72,8 @@ def main():
     args = ap.parse_args()
     score = load_scorer()
 
-    gt_dir = os.path.join(WCXB, "dev", "ground-truth")
     with tempfile.TemporaryDirectory() as scratch:
-        pages = os.path.join(scratch, "html")
-        os.makedirs(pages)
-        for name in sorted(os.listdir(os.path.join(WCXB, "dev", "html"))):
-            with gzip.open(os.path.join(WCXB, "dev", "html", name)) as src, \
-                 open(os.path.join(pages, name[:-len(".gz")]), "wb") as dst:
-                dst.write(src.read())
+        pages = unpack_wcxb(os.path.join(scratch, "html"))
         closed, feats = run(args.build, pages, -1000, scratch)
         opened, _ = run(args.build, pages, 1000, scratch)
         aeb_closed, aeb_feats = run(args.build, os.path.join(AEB, "html"), -1000, scratch)
@@ -99,12 +89,8 @@ def main():
         f_sel.append(score.prf(sel, truth)[2])
         f_broad.append(score.prf(broad, truth)[2])
 
-    for name in sorted(os.listdir(gt_dir)):
-        page = name[:-len(".json")]
-        with open(os.path.join(gt_dir, name), encoding="utf-8") as f:
-            d = json.load(f)
+    for page, d, group in wcxb_truth():
         truth = (d.get("ground_truth") or {}).get("main_content") or ""
-        group = urlparse(d.get("url", "")).netloc.lower().removeprefix("www.")
         add(page, score.page_type(d), group, truth, feats.get(page), closed.get(page, ""),
             opened.get(page, ""))
     # AEB: news articles; its pages name no URL, so each is its own group.

@@ -46,6 +46,7 @@
 #include "cleaner/extract/metadata_normalize.h"
 #include "cleaner/extract/page_kind.h"
 #include "cleaner/extract/repeated.h"
+#include "cleaner/extract/page_kind_model.h"
 #include "cleaner/extract/selection_gate.h"
 #include "cleaner/util/language.h"
 
@@ -85,6 +86,7 @@ struct ExtractRules::Rep {
   std::unordered_map<std::string_view, const TokenRule*> itemprops;
   StopWords stopwords;
   GateVector gate{};  // the selection gate's weights (selection_gate.h)
+  PageKindModel page_kind;  // the page-kind model's weights (page_kind_model.h)
 
   std::string_view Keep(std::string s) {
     storage.push_back(std::move(s));
@@ -114,6 +116,24 @@ Status ExtractRules::Compile(const std::vector<RuleFile>& files,
           return line.Error("gate weight must be a number in [-10000, 10000]");
         }
         rep->gate[f] = static_cast<float>(w);
+        continue;
+      }
+      if (kind == "kind") {
+        if (line.fields.size() != 4) {
+          return line.Error("expected: kind<TAB>KIND<TAB>FEATURE<TAB>WEIGHT");
+        }
+        int k = PageKindIndex(line.fields[1]);
+        if (k < 0) return line.Error("unknown page kind '" + std::string(line.fields[1]) + "'");
+        int f = KindFeatureIndex(line.fields[2]);
+        if (f < 0) {
+          return line.Error("unknown page-kind feature '" + std::string(line.fields[2]) + "'");
+        }
+        double w = 0;
+        if (!ParseRuleNumber(line.fields[3], -1e4, 1e4, &w)) {
+          return line.Error("page-kind weight must be a number in [-10000, 10000]");
+        }
+        rep->page_kind.weights[k][f] = static_cast<float>(w);
+        rep->page_kind.empty = false;
         continue;
       }
       if (kind != "token" && kind != "tag" && kind != "role" && kind != "itemprop") {
@@ -1907,7 +1927,22 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   evidence.url = !doc.metadata->url.empty() ? std::string_view(doc.metadata->url)
                  : !m.canonical.empty()     ? std::string_view(m.canonical)
                                             : std::string_view(m.og_url);
-  const PageKind kind = ClassifyPage(evidence, &kind_reason);
+  PageKind kind = ClassifyPage(evidence, &kind_reason);
+  const PageKindModel& kind_model = rules.rep().page_kind;
+  if (!kind_model.empty || doc.reporter != nullptr) {
+    const KindFeatures x = ComputeKindFeatures(kind, kind_reason, evidence.url, w.blocks);
+    if (!kind_model.empty) {
+      float p = 0;
+      const PageKind declared = kind;
+      kind = PredictKind(kind_model, x, &p);
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "page-kind model p=%.2f", p);
+      kind_reason = std::string(buf) + " (declared: " + PageKindName(declared) + ", " +
+                    kind_reason + ")";
+    }
+    ExplainDocument(doc, "extract", ExplainEvent::Action::kInfo, "page-kind-features",
+                    "page_type", FormatKindFeatures(x));
+  }
   doc.metadata->page_type = PageKindName(kind);
   ExplainDocument(doc, "extract", ExplainEvent::Action::kMetadata, kind_reason, "page_type",
                   PageKindName(kind));

@@ -1,7 +1,7 @@
 // Stage 2a, extract: the selection gate. See selection_gate.h.
 #include "cleaner/extract/selection_gate.h"
 
-#include <cstdio>
+#include "cleaner/extract/feature_names.h"
 
 namespace cleaner {
 
@@ -15,16 +15,9 @@ constexpr std::array<const char*, kGateFeatureCount> kNames = {
 
 }  // namespace
 
-const char* GateFeatureName(int feature) {
-  return feature >= 0 && feature < kGateFeatureCount ? kNames[feature] : "";
-}
+const char* GateFeatureName(int feature) { return NameAt(kNames, feature); }
 
-int GateFeatureIndex(std::string_view name) {
-  for (int i = 0; i < kGateFeatureCount; ++i) {
-    if (name == kNames[i]) return i;
-  }
-  return -1;
-}
+int GateFeatureIndex(std::string_view name) { return IndexOfName(kNames, name); }
 
 void SetKindFeatures(PageKind kind, GateVector* f) {
   (*f)[kGateForum] = kind == PageKind::kForum;
@@ -42,13 +35,7 @@ float GateScore(const GateVector& weights, const GateVector& features) {
 }
 
 std::string FormatGateFeatures(const GateVector& features) {
-  std::string out;
-  char buf[48];
-  for (int i = 1; i < kGateFeatureCount; ++i) {  // the bias is always 1
-    std::snprintf(buf, sizeof buf, "%s%s=%.4f", i > 1 ? " " : "", kNames[i], features[i]);
-    out += buf;
-  }
-  return out;
+  return FormatFeatures(kNames, features);
 }
 
 }  // namespace cleaner
