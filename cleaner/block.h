@@ -55,7 +55,9 @@ struct Block {
   // when they rewrite a block so that --explain can name the block.
   int index = 0;
   // Evidence the HTML extractor attaches for later stages; scraped text
-  // leaves the defaults. Share of the text that is link text, in [0, 1].
+  // leaves the defaults. Share of the text that is navigation link text, in
+  // [0, 1]: text in a link around blocks (a listing's card: a title and its
+  // details) is not counted.
   float link_density = 0.0f;
   // Links and images in document order (see InlineLink); empty unless asked for.
   std::vector<InlineLink> links;

@@ -698,6 +698,30 @@ TEST_CASE("the selection gate picks the main content or everything the rules lea
   CHECK(said);
 }
 
+TEST_CASE("text in a link around blocks is a card - not link text for the filter", "[extract]") {
+  // A listing's cards are links around a title and its details: their
+  // text is the page's content, where a menu's links are navigation. The
+  // blocks tell the filter the link density of navigation links only, so
+  // its link-list heuristic takes menus, not cards.
+  std::string cards;
+  for (int i = 0; i < 4; ++i) {
+    cards += "<li><a href=\"/jobs/" + std::to_string(i) + "\"><div><h3>Engineer " +
+             std::to_string(i) + "</h3><p>Remote</p><p>Full-Time</p></div></a></li>";
+  }
+  Result r = Visible("<nav><ul><li><a href=/a>Home</a></li><li><a href=/b>About</a></li></ul></nav>"
+                     "<ul>" + cards + "</ul>");
+  REQUIRE(r.status.ok());
+  int seen = 0;
+  for (const Block& b : r.blocks) {
+    if (b.text == "Home" || b.text == "About") CHECK(b.link_density == Approx(1.f));
+    if (b.text.rfind("Engineer ", 0) == 0 || b.text == "Remote") {
+      CHECK(b.link_density == Approx(0.f));
+      ++seen;
+    }
+  }
+  CHECK(seen == 8);
+}
+
 TEST_CASE("stop words are counted per word - ASCII case-insensitively", "[extract]") {
   StopWords sw;
   sw.Add("the");

@@ -2008,7 +2008,7 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
     b.level = rb.level;
     b.ordered = rb.ordered;
     b.index = index++;
-    b.link_density = rb.LinkDensity();
+    b.link_density = rb.NavLinkDensity();
     b.links = std::move(rb.links);
     for (InlineLink& l : b.links) {
       std::string abs = ResolveUrl(l.target, doc.metadata->url.empty() ? std::string_view(m.canonical)
