@@ -722,6 +722,43 @@ TEST_CASE("text in a link around blocks is a card - not link text for the filter
   CHECK(seen == 8);
 }
 
+TEST_CASE("on a page of cards a best container under one paragraph's score is no main content",
+          "[extract][kind]") {
+  // The only text long enough to score is a sign-up sentence in a list
+  // (whose tags weigh against it); the cards (short titles and prices in
+  // links around blocks) score nothing.
+  // On an article the selection keeps its best container all the same; on
+  // a collection that container is no content, and every card stays.
+  std::string cards;
+  for (int i = 0; i < 6; ++i) {
+    cards += "<div class=\"item\"><a href=\"/p/" + std::to_string(i) + "\"><h3>Lamp " +
+             std::to_string(i) + "</h3><p>$ 1" + std::to_string(i) + ".00</p></a></div>";
+  }
+  auto run = [&](const std::string& json_ld) {
+    std::vector<RuleFile> files;
+    for (const RuleFile& f : DefaultRuleFiles()) {
+      if (f.name != "extract_page_kind.txt" && f.name != "extract_gate.txt") files.push_back(f);
+    }
+    files.push_back({"extract_gate.txt", "gate\tbias\t-1000\n"});  // the selection always
+    std::unique_ptr<const ExtractRules> rules;
+    REQUIRE(ExtractRules::Compile(files, &rules).ok());
+    const std::string page = "<html><head>" + json_ld + "</head><body><div>" + cards +
+                             "</div><ul><li>Sign up for our letter, and we will write to you once a month "
+                             "with the news of the shop, the new lamps and the old ones.</li></ul>"
+                             "</body></html>";
+    testing::TestDoc doc;
+    testing::CollectingSink sink;
+    REQUIRE(ExtractHtml(page, *rules, ExtractOptions(), LimitOptions(), doc.info(), &sink).ok());
+    return sink.Texts();
+  };
+  V article = run("");
+  V collection = run(
+      "<script type=\"application/ld+json\">{\"@type\":\"CollectionPage\"}</script>");
+  CHECK(std::count(article.begin(), article.end(), "Lamp 3") == 0);
+  CHECK(std::count(collection.begin(), collection.end(), "Lamp 3") == 1);
+  CHECK(std::count(collection.begin(), collection.end(), "$ 15.00") == 1);
+}
+
 TEST_CASE("stop words are counted per word - ASCII case-insensitively", "[extract]") {
   StopWords sw;
   sw.Add("the");

@@ -1566,6 +1566,9 @@ void Selector::DropTitleHeading(std::vector<char>* keep) {
 }
 
 // One selection pass: drops, scores, the top candidate and its siblings.
+// A 25-character paragraph adds at least 1 to its container's score.
+constexpr float kMinTopScore = 1.0f;
+
 void Selector::Select(std::vector<char>* keep) {
   keep->assign(blocks_.size(), 0);
   SumUp();
@@ -1573,12 +1576,19 @@ void Selector::Select(std::vector<char>* keep) {
   SumUp();
   Score();
   int top = PickTop();
-  if (top >= 0) Emit(top, keep);
+  // On a page of cards (a product, a collection, a listing, a service
+  // page), a best score under one short paragraph's worth is no main
+  // content either: a newsletter box, a footer line among the cards. (An
+  // article's container can score that low under a class rule's weight.)
+  const bool cards = kind == PageKind::kProduct || kind == PageKind::kCollection ||
+                     kind == PageKind::kListing || kind == PageKind::kService;
+  if (top >= 0 && (!cards || elems_[top].score >= kMinTopScore)) Emit(top, keep);
   if (std::find(keep->begin(), keep->end(), 1) == keep->end()) {
-    // Nothing scored (a fragment, a page of short lines): there is no main
-    // content to choose, so everything the rules kept stays.
+    // Nothing scored (a fragment, a page of short lines or of cards):
+    // there is no main content to choose, so everything the rules kept
+    // stays, but menus.
     for (size_t i = 0; i < blocks_.size(); ++i) {
-      if (!blocks_[i].dropped && blocks_[i].LinkDensity() <= 0.5f) (*keep)[i] = 1;
+      if (!blocks_[i].dropped && blocks_[i].NavLinkDensity() <= 0.5f) (*keep)[i] = 1;
     }
   }
 }
