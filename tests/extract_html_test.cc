@@ -759,6 +759,20 @@ TEST_CASE("on a page of cards a best container under one paragraph's score is no
   CHECK(std::count(collection.begin(), collection.end(), "$ 15.00") == 1);
 }
 
+TEST_CASE("a part of the page streamed late by React is shown - other hidden blocks are not",
+          "[extract]") {
+  // React's streaming server rendering sends a part that was not ready as
+  // <div hidden id="S:0"> at the end of the body, with a script that moves
+  // it into place: readers see it.
+  Result r = Extract("<html><body><main>" + Prose(1) + "<template id=\"B:0\"></template></main>"
+                     "<div hidden id=\"S:0\">" + Prose(2) + Prose(3) + "</div>"
+                     "<div hidden id=\"menu\"><p>This hidden menu text is long enough to count as a "
+                     "paragraph of the page, with commas, and words.</p></div></body></html>");
+  REQUIRE(r.status.ok());
+  CHECK(r.texts.size() == 3);
+  for (const std::string& t : r.texts) CHECK(t.find("hidden menu") == std::string::npos);
+}
+
 TEST_CASE("stop words are counted per word - ASCII case-insensitively", "[extract]") {
   StopWords sw;
   sw.Add("the");

@@ -552,12 +552,15 @@ void Walker::MatchClassList(std::string_view list, AttrInfo* info) {
 
 void Walker::ReadAttributes(const GumboElement& e, AttrInfo* info) {
   const GumboVector& attrs = e.attributes;
+  bool hidden_attribute = false;
+  std::string_view id;
   for (unsigned i = 0; i < attrs.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
     std::string_view name = a->name;  // Gumbo lowercases attribute names
     std::string_view value = Attr(a);
+    if (name == "id") id = value;
     if (name == "hidden") {
-      info->hidden = true;
+      hidden_attribute = true;
     } else if (name == "aria-hidden") {
       if (EqualsIgnoreCase(value, "true")) info->hidden = true;
     } else if (name == "style") {
@@ -583,6 +586,12 @@ void Walker::ReadAttributes(const GumboElement& e, AttrInfo* info) {
     } else if (name == "rel") {
       if (value == "author") info->author = true;
     }
+  }
+  // React's streaming server rendering sends a part of the page that was
+  // not ready as <div hidden id="S:…"> at the end of the body, and its
+  // inline script moves it into place at once: that part is shown.
+  if (hidden_attribute && !(e.tag == GUMBO_TAG_DIV && id.rfind("S:", 0) == 0)) {
+    info->hidden = true;
   }
 }
 

@@ -170,10 +170,16 @@ void AppendFacts(const Document* doc, const SectionPlan& plan, std::string* out)
     *out += html;
     *out += "</dd>";
   };
+  // The kind and its evidence first, then the model's features.
   for (const ExplainEvent* e : plan.document_events) {
-    if (e->category == "page_type") {
+    if (e->category == "page_type" && e->action == ExplainEvent::Action::kMetadata) {
       fact("page kind", "<b class=\"page-kind\">" + HtmlEscape(e->after) +
                             "</b> <span class=\"m\">(" + HtmlEscape(e->rule) + ")</span>");
+    }
+  }
+  for (const ExplainEvent* e : plan.document_events) {
+    if (e->category == "page_type" && e->action != ExplainEvent::Action::kMetadata) {
+      fact("page-kind features", "<span class=\"m\">" + EscapeBounded(e->after, 1024) + "</span>");
     }
   }
   for (const ExplainEvent* e : plan.document_events) {
