@@ -43,7 +43,7 @@ TEST_CASE("page-kind features read the declared kind, the text and the address",
                                   Block("Price: $ 24.90 with free delivery", 6),
                                   Block("Only 3 left in stock", 5, BlockKind::kListItem)};
   KindFeatures x = ComputeKindFeatures(PageKind::kProduct, "schema.org type product",
-                                       "https://shop.example/p/lamp-204518.html?ref=x", blocks);
+                                       "https://shop.example/p/lamp-204518.html?ref=x", blocks, {});
   CHECK(Feature(x, "bias") == 1.f);
   CHECK(Feature(x, "rule_product") == 1.f);
   CHECK(Feature(x, "rule_article") == 0.f);
@@ -58,7 +58,7 @@ TEST_CASE("page-kind features read the declared kind, the text and the address",
   CHECK(Feature(x, "url_root") == 0.f);
   // An article by no evidence is no verdict: no rule feature is set.
   x = ComputeKindFeatures(PageKind::kArticle, "no evidence", "https://news.example/2024/05/story",
-                          blocks);
+                          blocks, {});
   for (const char* rule : {"rule_article", "rule_forum", "rule_product", "rule_collection",
                            "rule_listing", "rule_service", "rule_documentation"}) {
     CHECK(Feature(x, rule) == 0.f);
@@ -67,14 +67,28 @@ TEST_CASE("page-kind features read the declared kind, the text and the address",
   CHECK(Feature(x, "url_depth") == Approx(3.f / 6));
   CHECK(Feature(x, "url_known") == 1.f);
   x = ComputeKindFeatures(PageKind::kService, "url is a site's home page", "https://acme.example/",
-                          {});
+                          {}, {});
   CHECK(Feature(x, "url_root") == 1.f);
   CHECK(Feature(x, "from_url") == 1.f);
   CHECK(Feature(x, "log_text") == 0.f);
   // A number is no price without a currency sign next to it.
-  x = ComputeKindFeatures(PageKind::kArticle, "", "", {Block("In 2024 we sold 300 lamps", 6)});
+  x = ComputeKindFeatures(PageKind::kArticle, "", "", {Block("In 2024 we sold 300 lamps", 6)}, {});
   CHECK(Feature(x, "prices") == 0.f);
   CHECK(Feature(x, "url_known") == 0.f);
+  // Text under an element with the comments verdict, or under its
+  // descendants, is comment text.
+  std::vector<Elem> elems(3);
+  elems[0].verdict = kComments;
+  elems[1].parent = 0;
+  elems[2].parent = -1;
+  std::vector<RawBlock> thread = {Block("First reply to the story", 4), Block("Second reply", 2),
+                                  Block("The story itself, told at some length here", 8)};
+  thread[0].owner = 0;
+  thread[1].owner = 1;
+  thread[2].owner = 2;
+  x = ComputeKindFeatures(PageKind::kArticle, "", "", thread, elems);
+  const float replies = static_cast<float>(thread[0].chars + thread[1].chars);
+  CHECK(Feature(x, "comment_share") == Approx(replies / (replies + thread[2].chars)));
 }
 
 TEST_CASE("the page-kind model picks the kind with the highest score", "[extract][kind]") {

@@ -1949,7 +1949,7 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   PageKind kind = ClassifyPage(evidence, &kind_reason);
   const PageKindModel& kind_model = rules.rep().page_kind;
   if (!kind_model.empty || doc.reporter != nullptr) {
-    const KindFeatures x = ComputeKindFeatures(kind, kind_reason, evidence.url, w.blocks);
+    const KindFeatures x = ComputeKindFeatures(kind, kind_reason, evidence.url, w.blocks, w.elems);
     if (!kind_model.empty) {
       float p = 0;
       const PageKind declared = kind;

@@ -18,6 +18,7 @@ constexpr std::array<const char*, kNumKindFeatures> kNames = {
     "code_share",     "table_share",   "prose_share",   "stop_share",    "block_words",
     "prices",         "short_share",   "question_share", "url_depth",    "url_numeric_id",
     "url_year",       "url_query",     "url_root",      "url_file",      "url_known",
+    "comment_share",
 };
 
 constexpr std::array<const char*, kNumPageKinds> kKindNames = {
@@ -100,7 +101,16 @@ int KindFeatureIndex(std::string_view name) { return IndexOfName(kNames, name); 
 int PageKindIndex(std::string_view name) { return IndexOfName(kKindNames, name); }
 
 KindFeatures ComputeKindFeatures(PageKind rule, std::string_view reason, std::string_view url,
-                                 const std::vector<RawBlock>& blocks) {
+                                 const std::vector<RawBlock>& blocks,
+                                 const std::vector<Elem>& elems) {
+  // Inside a comment section: the element or an ancestor has the rules'
+  // comments verdict (parents come before their children).
+  std::vector<char> in_comments(elems.size(), 0);
+  for (size_t i = 0; i < elems.size(); ++i) {
+    const int p = elems[i].parent;
+    in_comments[i] = elems[i].verdict == kComments || (p >= 0 && in_comments[p]);
+  }
+  long comment_chars = 0;
   KindFeatures x{};
   x[0] = 1;
   const bool declared = reason.rfind("schema.org", 0) == 0 || reason.rfind("og:type", 0) == 0;
@@ -129,6 +139,9 @@ KindFeatures ComputeKindFeatures(PageKind rule, std::string_view reason, std::st
     if (b.words <= 3) ++shorts;
     if (!b.text.empty() && b.text.back() == '?') ++questions;
     if (prices < 10 && HasPrice(b.text)) ++prices;
+    if (b.owner >= 0 && static_cast<size_t>(b.owner) < elems.size() && in_comments[b.owner]) {
+      comment_chars += b.chars;
+    }
   }
   auto share = [](long part, long whole) {
     return whole > 0 ? std::min(1.f, static_cast<float>(part) / whole) : 0.f;
@@ -147,6 +160,7 @@ KindFeatures ComputeKindFeatures(PageKind rule, std::string_view reason, std::st
   x[21] = share(shorts, n);
   x[22] = share(questions, n);
   UrlFeatures(url, &x);
+  x[30] = share(comment_chars, chars);
   return x;
 }
 

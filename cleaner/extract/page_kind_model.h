@@ -21,7 +21,7 @@
 namespace cleaner {
 
 constexpr int kNumPageKinds = 7;  // PageKind's values, in order
-constexpr int kNumKindFeatures = 30;
+constexpr int kNumKindFeatures = 31;
 
 using KindFeatures = std::array<float, kNumKindFeatures>;
 
@@ -38,9 +38,12 @@ int KindFeatureIndex(std::string_view name);
 int PageKindIndex(std::string_view name);
 
 // The features of a page: the declared verdict `rule` and its `reason`
-// (ClassifyPage()'s), the address `url`, and the walked blocks.
+// (ClassifyPage()'s), the address `url`, and the walked blocks and elements
+// (for the share of text in comment sections: on a discussion page the
+// comments are most of the text).
 KindFeatures ComputeKindFeatures(PageKind rule, std::string_view reason, std::string_view url,
-                                 const std::vector<RawBlock>& blocks);
+                                 const std::vector<RawBlock>& blocks,
+                                 const std::vector<Elem>& elems);
 
 // The most likely kind, and its probability in *probability.
 PageKind PredictKind(const PageKindModel& model, const KindFeatures& x, float* probability);
