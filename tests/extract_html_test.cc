@@ -734,7 +734,7 @@ TEST_CASE("on a page of cards a best container under one paragraph's score is no
     cards += "<div class=\"item\"><a href=\"/p/" + std::to_string(i) + "\"><h3>Lamp " +
              std::to_string(i) + "</h3><p>$ 1" + std::to_string(i) + ".00</p></a></div>";
   }
-  auto run = [&](const std::string& json_ld) {
+  auto run = [&](const std::string& json_ld, testing::TestDoc* doc) {
     std::vector<RuleFile> files;
     for (const RuleFile& f : DefaultRuleFiles()) {
       if (f.name != "extract_page_kind.txt" && f.name != "extract_gate.txt") files.push_back(f);
@@ -746,17 +746,26 @@ TEST_CASE("on a page of cards a best container under one paragraph's score is no
                              "</div><ul><li>Sign up for our letter, and we will write to you once a month "
                              "with the news of the shop, the new lamps and the old ones.</li></ul>"
                              "</body></html>";
-    testing::TestDoc doc;
     testing::CollectingSink sink;
-    REQUIRE(ExtractHtml(page, *rules, ExtractOptions(), LimitOptions(), doc.info(), &sink).ok());
+    REQUIRE(ExtractHtml(page, *rules, ExtractOptions(), LimitOptions(), doc->info(), &sink).ok());
     return sink.Texts();
   };
-  V article = run("");
+  auto said = [](const testing::TestDoc& doc) {
+    for (const ExplainEvent& e : doc.reporter.events) {
+      if (e.rule == "no-main-container") return e.after.find("on a collection page") != std::string::npos;
+    }
+    return false;
+  };
+  testing::TestDoc article_doc, collection_doc;
+  V article = run("", &article_doc);
   V collection = run(
-      "<script type=\"application/ld+json\">{\"@type\":\"CollectionPage\"}</script>");
+      "<script type=\"application/ld+json\">{\"@type\":\"CollectionPage\"}</script>",
+      &collection_doc);
   CHECK(std::count(article.begin(), article.end(), "Lamp 3") == 0);
   CHECK(std::count(collection.begin(), collection.end(), "Lamp 3") == 1);
   CHECK(std::count(collection.begin(), collection.end(), "$ 15.00") == 1);
+  CHECK(!said(article_doc));
+  CHECK(said(collection_doc));  // the decision is explained
 }
 
 TEST_CASE("a part of the page streamed late by React is shown - other hidden blocks are not",

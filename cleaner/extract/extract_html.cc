@@ -1574,10 +1574,10 @@ void Selector::DropTitleHeading(std::vector<char>* keep) {
   }
 }
 
-// One selection pass: drops, scores, the top candidate and its siblings.
 // A 25-character paragraph adds at least 1 to its container's score.
 constexpr float kMinTopScore = 1.0f;
 
+// One selection pass: drops, scores, the top candidate and its siblings.
 void Selector::Select(std::vector<char>* keep) {
   keep->assign(blocks_.size(), 0);
   SumUp();
@@ -1591,7 +1591,15 @@ void Selector::Select(std::vector<char>* keep) {
   // article's container can score that low under a class rule's weight.)
   const bool cards = kind == PageKind::kProduct || kind == PageKind::kCollection ||
                      kind == PageKind::kListing || kind == PageKind::kService;
-  if (top >= 0 && (!cards || elems_[top].score >= kMinTopScore)) Emit(top, keep);
+  if (top >= 0 && (!cards || elems_[top].score >= kMinTopScore)) {
+    Emit(top, keep);
+  } else if (top >= 0 && doc_.reporter != nullptr) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "the best container scores %.1f (under %.0f) on a %s page",
+                  elems_[top].score, kMinTopScore, PageKindName(kind));
+    ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "no-main-container",
+                    "main-content", std::string(buf) + "; every block the rules keep stays");
+  }
   if (std::find(keep->begin(), keep->end(), 1) == keep->end()) {
     // Nothing scored (a fragment, a page of short lines or of cards):
     // there is no main content to choose, so everything the rules kept

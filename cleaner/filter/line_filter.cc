@@ -281,8 +281,8 @@ Status LineFilter::EndDocument() {
   for (int round = 0; options_.enabled && !blocks_.empty() && round < 3; ++round) {
     if (!Judge()) break;
   }
-  if (DeadlinePassed(doc_.deadline)) return doc_.deadline->Error("the filter");
   TrimScratch();
+  if (DeadlinePassed(doc_.deadline)) return doc_.deadline->Error("the filter");
   CLEANER_RETURN_IF_ERROR(next_->PushAll(&blocks_));
   return next_->EndDocument();
 }
