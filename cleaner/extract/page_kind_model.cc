@@ -32,9 +32,8 @@ bool HasPrice(std::string_view t) {
                                                 "\xE2\x82\xB9"};
   for (std::string_view sign : kSigns) {
     for (size_t at = t.find(sign); at != std::string_view::npos; at = t.find(sign, at + 1)) {
-      const size_t after = at + sign.size();
-      size_t next = after;
-      while (next < t.size() && t[next] == ' ' && next < after + 1) ++next;
+      size_t next = at + sign.size();
+      if (next < t.size() && t[next] == ' ') ++next;  // "$ 24.90"
       if ((next < t.size() && IsDigit(t[next])) || (at > 0 && IsDigit(t[at - 1])) ||
           (at > 1 && t[at - 1] == ' ' && IsDigit(t[at - 2]))) {
         return true;
@@ -56,12 +55,12 @@ std::string PathOf(std::string_view url) {
 void UrlFeatures(std::string_view url, KindFeatures* f) {
   if (url.empty()) return;
   KindFeatures& x = *f;
-  x[29] = 1;  // url_known
+  x[kKindUrlKnown] = 1;
   std::string path = PathOf(url);
   const size_t q = path.find_first_of("?#");
-  x[26] = q != std::string::npos && path[q] == '?';
+  x[kKindUrlQuery] = q != std::string::npos && path[q] == '?';
   if (q != std::string::npos) path.resize(q);
-  x[27] = path.empty() || path == "/";
+  x[kKindUrlRoot] = path.empty() || path == "/";
   int segments = 0;
   std::string_view last;
   size_t i = 0;
@@ -74,22 +73,22 @@ void UrlFeatures(std::string_view url, KindFeatures* f) {
       last = seg;
       if (seg.size() == 4 && (seg[0] == '1' || seg[0] == '2') &&
           std::all_of(seg.begin(), seg.end(), IsDigit)) {
-        x[25] = 1;  // url_year
+        x[kKindUrlYear] = 1;
       }
     }
     i = j;
   }
-  x[23] = std::min(1.f, segments / 6.f);
+  x[kKindUrlDepth] = std::min(1.f, segments / 6.f);
   int run = 0, best = 0;
   for (char c : last) {
     run = IsDigit(c) ? run + 1 : 0;
     best = std::max(best, run);
   }
-  x[24] = best >= 4;
+  x[kKindUrlNumericId] = best >= 4;
   auto ends_with = [&](std::string_view s) {
     return last.size() >= s.size() && last.substr(last.size() - s.size()) == s;
   };
-  x[28] = ends_with(".html") || ends_with(".htm") || ends_with(".php") || ends_with(".aspx");
+  x[kKindUrlFile] = ends_with(".html") || ends_with(".htm") || ends_with(".php") || ends_with(".aspx");
 }
 
 }  // namespace
@@ -112,14 +111,14 @@ KindFeatures ComputeKindFeatures(PageKind rule, std::string_view reason, std::st
   }
   long comment_chars = 0;
   KindFeatures x{};
-  x[0] = 1;
+  x[kKindBias] = 1;
   const bool declared = reason.rfind("schema.org", 0) == 0 || reason.rfind("og:type", 0) == 0;
   const bool from_url = reason.rfind("url", 0) == 0;
   // An article by no evidence is no verdict at all: only a declared or
   // addressed article counts as one.
-  if (rule != PageKind::kArticle || declared || from_url) x[1 + static_cast<int>(rule)] = 1;
-  x[8] = declared;
-  x[9] = from_url;
+  if (rule != PageKind::kArticle || declared || from_url) x[kKindRuleArticle + static_cast<int>(rule)] = 1;
+  x[kKindDeclared] = declared;
+  x[kKindFromUrl] = from_url;
   long chars = 0, links = 0, cards = 0, list = 0, code = 0, table = 0, prose = 0;
   long words = 0, stops = 0;
   int n = 0, headings = 0, prices = 0, shorts = 0, questions = 0;
@@ -146,21 +145,21 @@ KindFeatures ComputeKindFeatures(PageKind rule, std::string_view reason, std::st
   auto share = [](long part, long whole) {
     return whole > 0 ? std::min(1.f, static_cast<float>(part) / whole) : 0.f;
   };
-  x[10] = static_cast<float>(std::log10(1.0 + chars) / 5);
-  x[11] = share(links, chars);
-  x[12] = share(cards, chars);
-  x[13] = share(list, chars);
-  x[14] = share(headings, n);
-  x[15] = share(code, chars);
-  x[16] = share(table, chars);
-  x[17] = share(prose, chars);
-  x[18] = share(stops, words);
-  x[19] = n > 0 ? std::min(1.f, static_cast<float>(words) / n / 40) : 0.f;
-  x[20] = prices / 10.f;
-  x[21] = share(shorts, n);
-  x[22] = share(questions, n);
+  x[kKindLogText] = static_cast<float>(std::log10(1.0 + chars) / 5);
+  x[kKindLinkShare] = share(links, chars);
+  x[kKindCardShare] = share(cards, chars);
+  x[kKindListShare] = share(list, chars);
+  x[kKindHeadingShare] = share(headings, n);
+  x[kKindCodeShare] = share(code, chars);
+  x[kKindTableShare] = share(table, chars);
+  x[kKindProseShare] = share(prose, chars);
+  x[kKindStopShare] = share(stops, words);
+  x[kKindBlockWords] = n > 0 ? std::min(1.f, static_cast<float>(words) / n / 40) : 0.f;
+  x[kKindPrices] = prices / 10.f;
+  x[kKindShortShare] = share(shorts, n);
+  x[kKindQuestionShare] = share(questions, n);
   UrlFeatures(url, &x);
-  x[30] = share(comment_chars, chars);
+  x[kKindCommentShare] = share(comment_chars, chars);
   return x;
 }
 

@@ -21,7 +21,42 @@
 namespace cleaner {
 
 constexpr int kNumPageKinds = 7;  // PageKind's values, in order
-constexpr int kNumKindFeatures = 31;
+
+// The features, in the order of KindFeatureName().
+enum KindFeature {
+  kKindBias,
+  kKindRuleArticle,  // the declared kind, one-hot in PageKind's order (no
+  kKindRuleForum,    // evidence: none set)
+  kKindRuleProduct,
+  kKindRuleCollection,
+  kKindRuleListing,
+  kKindRuleService,
+  kKindRuleDocumentation,
+  kKindDeclared,  // declared by schema.org type or og:type
+  kKindFromUrl,   // read from the URL
+  kKindLogText,
+  kKindLinkShare,
+  kKindCardShare,
+  kKindListShare,
+  kKindHeadingShare,
+  kKindCodeShare,
+  kKindTableShare,
+  kKindProseShare,
+  kKindStopShare,
+  kKindBlockWords,
+  kKindPrices,
+  kKindShortShare,
+  kKindQuestionShare,
+  kKindUrlDepth,
+  kKindUrlNumericId,
+  kKindUrlYear,
+  kKindUrlQuery,
+  kKindUrlRoot,
+  kKindUrlFile,
+  kKindUrlKnown,
+  kKindCommentShare,
+  kNumKindFeatures,
+};
 
 using KindFeatures = std::array<float, kNumKindFeatures>;
 
