@@ -164,6 +164,16 @@ class BlockSink {
     return Status::OK();
   }
   virtual Status EndDocument() = 0;
+
+ protected:
+  // For a buffering stage's PushAll(): takes `blocks` as its own `buffer`
+  // when that holds nothing yet (no copy); else appends them one by one.
+  Status TakeAll(std::vector<Block>* buffer, std::vector<Block>* blocks) {
+    if (!buffer->empty()) return BlockSink::PushAll(blocks);
+    buffer->swap(*blocks);
+    std::vector<Block>().swap(*blocks);
+    return Status::OK();
+  }
 };
 
 // Reports `event` to `doc.reporter` if there is one.

@@ -268,12 +268,7 @@ void LineFilter::Reserve(size_t blocks) {
   blocks_.reserve(blocks_.size() + blocks);
 }
 
-Status LineFilter::PushAll(std::vector<Block>* blocks) {
-  if (!blocks_.empty()) return BlockSink::PushAll(blocks);
-  blocks_.swap(*blocks);
-  std::vector<Block>().swap(*blocks);
-  return Status::OK();
-}
+Status LineFilter::PushAll(std::vector<Block>* blocks) { return TakeAll(&blocks_, blocks); }
 
 Status LineFilter::EndDocument() {
   // Judge again while a decision that hangs on neighbours may have changed

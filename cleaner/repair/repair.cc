@@ -254,12 +254,7 @@ void Repairer::Reserve(size_t blocks) {
   next_->Reserve(blocks);
 }
 
-Status Repairer::PushAll(std::vector<Block>* blocks) {
-  if (!blocks_.empty()) return BlockSink::PushAll(blocks);
-  blocks_.swap(*blocks);
-  std::vector<Block>().swap(*blocks);
-  return Status::OK();
-}
+Status Repairer::PushAll(std::vector<Block>* blocks) { return TakeAll(&blocks_, blocks); }
 
 Status Repairer::EndDocument() {
   const RepairRules::Rep& rules = rules_->rep();
