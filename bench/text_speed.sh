@@ -12,7 +12,9 @@
 # The corpus is the 181 clean AEB article bodies (articleBody of
 # ../shared/bench/aeb/ground-truth.json) written as .txt files, or a folder
 # given as CORPUS. Each configuration runs ROUNDS times, taking turns with
-# the others, and its best round counts (these machines are noisy).
+# the others, and its best round counts (these machines are noisy). Each
+# round is timed after one untimed pass (bench_clean's --warmup): what a
+# process builds once is not a cost per megabyte.
 #
 # Usage: bench/text_speed.sh [BUILD_DIR] [REPEAT] [ROUNDS] [CORPUS]
 set -euo pipefail

@@ -757,7 +757,7 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
       const std::vector<uint64_t>& words = scratch.words;
       uint64_t h = 0;
       for (uint64_t w : words) h = line_filter::Combine(h, w);
-      std::unordered_map<uint64_t, int>* map = nullptr;
+      HashIndex<int>* map = nullptr;
       switch (rule.kind) {
         case RuleKind::kLine:
         case RuleKind::kHeader:

@@ -13,13 +13,12 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "cleaner/rules.h"
 #include "cleaner/filter/line_classifier.h"
 #include "cleaner/filter/line_filter.h"
+#include "cleaner/util/hash_index.h"
 
 namespace cleaner {
 namespace line_filter {
@@ -98,10 +97,10 @@ struct Capture {
 
 struct LineFilterRules::Rep {
   std::vector<line_filter::Rule> rules;
-  std::unordered_map<uint64_t, int> line_rules;  // kLine and kHeader
-  std::unordered_map<uint64_t, int> prefix_rules;
-  std::unordered_map<uint64_t, int> suffix_rules;
-  std::unordered_map<uint64_t, int> contains_rules;
+  HashIndex<int> line_rules;  // kLine and kHeader
+  HashIndex<int> prefix_rules;
+  HashIndex<int> suffix_rules;
+  HashIndex<int> contains_rules;
   size_t max_line_words = 0, max_prefix_words = 0, max_suffix_words = 0, max_contains_words = 0;
   int suffix_line_words = 0;             // the largest max_words of any suffix rule
   int contains_line_words = 0;           // the largest max_words of any contains rule
@@ -115,10 +114,10 @@ struct LineFilterRules::Rep {
   // Bit filters on the keys of prefix_rules and on the hashes of every
   // leading run of words of a prefix rule (as contains_prefixes).
   std::vector<uint64_t> prefix_keys, prefix_heads;
-  std::unordered_map<uint64_t, std::vector<int>> patterns_by_word;
+  HashIndex<std::vector<int>> patterns_by_word;
   std::vector<int> patterns_other;           // patterns that start with a placeholder
-  std::unordered_map<uint64_t, int> months;  // word hash -> 1..12
-  std::unordered_set<uint64_t> weekdays, date_words, name_particles;
+  HashIndex<int> months;  // word hash -> 1..12
+  HashIndex<bool> weekdays, date_words, name_particles;
   // The learned second opinion on undecided lines (filters/line_classifier.txt).
   std::unique_ptr<const LineClassifier> classifier;
 
