@@ -60,7 +60,7 @@ constexpr size_t kTailBytes = 80;
 // them (or 40 words of them) keep a document from being dropped whole.
 constexpr int kProseWords = 8;
 
-enum class Ending { kNone, kTerminal, kQuestion, kEllipsis, kColon };
+enum class Ending : uint8_t { kNone, kTerminal, kQuestion, kEllipsis, kColon };
 
 // How the line ends, looking through closing quotes and brackets.
 Ending EndingOf(std::string_view s) {
@@ -110,27 +110,40 @@ Ending EndingOf(std::string_view s) {
   return Ending::kNone;
 }
 
-enum class Cls { kNeutral, kGood, kBad };
+enum class Cls : uint8_t { kNeutral, kGood, kBad };
 
 // What is decided about a block; reset for every judgement.
+// The rule matches and the shape the later passes read are kept here, so
+// that a line's key (its tokens) is needed only by the date and byline
+// patterns at the edges (pass 4). Keys are kept for documents of up to
+// kKeptScratchBlocks blocks; in longer ones those few lines are tokenized
+// again, as a key per line cost 300 bytes, 15-30 times the input on a
+// document of a million short lines.
+// Ordered by size: a document of a million short lines holds a million.
 struct Evidence {
-  bool sampled = false;  // key covers only the start of a long line
-  bool skip = false;     // preformatted/table: kept as is, not judged
-  Ending ending = Ending::kNone;
-  int units = 0;  // words (CJK: two characters count as one)
-  bool shape_good = false;
-  Cls cls = Cls::kNeutral;
-  int rule = -1;       // the rule that decided, or -1
-  int edge_rule = -1;  // a zone=edge rule hit, settled in pass 4
   const char* heuristic = nullptr;
   const char* category = nullptr;
-  int script = -1;      // dominant script, or -1
-  bool anchor = false;  // strong boilerplate evidence (see the zones pass)
+  int units = 0;       // words (CJK: two characters count as one)
+  int rule = -1;       // the rule that decided, or -1
+  int edge_rule = -1;  // a zone=edge rule hit, settled in pass 4
+  // From the line's key, read in pass 1:
+  int match = -1;       // the first line/prefix/suffix/contains rule it matches, or -1
+  int breadcrumb = -1;  // the navigation rule naming its first segment, or -1
+  // Letters, in all and per script, scaled down together to fit 16 bits
+  // (only their ratios are read).
+  uint16_t letters = 0;
+  uint16_t script_letters[line_filter::kNumScripts] = {};
+  Ending ending = Ending::kNone;
+  Cls cls = Cls::kNeutral;
+  bool sampled = false;  // key covers only the start of a long line
+  bool skip = false;     // preformatted/table: kept as is, not judged
+  bool shape_good = false;
+  bool anchor = false;      // strong boilerplate evidence (see the zones pass)
+  bool key_empty = true;    // no token
+  bool menu_shape = false;  // two separators or more, five words at most between them
+  bool tiny = false;        // a menu item or tag by shape (see IsTiny())
 };
-
-struct Info : Evidence {
-  LineKey key;  // filled anew by Tokenize() for every judgement
-};
+using Info = Evidence;
 
 // Per-thread buffers of the stage, kept from one document to the next
 // (allocating every block's token buffers anew cost more than the matching
@@ -139,15 +152,21 @@ struct Info : Evidence {
 // of the run.
 struct Scratch {
   std::vector<Info> info;
+  std::vector<LineKey> keys;  // a key per line, for documents of kKeptScratchBlocks lines at most
+  LineKey key;                // the line being read
   std::vector<uint32_t> slots, group;  // repetition table (see Judge())
   std::vector<int> group_size;
   std::vector<LineFacts> facts;  // the line classifier's input
+  bool big_key = false;          // a key of a line of over kBigLineBytes was made
 };
 thread_local Scratch scratch;
 constexpr size_t kKeptScratchBlocks = 1 << 14;
+constexpr size_t kBigLineBytes = 1 << 20;
 
 void TrimScratch() {
-  if (scratch.info.size() > kKeptScratchBlocks) scratch = Scratch();
+  if (scratch.info.size() > kKeptScratchBlocks || scratch.big_key) {
+    scratch = Scratch();
+  }
 }
 
 int DominantScript(const int* letters, int total) {
@@ -162,9 +181,9 @@ int DominantScript(const int* letters, int total) {
 // Three words at most, no number, no final mark: a menu item or a tag.
 // A trailing count in brackets is allowed: "Politics (12)" in an archive
 // or category list.
-bool IsTiny(const Info& b, std::string_view text) {
-  if (b.units > 4 || b.ending != Ending::kNone || b.key.letters < 2) return false;
-  const auto& t = b.key.tokens;
+bool IsTiny(const Info& b, const LineKey& key, std::string_view text) {
+  if (b.units > 4 || b.ending != Ending::kNone || key.letters < 2) return false;
+  const auto& t = key.tokens;
   const bool counted = t.size() >= 2 && t.back().number && !text.empty() && text.back() == ')';
   if (static_cast<int>(t.size()) - counted > 3) return false;
   for (size_t k = 0; k + counted < t.size(); ++k) {
@@ -176,8 +195,7 @@ bool IsTiny(const Info& b, std::string_view text) {
 // True if the line is in another script than the body: it has letters
 // (four or more) and almost none (under 10 %) in the body's script.
 bool ForeignScript(const Info& f, int body_script) {
-  return body_script >= 0 && f.key.letters >= 4 &&
-         f.key.script_letters[body_script] * 10 < f.key.letters;
+  return body_script >= 0 && f.letters >= 4 && f.script_letters[body_script] * 10 < f.letters;
 }
 
 // 0x80 in exactly the bytes of `v` that are spaces. After the XOR a space
@@ -228,11 +246,11 @@ void ClassifyLines(const LineClassifier& classifier, const std::vector<Block>& b
                : f.ending == Ending::kEllipsis ? 3
                : f.ending == Ending::kColon    ? 4
                                                : 0;
-    l.rule = f.skip                                    ? LineFacts::Rule::kSkipped
+    l.rule = f.skip                                         ? LineFacts::Rule::kSkipped
              : f.cls == Cls::kBad && f.heuristic != nullptr ? LineFacts::Rule::kWeakDrop
-             : f.cls == Cls::kBad                      ? LineFacts::Rule::kDropped
-             : f.cls == Cls::kGood || f.shape_good ? LineFacts::Rule::kContent
-                                                       : LineFacts::Rule::kUndecided;
+             : f.cls == Cls::kBad                           ? LineFacts::Rule::kDropped
+             : f.cls == Cls::kGood || f.shape_good          ? LineFacts::Rule::kContent
+                                                            : LineFacts::Rule::kUndecided;
   }
   if (dump) {
     float x[kNumLineFeatures];
@@ -243,6 +261,99 @@ void ClassifyLines(const LineClassifier& classifier, const std::vector<Block>& b
     }
   }
   if (options.line_classifier) classifier.Decide(facts, verdicts);
+}
+
+// The first line, prefix, suffix or contains rule that `text` matches, or
+// -1; `key` is its key, of its start only when `sampled` (then `units` is
+// its word count).
+int MatchRules(const LineFilterRules::Rep& R, std::string_view text, const LineKey& key,
+               bool sampled, int units) {
+  // A long line is matched on its start only: prefixes and phrases
+  // that open it (a long cookie notice), with its whole word count.
+  const size_t words = sampled ? static_cast<size_t>(units) : 0;
+  int r = sampled ? -1 : R.MatchLine(key);
+  if (r < 0) r = R.MatchPrefix(text, key, words);
+  if (r < 0 && !sampled) r = R.MatchSuffix(key);
+  if (r < 0 && sampled && !R.suffix_rules.empty() &&
+      static_cast<int>(words) <= R.suffix_line_words) {
+    // The end of a long line, from a word boundary, for suffix rules
+    // (only when the line is short enough for one: MatchSuffix() would
+    // refuse it before reading the tail).
+    static thread_local LineKey tail;
+    size_t from = text.size() > kTailBytes ? text.size() - kTailBytes : 0;
+    while (from < text.size() && text[from] != ' ') ++from;
+    // MatchSuffix() reads the hashes of the last max_suffix_words tokens
+    // and nothing else of the key (the word count is `words`). Tokens
+    // never span a space, and after a space the tokenizer is in its
+    // starting state (no open token, prev_space; what it looks ahead
+    // at is the same), so the tokens after any space are the last
+    // tokens of the tail. A space-delimited group that opens with an
+    // ASCII letter or digit holds a token: from the space before the
+    // last max_suffix_words such groups (or `from`), the last tokens
+    // are those MatchSuffix() reads in the whole tail. (text[from] is
+    // a space, or from is the end.)
+    size_t groups = 0;
+    for (size_t p = text.size(); p > from && groups < R.max_suffix_words;) {
+      size_t space = p - 1;
+      while (text[space] != ' ') --space;  // stops at `from` at the latest
+      if (space + 1 < p) {
+        const unsigned char c = static_cast<unsigned char>(text[space + 1]) | 0x20;
+        groups += (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      }
+      if (groups == R.max_suffix_words) from = space;
+      p = space;
+    }
+    line_filter::Tokenize(text.substr(from), &tail);
+    r = R.MatchSuffix(tail, words);
+  }
+  if (r < 0) r = R.MatchContains(text, key, words);
+  return r;
+}
+
+// The navigation rule that names the first segment of a breadcrumb ("Home /
+// World / <headline>", "Startseite > Politik"), or -1.
+int BreadcrumbRule(const LineFilterRules::Rep& R, const LineKey& key) {
+  if (key.separators < 1 || key.first_segment_tokens < 1 || key.first_segment_tokens > 3) {
+    return -1;
+  }
+  auto it = R.line_rules.find(
+      line_filter::SequenceHash(key, 0, static_cast<size_t>(key.first_segment_tokens)));
+  return it != R.line_rules.end() && R.rules[it->second].category == "navigation" ? it->second : -1;
+}
+
+// Tokenizes the line as the filter reads it: whole, or only its start when
+// it is a long paragraph (see kMaxKeyWords). Sets *units to its words (CJK:
+// two characters count as one); returns whether the key is of its start.
+bool TokenizeLine(std::string_view text, LineKey* key, int* units) {
+  // Spaces, counted up to the limit (a long paragraph is not read to its
+  // end here).
+  const int spaces = CountSpaces(text, kMaxKeyWords);
+  bool sampled = false;
+  if (spaces >= kMaxKeyWords && text.size() > kSampleBytes) {
+    size_t cut = kSampleBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    line_filter::Tokenize(text.substr(0, cut), key);
+    sampled = true;
+    // Words beyond the count: estimated from the length (six bytes a
+    // word), enough for the document's word totals.
+    *units = std::max(spaces + 1, static_cast<int>(text.size() / 6));
+  } else {
+    line_filter::Tokenize(text, key);
+    *units = static_cast<int>(key->tokens.size());
+  }
+  *units = std::max(*units, key->cjk_letters / 2);
+  return sampled;
+}
+
+// Keeps the key's letter counts in `f`, scaled down together when the
+// total passes 16 bits.
+void StoreLetters(const LineKey& key, Info* f) {
+  const int total = key.letters;
+  const int div = total > 0xFFFF ? total / 0xFFFF + 1 : 1;
+  f->letters = static_cast<uint16_t>(total / div);
+  for (int s = 0; s < line_filter::kNumScripts; ++s) {
+    f->script_letters[s] = static_cast<uint16_t>(key.script_letters[s] / div);
+  }
 }
 
 }  // namespace
@@ -287,45 +398,48 @@ bool LineFilter::Judge() {
   const size_t n = blocks_.size();
   // The per-block evidence lives in the per-thread scratch (see Scratch).
   std::vector<Info>& info = scratch.info;
-  if (info.size() < n) info.resize(n);
-  for (size_t i = 0; i < n; ++i) static_cast<Evidence&>(info[i]) = Evidence();
+  info.assign(n, Info());
+  // Keys kept per line (see Evidence), or one for the line being read.
+  const bool keep_keys = n <= kKeptScratchBlocks;
+  if (keep_keys && scratch.keys.size() < n) scratch.keys.resize(n);
+  auto key_of = [&](size_t i) -> LineKey& { return keep_keys ? scratch.keys[i] : scratch.key; };
+  // The key of line i, tokenized again unless it was kept.
+  auto read_key = [&](size_t i) -> const LineKey& {
+    if (keep_keys) return scratch.keys[i];
+    int units = 0;
+    TokenizeLine(blocks_[i].text, &scratch.key, &units);
+    return scratch.key;
+  };
 
-  // Pass 1: shape.
+  // Pass 1: shape, and the rules that read the line alone.
   int body_letters[line_filter::kNumScripts] = {};
   for (size_t i = 0; i < n; ++i) {
     const Block& b = blocks_[i];
     Info& f = info[i];
     f.skip = b.kind == BlockKind::kPreformatted || b.kind == BlockKind::kTable;
     std::string_view text = b.text;
-    // Spaces, counted up to the limit (a long paragraph is not read to its
-    // end here).
-    const int spaces = CountSpaces(text, kMaxKeyWords);
-    if (spaces >= kMaxKeyWords && text.size() > kSampleBytes) {
-      size_t cut = kSampleBytes;
-      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-      line_filter::Tokenize(text.substr(0, cut), &f.key);
-      f.sampled = true;
-      // Words beyond the count: estimated from the length (six bytes a
-      // word), enough for the document's word totals.
-      f.units = std::max(spaces + 1, static_cast<int>(text.size() / 6));
-    } else {
-      line_filter::Tokenize(text, &f.key);
-      f.units = static_cast<int>(f.key.tokens.size());
-    }
-    f.units = std::max(f.units, f.key.cjk_letters / 2);
+    LineKey& key = key_of(i);
+    scratch.big_key = scratch.big_key || text.size() > kBigLineBytes;
+    f.sampled = TokenizeLine(text, &key, &f.units);
     f.ending = EndingOf(text);
-    f.script = DominantScript(f.key.script_letters, f.key.letters);
-    const bool menu_shape = f.key.separators >= 2 && f.key.max_segment_words <= 5;
+    f.menu_shape = key.separators >= 2 && key.max_segment_words <= 5;
     // Content paragraphs: a sentence of 8 words or more, or any line of 25
     // words or more (scraped paragraphs lose their final stop); a long
     // teaser cut with "…" is not one.
-    f.shape_good = !f.skip && !menu_shape &&
+    f.shape_good = !f.skip && !f.menu_shape &&
                    (((f.ending == Ending::kTerminal || f.ending == Ending::kQuestion ||
                       f.ending == Ending::kColon) &&
                      f.units >= 8) ||
                     (f.units >= 25 && f.ending != Ending::kEllipsis) || f.units >= 60);
     if (f.shape_good) {
-      for (int s = 0; s < line_filter::kNumScripts; ++s) body_letters[s] += f.key.script_letters[s];
+      for (int s = 0; s < line_filter::kNumScripts; ++s) body_letters[s] += key.script_letters[s];
+    }
+    f.key_empty = key.Empty();
+    f.tiny = IsTiny(f, key, text);
+    StoreLetters(key, &f);
+    if (!f.skip && !key.Empty()) {
+      f.match = MatchRules(R, text, key, f.sampled, f.units);
+      f.breadcrumb = BreadcrumbRule(R, key);
     }
   }
   int body_total = 0;
@@ -338,7 +452,7 @@ bool LineFilter::Judge() {
   // alone (sampled, the key and the units all come from it), so a line
   // that is not counted has no counted twin, and its count is 1.
   auto counted = [&](size_t i) {
-    return !info[i].sampled && !info[i].key.Empty() && info[i].units <= 15;
+    return !info[i].sampled && !info[i].key_empty && info[i].units <= 15;
   };
   // Equal texts are grouped under their first line through an open
   // addressing table of line numbers (+1; 0 is empty), half full at most;
@@ -401,70 +515,24 @@ bool LineFilter::Judge() {
       f.heuristic = heuristic;
       f.category = category;
     };
-    if (!f.key.Empty()) {
-      // A long line is matched on its start only: prefixes and phrases
-      // that open it (a long cookie notice), with its whole word count.
-      const size_t words = f.sampled ? static_cast<size_t>(f.units) : 0;
-      int r = f.sampled ? -1 : R.MatchLine(f.key);
-      if (r < 0) r = R.MatchPrefix(text, f.key, words);
-      if (r < 0 && !f.sampled) r = R.MatchSuffix(f.key);
-      if (r < 0 && f.sampled && !R.suffix_rules.empty() &&
-          static_cast<int>(words) <= R.suffix_line_words) {
-        // The end of a long line, from a word boundary, for suffix rules
-        // (only when the line is short enough for one: MatchSuffix() would
-        // refuse it before reading the tail).
-        static thread_local LineKey tail;
-        size_t from = text.size() > kTailBytes ? text.size() - kTailBytes : 0;
-        while (from < text.size() && text[from] != ' ') ++from;
-        // MatchSuffix() reads the hashes of the last max_suffix_words tokens
-        // and nothing else of the key (the word count is `words`). Tokens
-        // never span a space, and after a space the tokenizer is in its
-        // starting state (no open token, prev_space; what it looks ahead
-        // at is the same), so the tokens after any space are the last
-        // tokens of the tail. A space-delimited group that opens with an
-        // ASCII letter or digit holds a token: from the space before the
-        // last max_suffix_words such groups (or `from`), the last tokens
-        // are those MatchSuffix() reads in the whole tail. (text[from] is
-        // a space, or from is the end.)
-        size_t groups = 0;
-        for (size_t p = text.size(); p > from && groups < R.max_suffix_words;) {
-          size_t space = p - 1;
-          while (text[space] != ' ') --space;  // stops at `from` at the latest
-          if (space + 1 < p) {
-            const unsigned char c = static_cast<unsigned char>(text[space + 1]) | 0x20;
-            groups += (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-          }
-          if (groups == R.max_suffix_words) from = space;
-          p = space;
-        }
-        line_filter::Tokenize(text.substr(from), &tail);
-        r = R.MatchSuffix(tail, words);
-      }
-      if (r < 0) r = R.MatchContains(text, f.key, words);
-      if (r >= 0) {
-        if (R.rules[r].zone == line_filter::Zone::kEdge) {
-          f.edge_rule = r;
-        } else {
-          bad(r, nullptr, R.rules[r].category.c_str());
-          continue;
-        }
+    if (f.match >= 0) {
+      if (R.rules[f.match].zone == line_filter::Zone::kEdge) {
+        f.edge_rule = f.match;
+      } else {
+        bad(f.match, nullptr, R.rules[f.match].category.c_str());
+        continue;
       }
     }
-    if (f.key.separators >= 2 && f.key.max_segment_words <= 5 && f.ending != Ending::kTerminal &&
-        f.ending != Ending::kQuestion && !f.shape_good) {
+    if (f.menu_shape && f.ending != Ending::kTerminal && f.ending != Ending::kQuestion &&
+        !f.shape_good) {
       bad(-1, "heuristic:menu", "navigation");
       continue;
     }
     // "Home / World / <headline>", "Startseite > Politik": the first
     // segment is a navigation word of the rules.
-    if (f.key.separators >= 1 && f.key.first_segment_tokens >= 1 &&
-        f.key.first_segment_tokens <= 3) {
-      auto it = R.line_rules.find(
-          line_filter::SequenceHash(f.key, 0, static_cast<size_t>(f.key.first_segment_tokens)));
-      if (it != R.line_rules.end() && R.rules[it->second].category == "navigation") {
-        bad(it->second, "heuristic:breadcrumb", "navigation");
-        continue;
-      }
+    if (f.breadcrumb >= 0) {
+      bad(f.breadcrumb, "heuristic:breadcrumb", "navigation");
+      continue;
     }
     if (blocks_[i].link_density >= 0.6f && !f.shape_good) {
       bad(-1, "heuristic:link-list", "navigation");
@@ -628,7 +696,10 @@ bool LineFilter::Judge() {
       continue;
     }
     Capture cap;
-    int r = f.sampled ? -1 : R.MatchPattern(text, f.key, /*glued_only=*/false, &cap);
+    int r = -1;
+    if (!f.sampled) {
+      r = R.MatchPattern(text, read_key(i), /*glued_only=*/false, &cap);
+    }
     if (r >= 0) {
       // A byline often stands between the title and the text: it is not
       // an anchor, or the title above it would go.
@@ -653,11 +724,11 @@ bool LineFilter::Judge() {
   // ("date 2020-11-08 Baku / Yerevan (dpa) – ..."): cut it off.
   if (has_content) {
     Block& b = blocks_[first_good];
-    Info& f = info[first_good];
     Capture cap;
-    int r = R.MatchPattern(b.text, f.key, /*glued_only=*/true, &cap);
-    if (r >= 0 && cap.end_token > 0 && cap.end_token < f.key.tokens.size()) {
-      size_t cut = f.key.tokens[cap.end_token - 1].end;
+    const LineKey& key = read_key(first_good);
+    int r = R.MatchPattern(b.text, key, /*glued_only=*/true, &cap);
+    if (r >= 0 && cap.end_token > 0 && cap.end_token < key.tokens.size()) {
+      size_t cut = key.tokens[cap.end_token - 1].end;
       // Skip the spaces and separator marks between the stamp and the text.
       size_t rest = cut;
       while (rest < b.text.size()) {
@@ -673,7 +744,7 @@ bool LineFilter::Judge() {
       // The rest must start like a sentence: a capital, a digit or a quote.
       bool sentence = false;
       if (rest < b.text.size()) {
-        const line_filter::Token& next = f.key.tokens[cap.end_token];
+        const line_filter::Token& next = key.tokens[cap.end_token];
         sentence = next.begin == rest ? (next.upper || next.number) : true;
       }
       if (sentence) {
@@ -723,11 +794,11 @@ bool LineFilter::Judge() {
     for (size_t k = i; k < j; ++k) {
       if (info[k].skip) continue;
       if (info[k].cls == Cls::kBad) {
-        named += IsTiny(info[k], blocks_[k].text) && info[k].anchor;
+        named += info[k].tiny && info[k].anchor;
         continue;
       }
       ++neutral;
-      tiny += IsTiny(info[k], blocks_[k].text);
+      tiny += info[k].tiny;
     }
     // Between two paragraphs a run is more likely a list: it takes six
     // lines, and none when the paragraph above announces it ("...:").
@@ -735,8 +806,7 @@ bool LineFilter::Judge() {
     const bool announced = i > 0 && info[i - 1].ending == Ending::kColon;
     if (neutral + named >= (middle ? 6 : 4) && tiny * 4 >= neutral * 3 && tiny > 0 && !announced) {
       for (size_t k = i; k < j; ++k) {
-        if (info[k].cls != Cls::kNeutral || info[k].skip || !IsTiny(info[k], blocks_[k].text))
-          continue;
+        if (info[k].cls != Cls::kNeutral || info[k].skip || !info[k].tiny) continue;
         info[k].cls = Cls::kBad;
         info[k].heuristic = "heuristic:menu-run";
         info[k].category = "navigation";
@@ -784,8 +854,13 @@ bool LineFilter::Judge() {
   if (!drop_reason.empty()) {
     if (meta != nullptr) meta->drop_reason = drop_reason;
     // The line that matched is the evidence, shown with the rule.
-    ExplainEvent ev{"filter", ExplainEvent::Action::kDrop, blocks_[evidence].index, drop_reason,
-                    "document", blocks_[evidence].text, ""};
+    ExplainEvent ev{"filter",
+                    ExplainEvent::Action::kDrop,
+                    blocks_[evidence].index,
+                    drop_reason,
+                    "document",
+                    blocks_[evidence].text,
+                    ""};
     Explain(doc_, ev);
   }
 
