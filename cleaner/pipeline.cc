@@ -177,6 +177,9 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
                       std::to_string(breaks) + " breaks made in lines longer than " +
                           std::to_string(options_.limits.max_line_bytes) + " bytes");
     }
+    // Cleaned text is rarely longer than its input: room for it at once,
+    // rather than growing the output (and copying it) a dozen times.
+    out->text.reserve(utf8.size() + utf8.size() / 8);
     CLEANER_RETURN_IF_ERROR(SplitText(utf8, doc, head));
   }
   CLEANER_RETURN_IF_ERROR(check_time("the extractor"));

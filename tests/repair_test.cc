@@ -9,6 +9,7 @@
 
 #include "cleaner/rules.h"
 #include "cleaner/repair/repair.h"
+#include "cleaner/repair/mojibake_charmaps.h"
 #include "cleaner/repair/repair_entities.h"
 #include "cleaner/repair/repair_mojibake.h"
 #include "cleaner/repair/repair_punctuation.h"
@@ -488,6 +489,39 @@ TEST_CASE("the punctuation precheck never skips a paragraph the repair would cha
     }
   }
   CHECK(skipped > 1000);
+}
+
+
+// MayHaveMojibake() first looks for the bytes every hit needs (two
+// non-ASCII characters side by side, a C1 control, `Ã`), sixteen at a time;
+// that scan assumes no lead or continuation character is ASCII.
+TEST_CASE("mojibake charmaps: no ASCII character is a lead or a continuation", "[repair]") {
+  const Charmaps& maps = GetCharmaps();
+  for (char32_t c = 0; c < 0x80; ++c) {
+    INFO("U+" << static_cast<unsigned>(c));
+    CHECK_FALSE(maps.IsLead(c));
+    CHECK_FALSE(maps.IsContinuation(c));
+  }
+  CHECK_FALSE(maps.IsLead(0xFFFD));
+  CHECK_FALSE(maps.IsContinuation(0xFFFD));
+}
+
+TEST_CASE("MayHaveMojibake: the byte scan finds a pair at every offset", "[repair]") {
+  // Garbled pairs and a C1 control, and clean non-ASCII text, at every
+  // offset across the scan's 16-byte steps and its byte-by-byte tail.
+  const std::vector<std::string> garbled = {"Ã©", "â€™", "\xC2\x85", "Ã ", "Ä«g"};
+  const std::vector<std::string> clean = {"café", "don’t", "“x”", "naïve ü"};
+  for (size_t pad = 0; pad < 40; ++pad) {
+    const std::string before(pad, 'a'), after(40 - pad, 'b');
+    for (const std::string& g : garbled) {
+      INFO("pad " << pad << " garbled " << g);
+      CHECK(MayHaveMojibake(before + g + after));
+    }
+    for (const std::string& c : clean) {
+      INFO("pad " << pad << " clean " << c);
+      CHECK_FALSE(MayHaveMojibake(before + c + after));
+    }
+  }
 }
 
 }  // namespace
