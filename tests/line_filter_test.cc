@@ -274,11 +274,25 @@ TEST_CASE("a sentence that merely contains a boilerplate phrase stays", "[filter
       "Readers who share this story with friends often comment on the photos.",
       "Bakers say we use cookies in the recipe, but only the chocolate kind, not the oat ones.",
       "By Sunday, the troops had reached the outskirts of the city.",
+      "Browsers let you enable JavaScript per site, and some readers do so only for banks.",
+      "How to enable JavaScript in Chrome",
   };
   for (const std::string& trap : traps) {
     INFO(trap);
     auto kept = Filter({kPara1, trap, kPara2});
     CHECK(Has(kept, trap));
+  }
+}
+
+TEST_CASE("a browser-requirement notice goes", "[filter]") {
+  // What <noscript> tells a reader without scripts, in a few languages.
+  for (const std::string notice :
+       {"You need to enable JavaScript to run this app.", "Please enable JavaScript in your browser.",
+        "JavaScript is required to combat spammers.", "Bitte aktivieren Sie JavaScript.",
+        "Veuillez activer JavaScript pour continuer.", "JavaScriptを有効にしてください。"}) {
+    INFO(notice);
+    auto kept = Filter({kPara1, notice, kPara2});
+    CHECK_FALSE(Has(kept, notice));
   }
 }
 
