@@ -3,7 +3,10 @@
 // recorded) and frees the tree, nothing else, on one thread. bench/aeb.sh
 // compares the cleaner's throughput with this in the same run.
 //
-//   build/bench/bench_gumbo_parse [--repeat N] FILE_OR_DIR...
+//   build/bench/bench_gumbo_parse [--repeat N] [--warmup N] FILE_OR_DIR...
+//
+// One untimed pass comes first (--warmup 0 drops it), as in bench_clean,
+// so that the two are compared alike.
 //
 // Prints one line: "docs N  bytes B  seconds S  docs/s D  MB/s M".
 #include <gumbo.h>
@@ -19,12 +22,16 @@
 #include <vector>
 
 int main(int argc, char** argv) {
-  int repeat = 1;
+  int repeat = 1, warmup = 1;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--repeat" && i + 1 < argc) {
       repeat = std::max(1, std::atoi(argv[++i]));
+      continue;
+    }
+    if (a == "--warmup" && i + 1 < argc) {
+      warmup = std::max(0, std::atoi(argv[++i]));
       continue;
     }
     std::filesystem::path p(a);
@@ -37,7 +44,7 @@ int main(int argc, char** argv) {
     }
   }
   if (files.empty()) {
-    std::fprintf(stderr, "usage: bench_gumbo_parse [--repeat N] FILE_OR_DIR...\n");
+    std::fprintf(stderr, "usage: bench_gumbo_parse [--repeat N] [--warmup N] FILE_OR_DIR...\n");
     return 2;
   }
   std::sort(files.begin(), files.end());
@@ -53,6 +60,13 @@ int main(int argc, char** argv) {
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   size_t nodes = 0;
+  for (int r = 0; r < warmup; ++r) {
+    for (const std::string& d : docs) {
+      GumboOutput* out = gumbo_parse_with_options(&options, d.data(), d.size());
+      nodes += out->root->v.element.children.length;
+      gumbo_destroy_output(&options, out);
+    }
+  }
   auto start = std::chrono::steady_clock::now();
   for (int r = 0; r < repeat; ++r) {
     for (const std::string& d : docs) {
