@@ -722,6 +722,22 @@ TEST_CASE("text in a link around blocks is a card - not link text for the filter
   CHECK(seen == 8);
 }
 
+// Extracts `page` with the default rules but the declared page kind only
+// (no page-kind model) and the selection always (no gate): what the
+// selection does on a page of a given kind.
+testing::CollectingSink ExtractSelection(const std::string& page, testing::TestDoc* doc) {
+  std::vector<RuleFile> files;
+  for (const RuleFile& f : DefaultRuleFiles()) {
+    if (f.name != "extract_page_kind.txt" && f.name != "extract_gate.txt") files.push_back(f);
+  }
+  files.push_back({"extract_gate.txt", "gate\tbias\t-1000\n"});  // the selection always
+  std::unique_ptr<const ExtractRules> rules;
+  REQUIRE(ExtractRules::Compile(files, &rules).ok());
+  testing::CollectingSink sink;
+  REQUIRE(ExtractHtml(page, *rules, ExtractOptions(), LimitOptions(), doc->info(), &sink).ok());
+  return sink;
+}
+
 TEST_CASE("on a page of cards a best container under one paragraph's score is no main content",
           "[extract][kind]") {
   // The only text long enough to score is a sign-up sentence in a list
@@ -735,20 +751,11 @@ TEST_CASE("on a page of cards a best container under one paragraph's score is no
              std::to_string(i) + "</h3><p>$ 1" + std::to_string(i) + ".00</p></a></div>";
   }
   auto run = [&](const std::string& json_ld, testing::TestDoc* doc) {
-    std::vector<RuleFile> files;
-    for (const RuleFile& f : DefaultRuleFiles()) {
-      if (f.name != "extract_page_kind.txt" && f.name != "extract_gate.txt") files.push_back(f);
-    }
-    files.push_back({"extract_gate.txt", "gate\tbias\t-1000\n"});  // the selection always
-    std::unique_ptr<const ExtractRules> rules;
-    REQUIRE(ExtractRules::Compile(files, &rules).ok());
     const std::string page = "<html><head>" + json_ld + "</head><body><div>" + cards +
                              "</div><ul><li>Sign up for our letter, and we will write to you once a month "
                              "with the news of the shop, the new lamps and the old ones.</li></ul>"
                              "</body></html>";
-    testing::CollectingSink sink;
-    REQUIRE(ExtractHtml(page, *rules, ExtractOptions(), LimitOptions(), doc->info(), &sink).ok());
-    return sink.Texts();
+    return ExtractSelection(page, doc).Texts();
   };
   auto said = [](const testing::TestDoc& doc) {
     for (const ExplainEvent& e : doc.reporter.events) {
@@ -766,6 +773,51 @@ TEST_CASE("on a page of cards a best container under one paragraph's score is no
   CHECK(std::count(collection.begin(), collection.end(), "$ 15.00") == 1);
   CHECK(!said(article_doc));
   CHECK(said(collection_doc));  // the decision is explained
+}
+
+TEST_CASE("on a page of cards the cards join the selection - their linked titles too",
+          "[extract][kind]") {
+  // Each card: a title that is a link on its own (not a link around the
+  // card), an author line and a date. Beside them an "about us" box of
+  // prose, which Readability's scoring picks as the best container.
+  std::string cards;
+  for (int i = 0; i < 5; ++i) {
+    cards += "<div class=\"story\"><h3><a href=\"/s/" + std::to_string(i) +
+             "\">How the river town rebuilt its bridge, part " + std::to_string(i) +
+             "</a></h3><p><a href=\"/u/" + std::to_string(i) + "\">by Writer " +
+             std::to_string(i) + "</a></p><p>Mar 0" + std::to_string(i + 1) + ", 2026</p></div>";
+  }
+  const std::string about =
+      "<div class=\"about\"><p>We are a small newsroom that has written about the towns along "
+      "the river since 2016, with readers who send us tips, photos and, now and then, "
+      "corrections.</p></div>";
+  auto run = [&](const std::string& json_ld, testing::TestDoc* doc) {
+    return ExtractSelection("<html><head>" + json_ld + "</head><body><main><div>" + cards +
+                                "</div>" + about + "</main></body></html>",
+                            doc);
+  };
+  auto said = [](const testing::TestDoc& doc) {
+    for (const ExplainEvent& e : doc.reporter.events) {
+      if (e.rule == "cards") return e.after.find("5 cards") == 0;
+    }
+    return false;
+  };
+  testing::TestDoc article_doc, listing_doc;
+  testing::CollectingSink article = run("", &article_doc);
+  testing::CollectingSink listing = run(
+      "<script type=\"application/ld+json\">{\"@type\":\"CollectionPage\"}</script>",
+      &listing_doc);
+  const std::string title = "How the river town rebuilt its bridge, part 3";
+  V a = article.Texts(), l = listing.Texts();
+  CHECK(std::count(a.begin(), a.end(), title) == 0);
+  CHECK(std::count(l.begin(), l.end(), title) == 1);
+  CHECK(std::count(l.begin(), l.end(), "by Writer 3") == 1);
+  // The titles reach the filter as card text, not as a list of links.
+  for (const Block& b : listing.blocks) {
+    if (b.text == title) CHECK(b.link_density == 0.0f);
+  }
+  CHECK(!said(article_doc));
+  CHECK(said(listing_doc));
 }
 
 TEST_CASE("a part of the page streamed late by React is shown - other hidden blocks are not",

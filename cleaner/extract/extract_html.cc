@@ -1188,6 +1188,7 @@ class Selector {
   void Select(std::vector<char>* keep);
   void ResetSelection();
   void Fallback(std::vector<char>* keep);
+  void KeepCards(std::vector<char>* keep);
   void ReportLeftOut(const std::vector<char>& keep);
 
   std::vector<Elem>& elems_;
@@ -1200,6 +1201,7 @@ class Selector {
   // dropped, no other class, id, tag or role rule (they weigh against a
   // container, never veto the text).
   bool hidden_only_ = false;
+  bool cards_explained_ = false;  // KeepCards() runs with every selection pass; it says so once
   // Explain events of the current pass, reported once its result is used.
   std::vector<ExplainEvent> pending_;
   std::vector<char> explained_;  // blocks named by an event of pending_
@@ -1497,6 +1499,33 @@ void Selector::KeepClean(int c, bool post, std::vector<char>* keep) {
   }
 }
 
+// On a page of cards (a product, collection, listing or service page), the
+// group of cards (FindCardGroup()) is content, whatever its link density
+// and wherever the best container is: a card's title is a link, a listing
+// whose titles hold only their link read as a menu, and the container
+// Readability's scoring picks on such a page is often a box beside the
+// cards. Their links count as card text for the filter too.
+void Selector::KeepCards(std::vector<char>* keep) {
+  RepeatedGroup g = FindCardGroup(elems_, 4);
+  if (g.members.empty()) return;
+  int kept = 0;
+  for (int m : g.members) {
+    for (int b = elems_[m].first_block; b < elems_[m].end_block; ++b) {
+      if (blocks_[b].dropped) continue;
+      blocks_[b].card_chars = blocks_[b].link_chars;
+      if (!(*keep)[b]) {
+        (*keep)[b] = 1;
+        ++kept;
+      }
+    }
+  }
+  if (cards_explained_) return;
+  cards_explained_ = true;
+  ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "cards", "main-content",
+                  std::to_string(g.members.size()) + " cards of the page joined the selection (" +
+                      std::to_string(kept) + " blocks it did not hold)");
+}
+
 // On a thread every post is content: the repeated group of posts (or
 // answers) with the most prose joins the selection, each post cleaned as
 // the selection is.
@@ -1608,6 +1637,8 @@ void Selector::Select(std::vector<char>* keep) {
       if (!blocks_[i].dropped && blocks_[i].NavLinkDensity() <= 0.5f) (*keep)[i] = 1;
     }
   }
+  // On a page of cards the cards are content, in the container or not.
+  if (cards) KeepCards(keep);
 }
 
 void Selector::ResetSelection() {

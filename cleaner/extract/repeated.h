@@ -14,6 +14,7 @@ struct RepeatedGroup {
   int parent = -1;
   std::vector<int> members;  // element indices, in document order
   long prose = 0;            // prose characters summed over the members
+  long chars = 0;            // FindCardGroup(): characters summed over the members
 };
 
 // Of every set of at least `min_members` same-shape siblings that are not
@@ -22,6 +23,13 @@ struct RepeatedGroup {
 // small siblings is no repetition). Empty `members` when there is none.
 // Reads the subtree sums of `elems` (chars, prose_chars, dropped).
 RepeatedGroup FindRepeatedGroup(const std::vector<Elem>& elems, int min_members);
+
+// Cards: of every set of at least `min_members` same-shape siblings that
+// are not dropped, the one with the most text, link text included (a
+// card's title is a link), where a member holds two blocks or more on
+// average (a title and its details, where a menu item is one link) and 24
+// characters or more, and none holds more than half the text.
+RepeatedGroup FindCardGroup(const std::vector<Elem>& elems, int min_members);
 
 }  // namespace cleaner
 
