@@ -509,6 +509,27 @@ TEST_CASE("a class token weighs against a container - it does not veto the artic
   CHECK(named);
 }
 
+TEST_CASE("the veto asks for the page's text - not its prose alone", "[extract][veto]") {
+  // A page of cards (titles and prices, no prose) and a consent dialog,
+  // whose one paragraph is all of the page's prose but a small part of its
+  // text: the dialog's class drops it.
+  std::string cards;
+  for (int i = 0; i < 12; ++i) {
+    cards += "<div class=\"item\"><h3>Reading lamp model " + std::to_string(i) +
+             " in brushed brass</h3><p>Price: $ 1" + std::to_string(i) + ".00, ships in two days</p></div>";
+  }
+  const std::string dialog =
+      "<div id=\"onetrust-consent-sdk\"><p>We process your data to deliver content and to measure "
+      "its delivery, and we share this information with our partners on the basis of consent, "
+      "which you may withdraw at any time in the settings.</p></div>";
+  Result r = Extract(Page("<div>" + cards + "</div>" + dialog));
+  for (const std::string& t : r.texts) CHECK(t.find("We process your data") == std::string::npos);
+  // A wrapper holding most of the page's text outside links stays, its
+  // furniture word aside, even on a page without prose.
+  r = Extract(Page("<div class=\"sidebar-layout\">" + cards + "</div><p><a href=\"/\">Home</a></p>"));
+  CHECK(std::count(r.texts.begin(), r.texts.end(), "Reading lamp model 3 in brushed brass") == 1);
+}
+
 TEST_CASE("a link to a script or to nowhere is text - not a link", "[extract][veto]") {
   Result r = Visible("<p><a href=\" javascript:void(0)\">Show the whole answer</a></p>"
                      "<p><a>An anchor</a></p><p><a href=\"/x\">A link</a></p>");

@@ -1197,6 +1197,8 @@ class Selector {
   const DocumentInfo& doc_;
   bool use_stopwords_ = true;
   int total_prose_ = 0;
+  long total_chars_ = 0;  // the page's text, link text included
+  long total_plain_ = 0;  // of which outside links
   // The fallback's pass: only hidden elements and comment sections are
   // dropped, no other class, id, tag or role rule (they weigh against a
   // container, never veto the text).
@@ -1276,8 +1278,12 @@ void Selector::SumUp() {
 
 void Selector::ApplyDrops() {
   total_prose_ = 0;
+  total_chars_ = 0;
+  total_plain_ = 0;
   for (const RawBlock& b : blocks_) {
     if (b.prose) total_prose_ += b.chars;
+    total_chars_ += b.chars;
+    total_plain_ += b.chars - b.link_chars;
   }
   for (Elem& e : elems_) e.raw_prose = e.prose_chars;
   for (size_t i = 0; i < elems_.size(); ++i) {
@@ -1293,9 +1299,12 @@ void Selector::ApplyDrops() {
     if (hidden_only_ && e.rule != &HiddenRule() && e.verdict != kComments && !e.inline_wrapper) {
       continue;
     }
-    // The veto: an element holding 40% of the page's prose is a wrapper
-    // that happens to carry a furniture word ("elementor-widget-wrap",
-    // "page-with-sidebar"), not furniture. A comment section is only spared
+    // The veto: an element holding 40% of the page's prose and 40% of its
+    // text is a wrapper that happens to carry a furniture word
+    // ("elementor-widget-wrap", "page-with-sidebar"), not furniture; so is
+    // one holding most of the text outside links. (Prose alone misled on
+    // pages of cards, which have little: a consent dialog or an "about us"
+    // box held most of it.) A comment section is only spared
     // when nearly all prose (85%) is inside it ("post has-comments"): a
     // real thread leaves the article's prose outside, however long it is.
     // The same holds for a hidden block: a page hides its whole wrapper
@@ -1303,8 +1312,15 @@ void Selector::ApplyDrops() {
     // duplicates) leaves the visible one outside.
     int outside = total_prose_ - e.raw_prose;
     bool strict = e.verdict == kComments || e.rule == &HiddenRule();
-    bool veto = strict ? outside * 20 < total_prose_ * 3 : e.raw_prose * 5 >= total_prose_ * 2;
-    if (total_prose_ > 0 && veto) continue;
+    bool veto = false;
+    if (strict) {
+      veto = total_prose_ > 0 && outside * 20 < total_prose_ * 3;
+    } else {
+      veto = (total_prose_ > 0 && e.raw_prose * 5 >= total_prose_ * 2 &&
+              static_cast<long>(e.chars) * 5 >= total_chars_ * 2) ||
+             static_cast<long>(e.chars - e.link_chars) * 2 > total_plain_;
+    }
+    if (veto) continue;
     e.dropped = true;
     if (e.rule != nullptr && e.rule->byline && byline.empty() && e.first_block < e.end_block &&
         blocks_[e.first_block].text.size() <= 200) {
