@@ -524,6 +524,16 @@ TEST_CASE("the veto asks for the page's text - not its prose alone", "[extract][
       "which you may withdraw at any time in the settings.</p></div>";
   Result r = Extract(Page("<div>" + cards + "</div>" + dialog));
   for (const std::string& t : r.texts) CHECK(t.find("We process your data") == std::string::npos);
+  // The same with the titles as links: the text outside links is then
+  // mostly the dialog's, which is still not most of the page's text.
+  std::string linked;
+  for (int i = 0; i < 12; ++i) {
+    linked += "<div class=\"item\"><h3><a href=\"/p/" + std::to_string(i) +
+              "\">Reading lamp model " + std::to_string(i) +
+              " in brushed brass</a></h3><p>$ 1" + std::to_string(i) + "</p></div>";
+  }
+  r = Extract(Page("<div>" + linked + "</div>" + dialog));
+  for (const std::string& t : r.texts) CHECK(t.find("We process your data") == std::string::npos);
   // A wrapper holding most of the page's text outside links stays, its
   // furniture word aside, even on a page without prose.
   r = Extract(Page("<div class=\"sidebar-layout\">" + cards + "</div><p><a href=\"/\">Home</a></p>"));
@@ -839,6 +849,10 @@ TEST_CASE("on a page of cards the cards join the selection - their linked titles
   }
   CHECK(!said(article_doc));
   CHECK(said(listing_doc));
+  // A kept card title is not also reported as a dropped link-dense block.
+  for (const ExplainEvent& e : listing_doc.reporter.events) {
+    if (e.action == ExplainEvent::Action::kDrop) CHECK(e.before != title);
+  }
 }
 
 TEST_CASE("a part of the page streamed late by React is shown - other hidden blocks are not",

@@ -1189,6 +1189,10 @@ class Selector {
   void ResetSelection();
   void Fallback(std::vector<char>* keep);
   void KeepCards(std::vector<char>* keep);
+  // The blocks' card_chars: KeepCards() makes a selection's cards card text,
+  // and a selection put back brings its cards back with it.
+  std::vector<int> CardState() const;
+  void SetCardState(const std::vector<int>& state);
   void ReportLeftOut(const std::vector<char>& keep);
 
   std::vector<Elem>& elems_;
@@ -1198,12 +1202,12 @@ class Selector {
   bool use_stopwords_ = true;
   int total_prose_ = 0;
   long total_chars_ = 0;  // the page's text, link text included
-  long total_plain_ = 0;  // of which outside links
   // The fallback's pass: only hidden elements and comment sections are
   // dropped, no other class, id, tag or role rule (they weigh against a
   // container, never veto the text).
   bool hidden_only_ = false;
   bool cards_explained_ = false;  // KeepCards() runs with every selection pass; it says so once
+  std::vector<int> walked_card_chars_;  // blocks' card_chars as walked, before KeepCards()
   // Explain events of the current pass, reported once its result is used.
   std::vector<ExplainEvent> pending_;
   std::vector<char> explained_;  // blocks named by an event of pending_
@@ -1279,11 +1283,9 @@ void Selector::SumUp() {
 void Selector::ApplyDrops() {
   total_prose_ = 0;
   total_chars_ = 0;
-  total_plain_ = 0;
   for (const RawBlock& b : blocks_) {
     if (b.prose) total_prose_ += b.chars;
     total_chars_ += b.chars;
-    total_plain_ += b.chars - b.link_chars;
   }
   for (Elem& e : elems_) e.raw_prose = e.prose_chars;
   for (size_t i = 0; i < elems_.size(); ++i) {
@@ -1302,9 +1304,9 @@ void Selector::ApplyDrops() {
     // The veto: an element holding 40% of the page's prose and 40% of its
     // text is a wrapper that happens to carry a furniture word
     // ("elementor-widget-wrap", "page-with-sidebar"), not furniture; so is
-    // one holding most of the text outside links. (Prose alone misled on
-    // pages of cards, which have little: a consent dialog or an "about us"
-    // box held most of it.) A comment section is only spared
+    // one holding most of the page's text. (Prose alone misled on pages of
+    // cards, which have little: a consent dialog or an "about us" box held
+    // most of it.) A comment section is only spared
     // when nearly all prose (85%) is inside it ("post has-comments"): a
     // real thread leaves the article's prose outside, however long it is.
     // The same holds for a hidden block: a page hides its whole wrapper
@@ -1318,7 +1320,7 @@ void Selector::ApplyDrops() {
     } else {
       veto = (total_prose_ > 0 && e.raw_prose * 5 >= total_prose_ * 2 &&
               static_cast<long>(e.chars) * 5 >= total_chars_ * 2) ||
-             static_cast<long>(e.chars - e.link_chars) * 2 > total_plain_;
+             static_cast<long>(e.chars) * 2 > total_chars_;
     }
     if (veto) continue;
     e.dropped = true;
@@ -1524,17 +1526,32 @@ void Selector::KeepClean(int c, bool post, std::vector<char>* keep) {
 void Selector::KeepCards(std::vector<char>* keep) {
   RepeatedGroup g = FindCardGroup(elems_, 4);
   if (g.members.empty()) return;
+  if (walked_card_chars_.empty()) {
+    walked_card_chars_.reserve(blocks_.size());
+    for (const RawBlock& b : blocks_) walked_card_chars_.push_back(b.card_chars);
+  }
   int kept = 0;
+  std::vector<char> joined(blocks_.size(), 0);
   for (int m : g.members) {
     for (int b = elems_[m].first_block; b < elems_[m].end_block; ++b) {
       if (blocks_[b].dropped) continue;
       blocks_[b].card_chars = blocks_[b].link_chars;
+      joined[b] = 1;
       if (!(*keep)[b]) {
         (*keep)[b] = 1;
         ++kept;
       }
     }
   }
+  // A linked title the selection's cleaning reported as link-dense is kept
+  // after all: that report goes.
+  pending_.erase(std::remove_if(pending_.begin(), pending_.end(),
+                                [&](const ExplainEvent& e) {
+                                  return e.rule == "link-dense-block" && e.position >= 0 &&
+                                         e.position < static_cast<int>(joined.size()) &&
+                                         joined[e.position];
+                                }),
+                 pending_.end());
   if (cards_explained_) return;
   cards_explained_ = true;
   ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "cards", "main-content",
@@ -1657,6 +1674,17 @@ void Selector::Select(std::vector<char>* keep) {
   if (cards) KeepCards(keep);
 }
 
+std::vector<int> Selector::CardState() const {
+  std::vector<int> state;
+  state.reserve(blocks_.size());
+  for (const RawBlock& b : blocks_) state.push_back(b.card_chars);
+  return state;
+}
+
+void Selector::SetCardState(const std::vector<int>& state) {
+  for (size_t i = 0; i < state.size() && i < blocks_.size(); ++i) blocks_[i].card_chars = state[i];
+}
+
 void Selector::ResetSelection() {
   for (Elem& e : elems_) {
     e.dropped = false;
@@ -1664,6 +1692,8 @@ void Selector::ResetSelection() {
     e.score = e.best = 0;
   }
   for (RawBlock& b : blocks_) b.dropped = false;
+  // What a discarded pass's KeepCards() made card text is link text again.
+  if (!walked_card_chars_.empty()) SetCardState(walked_card_chars_);
   pending_.clear();
   explained_.assign(blocks_.size(), 0);
 }
@@ -1699,7 +1729,9 @@ void Selector::Fallback(std::vector<char>* keep) {
   std::vector<char> first = *keep;
   std::vector<ExplainEvent> first_events = std::move(pending_);
   std::vector<char> first_explained = std::move(explained_);
+  const std::vector<int> first_cards = CardState();
   ResetSelection();
+  SetCardState(first_cards);  // the cards found are visible text
   hidden_only_ = true;
   SumUp();
   ApplyDrops();  // hidden elements only: what remains is the visible text
@@ -1722,7 +1754,9 @@ void Selector::Fallback(std::vector<char>* keep) {
   const char* path = "selection without class, id, tag and role rules";
   if (TextChars(blocks_, keep, false, true) * 8 < visible) {
     path = "every visible block (to the line filter)";
+    const std::vector<int> cards = CardState();
     ResetSelection();
+    SetCardState(cards);
     SumUp();
     ApplyDrops();
     for (size_t i = 0; i < blocks_.size(); ++i) {
@@ -1750,7 +1784,9 @@ void Selector::Gate(std::vector<char>* keep) {
   std::vector<ExplainEvent> sel_events = std::move(pending_);
   std::vector<char> sel_explained = std::move(explained_);
   const bool was_hidden_only = hidden_only_;
+  const std::vector<int> sel_cards = CardState();
   ResetSelection();
+  SetCardState(sel_cards);  // the selection's cards are text in the broad choice too
   hidden_only_ = false;
   SumUp();
   ApplyDrops();

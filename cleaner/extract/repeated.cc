@@ -51,6 +51,20 @@ void ScoreRuns(const std::vector<Elem>& elems, int parent, Kids* kids, int min_m
   });
 }
 
+// The blocks under element `c` that no dropped element holds.
+long VisibleBlocks(const std::vector<Elem>& elems, int c) {
+  long n = elems[c].end_block - elems[c].first_block;
+  for (int k = c + 1; k < elems[c].end;) {
+    if (elems[k].dropped) {
+      n -= elems[k].end_block - elems[k].first_block;
+      k = std::max(elems[k].end, k + 1);
+    } else {
+      ++k;
+    }
+  }
+  return n;
+}
+
 // Cards: the same-shape run with the most text (see repeated.h).
 void ScoreCardRuns(const std::vector<Elem>& elems, int parent, Kids* kids, int min_members,
                    RepeatedGroup* best) {
@@ -60,7 +74,7 @@ void ScoreCardRuns(const std::vector<Elem>& elems, int parent, Kids* kids, int m
       const Elem& e = elems[(*kids)[k].second];
       chars += e.chars;
       top = std::max<long>(top, e.chars);
-      blocks += e.end_block - e.first_block;
+      blocks += VisibleBlocks(elems, (*kids)[k].second);
     }
     const long n = static_cast<long>(j - i);
     if (n >= min_members && blocks >= 2 * n && chars >= 24 * n && top * 2 <= chars &&

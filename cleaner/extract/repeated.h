@@ -26,9 +26,10 @@ RepeatedGroup FindRepeatedGroup(const std::vector<Elem>& elems, int min_members)
 
 // Cards: of every set of at least `min_members` same-shape siblings that
 // are not dropped, the one with the most text, link text included (a
-// card's title is a link), where a member holds two blocks or more on
-// average (a title and its details, where a menu item is one link) and 24
-// characters or more, and none holds more than half the text.
+// card's title is a link), where the members hold two visible blocks or
+// more on average (a title and its details, where a menu item is one link)
+// and 24 characters or more on average, and none holds more than half the
+// text.
 RepeatedGroup FindCardGroup(const std::vector<Elem>& elems, int min_members);
 
 }  // namespace cleaner

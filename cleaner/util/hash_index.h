@@ -10,7 +10,9 @@
 //
 // The interface is the part of std::unordered_map the tables use: find()
 // returns a pointer to the entry (first, second) or end() (null), so call
-// sites read alike.
+// sites read alike. Unlike unordered_map's, an entry pointer is valid only
+// until the next insertion (emplace, insert, operator[] may move every
+// entry); there is no iteration.
 #ifndef CLEANER_UTIL_HASH_INDEX_H_
 #define CLEANER_UTIL_HASH_INDEX_H_
 
