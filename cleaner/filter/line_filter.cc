@@ -129,10 +129,10 @@ struct Evidence {
   // From the line's key, read in pass 1:
   int match = -1;       // the first line/prefix/suffix/contains rule it matches, or -1
   int breadcrumb = -1;  // the navigation rule naming its first segment, or -1
-  // Letters, in all and per script, scaled down together to fit 16 bits
-  // (only their ratios are read).
-  uint16_t letters = 0;
-  uint16_t script_letters[line_filter::kNumScripts] = {};
+  // The foreign-script test's answer per script (see ForeignScript()):
+  // bit s is set when the line has four letters or more and under 10 % of
+  // them in script s.
+  uint8_t foreign_to = 0;
   Ending ending = Ending::kNone;
   Cls cls = Cls::kNeutral;
   bool sampled = false;  // key covers only the start of a long line
@@ -195,7 +195,7 @@ bool IsTiny(const Info& b, const LineKey& key, std::string_view text) {
 // True if the line is in another script than the body: it has letters
 // (four or more) and almost none (under 10 %) in the body's script.
 bool ForeignScript(const Info& f, int body_script) {
-  return body_script >= 0 && f.letters >= 4 && f.script_letters[body_script] * 10 < f.letters;
+  return body_script >= 0 && (f.foreign_to >> body_script) & 1;
 }
 
 // 0x80 in exactly the bytes of `v` that are spaces. After the XOR a space
@@ -345,14 +345,15 @@ bool TokenizeLine(std::string_view text, LineKey* key, int* units) {
   return sampled;
 }
 
-// Keeps the key's letter counts in `f`, scaled down together when the
-// total passes 16 bits.
+static_assert(line_filter::kNumScripts <= 8, "Evidence::foreign_to holds a bit per script");
+
+// Keeps in `f` the answer of the foreign-script test for every script the
+// body may be written in: four letters or more, under 10 % in that script.
 void StoreLetters(const LineKey& key, Info* f) {
-  const int total = key.letters;
-  const int div = total > 0xFFFF ? total / 0xFFFF + 1 : 1;
-  f->letters = static_cast<uint16_t>(total / div);
+  f->foreign_to = 0;
+  if (key.letters < 4) return;
   for (int s = 0; s < line_filter::kNumScripts; ++s) {
-    f->script_letters[s] = static_cast<uint16_t>(key.script_letters[s] / div);
+    if (static_cast<long>(key.script_letters[s]) * 10 < key.letters) f->foreign_to |= 1u << s;
   }
 }
 
