@@ -125,7 +125,6 @@ struct Evidence {
   const char* category = nullptr;
   int units = 0;       // words (CJK: two characters count as one)
   int rule = -1;       // the rule that decided, or -1
-  int edge_rule = -1;  // a zone=edge rule hit, settled in pass 4
   // From the line's key, read in pass 1:
   int match = -1;       // the first line/prefix/suffix/contains rule it matches, or -1
   int breadcrumb = -1;  // the navigation rule naming its first segment, or -1
@@ -349,7 +348,7 @@ static_assert(line_filter::kNumScripts <= 8, "Evidence::foreign_to holds a bit p
 
 // Keeps in `f` the answer of the foreign-script test for every script the
 // body may be written in: four letters or more, under 10 % in that script.
-void StoreLetters(const LineKey& key, Info* f) {
+void StoreForeignScripts(const LineKey& key, Info* f) {
   f->foreign_to = 0;
   if (key.letters < 4) return;
   for (int s = 0; s < line_filter::kNumScripts; ++s) {
@@ -437,7 +436,7 @@ bool LineFilter::Judge() {
     }
     f.key_empty = key.Empty();
     f.tiny = IsTiny(f, key, text);
-    StoreLetters(key, &f);
+    StoreForeignScripts(key, &f);
     if (!f.skip && !key.Empty()) {
       f.match = MatchRules(R, text, key, f.sampled, f.units);
       f.breadcrumb = BreadcrumbRule(R, key);
@@ -516,13 +515,10 @@ bool LineFilter::Judge() {
       f.heuristic = heuristic;
       f.category = category;
     };
-    if (f.match >= 0) {
-      if (R.rules[f.match].zone == line_filter::Zone::kEdge) {
-        f.edge_rule = f.match;
-      } else {
-        bad(f.match, nullptr, R.rules[f.match].category.c_str());
-        continue;
-      }
+    // A zone=edge rule's hit is settled in pass 4.
+    if (f.match >= 0 && R.rules[f.match].zone != line_filter::Zone::kEdge) {
+      bad(f.match, nullptr, R.rules[f.match].category.c_str());
+      continue;
     }
     if (f.menu_shape && f.ending != Ending::kTerminal && f.ending != Ending::kQuestion &&
         !f.shape_good) {
@@ -689,10 +685,10 @@ bool LineFilter::Judge() {
     const bool head = i < first_good, tail = has_content && i > last_good;
     if (f.skip || f.cls != Cls::kNeutral || (!head && !tail)) continue;
     std::string_view text = blocks_[i].text;
-    if (f.edge_rule >= 0) {
+    if (f.match >= 0) {  // a zone=edge rule (pass 2 settled the others)
       f.cls = Cls::kBad;
       f.anchor = true;
-      f.rule = f.edge_rule;
+      f.rule = f.match;
       f.category = R.rules[f.rule].category.c_str();
       continue;
     }

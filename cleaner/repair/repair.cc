@@ -305,7 +305,9 @@ Status Repairer::EndDocument() {
     std::string sample;
     for (const Block& b : blocks_) {
       if (sample.size() >= kLanguageSample) break;
-      sample.append(b.text).push_back('\n');
+      // Past the sample's end only what DetectLanguage() needs to cut it
+      // at a character's start (a long first paragraph is not copied).
+      sample.append(b.text, 0, kLanguageSample + 4 - sample.size()).push_back('\n');
     }
     LanguageGuess g = DetectLanguage(sample, kLanguageSample);
     if (g.reliable) language = g.code;
