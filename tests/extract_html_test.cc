@@ -869,6 +869,30 @@ TEST_CASE("a part of the page streamed late by React is shown - other hidden blo
   for (const std::string& t : r.texts) CHECK(t.find("hidden menu") == std::string::npos);
 }
 
+TEST_CASE("a modal dialog is not the page under it - unless there is no page", "[extract][veto]") {
+  // A policy shown in a dialog (aria-modal="true") holds most of the page's
+  // text and prose; the page under it, a short product text, is the content.
+  std::string policy;
+  for (int i = 0; i < 30; ++i) policy += Prose(100 + i);
+  const std::string page = "<main><h1>Wool runner shoe</h1><p>A soft shoe of merino wool, light "
+                           "and warm, that you can wash in the machine.</p></main>"
+                           "<div role=\"dialog\" aria-modal=\"true\"><h2>Privacy policy</h2>" +
+                           policy + "</div>";
+  testing::TestDoc doc;
+  Result r = Extract(Page(page), ExtractOptions(), &doc);
+  REQUIRE(r.status.ok());
+  CHECK(std::count(r.texts.begin(), r.texts.end(), "Wool runner shoe") == 1);
+  for (const std::string& t : r.texts) CHECK(t.find("sentence number 10") == std::string::npos);
+  bool said = false;
+  for (const ExplainEvent& e : doc.reporter.events) {
+    if (e.action == ExplainEvent::Action::kDrop && e.rule == "modal-dialog") said = true;
+  }
+  CHECK(said);
+  // Without a page under it, the dialog is what there is to read.
+  r = Extract(Page("<div aria-modal=\"true\">" + Prose(1) + Prose(2) + "</div>"));
+  CHECK(r.texts.size() == 2);
+}
+
 TEST_CASE("stop words are counted per word - ASCII case-insensitively", "[extract]") {
   StopWords sw;
   sw.Add("the");

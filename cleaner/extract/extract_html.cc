@@ -254,6 +254,13 @@ const TokenRule& HiddenRule() {
   return rule;
 }
 
+// The verdict on a modal dialog (aria-modal="true"): an overlay on the page,
+// shown by a script, not the page under it.
+const TokenRule& ModalRule() {
+  static const TokenRule rule{kDrop, 0, "modal-dialog"};
+  return rule;
+}
+
 const TagTable& Tags() {
   static const TagTable table;
   return table;
@@ -424,6 +431,7 @@ class Walker {
   // What the attributes of an element say.
   struct AttrInfo {
     bool hidden = false;
+    bool modal = false;  // aria-modal="true"
     Verdict verdict = kNone;
     const TokenRule* rule = nullptr;
     int weight = 0;
@@ -563,6 +571,8 @@ void Walker::ReadAttributes(const GumboElement& e, AttrInfo* info) {
       hidden_attribute = true;
     } else if (name == "aria-hidden") {
       if (EqualsIgnoreCase(value, "true")) info->hidden = true;
+    } else if (name == "aria-modal") {
+      if (EqualsIgnoreCase(value, "true")) info->modal = true;
     } else if (name == "style") {
       if (StyleHas(value, "display", "none") || StyleHas(value, "visibility", "hidden")) {
         info->hidden = true;
@@ -1009,6 +1019,9 @@ void Walker::Walk(const GumboNode* root) {
         if (info.hidden) {
           info.verdict = kDrop;
           info.rule = &HiddenRule();
+        } else if (info.modal) {
+          info.verdict = kDrop;
+          info.rule = &ModalRule();
         }
         if (e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_BODY || info.keep) info.verdict = kNone;
         Flush();
@@ -1298,7 +1311,8 @@ void Selector::ApplyDrops() {
     if (e.verdict == kComments && (options_.keep_comments || kind == PageKind::kForum)) continue;
     // Inline wrappers keep their rule too: inline, their text would not be
     // there at all.
-    if (hidden_only_ && e.rule != &HiddenRule() && e.verdict != kComments && !e.inline_wrapper) {
+    if (hidden_only_ && e.rule != &HiddenRule() && e.rule != &ModalRule() &&
+        e.verdict != kComments && !e.inline_wrapper) {
       continue;
     }
     // The veto: an element holding 40% of the page's prose and 40% of its
@@ -1315,7 +1329,11 @@ void Selector::ApplyDrops() {
     int outside = total_prose_ - e.raw_prose;
     bool strict = e.verdict == kComments || e.rule == &HiddenRule();
     bool veto = false;
-    if (strict) {
+    if (e.rule == &ModalRule()) {
+      // A dialog over the page is the content only when there is no page
+      // under it: less text outside than one paragraph of prose.
+      veto = total_chars_ - static_cast<long>(e.chars) < 60;
+    } else if (strict) {
       veto = total_prose_ > 0 && outside * 20 < total_prose_ * 3;
     } else {
       veto = (total_prose_ > 0 && e.raw_prose * 5 >= total_prose_ * 2 &&
