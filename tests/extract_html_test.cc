@@ -605,6 +605,37 @@ TEST_CASE("a page that shows no text says so", "[extract]") {
   CHECK(said);
 }
 
+TEST_CASE("customer reviews are a product page's comments - a review elsewhere is text",
+          "[extract][comments]") {
+  const std::string desc =
+      "<p>A brass lamp made by hand in a small workshop, with a linen shade and a switch on the "
+      "cord, for a desk or a bedside table.</p>";
+  const std::string review =
+      "<div class=\"product-reviews\"><h2>Reviews</h2><p>I bought this lamp for my study, and it "
+      "gives a warm light, though the cord is short for my room.</p></div>";
+  const std::string product = "<script type=\"application/ld+json\">{\"@type\":\"Product\","
+                              "\"name\":\"Lamp\"}</script>";
+  testing::TestDoc doc;
+  Result r = Extract(Page("<main><h1>Lamp</h1><p>Price: 10 EUR</p>" + desc + review + "</main>",
+                          product),
+                     ExtractOptions(), &doc);
+  REQUIRE(doc.metadata.page_type == "product");
+  CHECK(r.texts.size() >= 2);
+  for (const std::string& t : r.texts) CHECK(t.find("warm light") == std::string::npos);
+  bool said = false;
+  for (const ExplainEvent& e : doc.reporter.events) said |= e.category == "comments";
+  CHECK(said);
+  ExtractOptions keep;
+  keep.keep_comments = true;
+  r = Extract(Page("<main><h1>Lamp</h1>" + desc + review + "</main>", product), keep);
+  CHECK(std::any_of(r.texts.begin(), r.texts.end(),
+                    [](const std::string& t) { return t.find("warm light") != std::string::npos; }));
+  // On an article the same class is the text: a review is what it publishes.
+  r = Extract(Page("<article><h1>The lamp, reviewed</h1>" + Prose(0) +
+                   "<div class=\"review-body\">" + Prose(1) + Prose(2) + "</div></article>"));
+  CHECK(r.texts.size() == 4);
+}
+
 TEST_CASE("a listing's cards are its content - not its navigation", "[extract]") {
   // Every card is a link around a title and an excerpt.
   std::string cards;

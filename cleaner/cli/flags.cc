@@ -119,7 +119,8 @@ constexpr FlagDef kFlags[] = {
      "e.g. --allow-file-urls file:///srv/mirror/index.html"},
     {"no-extract", 0, nullptr,
      "HTML: keep all visible text instead of selecting the main content"},
-    {"keep-comments", 0, nullptr, "HTML: keep the user comments below an article"},
+    {"keep-comments", 0, nullptr,
+     "HTML: keep the user comments below an article and a product's customer reviews"},
     {"filters", 0, "DIR",
      "read rule files from DIR: a file named like a default rule file replaces it,\n"
      "any other *.txt / *.tsv file is added (see filters/README.md)"},

@@ -60,6 +60,7 @@ bool ParseVerdict(std::string_view s, Verdict* v) {
   else if (s == "negative") *v = kNegative;
   else if (s == "positive") *v = kPositive;
   else if (s == "keep") *v = kKeep;
+  else if (s == "reviews") *v = kReviews;
   else return false;
   return true;
 }
@@ -497,10 +498,17 @@ void Walker::Apply(const TokenRule* r, AttrInfo* info) {
   if (r == nullptr) return;
   if (r->verdict == kKeep) {
     info->keep = true;
+  } else if (r->verdict == kReviews) {
+    if (info->verdict == kNone) {
+      info->verdict = kReviews;
+      info->rule = r;
+    }
   } else if (r->verdict == kDrop || r->verdict == kComments) {
     // The first drop or comments rule wins; a comments rule outranks a drop
     // so that --keep-comments can keep a comment section named both ways.
-    if (info->verdict == kNone || (r->verdict == kComments && info->verdict == kDrop)) {
+    // Both outrank a reviews rule, which only counts on product pages.
+    if (info->verdict == kNone || info->verdict == kReviews ||
+        (r->verdict == kComments && info->verdict == kDrop)) {
       info->verdict = r->verdict;
       info->rule = r;
     }
@@ -1305,14 +1313,17 @@ void Selector::ApplyDrops() {
     Elem& e = elems_[i];
     const Elem* parent = e.parent >= 0 ? &elems_[e.parent] : nullptr;
     e.dropped = parent != nullptr && parent->dropped;
-    e.comments = (parent != nullptr && parent->comments) || e.verdict == kComments;
-    if (e.dropped || e.verdict == kNone) continue;
+    // Customer reviews are a product page's comments; elsewhere no verdict.
+    Verdict v = e.verdict;
+    if (v == kReviews) v = kind == PageKind::kProduct ? kComments : kNone;
+    e.comments = (parent != nullptr && parent->comments) || v == kComments;
+    if (e.dropped || v == kNone) continue;
     // On a forum thread the replies are the content.
-    if (e.verdict == kComments && (options_.keep_comments || kind == PageKind::kForum)) continue;
+    if (v == kComments && (options_.keep_comments || kind == PageKind::kForum)) continue;
     // Inline wrappers keep their rule too: inline, their text would not be
     // there at all.
     if (hidden_only_ && e.rule != &HiddenRule() && e.rule != &ModalRule() &&
-        e.verdict != kComments && !e.inline_wrapper) {
+        v != kComments && !e.inline_wrapper) {
       continue;
     }
     // The veto: an element holding 40% of the page's prose and 40% of its
@@ -1327,7 +1338,7 @@ void Selector::ApplyDrops() {
     // until a script shows it, but a hidden copy of the article (microdata
     // duplicates) leaves the visible one outside.
     int outside = total_prose_ - e.raw_prose;
-    bool strict = e.verdict == kComments || e.rule == &HiddenRule();
+    bool strict = v == kComments || e.rule == &HiddenRule();
     bool veto = false;
     if (e.rule == &ModalRule()) {
       // A dialog over the page is the content only when there is no page
@@ -1348,7 +1359,7 @@ void Selector::ApplyDrops() {
     }
     if (doc_.reporter != nullptr && e.first_block < e.end_block) {
       Report(e.rule != nullptr ? e.rule->origin.c_str() : "",
-             e.verdict == kComments ? "comments" : "boilerplate-container", e.first_block);
+             v == kComments ? "comments" : "boilerplate-container", e.first_block);
       for (int b = e.first_block; b < e.end_block; ++b) explained_[b] = 1;
     }
   }

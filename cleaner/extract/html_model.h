@@ -15,7 +15,9 @@
 
 namespace cleaner {
 
-enum Verdict : uint8_t { kNone = 0, kDrop, kComments, kNegative, kPositive, kKeep };
+// kReviews: customer reviews, a product page's comment section; on other
+// pages a review is often the article itself (a film review's body).
+enum Verdict : uint8_t { kNone = 0, kDrop, kComments, kNegative, kPositive, kKeep, kReviews };
 
 struct TokenRule {
   Verdict verdict = kNone;
