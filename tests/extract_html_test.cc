@@ -652,6 +652,32 @@ TEST_CASE("a listing's cards are its content - not its navigation", "[extract]")
   CHECK(std::count(r.texts.begin(), r.texts.end(), "Home") == 0);
 }
 
+TEST_CASE("on a listing an item's title link is content - a menu's short links are not",
+          "[extract]") {
+  // Items as a title link and a line of details, in a list: no link around
+  // blocks, so no cards; the titles' length tells them from a menu.
+  std::string items;
+  for (int i = 0; i < 10; ++i) {
+    items += "<li><a href=\"/item/" + std::to_string(i) + "\">Engineers wanted for the data team of "
+             "startup number " + std::to_string(i) + "</a> (example.com) " + std::to_string(i + 1) +
+             " hours ago</li>";
+  }
+  const std::string menu = "<ul><li><a href=\"/new\">New</a> | <a href=\"/past\">Past</a> | "
+                           "<a href=\"/jobs\">Jobs</a> | <a href=\"/ask\">Ask</a></li></ul>";
+  const std::string head = "<script type=\"application/ld+json\">{\"@type\":\"ItemList\"}</script>";
+  testing::TestDoc doc;
+  Result r = Extract(Page(menu + "<ol>" + items + "</ol>", head), ExtractOptions(), &doc);
+  REQUIRE(doc.metadata.page_type == "listing");
+  CHECK(std::count_if(r.texts.begin(), r.texts.end(), [](const std::string& t) {
+          return t.find("Engineers wanted") != std::string::npos;
+        }) == 10);
+  for (const std::string& t : r.texts) CHECK(t.find("Past") == std::string::npos);
+  // The same list beside an article is its related stories' links.
+  r = Extract(Page("<article><h1>News</h1>" + Prose(1) + Prose(2) + Prose(3) + "</article><ol>" +
+                   items + "</ol>"));
+  for (const std::string& t : r.texts) CHECK(t.find("Engineers wanted") == std::string::npos);
+}
+
 TEST_CASE("JSON string values are found and decoded", "[extract]") {
   CHECK(JsonStringValue(R"({"a": 1, "key" : "v\"al\\ue \u00e9\ud83d\ude00\n"})", "key") ==
         "v\"al\\ue é😀\n");

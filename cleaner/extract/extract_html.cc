@@ -474,6 +474,9 @@ class Walker {
   std::string cur_;
   bool pending_space_ = false;
   int cur_chars_ = 0, cur_links_ = 0, cur_cards_ = 0, cur_commas_ = 0, cur_stops_ = 0;
+  // Title links: cur_links_ when the outermost link opened (-1: none open),
+  // and the characters of the block's closed links long enough to be a title.
+  int link_open_at_ = -1, cur_titles_ = 0;
   int card_depth_ = 0;  // inside a link around blocks (a card: title, excerpt)
   int link_depth_ = 0, pre_depth_ = 0, quote_depth_ = 0, list_depth_ = 0;
   int heading_ = 0, table_depth_ = 0, cells_in_row_ = 0;
@@ -852,7 +855,8 @@ void Walker::Flush() {
   pending_space_ = false;
   if (cur_chars_ == 0) {
     cur_.clear();
-    cur_links_ = cur_cards_ = cur_commas_ = cur_stops_ = 0;
+    cur_links_ = cur_cards_ = cur_commas_ = cur_stops_ = cur_titles_ = 0;
+    if (link_open_at_ > 0) link_open_at_ = 0;
     // An image without text around it (a figure) goes with the next block.
     cur_inline_.erase(std::remove_if(cur_inline_.begin(), cur_inline_.end(),
                                      [](const InlineLink& l) { return !l.image; }),
@@ -888,6 +892,7 @@ void Walker::Flush() {
   b.chars = cur_chars_;
   b.link_chars = cur_links_;
   b.card_chars = std::min(cur_cards_, cur_links_);
+  b.title_chars = std::min(cur_titles_, cur_links_);
   b.commas = cur_commas_;
   b.stops = cur_stops_;
   rules_.stopwords.Count(cur_, &b.words, &b.stop_words);
@@ -896,7 +901,8 @@ void Walker::Flush() {
   cur_inline_.clear();
   for (OpenAnchor& a : anchors_) a.at = 0;
   cur_ = std::string();
-  cur_chars_ = cur_links_ = cur_cards_ = cur_commas_ = cur_stops_ = 0;
+  cur_chars_ = cur_links_ = cur_cards_ = cur_commas_ = cur_stops_ = cur_titles_ = 0;
+  if (link_open_at_ > 0) link_open_at_ = 0;
   blocks.push_back(std::move(b));
 }
 
@@ -1095,7 +1101,7 @@ void Walker::Walk(const GumboNode* root) {
         // (href="javascript:..."): a button or an anchor, its text is text.
         if (e.tag == GUMBO_TAG_A && IsAddressLink(e) &&
             !(next->parse_flags & GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT)) {
-          ++link_depth_;
+          if (link_depth_++ == 0) link_open_at_ = cur_links_;
           nf.marks |= kMarkLink;
           if (keep_links) OpenLink(e);
           if (WrapsBlocks(e)) {
@@ -1123,7 +1129,10 @@ void Walker::Walk(const GumboNode* root) {
     }
     if (marks & kMarkBlock) Flush();
     if (marks & kMarkLink) {
-      --link_depth_;
+      if (--link_depth_ == 0 && link_open_at_ >= 0) {
+        if (cur_links_ - link_open_at_ >= kTitleLinkChars) cur_titles_ += cur_links_ - link_open_at_;
+        link_open_at_ = -1;
+      }
       if (keep_links) CloseLink();
     }
     if (marks & kMarkCard) --card_depth_;
@@ -1884,6 +1893,12 @@ void Selector::ReportLeftOut(const std::vector<char>& keep) {
 
 void Selector::Run(std::vector<char>* keep) {
   explained_.assign(blocks_.size(), 0);
+  // On a page that lists items (a listing, a collection) an item's title
+  // is a link of a title's length, content as a card's is. (Not on other
+  // kinds: beside an article such links are its related stories.)
+  if (kind == PageKind::kListing || kind == PageKind::kCollection) {
+    for (RawBlock& b : blocks_) b.card_chars = std::min(b.link_chars, b.card_chars + b.title_chars);
+  }
   ClassifyProse();
   Select(keep);
   if (kind == PageKind::kForum) KeepThread(keep);

@@ -26,6 +26,10 @@ struct TokenRule {
   bool byline = false;  // a drop whose text is the byline (kept as metadata)
 };
 
+// A link whose text has this many characters (not counting spaces) or more
+// reads as a title (an item's name in a list of items), not a menu entry.
+constexpr int kTitleLinkChars = 25;
+
 // A block-level element, recorded in preorder.
 struct Elem {
   int parent = -1;   // nearest recorded block-level ancestor
@@ -56,6 +60,7 @@ struct RawBlock {
   int chars = 0;        // letters and other non-space characters
   int link_chars = 0;   // of which inside links
   int card_chars = 0;   // of those, inside links around blocks (cards)
+  int title_chars = 0;  // of those, in links of a title's length (kTitleLinkChars)
   int commas = 0;
   int stops = 0;        // sentence punctuation
   int words = 0, stop_words = 0;
