@@ -636,6 +636,48 @@ TEST_CASE("customer reviews are a product page's comments - a review elsewhere i
   CHECK(r.texts.size() == 4);
 }
 
+TEST_CASE("a thread rendered by script gets its declared summary", "[extract][declared]") {
+  const std::string summary =
+      "Hello all, I am new to astronomy and would like advice on a first telescope for planets "
+      "and for the Moon, on a budget.";
+  const std::string head = "<meta property=\"og:description\" content=\"" + summary + "\">";
+  // The kind comes from the address here: a thread's path.
+  testing::TestDoc doc;
+  doc.metadata.url = "https://forum.example.org/t/first-telescope/1555";
+  Result r = Extract(Page("<div id=\"main-outlet\"></div><script>boot()</script>", head),
+              ExtractOptions(), &doc);
+  REQUIRE(doc.metadata.page_type == "forum");
+  CHECK(r.texts == V{summary});
+  bool said = false;
+  for (const ExplainEvent& e : doc.reporter.events) said |= e.rule == "declared-description";
+  CHECK(said);
+  // An article that shows nothing stays empty: its summary is not its text.
+  doc = testing::TestDoc();
+  r = Extract(Page("<div id=\"app\"></div>", head), ExtractOptions(), &doc);
+  CHECK(r.texts.empty());
+}
+
+TEST_CASE("a page hidden until a script runs is read - not left empty", "[extract]") {
+  // "Loading..." is all it shows; the page is in a hidden wrapper, in parts.
+  testing::TestDoc doc;
+  Result r = Extract(Page("<div class=\"spinner\">Loading...</div>"
+                          "<div style=\"display:none\"><h1>Art prints</h1>" + Prose(1) + "</div>"
+                          "<div style=\"display:none\">" + Prose(2) + Prose(3) + "</div>"
+                          "<div style=\"display:none\">" + Prose(4) + "</div>"),
+                     ExtractOptions(), &doc);
+  CHECK(std::count(r.texts.begin(), r.texts.end(), "Art prints") == 1);
+  CHECK(r.texts.size() >= 5);
+  bool said = false;
+  for (const ExplainEvent& e : doc.reporter.events) {
+    said |= e.rule == "fallback" && e.after.find("hidden elements shown") != std::string::npos;
+  }
+  CHECK(said);
+  // A page that shows its text keeps its hidden parts hidden.
+  r = Extract(Page("<main>" + Prose(1) + "</main><div hidden>" + Prose(2) + Prose(3) + Prose(4) +
+                   Prose(5) + "</div>"));
+  CHECK(r.texts.size() == 1);
+}
+
 TEST_CASE("a listing's cards are its content - not its navigation", "[extract]") {
   // Every card is a link around a title and an excerpt.
   std::string cards;

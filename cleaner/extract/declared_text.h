@@ -1,7 +1,7 @@
 // Stage 2a, extract: text a page declares in its metadata rather than shows:
 // a product's JSON-LD description (shops hide it in tabs or render it by
-// script) and the page's own summary (og:description), for a page that
-// shows no text at all (a thread rendered by script).
+// script); the page's own summary (og:description) is taken by the
+// extractor for a forum thread that shows no text (rendered by script).
 #ifndef CLEANER_EXTRACT_DECLARED_TEXT_H_
 #define CLEANER_EXTRACT_DECLARED_TEXT_H_
 

@@ -1236,6 +1236,10 @@ class Selector {
   // dropped, no other class, id, tag or role rule (they weigh against a
   // container, never veto the text).
   bool hidden_only_ = false;
+  // A page that shows next to nothing and hides its text until a script
+  // runs: its hidden elements are read (see Fallback()).
+  bool show_hidden_ = false;
+  long hidden_chars_ = 0;  // the text of the hidden elements ApplyDrops() dropped
   bool cards_explained_ = false;  // KeepCards() runs with every selection pass; it says so once
   std::vector<int> walked_card_chars_;  // blocks' card_chars as walked, before KeepCards()
   // Explain events of the current pass, reported once its result is used.
@@ -1313,6 +1317,7 @@ void Selector::SumUp() {
 void Selector::ApplyDrops() {
   total_prose_ = 0;
   total_chars_ = 0;
+  hidden_chars_ = 0;
   for (const RawBlock& b : blocks_) {
     if (b.prose) total_prose_ += b.chars;
     total_chars_ += b.chars;
@@ -1327,6 +1332,7 @@ void Selector::ApplyDrops() {
     if (v == kReviews) v = kind == PageKind::kProduct ? kComments : kNone;
     e.comments = (parent != nullptr && parent->comments) || v == kComments;
     if (e.dropped || v == kNone) continue;
+    if (show_hidden_ && e.rule == &HiddenRule()) continue;
     // On a forum thread the replies are the content.
     if (v == kComments && (options_.keep_comments || kind == PageKind::kForum)) continue;
     // Inline wrappers keep their rule too: inline, their text would not be
@@ -1362,6 +1368,7 @@ void Selector::ApplyDrops() {
     }
     if (veto) continue;
     e.dropped = true;
+    if (e.rule == &HiddenRule()) hidden_chars_ += e.chars;
     if (e.rule != nullptr && e.rule->byline && byline.empty() && e.first_block < e.end_block &&
         blocks_[e.first_block].text.size() <= 200) {
       byline = blocks_[e.first_block].text;  // 200 bytes: a name and a date, not a bio
@@ -1676,6 +1683,11 @@ void Selector::DropTitleHeading(std::vector<char>* keep) {
 
 // A 25-character paragraph adds at least 1 to its container's score.
 constexpr float kMinTopScore = 1.0f;
+// Under one paragraph's worth of text shown (a prose block has 60
+// characters), with a few paragraphs' worth hidden: a page hidden until a
+// script has run.
+constexpr long kShownMinChars = 60;
+constexpr long kHiddenPageChars = 500;
 
 // One selection pass: drops, scores, the top candidate and its siblings.
 void Selector::Select(std::vector<char>* keep) {
@@ -1775,6 +1787,21 @@ void Selector::Fallback(std::vector<char>* keep) {
   ApplyDrops();  // hidden elements only: what remains is the visible text
   const long visible = TextChars(blocks_, nullptr, false, true);
   const long visible_prose = TextChars(blocks_, nullptr, true);
+  // Less than a line shown ("Loading...") and a page's worth hidden: the
+  // page hides its text until a script has run, and that text is what a
+  // reader sees.
+  if (visible < kShownMinChars && hidden_chars_ >= kHiddenPageChars) {
+    show_hidden_ = true;
+    hidden_only_ = false;
+    ResetSelection();
+    SetCardState(first_cards);
+    Select(keep);
+    ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "fallback", "main-content",
+                    "the page shows " + std::to_string(visible) + " characters and hides " +
+                        std::to_string(hidden_chars_) +
+                        "; the text is from selection with its hidden elements shown");
+    return;
+  }
   // Less than 1/8 of the visible text and less than half its prose: the
   // selection missed the content (a furniture word on its wrapper, a page
   // of many short items). A short article beside long menus holds the
@@ -1948,8 +1975,10 @@ void SetMetadataList(const DocumentInfo& doc, const char* field, std::vector<std
 
 // Text the page declares rather than shows (declared_text.h): a product
 // page that shows next to nothing (under 300 bytes: its description is in
-// tabs or scripts) gets the JSON-LD description. A page that shows no text
-// at all says so: its text is not in the page (rendered by script).
+// tabs or scripts) gets the JSON-LD description, a thread that shows no
+// text its declared summary (the opening post's first lines). Any other
+// page that shows no text says so: its text is not in the page (rendered
+// by script).
 void AddDeclaredText(const MetaCandidates& m, PageKind kind, const DocumentInfo& doc,
                      std::vector<RawBlock>* blocks, std::vector<char>* keep) {
   std::string shown;
@@ -1957,10 +1986,20 @@ void AddDeclaredText(const MetaCandidates& m, PageKind kind, const DocumentInfo&
     if ((*keep)[i]) shown.append((*blocks)[i].text).append("\n");
   }
   std::string text;
+  const char* rule = "json-ld-product-description";
+  std::string why = "the page hides its product description; the JSON-LD's: ";
   if (kind == PageKind::kProduct && shown.size() < 300) {
     text = ProductDescription(m.json_ld);
     // 80 bytes: a sentence about the product, not a slogan.
     if (text.size() < 80 || AlreadyShown(text, shown)) text.clear();
+  } else if (kind == PageKind::kForum && shown.empty()) {
+    // A thread rendered by script (Discourse without its <noscript> copy):
+    // its declared summary is the opening post's first lines, the one
+    // part of the thread the page holds.
+    text = !m.og_description.empty() ? m.og_description : m.description;
+    if (text.size() < 80) text.clear();
+    rule = "declared-description";
+    why = "the page shows no text (a script renders the thread); its declared summary: ";
   }
   if (text.empty()) {
     if (shown.empty()) {
@@ -1971,9 +2010,8 @@ void AddDeclaredText(const MetaCandidates& m, PageKind kind, const DocumentInfo&
     }
     return;
   }
-  ExplainDocument(doc, "extract", ExplainEvent::Action::kInfo, "json-ld-product-description",
-                  "main-content", "the page hides its product description; the JSON-LD's: " +
-                                      Snippet(text));
+  ExplainDocument(doc, "extract", ExplainEvent::Action::kInfo, rule, "main-content",
+                  why + Snippet(text));
   RawBlock b;
   b.text = std::move(text);
   blocks->push_back(std::move(b));
