@@ -376,10 +376,10 @@ TEST_CASE("a hidden wrapper around the article is shown - a hidden copy is not",
 
 // Short sections (a service page), each in a container a class token calls
 // furniture: the selection alone keeps nothing.
-std::string WidgetPage() {
+std::string PromoPage() {
   std::string body = "<header><a href=\"/\">Home</a> <a href=\"/c\">Contact</a></header>";
   for (int i = 1; i <= 5; ++i) {
-    body += "<div class=\"widget\"><h2>Service " + std::to_string(i) +
+    body += "<div class=\"promo\"><h2>Service " + std::to_string(i) +
             "</h2><p>We plan, plant and care for gardens of every size, " + std::to_string(i) +
             ".</p></div>";
   }
@@ -388,7 +388,7 @@ std::string WidgetPage() {
 
 TEST_CASE("a selection that keeps almost nothing falls back and says so", "[extract]") {
   testing::TestDoc doc;
-  Result r = Extract(WidgetPage(), ExtractOptions(), &doc);
+  Result r = Extract(PromoPage(), ExtractOptions(), &doc);
   CHECK(r.texts.size() == 10);
   bool fallback = false;
   for (const ExplainEvent& e : doc.reporter.events) {
@@ -498,7 +498,7 @@ TEST_CASE("a class token weighs against a container - it does not veto the artic
   // An inline wrapper around the article's blocks is weighed as a block,
   // and what it drops is explained.
   testing::TestDoc doc;
-  r = Extract(Page("<span class=\"widget\">" + article + "</span><span class=\"widget\"><p>"
+  r = Extract(Page("<span class=\"promo\">" + article + "</span><span class=\"promo\"><p>"
                    "Subscribe to the newsletter today.</p></span>"),
               ExtractOptions(), &doc);
   CHECK(r.texts.size() == 4);
@@ -538,6 +538,21 @@ TEST_CASE("the veto asks for the page's text - not its prose alone", "[extract][
   // furniture word aside, even on a page without prose.
   r = Extract(Page("<div class=\"sidebar-layout\">" + cards + "</div><p><a href=\"/\">Home</a></p>"));
   CHECK(std::count(r.texts.begin(), r.texts.end(), "Reading lamp model 3 in brushed brass") == 1);
+}
+
+TEST_CASE("a page builder's widgets are its sections - not furniture", "[extract][veto]") {
+  // Each section of a landing page is a "widget" module; none holds most of
+  // the page, so a drop rule on the word would have taken them one by one.
+  std::string sections;
+  for (int i = 0; i < 4; ++i) {
+    sections += "<div class=\"widget-span widget-type-cell\"><h2>Feature " + std::to_string(i) +
+                "</h2>" + Prose(i) + "</div>";
+  }
+  Result r = Extract(Page("<nav><a href=\"/\">Home</a> <a href=\"/p\">Pricing</a></nav><main>" +
+                          Prose(10) + Prose(11) + sections + "</main>"));
+  for (int i = 0; i < 4; ++i) {
+    CHECK(std::count(r.texts.begin(), r.texts.end(), "Feature " + std::to_string(i)) == 1);
+  }
 }
 
 TEST_CASE("a link to a script or to nowhere is text - not a link", "[extract][veto]") {
