@@ -3,6 +3,7 @@
 
 #include <unicode/uchar.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -39,18 +40,30 @@ bool IsTechnical(char32_t c) {
   }
 }
 
+// A run of non-spaces longer than this either way of a position is no word
+// of running text (minified code, a data blob): looked at no further, it is
+// technical. Bounds the work per punctuation mark, so a line of megabytes
+// without spaces costs linear time.
+constexpr long kMaxTokenReach = 256;
+
 struct Token {
   long begin, end;  // [begin, end): the run of non-spaces around a position
+  bool overlong;    // the run reaches past kMaxTokenReach on a side
 };
 
 Token TokenAt(const CodePoints& d, long i) {
-  Token t{i, i};
-  while (t.begin > 0 && !IsHSpace(d.cp[t.begin - 1])) --t.begin;
-  while (t.end < static_cast<long>(d.size()) && !IsHSpace(d.cp[t.end])) ++t.end;
+  Token t{i, i, false};
+  const long lo = std::max(0L, i - kMaxTokenReach);
+  const long hi = std::min(static_cast<long>(d.size()), i + kMaxTokenReach);
+  while (t.begin > lo && !IsHSpace(d.cp[t.begin - 1])) --t.begin;
+  while (t.end < hi && !IsHSpace(d.cp[t.end])) ++t.end;
+  t.overlong = (t.begin == lo && lo > 0 && !IsHSpace(d.cp[lo - 1])) ||
+               (t.end == hi && hi < static_cast<long>(d.size()) && !IsHSpace(d.cp[hi]));
   return t;
 }
 
 bool HasTechnical(const CodePoints& d, Token t) {
+  if (t.overlong) return true;
   for (long k = t.begin; k < t.end; ++k) {
     if (IsTechnical(d.cp[k])) return true;
   }
@@ -81,7 +94,7 @@ char32_t Lower(char32_t c) {
 // The letters ending just before `i`, lowercased; *begin gets their start.
 std::string WordBefore(const CodePoints& d, long i, long* begin) {
   long b = i;
-  while (IsLetter(d.at(b - 1))) --b;
+  while (i - b < kMaxTokenReach && IsLetter(d.at(b - 1))) --b;
   std::string w;
   for (long k = b; k < i; ++k) AppendUtf8(Lower(d.cp[k]), &w);
   if (begin != nullptr) *begin = b;
@@ -91,7 +104,7 @@ std::string WordBefore(const CodePoints& d, long i, long* begin) {
 // The letters starting at `i`, lowercased; *end gets one past them.
 std::string WordAfter(const CodePoints& d, long i, long* end) {
   long e = i;
-  while (IsLetter(d.at(e))) ++e;
+  while (e - i < kMaxTokenReach && IsLetter(d.at(e))) ++e;
   std::string w;
   for (long k = i; k < e; ++k) AppendUtf8(Lower(d.cp[k]), &w);
   if (end != nullptr) *end = e;

@@ -50,6 +50,10 @@ put("control_chars.txt", bytes(range(0, 32)) * 1000 + PARA.encode())
 put("bidi_overrides.txt", ("\u202e" + PARA + "\u202c\u2066x\u2069\n") * 100)
 put("combining_marks.txt", "e" + "\u0301" * 200000 + "\n" + PARA)
 put("single_line_20mb.txt", (PARA * ((20 << 20) // len(PARA))).encode())
+# A line of megabytes without a space but with punctuation between letters
+# (minified code, a data blob read as text): the punctuation repair must
+# not look along the whole run at every mark.
+put("no_space_line_8mb.txt", ("Alpha.Beta,gamma;Delta:epsilon!Zeta?" * ((8 << 20) // 36)).encode())
 put("one_word_4mb.txt", b"a" * (4 << 20))
 put("cr_only.txt", (PARA + "\r").encode() * 2000)
 put("mixed_line_endings.txt", (PARA + "\r\n" + PARA + "\r" + PARA + "\n\u2028\u2029").encode() * 500)
