@@ -56,6 +56,17 @@ TEST_CASE("page-kind features read the declared kind, the text and the address",
   CHECK(Feature(x, "url_file") == 1.f);
   CHECK(Feature(x, "url_year") == 0.f);
   CHECK(Feature(x, "url_root") == 0.f);
+  CHECK(Feature(x, "dated") == 0.f);
+  CHECK(Feature(x, "authored") == 0.f);
+  // What the metadata declares: a publication date, an author.
+  KindSignals signals;
+  signals.dated = true;
+  x = ComputeKindFeatures(PageKind::kArticle, "", "", blocks, {}, signals);
+  CHECK(Feature(x, "dated") == 1.f);
+  CHECK(Feature(x, "authored") == 0.f);
+  signals.authored = true;
+  x = ComputeKindFeatures(PageKind::kArticle, "", "", blocks, {}, signals);
+  CHECK(Feature(x, "authored") == 1.f);
   // An article by no evidence is no verdict: no rule feature is set.
   x = ComputeKindFeatures(PageKind::kArticle, "no evidence", "https://news.example/2024/05/story",
                           blocks, {});

@@ -2122,7 +2122,13 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   PageKind kind = ClassifyPage(evidence, &kind_reason);
   const PageKindModel& kind_model = rules.rep().page_kind;
   if (!kind_model.empty || doc.reporter != nullptr) {
-    const KindFeatures x = ComputeKindFeatures(kind, kind_reason, evidence.url, w.blocks, w.elems);
+    KindSignals signals;
+    signals.dated = !m.date.empty() || !m.time_datetime.empty() ||
+                    !JsonStringValue(m.json_ld, "datePublished").empty();
+    signals.authored = !m.author.empty() || !m.itemprop_author.empty() ||
+                       !JsonStringValue(m.json_ld, "author").empty();
+    const KindFeatures x =
+        ComputeKindFeatures(kind, kind_reason, evidence.url, w.blocks, w.elems, signals);
     if (!kind_model.empty) {
       float p = 0;
       const PageKind declared = kind;

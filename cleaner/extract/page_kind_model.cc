@@ -18,7 +18,7 @@ constexpr std::array<const char*, kNumKindFeatures> kNames = {
     "code_share",     "table_share",   "prose_share",   "stop_share",    "block_words",
     "prices",         "short_share",   "question_share", "url_depth",    "url_numeric_id",
     "url_year",       "url_query",     "url_root",      "url_file",      "url_known",
-    "comment_share",
+    "comment_share",  "dated",         "authored",
 };
 
 constexpr std::array<const char*, kNumPageKinds> kKindNames = {
@@ -101,7 +101,7 @@ int PageKindIndex(std::string_view name) { return IndexOfName(kKindNames, name);
 
 KindFeatures ComputeKindFeatures(PageKind rule, std::string_view reason, std::string_view url,
                                  const std::vector<RawBlock>& blocks,
-                                 const std::vector<Elem>& elems) {
+                                 const std::vector<Elem>& elems, KindSignals signals) {
   // Inside a comment section: the element or an ancestor has the rules'
   // comments verdict (parents come before their children).
   std::vector<char> in_comments(elems.size(), 0);
@@ -160,6 +160,8 @@ KindFeatures ComputeKindFeatures(PageKind rule, std::string_view reason, std::st
   x[kKindQuestionShare] = share(questions, n);
   UrlFeatures(url, &x);
   x[kKindCommentShare] = share(comment_chars, chars);
+  x[kKindDated] = signals.dated ? 1.f : 0.f;
+  x[kKindAuthored] = signals.authored ? 1.f : 0.f;
   return x;
 }
 

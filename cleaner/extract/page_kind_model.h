@@ -55,6 +55,8 @@ enum KindFeature {
   kKindUrlFile,
   kKindUrlKnown,
   kKindCommentShare,
+  kKindDated,     // the page declares when it was published
+  kKindAuthored,  // the page declares who wrote it
   kNumKindFeatures,
 };
 
@@ -76,9 +78,15 @@ int PageKindIndex(std::string_view name);
 // (ClassifyPage()'s), the address `url`, and the walked blocks and elements
 // (for the share of text in comment sections: on a discussion page the
 // comments are most of the text).
+// `dated` and `authored`: whether the page's metadata declares a
+// publication date and an author (articles and posts do; shops and landing
+// pages seldom).
+struct KindSignals {
+  bool dated = false, authored = false;
+};
 KindFeatures ComputeKindFeatures(PageKind rule, std::string_view reason, std::string_view url,
                                  const std::vector<RawBlock>& blocks,
-                                 const std::vector<Elem>& elems);
+                                 const std::vector<Elem>& elems, KindSignals signals = {});
 
 // The most likely kind, and its probability in *probability.
 PageKind PredictKind(const PageKindModel& model, const KindFeatures& x, float* probability);
