@@ -32,7 +32,11 @@ Status Cleaner::Create(const Options& options, std::unique_ptr<Cleaner>* out) {
 }
 
 Status Cleaner::Clean(const RawDocument& in, Document* out, Reporter* reporter) const {
-  return rep_->pipeline->Run(in, out, reporter);
+  return rep_->pipeline->Run(in, out, reporter, nullptr);
+}
+
+Status Cleaner::Clean(RawDocument&& in, Document* out, Reporter* reporter) const {
+  return rep_->pipeline->Run(in, out, reporter, &in.bytes);
 }
 
 const Options& Cleaner::options() const { return rep_->pipeline->options(); }

@@ -110,7 +110,8 @@ Status Pipeline::Create(const Options& options, std::unique_ptr<Pipeline>* out) 
   return Status::OK();
 }
 
-Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) const {
+Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter,
+                     std::string* release) const {
   *out = Document();
   Metadata& meta = out->metadata;
   meta.id = in.name;
@@ -142,6 +143,7 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter) c
   }
   std::string utf8;
   CLEANER_RETURN_IF_ERROR(Decode(in, options_.decode, doc, &utf8));
+  if (release != nullptr) std::string().swap(*release);  // `in` is read no further
   InputFormat format = options_.input_format;
   if (format == InputFormat::kAuto) format = DetectFormat(utf8, in.name, in.content_type);
   meta.format = format == InputFormat::kHtml ? "html" : "text";

@@ -25,7 +25,9 @@ class Pipeline {
   static Status Create(const Options& options, std::unique_ptr<Pipeline>* out);
 
   // Runs every stage over `in` and fills *out. Thread-safe.
-  Status Run(const RawDocument& in, Document* out, Reporter* reporter) const;
+  // `release`, if not null, is in.bytes, emptied once decoded.
+  Status Run(const RawDocument& in, Document* out, Reporter* reporter,
+             std::string* release) const;
 
   const Options& options() const { return options_; }
 

@@ -232,7 +232,8 @@ Outcome Driver::Process(SourceRecord&& rec) const {
   ReportCollector events;
   if (st.ok()) {
     Document doc;
-    st = cleaner_.Clean(raw, &doc, flags_.explain || report ? &events : nullptr);
+    // Only raw.bytes is taken (released once decoded); its other fields stay.
+    st = cleaner_.Clean(std::move(raw), &doc, flags_.explain || report ? &events : nullptr);
     if (flags_.explain) {
       BufferReporter reporter(raw.name, &o.explain);
       for (const ExplainEvent& e : events.events()) reporter.Report(e);

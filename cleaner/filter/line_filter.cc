@@ -56,6 +56,10 @@ constexpr int kMaxKeyWords = 25;
 constexpr size_t kSampleBytes = 128;
 // How much of its end is read, for the longest suffix rule.
 constexpr size_t kTailBytes = 80;
+// A line this long is a paragraph (or a blob) by shape whatever its spaces:
+// text without spaces (Chinese, Japanese, minified code) is read like a
+// long paragraph, at its edges, and its key stays small.
+constexpr size_t kParagraphBytes = 4096;
 // A kept line of this many words that ends a sentence is prose: two of
 // them (or 40 words of them) keep a document from being dropped whole.
 constexpr int kProseWords = 8;
@@ -120,14 +124,16 @@ enum class Cls : uint8_t { kNeutral, kGood, kBad };
 // again, as a key per line cost 300 bytes, 15-30 times the input on a
 // document of a million short lines.
 // Ordered by size: a document of a million short lines holds a million.
-struct Evidence {
+struct Evidence {  // 40 bytes: a million short lines hold a million of these
   const char* heuristic = nullptr;
   const char* category = nullptr;
-  int units = 0;       // words (CJK: two characters count as one)
   int rule = -1;       // the rule that decided, or -1
   // From the line's key, read in pass 1:
   int match = -1;       // the first line/prefix/suffix/contains rule it matches, or -1
   int breadcrumb = -1;  // the navigation rule naming its first segment, or -1
+  // Words (CJK: two characters count as one), at most 65,535: every
+  // threshold on it is far below.
+  uint16_t units = 0;
   // The foreign-script test's answer per script (see ForeignScript()):
   // bit s is set when the line has four letters or more and under 10 % of
   // them in script s.
@@ -142,6 +148,7 @@ struct Evidence {
   bool menu_shape = false;  // two separators or more, five words at most between them
   bool tiny = false;        // a menu item or tag by shape (see IsTiny())
 };
+static_assert(sizeof(void*) != 8 || sizeof(Evidence) <= 40, "Evidence grew: see its fields");
 using Info = Evidence;
 
 // Per-thread buffers of the stage, kept from one document to the next
@@ -328,7 +335,7 @@ bool TokenizeLine(std::string_view text, LineKey* key, int* units) {
   // end here).
   const int spaces = CountSpaces(text, kMaxKeyWords);
   bool sampled = false;
-  if (spaces >= kMaxKeyWords && text.size() > kSampleBytes) {
+  if ((spaces >= kMaxKeyWords || text.size() > kParagraphBytes) && text.size() > kSampleBytes) {
     size_t cut = kSampleBytes;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
     line_filter::Tokenize(text.substr(0, cut), key);
@@ -420,7 +427,9 @@ bool LineFilter::Judge() {
     std::string_view text = b.text;
     LineKey& key = key_of(i);
     scratch.big_key = scratch.big_key || text.size() > kBigLineBytes;
-    f.sampled = TokenizeLine(text, &key, &f.units);
+    int units = 0;
+    f.sampled = TokenizeLine(text, &key, &units);
+    f.units = static_cast<uint16_t>(std::min(units, 65535));
     f.ending = EndingOf(text);
     f.menu_shape = key.separators >= 2 && key.max_segment_words <= 5;
     // Content paragraphs: a sentence of 8 words or more, or any line of 25
