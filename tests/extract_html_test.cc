@@ -802,6 +802,12 @@ TEST_CASE("rule files are checked", "[extract]") {
   CHECK_FALSE(compile("gate\tno_such_feature\t1\n").ok());
   CHECK_FALSE(compile("gate\tbias\tlots\n").ok());
   CHECK_FALSE(compile("gate\tbias\t1e9\n").ok());
+  // Page-kind scopes: known kinds, on drop and comments verdicts only.
+  CHECK(compile("token\tcomments@product\treview*\n").ok());
+  CHECK(compile("token\tdrop@article,forum\tcaption\n").ok());
+  CHECK_FALSE(compile("token\tdrop@shop\tx\n").ok());
+  CHECK_FALSE(compile("token\tdrop@article,\tx\n").ok());
+  CHECK_FALSE(compile("token\tpositive@article\tx\n").ok());
 }
 
 TEST_CASE("the selection gate picks the main content or everything the rules leave",

@@ -60,7 +60,6 @@ bool ParseVerdict(std::string_view s, Verdict* v) {
   else if (s == "negative") *v = kNegative;
   else if (s == "positive") *v = kPositive;
   else if (s == "keep") *v = kKeep;
-  else if (s == "reviews") *v = kReviews;
   else return false;
   return true;
 }
@@ -147,8 +146,30 @@ Status ExtractRules::Compile(const std::vector<RuleFile>& files,
       if (line.fields[1] == "byline") {
         rule.verdict = kDrop;
         rule.byline = true;
-      } else if (!ParseVerdict(line.fields[1], &rule.verdict)) {
-        return line.Error("unknown verdict '" + std::string(line.fields[1]) + "'");
+      } else {
+        // VERDICT[@KIND,...]: a drop or comments verdict may hold on some
+        // page kinds only.
+        std::string_view verdict = line.fields[1];
+        const size_t at = verdict.find('@');
+        if (at != std::string_view::npos) {
+          std::string_view list = verdict.substr(at + 1);
+          verdict = verdict.substr(0, at);
+          while (true) {
+            const size_t comma = list.find(',');
+            const std::string_view name = list.substr(0, comma);
+            const int k = PageKindIndex(name);
+            if (k < 0) return line.Error("unknown page kind '" + std::string(name) + "'");
+            rule.kinds = static_cast<uint8_t>(rule.kinds | (1u << k));
+            if (comma == std::string_view::npos) break;
+            list = list.substr(comma + 1);
+          }
+        }
+        if (!ParseVerdict(verdict, &rule.verdict)) {
+          return line.Error("unknown verdict '" + std::string(line.fields[1]) + "'");
+        }
+        if (rule.kinds != 0 && rule.verdict != kDrop && rule.verdict != kComments) {
+          return line.Error("only a drop or comments verdict takes page kinds (@KIND,...)");
+        }
       }
       rule.weight = 25;  // Readability's class weight: one clear hint
       if (line.fields.size() == 4) {
@@ -501,16 +522,16 @@ void Walker::Apply(const TokenRule* r, AttrInfo* info) {
   if (r == nullptr) return;
   if (r->verdict == kKeep) {
     info->keep = true;
-  } else if (r->verdict == kReviews) {
+  } else if (r->kinds != 0) {
     if (info->verdict == kNone) {
-      info->verdict = kReviews;
+      info->verdict = kScoped;
       info->rule = r;
     }
   } else if (r->verdict == kDrop || r->verdict == kComments) {
     // The first drop or comments rule wins; a comments rule outranks a drop
     // so that --keep-comments can keep a comment section named both ways.
-    // Both outrank a reviews rule, which only counts on product pages.
-    if (info->verdict == kNone || info->verdict == kReviews ||
+    // Both outrank a rule scoped to some page kinds.
+    if (info->verdict == kNone || info->verdict == kScoped ||
         (r->verdict == kComments && info->verdict == kDrop)) {
       info->verdict = r->verdict;
       info->rule = r;
@@ -1327,9 +1348,11 @@ void Selector::ApplyDrops() {
     Elem& e = elems_[i];
     const Elem* parent = e.parent >= 0 ? &elems_[e.parent] : nullptr;
     e.dropped = parent != nullptr && parent->dropped;
-    // Customer reviews are a product page's comments; elsewhere no verdict.
+    // A rule scoped to some page kinds: its verdict there, none elsewhere.
     Verdict v = e.verdict;
-    if (v == kReviews) v = kind == PageKind::kProduct ? kComments : kNone;
+    if (v == kScoped) {
+      v = (e.rule->kinds >> static_cast<int>(kind)) & 1u ? e.rule->verdict : kNone;
+    }
     e.comments = (parent != nullptr && parent->comments) || v == kComments;
     if (e.dropped || v == kNone) continue;
     if (show_hidden_ && e.rule == &HiddenRule()) continue;

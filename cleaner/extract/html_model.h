@@ -15,15 +15,19 @@
 
 namespace cleaner {
 
-// kReviews: customer reviews, a product page's comment section; on other
-// pages a review is often the article itself (a film review's body).
-enum Verdict : uint8_t { kNone = 0, kDrop, kComments, kNegative, kPositive, kKeep, kReviews };
+// kScoped: a drop or comments rule that holds on some kinds of page only
+// (TokenRule::kinds; its verdict is the rule's), read once the page's kind
+// is known.
+enum Verdict : uint8_t { kNone = 0, kDrop, kComments, kNegative, kPositive, kKeep, kScoped };
 
 struct TokenRule {
   Verdict verdict = kNone;
   int weight = 0;
   std::string origin;
   bool byline = false;  // a drop whose text is the byline (kept as metadata)
+  // A drop or comments verdict scoped to some page kinds
+  // ("drop@article,forum"): bit k set for PageKind k; 0 for every kind.
+  uint8_t kinds = 0;
 };
 
 // A link whose text has this many characters (not counting spaces) or more
