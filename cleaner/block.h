@@ -160,7 +160,7 @@ class BlockSink {
   // Pushes every block of `blocks` in order and leaves it empty with its
   // memory released. A stage that buffers the whole document overrides it
   // to take the vector as it is, so that a document's blocks are never held
-  // twice (a million one-word lines are a million 88-byte blocks).
+  // twice (a million one-word lines are a million 72-byte blocks).
   virtual Status PushAll(std::vector<Block>* blocks) {
     for (Block& b : *blocks) CLEANER_RETURN_IF_ERROR(Push(std::move(b)));
     std::vector<Block>().swap(*blocks);

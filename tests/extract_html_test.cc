@@ -675,13 +675,17 @@ TEST_CASE("a thread rendered by script gets its declared summary", "[extract][de
 TEST_CASE("a page hidden until a script runs is read - not left empty", "[extract]") {
   // "Loading..." is all it shows; the page is in a hidden wrapper, in parts.
   testing::TestDoc doc;
+  // Its hidden cookie notice is still furniture once shown.
   Result r = Extract(Page("<div class=\"spinner\">Loading...</div>"
                           "<div style=\"display:none\"><h1>Art prints</h1>" + Prose(1) + "</div>"
                           "<div style=\"display:none\">" + Prose(2) + Prose(3) + "</div>"
-                          "<div style=\"display:none\">" + Prose(4) + "</div>"),
+                          "<div style=\"display:none\">" + Prose(4) + Prose(5) + Prose(6) + "</div>"
+                          "<div class=\"cookie-notice\" hidden><p>We use cookies to measure the "
+                          "use of this site, and you may refuse them in the settings.</p></div>"),
                      ExtractOptions(), &doc);
   CHECK(std::count(r.texts.begin(), r.texts.end(), "Art prints") == 1);
-  CHECK(r.texts.size() >= 5);
+  CHECK(r.texts.size() == 7);
+  for (const std::string& t : r.texts) CHECK(t.find("cookies") == std::string::npos);
   bool said = false;
   for (const ExplainEvent& e : doc.reporter.events) {
     said |= e.rule == "fallback" && e.after.find("hidden elements shown") != std::string::npos;
@@ -733,6 +737,32 @@ TEST_CASE("on a listing an item's title link is content - a menu's short links a
   r = Extract(Page("<article><h1>News</h1>" + Prose(1) + Prose(2) + Prose(3) + "</article><ol>" +
                    items + "</ol>"));
   for (const std::string& t : r.texts) CHECK(t.find("Engineers wanted") == std::string::npos);
+}
+
+TEST_CASE("the page kind reads whether a date and an author are declared", "[extract][kind]") {
+  auto features = [](const std::string& html) {
+    testing::TestDoc doc;
+    Extract(html, ExtractOptions(), &doc);
+    for (const ExplainEvent& e : doc.reporter.events) {
+      if (e.rule == "page-kind-features") return e.after;
+    }
+    return std::string();
+  };
+  std::string f = features(Page("<p>A short note.</p>"));
+  CHECK(f.find("dated=0.0000") != std::string::npos);
+  CHECK(f.find("authored=0.0000") != std::string::npos);
+  // A <time datetime> and a JSON-LD author given as a Person object.
+  f = features(Page("<time datetime=\"2024-05-01\">1 May</time><p>A short note.</p>",
+                    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\" : "
+                    "{\"@type\":\"Person\",\"name\":\"Ann Writer\"}}</script>"));
+  CHECK(f.find("dated=1.0000") != std::string::npos);
+  CHECK(f.find("authored=1.0000") != std::string::npos);
+  // A meta tag's author; a key that merely contains the word is none.
+  f = features(Page("<p>A short note.</p>", "<meta name=\"author\" content=\"Ann Writer\">"));
+  CHECK(f.find("authored=1.0000") != std::string::npos);
+  f = features(Page("<p>A short note.</p>", "<script type=\"application/ld+json\">"
+                                           "{\"authorship\":\"x\",\"text\":\"\\\"author\\\"\"}</script>"));
+  CHECK(f.find("authored=0.0000") != std::string::npos);
 }
 
 TEST_CASE("JSON string values are found and decoded", "[extract]") {
@@ -1008,9 +1038,15 @@ TEST_CASE("a modal dialog is not the page under it - unless there is no page", "
     if (e.action == ExplainEvent::Action::kDrop && e.rule == "modal-dialog") said = true;
   }
   CHECK(said);
-  // Without a page under it, the dialog is what there is to read.
+  // Without a page under it, the dialog is what there is to read: a menu of
+  // links is no page, nor is hidden text.
   r = Extract(Page("<div aria-modal=\"true\">" + Prose(1) + Prose(2) + "</div>"));
   CHECK(r.texts.size() == 2);
+  r = Extract(Page("<ul><li><a href=\"/a\">Home and garden furniture</a></li><li><a href=\"/b\">"
+                   "Lamps, lights and shades</a></li><li><a href=\"/c\">Rugs and carpets for "
+                   "every room</a></li></ul><div hidden>" + Prose(7) + "</div>"
+                   "<div aria-modal=\"true\">" + Prose(1) + Prose(2) + "</div>"));
+  CHECK(std::count(r.texts.begin(), r.texts.end(), StripP(Prose(1))) == 1);
 }
 
 TEST_CASE("stop words are counted per word - ASCII case-insensitively", "[extract]") {

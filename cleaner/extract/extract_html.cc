@@ -1051,12 +1051,14 @@ void Walker::Walk(const GumboNode* root) {
       Frame nf{next, 0, -1, 0, -1};
       if (cls == kBlock && table_depth_ == 0) {
         Apply(tag_rule, &info);
+        if (info.modal) {
+          info.verdict = kDrop;
+          info.rule = &ModalRule();
+        }
+        const TokenRule* shown_rule = info.rule;
         if (info.hidden) {
           info.verdict = kDrop;
           info.rule = &HiddenRule();
-        } else if (info.modal) {
-          info.verdict = kDrop;
-          info.rule = &ModalRule();
         }
         if (e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_BODY || info.keep) info.verdict = kNone;
         Flush();
@@ -1068,6 +1070,7 @@ void Walker::Walk(const GumboNode* root) {
           el.tag = e.tag;
           el.verdict = info.verdict;
           el.rule = info.rule;
+          if (info.hidden) el.shown_rule = shown_rule;
           el.weight = info.weight;
           el.shape = Shape(e);
           el.inline_wrapper = info.inline_wrapper;
@@ -1260,7 +1263,10 @@ class Selector {
   // A page that shows next to nothing and hides its text until a script
   // runs: its hidden elements are read (see Fallback()).
   bool show_hidden_ = false;
-  long hidden_chars_ = 0;  // the text of the hidden elements ApplyDrops() dropped
+  // What a reader sees and what is hidden, outside links (ApplyDrops()):
+  // the text of blocks outside and inside hidden elements.
+  long visible_text_ = 0, hidden_text_ = 0;
+  std::vector<char> in_hidden_;  // per element: it or an ancestor is hidden
   bool cards_explained_ = false;  // KeepCards() runs with every selection pass; it says so once
   std::vector<int> walked_card_chars_;  // blocks' card_chars as walked, before KeepCards()
   // Explain events of the current pass, reported once its result is used.
@@ -1338,29 +1344,42 @@ void Selector::SumUp() {
 void Selector::ApplyDrops() {
   total_prose_ = 0;
   total_chars_ = 0;
-  hidden_chars_ = 0;
   for (const RawBlock& b : blocks_) {
     if (b.prose) total_prose_ += b.chars;
     total_chars_ += b.chars;
+  }
+  in_hidden_.assign(elems_.size(), 0);
+  for (size_t i = 0; i < elems_.size(); ++i) {
+    const int p = elems_[i].parent;
+    in_hidden_[i] = elems_[i].rule == &HiddenRule() || (p >= 0 && in_hidden_[p]);
+  }
+  visible_text_ = hidden_text_ = 0;
+  for (const RawBlock& b : blocks_) {
+    const bool hidden = b.owner >= 0 && in_hidden_[b.owner];
+    (hidden ? hidden_text_ : visible_text_) += b.chars - b.link_chars;
   }
   for (Elem& e : elems_) e.raw_prose = e.prose_chars;
   for (size_t i = 0; i < elems_.size(); ++i) {
     Elem& e = elems_[i];
     const Elem* parent = e.parent >= 0 ? &elems_[e.parent] : nullptr;
     e.dropped = parent != nullptr && parent->dropped;
-    // A rule scoped to some page kinds: its verdict there, none elsewhere.
     Verdict v = e.verdict;
-    if (v == kScoped) {
-      v = (e.rule->kinds >> static_cast<int>(kind)) & 1u ? e.rule->verdict : kNone;
+    const TokenRule* rule = e.rule;
+    // A page read with its hidden elements shown: a hidden element has the
+    // rule it has when shown (a cookie notice's class, a dialog's).
+    if (show_hidden_ && rule == &HiddenRule()) {
+      rule = e.shown_rule;
+      v = rule == nullptr ? kNone : rule->kinds != 0 ? kScoped : rule->verdict;
     }
+    // A rule scoped to some page kinds: its verdict there, none elsewhere.
+    if (v == kScoped) v = (rule->kinds >> static_cast<int>(kind)) & 1u ? rule->verdict : kNone;
     e.comments = (parent != nullptr && parent->comments) || v == kComments;
     if (e.dropped || v == kNone) continue;
-    if (show_hidden_ && e.rule == &HiddenRule()) continue;
     // On a forum thread the replies are the content.
     if (v == kComments && (options_.keep_comments || kind == PageKind::kForum)) continue;
     // Inline wrappers keep their rule too: inline, their text would not be
     // there at all.
-    if (hidden_only_ && e.rule != &HiddenRule() && e.rule != &ModalRule() &&
+    if (hidden_only_ && rule != &HiddenRule() && rule != &ModalRule() &&
         v != kComments && !e.inline_wrapper) {
       continue;
     }
@@ -1376,12 +1395,18 @@ void Selector::ApplyDrops() {
     // until a script shows it, but a hidden copy of the article (microdata
     // duplicates) leaves the visible one outside.
     int outside = total_prose_ - e.raw_prose;
-    bool strict = v == kComments || e.rule == &HiddenRule();
+    bool strict = v == kComments || rule == &HiddenRule();
     bool veto = false;
-    if (e.rule == &ModalRule()) {
+    if (rule == &ModalRule()) {
       // A dialog over the page is the content only when there is no page
-      // under it: less text outside than one paragraph of prose.
-      veto = total_chars_ - static_cast<long>(e.chars) < 60;
+      // under it: less visible text outside it and outside links than one
+      // paragraph of prose.
+      long inside = 0;
+      for (int b = e.first_block; b < e.end_block; ++b) {
+        const RawBlock& x = blocks_[b];
+        if (x.owner < 0 || !in_hidden_[x.owner]) inside += x.chars - x.link_chars;
+      }
+      veto = visible_text_ - inside < 60;
     } else if (strict) {
       veto = total_prose_ > 0 && outside * 20 < total_prose_ * 3;
     } else {
@@ -1391,13 +1416,12 @@ void Selector::ApplyDrops() {
     }
     if (veto) continue;
     e.dropped = true;
-    if (e.rule == &HiddenRule()) hidden_chars_ += e.chars;
-    if (e.rule != nullptr && e.rule->byline && byline.empty() && e.first_block < e.end_block &&
+    if (rule != nullptr && rule->byline && byline.empty() && e.first_block < e.end_block &&
         blocks_[e.first_block].text.size() <= 200) {
       byline = blocks_[e.first_block].text;  // 200 bytes: a name and a date, not a bio
     }
     if (doc_.reporter != nullptr && e.first_block < e.end_block) {
-      Report(e.rule != nullptr ? e.rule->origin.c_str() : "",
+      Report(rule != nullptr ? rule->origin.c_str() : "",
              v == kComments ? "comments" : "boilerplate-container", e.first_block);
       for (int b = e.first_block; b < e.end_block; ++b) explained_[b] = 1;
     }
@@ -1813,7 +1837,7 @@ void Selector::Fallback(std::vector<char>* keep) {
   // Less than a line shown ("Loading...") and a page's worth hidden: the
   // page hides its text until a script has run, and that text is what a
   // reader sees.
-  if (visible < kShownMinChars && hidden_chars_ >= kHiddenPageChars) {
+  if (visible < kShownMinChars && hidden_text_ >= kHiddenPageChars) {
     show_hidden_ = true;
     hidden_only_ = false;
     ResetSelection();
@@ -1821,7 +1845,7 @@ void Selector::Fallback(std::vector<char>* keep) {
     Select(keep);
     ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "fallback", "main-content",
                     "the page shows " + std::to_string(visible) + " characters and hides " +
-                        std::to_string(hidden_chars_) +
+                        std::to_string(hidden_text_) +
                         "; the text is from selection with its hidden elements shown");
     return;
   }
@@ -2044,6 +2068,32 @@ void AddDeclaredText(const MetaCandidates& m, PageKind kind, const DocumentInfo&
 // Fills the metadata from what the page declares (meta tags, JSON-LD,
 // microdata, rel links), else from what it shows (the byline, the kept
 // text's language).
+// The author and the publication date the page's metadata declares (meta
+// tags, microdata, JSON-LD, <time datetime>), or "".
+std::string DeclaredAuthor(const MetaCandidates& m) {
+  std::string author = !m.author.empty() ? m.author : m.itemprop_author;
+  if (author.empty()) author = JsonStringValue(m.json_ld, "author");
+  return author;
+}
+
+std::string DeclaredDate(const MetaCandidates& m) {
+  std::string date = !m.date.empty() ? m.date : JsonStringValue(m.json_ld, "datePublished");
+  return !date.empty() ? date : m.time_datetime;
+}
+
+// Whether `json` (JSON-LD text, scanned as text) has the key `"key":`,
+// whatever its value's form ("author": {"@type": "Person", ...} too).
+bool JsonHasKey(std::string_view json, std::string_view key) {
+  const std::string quoted = "\"" + std::string(key) + "\"";
+  for (size_t at = json.find(quoted); at != std::string_view::npos;
+       at = json.find(quoted, at + 1)) {
+    size_t k = at + quoted.size();
+    while (k < json.size() && IsSpace(static_cast<unsigned char>(json[k]))) ++k;
+    if (k < json.size() && json[k] == ':') return true;
+  }
+  return false;
+}
+
 void FillMetadata(const MetaCandidates& m, const std::string& title, const std::string& byline,
                   const std::vector<RawBlock>& blocks, const std::vector<char>& keep,
                   const DocumentInfo& doc) {
@@ -2051,12 +2101,10 @@ void FillMetadata(const MetaCandidates& m, const std::string& title, const std::
   SetMetadata(doc, "title", &md.title, title);
   // The author: meta tags, then microdata, then the byline the page shows
   // (dropped from the text, so kept here: "By Ann Writer, 3 May").
-  std::string author = !m.author.empty() ? m.author : m.itemprop_author;
-  if (author.empty()) author = JsonStringValue(m.json_ld, "author");
+  std::string author = DeclaredAuthor(m);
   if (author.empty()) author = byline;
   SetMetadata(doc, "author", &md.author, author);
-  std::string date = !m.date.empty() ? m.date : JsonStringValue(m.json_ld, "datePublished");
-  SetMetadata(doc, "date", &md.date, !date.empty() ? date : m.time_datetime);
+  SetMetadata(doc, "date", &md.date, DeclaredDate(m));
   SetMetadata(doc, "date_modified", &md.date_modified,
               !m.date_modified.empty() ? m.date_modified : JsonStringValue(m.json_ld, "dateModified"));
   SetMetadata(doc, "canonical_url", &md.canonical_url,
@@ -2146,10 +2194,8 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   const PageKindModel& kind_model = rules.rep().page_kind;
   if (!kind_model.empty || doc.reporter != nullptr) {
     KindSignals signals;
-    signals.dated = !m.date.empty() || !m.time_datetime.empty() ||
-                    !JsonStringValue(m.json_ld, "datePublished").empty();
-    signals.authored = !m.author.empty() || !m.itemprop_author.empty() ||
-                       !JsonStringValue(m.json_ld, "author").empty();
+    signals.dated = !DeclaredDate(m).empty();
+    signals.authored = !DeclaredAuthor(m).empty() || JsonHasKey(m.json_ld, "author");
     const KindFeatures x =
         ComputeKindFeatures(kind, kind_reason, evidence.url, w.blocks, w.elems, signals);
     if (!kind_model.empty) {

@@ -46,6 +46,9 @@ struct Elem {
   bool inline_wrapper = false; // an inline element around blocks, walked as one
   int weight = 0;              // sum of positive/negative rule weights
   const TokenRule* rule = nullptr;  // the rule behind `verdict`
+  // Of a hidden element (`rule` the hidden-element rule): the rule it has
+  // when shown (a class rule, a modal dialog's), or null.
+  const TokenRule* shown_rule = nullptr;
   uint32_t shape = 0;  // hash of the tag and class list: repeated siblings share it
   int first_block = 0, end_block = 0;
   // Subtree sums over the blocks that are kept.
