@@ -733,6 +733,14 @@ TEST_CASE("on a listing an item's title link is content - a menu's short links a
           return t.find("Engineers wanted") != std::string::npos;
         }) == 10);
   for (const std::string& t : r.texts) CHECK(t.find("Past") == std::string::npos);
+  // Links of a menu entry's length in the same list are still links.
+  std::string short_items;
+  for (int i = 0; i < 10; ++i) {
+    short_items += "<li><a href=\"/tag/" + std::to_string(i) + "\">Topic number " +
+                   std::to_string(i) + "</a></li>";
+  }
+  r = Extract(Page(menu + "<ol>" + items + "</ol><ul>" + short_items + "</ul>", head));
+  for (const std::string& t : r.texts) CHECK(t.find("Topic number") == std::string::npos);
   // The same list beside an article is its related stories' links.
   r = Extract(Page("<article><h1>News</h1>" + Prose(1) + Prose(2) + Prose(3) + "</article><ol>" +
                    items + "</ol>"));
