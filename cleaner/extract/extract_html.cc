@@ -1228,6 +1228,7 @@ class Selector {
   void ClassifyProse();
   void SumUp();
   void ApplyDrops();
+  void MeasureHidden();
   int PickTop();
   void Score();
   void Emit(int top, std::vector<char>* keep);
@@ -1263,7 +1264,7 @@ class Selector {
   // A page that shows next to nothing and hides its text until a script
   // runs: its hidden elements are read (see Fallback()).
   bool show_hidden_ = false;
-  // What a reader sees and what is hidden, outside links (ApplyDrops()):
+  // What a reader sees and what is hidden, outside links (MeasureHidden()):
   // the text of blocks outside and inside hidden elements.
   long visible_text_ = 0, hidden_text_ = 0;
   std::vector<char> in_hidden_;  // per element: it or an ancestor is hidden
@@ -1347,16 +1348,6 @@ void Selector::ApplyDrops() {
   for (const RawBlock& b : blocks_) {
     if (b.prose) total_prose_ += b.chars;
     total_chars_ += b.chars;
-  }
-  in_hidden_.assign(elems_.size(), 0);
-  for (size_t i = 0; i < elems_.size(); ++i) {
-    const int p = elems_[i].parent;
-    in_hidden_[i] = elems_[i].rule == &HiddenRule() || (p >= 0 && in_hidden_[p]);
-  }
-  visible_text_ = hidden_text_ = 0;
-  for (const RawBlock& b : blocks_) {
-    const bool hidden = b.owner >= 0 && in_hidden_[b.owner];
-    (hidden ? hidden_text_ : visible_text_) += b.chars - b.link_chars;
   }
   for (Elem& e : elems_) e.raw_prose = e.prose_chars;
   for (size_t i = 0; i < elems_.size(); ++i) {
@@ -1965,8 +1956,23 @@ void Selector::ReportLeftOut(const std::vector<char>& keep) {
   }
 }
 
+// What is hidden is known from the walk: measured once, for every pass.
+void Selector::MeasureHidden() {
+  in_hidden_.assign(elems_.size(), 0);
+  for (size_t i = 0; i < elems_.size(); ++i) {
+    const int p = elems_[i].parent;
+    in_hidden_[i] = elems_[i].rule == &HiddenRule() || (p >= 0 && in_hidden_[p]);
+  }
+  visible_text_ = hidden_text_ = 0;
+  for (const RawBlock& b : blocks_) {
+    const bool hidden = b.owner >= 0 && in_hidden_[b.owner];
+    (hidden ? hidden_text_ : visible_text_) += b.chars - b.link_chars;
+  }
+}
+
 void Selector::Run(std::vector<char>* keep) {
   explained_.assign(blocks_.size(), 0);
+  MeasureHidden();
   // On a page that lists items (a listing, a collection) an item's title
   // is a link of a title's length, content as a card's is. (Not on other
   // kinds: beside an article such links are its related stories.)
@@ -2079,19 +2085,6 @@ std::string DeclaredAuthor(const MetaCandidates& m) {
 std::string DeclaredDate(const MetaCandidates& m) {
   std::string date = !m.date.empty() ? m.date : JsonStringValue(m.json_ld, "datePublished");
   return !date.empty() ? date : m.time_datetime;
-}
-
-// Whether `json` (JSON-LD text, scanned as text) has the key `"key":`,
-// whatever its value's form ("author": {"@type": "Person", ...} too).
-bool JsonHasKey(std::string_view json, std::string_view key) {
-  const std::string quoted = "\"" + std::string(key) + "\"";
-  for (size_t at = json.find(quoted); at != std::string_view::npos;
-       at = json.find(quoted, at + 1)) {
-    size_t k = at + quoted.size();
-    while (k < json.size() && IsSpace(static_cast<unsigned char>(json[k]))) ++k;
-    if (k < json.size() && json[k] == ':') return true;
-  }
-  return false;
 }
 
 void FillMetadata(const MetaCandidates& m, const std::string& title, const std::string& byline,

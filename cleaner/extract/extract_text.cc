@@ -86,6 +86,10 @@ void ReadJsonString(std::string_view json, size_t* i, std::string* out) {
 
 }  // namespace
 
+bool JsonHasKey(std::string_view json, std::string_view key) {
+  return FindJsonValue(json, key) != std::string_view::npos;
+}
+
 std::string JsonStringValue(std::string_view json, std::string_view key) {
   size_t i = FindJsonValue(json, key);
   std::string out;

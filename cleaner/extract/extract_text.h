@@ -19,6 +19,10 @@ namespace cleaner {
 // the value is not a string. Linear in `json`.
 std::string JsonStringValue(std::string_view json, std::string_view key);
 
+// Whether `json` has the key `"key":`, whatever its value's form
+// ("author": {"@type": "Person", ...} too). Scanned as JsonStringValue.
+bool JsonHasKey(std::string_view json, std::string_view key);
+
 // Like JsonStringValue, for a value that may also be an array of strings
 // (JSON-LD "keywords", "articleSection"): the string, or the array's
 // strings up to the first item that is not one, at most `max_items`.
