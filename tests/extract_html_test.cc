@@ -1057,6 +1057,60 @@ TEST_CASE("a modal dialog is not the page under it - unless there is no page", "
   CHECK(std::count(r.texts.begin(), r.texts.end(), StripP(Prose(1))) == 1);
 }
 
+TEST_CASE("a form around the page's posts is no form to fill - a comment form is",
+          "[extract][veto]") {
+  // A forum wraps its posts in a moderation form; beside them the page holds
+  // more prose of its own in boxes of a paragraph each (an app-install
+  // notice, a welcome box), so the general veto does not spare the form.
+  std::string posts, elsewhere;
+  for (int i = 1; i <= 4; ++i) posts += "<div class=\"post\">" + Prose(i) + "</div>";
+  for (int i = 10; i <= 16; ++i) elsewhere += "<section><div>" + Prose(i) + "</div></section>";
+  Result r = Extract(Page(elsewhere + "<div><form method=\"post\">" + posts + "</form></div>"));
+  REQUIRE(r.status.ok());
+  CHECK(std::count(r.texts.begin(), r.texts.end(), StripP(Prose(2))) == 1);
+  // A comment form holds a line of its own words, not paragraphs: it goes.
+  std::string article;
+  for (int i = 1; i <= 5; ++i) article += Prose(i);
+  r = Extract(Page("<article>" + article + "</article><form method=\"post\"><h3>Leave a Reply"
+                   "</h3><p>Your email address will not be published.</p><textarea></textarea>"
+                   "<input type=\"submit\" value=\"Post Comment\"></form>"));
+  for (const std::string& t : r.texts) {
+    CHECK(t.find("Leave a Reply") == std::string::npos);
+    CHECK(t.find("email address") == std::string::npos);
+  }
+}
+
+// A link shared for discussion: a title and a link, then the comments.
+std::string LinkDiscussion(const std::string& summary) {
+  std::string comments;
+  for (int i = 1; i <= 4; ++i) {
+    comments += "<div class=\"comment\"><div class=\"author\">user" + std::to_string(i) +
+                "</div>" + Prose(i) + "</div>";
+  }
+  return Page("<h1><a href=\"https://example.org/goals\">Project goals for the year</a></h1>" +
+                  summary + "<div class=\"comments\">" + comments + "</div>",
+              "<meta property=\"og:type\" content=\"article\">");
+}
+
+TEST_CASE("comments that are nearly all the page's prose are its text", "[extract][kind]") {
+  testing::TestDoc doc;
+  Result r = Extract(LinkDiscussion(""), ExtractOptions(), &doc);
+  REQUIRE(r.status.ok());
+  for (int i = 1; i <= 4; ++i) {
+    CHECK(std::count(r.texts.begin(), r.texts.end(), StripP(Prose(i))) == 1);
+  }
+  bool said = false;
+  for (const ExplainEvent& e : doc.reporter.events) said |= e.rule == "comments-are-the-page";
+  CHECK(said);
+  // An article of a few paragraphs with a longer thread under it keeps its
+  // comments out: a story's comments are not the story.
+  std::string story;
+  for (int i = 20; i <= 22; ++i) story += Prose(i);
+  r = Extract(LinkDiscussion("<div class=\"story\">" + story + "</div>"));
+  CHECK(std::count(r.texts.begin(), r.texts.end(), StripP(Prose(21))) == 1);
+  for (const std::string& t : r.texts) CHECK(t.find("sentence number 2 ") == std::string::npos);
+}
+
 TEST_CASE("stop words are counted per word - ASCII case-insensitively", "[extract]") {
   StopWords sw;
   sw.Add("the");

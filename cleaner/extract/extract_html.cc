@@ -224,6 +224,12 @@ Status ExtractRules::Compile(const std::vector<RuleFile>& files,
 
 namespace {
 
+// Prose in a form that makes it the page's wrapper rather than a form to
+// fill: a few paragraphs (a comment form's own words are one line).
+constexpr int kFormProseChars = 400;
+// Prose outside comment sections under which a page is a discussion of a
+// link or a title, not an article with comments (a summary of a paragraph).
+constexpr int kArticleProseChars = 400;
 
 enum TagClass : uint8_t {
   kInline = 0,  // text flows through (a, span, b, em, unknown elements)
@@ -1228,6 +1234,11 @@ class Selector {
   void ClassifyProse();
   void SumUp();
   void ApplyDrops();
+  // The rules' verdict on an element on this page: its rule, read as shown
+  // on a page whose hidden elements are shown, and a scoped rule's verdict
+  // only on its kinds.
+  Verdict EffectiveVerdict(const Elem& e, const TokenRule** rule) const;
+  long CommentProse() const;
   void MeasureHidden();
   int PickTop();
   void Score();
@@ -1268,6 +1279,10 @@ class Selector {
   // the text of blocks outside and inside hidden elements.
   long visible_text_ = 0, hidden_text_ = 0;
   std::vector<char> in_hidden_;  // per element: it or an ancestor is hidden
+  // The comment sections hold nearly all the page's prose (a discussion
+  // page that declares itself an article): they are the page's text.
+  bool comments_are_page_ = false;
+  bool comments_explained_ = false;
   bool cards_explained_ = false;  // KeepCards() runs with every selection pass; it says so once
   std::vector<int> walked_card_chars_;  // blocks' card_chars as walked, before KeepCards()
   // Explain events of the current pass, reported once its result is used.
@@ -1342,6 +1357,40 @@ void Selector::SumUp() {
   }
 }
 
+Verdict Selector::EffectiveVerdict(const Elem& e, const TokenRule** rule_out) const {
+  Verdict v = e.verdict;
+  const TokenRule* rule = e.rule;
+  // A page read with its hidden elements shown: a hidden element has the
+  // rule it has when shown (a cookie notice's class, a dialog's).
+  if (show_hidden_ && rule == &HiddenRule()) {
+    rule = e.shown_rule;
+    v = rule == nullptr ? kNone : rule->kinds != 0 ? kScoped : rule->verdict;
+  }
+  // A rule scoped to some page kinds: its verdict there, none elsewhere.
+  if (v == kScoped) v = (rule->kinds >> static_cast<int>(kind)) & 1u ? rule->verdict : kNone;
+  *rule_out = rule;
+  return v;
+}
+
+long Selector::CommentProse() const {
+  // Parents come before their children: a section inside another counts once.
+  std::vector<char> inside(elems_.size(), 0);
+  long prose = 0;
+  for (size_t i = 0; i < elems_.size(); ++i) {
+    const Elem& e = elems_[i];
+    if (e.parent >= 0 && inside[e.parent]) {
+      inside[i] = 1;
+      continue;
+    }
+    const TokenRule* rule = nullptr;
+    if (EffectiveVerdict(e, &rule) == kComments && rule != nullptr && rule->kinds == 0) {
+      inside[i] = 1;
+      prose += e.raw_prose;
+    }
+  }
+  return prose;
+}
+
 void Selector::ApplyDrops() {
   total_prose_ = 0;
   total_chars_ = 0;
@@ -1350,24 +1399,34 @@ void Selector::ApplyDrops() {
     total_chars_ += b.chars;
   }
   for (Elem& e : elems_) e.raw_prose = e.prose_chars;
+  // Comment sections holding 85% of the prose (as a comment section's own
+  // veto below) and less than a paragraph or two outside them: a discussion
+  // of a link (old Reddit, Lobsters) that declares itself an article.
+  const long comment_prose = CommentProse();
+  comments_are_page_ = kind == PageKind::kArticle && total_prose_ > 0 &&
+                       comment_prose * 20 >= total_prose_ * 17L &&
+                       total_prose_ - comment_prose < kArticleProseChars;
+  if (comments_are_page_ && !comments_explained_ && kind != PageKind::kForum &&
+      !options_.keep_comments) {
+    comments_explained_ = true;
+    ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "comments-are-the-page",
+                    "main-content",
+                    "comment sections hold " + std::to_string(comment_prose) + " of the page's " +
+                        std::to_string(total_prose_) +
+                        " characters of prose; they are kept as the page's text");
+  }
   for (size_t i = 0; i < elems_.size(); ++i) {
     Elem& e = elems_[i];
     const Elem* parent = e.parent >= 0 ? &elems_[e.parent] : nullptr;
     e.dropped = parent != nullptr && parent->dropped;
-    Verdict v = e.verdict;
-    const TokenRule* rule = e.rule;
-    // A page read with its hidden elements shown: a hidden element has the
-    // rule it has when shown (a cookie notice's class, a dialog's).
-    if (show_hidden_ && rule == &HiddenRule()) {
-      rule = e.shown_rule;
-      v = rule == nullptr ? kNone : rule->kinds != 0 ? kScoped : rule->verdict;
-    }
-    // A rule scoped to some page kinds: its verdict there, none elsewhere.
-    if (v == kScoped) v = (rule->kinds >> static_cast<int>(kind)) & 1u ? rule->verdict : kNone;
+    const TokenRule* rule = nullptr;
+    const Verdict v = EffectiveVerdict(e, &rule);
     e.comments = (parent != nullptr && parent->comments) || v == kComments;
     if (e.dropped || v == kNone) continue;
     // On a forum thread the replies are the content.
-    if (v == kComments && (options_.keep_comments || kind == PageKind::kForum)) continue;
+    if (v == kComments && (options_.keep_comments || kind == PageKind::kForum || comments_are_page_)) {
+      continue;
+    }
     // Inline wrappers keep their rule too: inline, their text would not be
     // there at all.
     if (hidden_only_ && rule != &HiddenRule() && rule != &ModalRule() &&
@@ -1404,6 +1463,11 @@ void Selector::ApplyDrops() {
       veto = (total_prose_ > 0 && e.raw_prose * 5 >= total_prose_ * 2 &&
               static_cast<long>(e.chars) * 5 >= total_chars_ * 2) ||
              static_cast<long>(e.chars) * 2 > total_chars_;
+    }
+    // A form holding paragraphs of prose wraps the page (ASP.NET's one form,
+    // a forum's moderation form around its posts): it is not a form to fill.
+    if (!veto && e.tag == GUMBO_TAG_FORM && v == kDrop) {
+      veto = e.raw_prose >= kFormProseChars && e.raw_prose * 4 >= total_prose_;
     }
     if (veto) continue;
     e.dropped = true;
