@@ -400,32 +400,96 @@ Status LineFilter::EndDocument() {
   return next_->EndDocument();
 }
 
-bool LineFilter::Judge() {
-  const LineFilterRules::Rep& R = rules_->rep();
-  const size_t n = blocks_.size();
-  // The per-block evidence lives in the per-thread scratch (see Scratch).
-  std::vector<Info>& info = scratch.info;
-  info.assign(n, Info());
+namespace {
+
+// One judgement of a document's buffered blocks: the passes of Judge(), each
+// a method, sharing the evidence in the per-thread scratch.
+class Judging {
+ public:
+  Judging(const LineFilterRules::Rep& rules, std::vector<Block>* blocks, const DocumentInfo& doc)
+      : R(rules),
+        blocks_(*blocks),
+        doc_(doc),
+        info_(scratch.info),
+        n_(blocks->size()),
+        keep_keys_(n_ <= kKeptScratchBlocks),
+        meta_(doc.metadata) {
+    info_.assign(n_, Info());
+    if (keep_keys_ && scratch.keys.size() < n_) scratch.keys.resize(n_);
+  }
+
+  void ReadLines();
+  void CountRepeats();
+  void FindBodyLanguage();
+  void JudgeAlone();
+  bool TakeHeaderBlocks();  // false when the time budget ran out
+  void FindContent();
+  void JudgeEdges();
+  void CutGluedStamp();
+  void DropAroundContent();
+  void DropMenuRuns();
+  void JudgeDocument();
+  // The line classifier's pass; true when it dropped a line.
+  bool Classify(const FilterOptions& options, bool dump);
+  size_t Emit();  // the number of blocks kept, moved to the front
+  bool JudgeAgain(bool classifier_dropped) const;
+
+ private:
   // Keys kept per line (see Evidence), or one for the line being read.
-  const bool keep_keys = n <= kKeptScratchBlocks;
-  if (keep_keys && scratch.keys.size() < n) scratch.keys.resize(n);
-  auto key_of = [&](size_t i) -> LineKey& { return keep_keys ? scratch.keys[i] : scratch.key; };
+  LineKey& KeyOf(size_t i) { return keep_keys_ ? scratch.keys[i] : scratch.key; }
   // The key of line i, tokenized again unless it was kept.
-  auto read_key = [&](size_t i) -> const LineKey& {
-    if (keep_keys) return scratch.keys[i];
+  const LineKey& ReadKey(size_t i) {
+    if (keep_keys_) return scratch.keys[i];
     int units = 0;
     TokenizeLine(blocks_[i].text, &scratch.key, &units);
     return scratch.key;
-  };
+  }
+  // Repetition is counted on the exact text: "Meal 1" and "Meal 2" are
+  // not the same line.
+  // Short lines are counted. Whether a line is counted depends on its text
+  // alone (sampled, the key and the units all come from it), so a line
+  // that is not counted has no counted twin, and its count is 1.
+  bool Counted(size_t i) const {
+    return !info_[i].sampled && !info_[i].key_empty && info_[i].units <= 15;
+  }
+  int CountOf(size_t i) const { return Counted(i) ? scratch.group_size[scratch.group[i]] : 1; }
+  // Between two paragraphs (or the document's ends), as ads stand.
+  bool Isolated(size_t k) const {
+    return (k == 0 || info_[k - 1].shape_good) && (k + 1 == n_ || info_[k + 1].shape_good);
+  }
+  void SetMeta(const Rule& r, int block, std::string_view before, const Capture& cap,
+               std::string_view text);
 
-  // Pass 1: shape, and the rules that read the line alone.
+  const LineFilterRules::Rep& R;
+  std::vector<Block>& blocks_;
+  const DocumentInfo& doc_;
+  std::vector<Info>& info_;
+  const size_t n_;
+  const bool keep_keys_;
+  Metadata* const meta_;
+  int body_script_ = 0;
+  std::string body_lang_;
+  // Set when a repeated line was kept because of its neighbours: once other
+  // lines go, it may stand alone, and cleaning the output again would
+  // remove it. The caller then judges the kept blocks again, so that the
+  // stage's output is a fixed point (idempotence).
+  std::vector<size_t> neighbour_dependent_;
+  size_t first_good_ = 0, last_good_ = 0;
+  bool has_content_ = false;
+  std::string drop_reason_;
+  const char* drop_category_ = nullptr;  // of every block, when the document goes
+  std::vector<LineVerdict> verdicts_;
+};
+
+// Pass 1: shape, and the rules that read the line alone.
+void Judging::ReadLines() {
   int body_letters[line_filter::kNumScripts] = {};
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < n_; ++i) {
     const Block& b = blocks_[i];
-    Info& f = info[i];
+    Info& f = info_[i];
     f.skip = b.kind == BlockKind::kPreformatted || b.kind == BlockKind::kTable;
     std::string_view text = b.text;
-    LineKey& key = key_of(i);
+    LineKey& key = KeyOf(i);
     scratch.big_key = scratch.big_key || text.size() > kBigLineBytes;
     int units = 0;
     f.sampled = TokenizeLine(text, &key, &units);
@@ -453,32 +517,26 @@ bool LineFilter::Judge() {
   }
   int body_total = 0;
   for (int s = 0; s < line_filter::kNumScripts; ++s) body_total += body_letters[s];
-  const int body_script = DominantScript(body_letters, body_total);
+  body_script_ = DominantScript(body_letters, body_total);
+}
 
-  // Repetition is counted on the exact text: "Meal 1" and "Meal 2" are
-  // not the same line.
-  // Short lines are counted. Whether a line is counted depends on its text
-  // alone (sampled, the key and the units all come from it), so a line
-  // that is not counted has no counted twin, and its count is 1.
-  auto counted = [&](size_t i) {
-    return !info[i].sampled && !info[i].key_empty && info[i].units <= 15;
-  };
-  // Equal texts are grouped under their first line through an open
-  // addressing table of line numbers (+1; 0 is empty), half full at most;
-  // the tables are kept from one document to the next (a map allocated a
-  // node per short line).
+// Equal texts are grouped under their first line through an open
+// addressing table of line numbers (+1; 0 is empty), half full at most;
+// the tables are kept from one document to the next (a map allocated a
+// node per short line).
+void Judging::CountRepeats() {
   std::vector<uint32_t>& slots = scratch.slots;
   std::vector<uint32_t>& group = scratch.group;
   std::vector<int>& group_size = scratch.group_size;
   size_t num_counted = 0;
-  for (size_t i = 0; i < n; ++i) num_counted += counted(i);
+  for (size_t i = 0; i < n_; ++i) num_counted += Counted(i);
   size_t slot_count = 16;
   while (slot_count < 2 * num_counted) slot_count *= 2;
   slots.assign(slot_count, 0);
-  group.resize(n);
-  group_size.assign(n, 0);
-  for (size_t i = 0; i < n; ++i) {
-    if (!counted(i)) continue;
+  group.resize(n_);
+  group_size.assign(n_, 0);
+  for (size_t i = 0; i < n_; ++i) {
+    if (!Counted(i)) continue;
     const std::string_view text = blocks_[i].text;
     size_t s = std::hash<std::string_view>()(text) & (slot_count - 1);
     while (slots[s] != 0 && blocks_[slots[s] - 1].text != text) s = (s + 1) & (slot_count - 1);
@@ -486,35 +544,30 @@ bool LineFilter::Judge() {
     group[i] = slots[s] - 1;
     ++group_size[group[i]];
   }
-  auto count_of = [&](size_t i) { return counted(i) ? group_size[group[i]] : 1; };
+}
 
-  // The body's language, for repeated lines in another language.
-  std::string body_lang;
-  bool body_lang_needed = false;
-  for (size_t i = 0; i < n && !body_lang_needed; ++i) {
-    body_lang_needed = !info[i].shape_good && info[i].units >= 5 && count_of(i) >= 2 &&
-                       (i == 0 || info[i - 1].shape_good) && (i + 1 == n || info[i + 1].shape_good);
+// The body's language, for repeated lines in another language.
+void Judging::FindBodyLanguage() {
+  bool needed = false;
+  for (size_t i = 0; i < n_ && !needed; ++i) {
+    needed = !info_[i].shape_good && info_[i].units >= 5 && CountOf(i) >= 2 && Isolated(i);
   }
   // Only when a line repeats: language identification costs more than the
   // rest of the stage. 768 bytes of paragraphs are enough for a verdict.
-  if (body_lang_needed) {
-    std::string sample;
-    for (size_t i = 0; i < n && sample.size() < 768; ++i) {
-      if (info[i].shape_good) sample.append(blocks_[i].text).push_back('\n');
-    }
-    LanguageGuess g = DetectLanguage(sample);
-    if (g.reliable) body_lang = g.code;
+  if (!needed) return;
+  std::string sample;
+  for (size_t i = 0; i < n_ && sample.size() < 768; ++i) {
+    if (info_[i].shape_good) sample.append(blocks_[i].text).push_back('\n');
   }
+  LanguageGuess g = DetectLanguage(sample);
+  if (g.reliable) body_lang_ = g.code;
+}
 
+// Pass 2: evidence that does not depend on position.
+void Judging::JudgeAlone() {
   std::unordered_map<std::string_view, bool> foreign_lang;  // text -> other language
-  // Set when a repeated line was kept because of its neighbours: once other
-  // lines go, it may stand alone, and cleaning the output again would
-  // remove it. The caller then judges the kept blocks again, so that the
-  // stage's output is a fixed point (idempotence).
-  std::vector<size_t> neighbour_dependent;
-  // Pass 2: evidence that does not depend on position.
-  for (size_t i = 0; i < n; ++i) {
-    Info& f = info[i];
+  for (size_t i = 0; i < n_; ++i) {
+    Info& f = info_[i];
     if (f.skip) continue;
     std::string_view text = blocks_[i].text;
     auto bad = [&](int rule, const char* heuristic, const char* category) {
@@ -544,22 +597,19 @@ bool LineFilter::Judge() {
       bad(-1, "heuristic:link-list", "navigation");
       continue;
     }
-    const int count = count_of(i);
+    const int count = CountOf(i);
     // A short line three times or more, not a sentence, each time between
     // paragraphs: an ad or a widget title repeated through the page.
     // (Repeated sentences are content, and so are the repeated labels of a
     // table or a plan, which stand among other short lines.)
-    auto isolated = [&](size_t k) {
-      return (k == 0 || info[k - 1].shape_good) && (k + 1 == n || info[k + 1].shape_good);
-    };
     const bool repeated_short = count >= 3 && f.units <= 8 && f.ending != Ending::kTerminal &&
                                 f.ending != Ending::kQuestion;
-    if (repeated_short && !isolated(i)) neighbour_dependent.push_back(i);
-    if (repeated_short && isolated(i)) {
+    if (repeated_short && !Isolated(i)) neighbour_dependent_.push_back(i);
+    if (repeated_short && Isolated(i)) {
       bad(-1, "heuristic:repeated-line", "ad");
       continue;
     }
-    if (count >= 2 && ForeignScript(f, body_script)) {
+    if (count >= 2 && ForeignScript(f, body_script_)) {
       bad(-1, "heuristic:repeated-foreign-script", "ad");
       f.anchor = false;
       continue;
@@ -567,15 +617,15 @@ bool LineFilter::Judge() {
     // Five words: CLD2 is unreliable on shorter lines ("Apple AirPods Pro").
     // Only lines standing alone between paragraphs, as ads do: language
     // identification is the costliest thing this stage can do.
-    if (count >= 2 && f.units >= 5 && !f.shape_good && !isolated(i)) {
-      neighbour_dependent.push_back(i);
+    if (count >= 2 && f.units >= 5 && !f.shape_good && !Isolated(i)) {
+      neighbour_dependent_.push_back(i);
     }
-    if (count >= 2 && f.units >= 5 && !body_lang.empty() && isolated(i) && !f.shape_good) {
+    if (count >= 2 && f.units >= 5 && !body_lang_.empty() && Isolated(i) && !f.shape_good) {
       // Once per distinct text: the occurrences share the verdict.
       auto [it, fresh] = foreign_lang.emplace(text, false);
       if (fresh) {
         LanguageGuess g = DetectLanguage(text);
-        it->second = g.reliable && !g.code.empty() && g.code != body_lang;
+        it->second = g.reliable && !g.code.empty() && g.code != body_lang_;
       }
       if (it->second) {
         bad(-1, "heuristic:repeated-foreign-language", "ad");
@@ -585,22 +635,23 @@ bool LineFilter::Judge() {
     }
     if (f.shape_good) f.cls = Cls::kGood;
   }
+}
 
-  // Pass 3: a header takes the lines of its block.
-  for (size_t i = 0; i < n; ++i) {
+// Pass 3: a header takes the lines of its block.
+bool Judging::TakeHeaderBlocks() {
+  for (size_t i = 0; i < n_; ++i) {
     if (DeadlinePassed(doc_.deadline)) return false;
-    if (info[i].rule < 0 || R.rules[info[i].rule].kind != RuleKind::kHeader) continue;
-    const std::string& cat = R.rules[info[i].rule].category;
+    if (info_[i].rule < 0 || R.rules[info_[i].rule].kind != RuleKind::kHeader) continue;
+    const std::string& cat = R.rules[info_[i].rule].category;
     // Below the text, a comment form's block also takes longer lines (the
     // form's notes); above it, the header is a kicker and its title stays.
     bool text_above = false;
     for (size_t k = 0; k < i && !text_above && !DeadlinePassed(doc_.deadline); ++k) {
-      text_above = info[k].cls == Cls::kGood;
+      text_above = info_[k].cls == Cls::kGood;
     }
     bool after_headline = false;
-    size_t j = i + 1;
-    for (; j < n; ++j) {
-      Info& g = info[j];
+    for (size_t j = i + 1; j < n_; ++j) {
+      Info& g = info_[j];
       if (g.skip) break;
       if (g.cls == Cls::kBad) {
         after_headline = false;
@@ -613,7 +664,7 @@ bool LineFilter::Judge() {
         // two-word line (a product list, a menu), ends the block.
         // An excerpt that ends with a full stop is taken only when another
         // teaser or the end follows it, not the article's next paragraph.
-        const bool next_good = j + 1 < n && info[j + 1].cls == Cls::kGood;
+        const bool next_good = j + 1 < n_ && info_[j + 1].cls == Cls::kGood;
         take = (g.cls == Cls::kNeutral && g.units >= 3) || g.ending == Ending::kEllipsis ||
                (after_headline && g.units <= 40 && !next_good);
       } else if (cat == "comment-form") {
@@ -630,68 +681,77 @@ bool LineFilter::Judge() {
       if (!take) break;
       after_headline = g.cls == Cls::kNeutral && g.ending == Ending::kNone;
       g.cls = Cls::kBad;
-      g.rule = info[i].rule;
+      g.rule = info_[i].rule;
       g.heuristic = cat == "related" ? "heuristic:related-block" : "heuristic:header-block";
-      g.category = R.rules[info[i].rule].category.c_str();
+      g.category = R.rules[info_[i].rule].category.c_str();
     }
   }
+  return true;
+}
 
-  // Pass 4: zones. The content is where paragraphs stand together: a
-  // paragraph counts when it is long (30 words) or has another within three
-  // blocks; a lone sentence among menus (a promo line in a page header)
-  // does not start the content and is judged like a short line. (The
-  // relation is symmetric, so removal never takes it away from a kept
-  // paragraph.)
-  for (size_t i = 0; i < n; ++i) {
-    if (info[i].cls != Cls::kGood || info[i].units >= 30) continue;
+// Pass 4 begins: the content is where paragraphs stand together: a
+// paragraph counts when it is long (30 words) or has another within three
+// blocks; a lone sentence among menus (a promo line in a page header)
+// does not start the content and is judged like a short line. (The
+// relation is symmetric, so removal never takes it away from a kept
+// paragraph.)
+void Judging::FindContent() {
+  for (size_t i = 0; i < n_; ++i) {
+    if (info_[i].cls != Cls::kGood || info_[i].units >= 30) continue;
     // Distance counts the blocks that are not boilerplate, so that an ad
     // or a related box between two paragraphs does not part them.
     bool near = false;
     for (int dir = -1; dir <= 1 && !near; dir += 2) {
       int seen = 0;
       for (size_t j = i; seen < 3;) {
-        if (dir < 0 ? j == 0 : j + 1 >= n) break;
+        if (dir < 0 ? j == 0 : j + 1 >= n_) break;
         j = dir < 0 ? j - 1 : j + 1;
-        if (info[j].cls == Cls::kBad) continue;
+        if (info_[j].cls == Cls::kBad) continue;
         ++seen;
-        if (info[j].shape_good) {
+        if (info_[j].shape_good) {
           near = true;
           break;
         }
       }
     }
-    if (!near) info[i].cls = Cls::kNeutral;
+    if (!near) info_[i].cls = Cls::kNeutral;
   }
-  size_t first_good = n, last_good = n;
-  for (size_t i = 0; i < n; ++i) {
-    if (info[i].cls != Cls::kGood) continue;
-    if (first_good == n) first_good = i;
-    last_good = i;
+  first_good_ = last_good_ = n_;
+  for (size_t i = 0; i < n_; ++i) {
+    if (info_[i].cls != Cls::kGood) continue;
+    if (first_good_ == n_) first_good_ = i;
+    last_good_ = i;
   }
-  const bool has_content = first_good < n;
-  Metadata* meta = doc_.metadata;
-  auto set_meta = [&](const Rule& r, int block, std::string_view before, const Capture& cap,
+  has_content_ = first_good_ < n_;
+}
+
+void Judging::SetMeta(const Rule& r, int block, std::string_view before, const Capture& cap,
                       std::string_view text) {
-    if (meta == nullptr) return;
-    if (cap.name_end > cap.name_begin && meta->author.empty()) {
-      meta->author = std::string(text.substr(cap.name_begin, cap.name_end - cap.name_begin));
-      ExplainEvent ev{"filter",    ExplainEvent::Action::kMetadata,
-                      block,       r.origin,
-                      "author",    std::string(before),
-                      meta->author};
-      Explain(doc_, ev);
-    }
-    if (!cap.date.empty() && meta->date.empty()) {
-      meta->date = cap.date;
-      ExplainEvent ev{
-          "filter",  ExplainEvent::Action::kMetadata, block, r.origin, "date", std::string(before),
-          meta->date};
-      Explain(doc_, ev);
-    }
-  };
-  for (size_t i = 0; i < n; ++i) {
-    Info& f = info[i];
-    const bool head = i < first_good, tail = has_content && i > last_good;
+  if (meta_ == nullptr) return;
+  if (cap.name_end > cap.name_begin && meta_->author.empty()) {
+    meta_->author = std::string(text.substr(cap.name_begin, cap.name_end - cap.name_begin));
+    ExplainEvent ev{"filter",    ExplainEvent::Action::kMetadata,
+                    block,       r.origin,
+                    "author",    std::string(before),
+                    meta_->author};
+    Explain(doc_, ev);
+  }
+  if (!cap.date.empty() && meta_->date.empty()) {
+    meta_->date = cap.date;
+    ExplainEvent ev{
+        "filter",  ExplainEvent::Action::kMetadata, block, r.origin, "date", std::string(before),
+        meta_->date};
+    Explain(doc_, ev);
+  }
+}
+
+// Pass 4: the head zone (before the first content paragraph) and the tail
+// zone (after the last): edge-only rules, bylines and date stamps, lines
+// in another script.
+void Judging::JudgeEdges() {
+  for (size_t i = 0; i < n_; ++i) {
+    Info& f = info_[i];
+    const bool head = i < first_good_, tail = has_content_ && i > last_good_;
     if (f.skip || f.cls != Cls::kNeutral || (!head && !tail)) continue;
     std::string_view text = blocks_[i].text;
     if (f.match >= 0) {  // a zone=edge rule (pass 2 settled the others)
@@ -704,7 +764,7 @@ bool LineFilter::Judge() {
     Capture cap;
     int r = -1;
     if (!f.sampled) {
-      r = R.MatchPattern(text, read_key(i), /*glued_only=*/false, &cap);
+      r = R.MatchPattern(text, ReadKey(i), /*glued_only=*/false, &cap);
     }
     if (r >= 0) {
       // A byline often stands between the title and the text: it is not
@@ -712,122 +772,130 @@ bool LineFilter::Judge() {
       f.cls = Cls::kBad;
       f.rule = r;
       f.category = R.rules[r].category.c_str();
-      if (R.rules[r].category == "byline" && (head || meta == nullptr || meta->author.empty())) {
-        set_meta(R.rules[r], blocks_[i].index, text, cap, text);
+      if (R.rules[r].category == "byline" && (head || meta_ == nullptr || meta_->author.empty())) {
+        SetMeta(R.rules[r], blocks_[i].index, text, cap, text);
       }
       continue;
     }
     // A single line in another script near the edges: an ad or a label in
     // the site's language. Code (player.setav x, a=b) is not one.
-    if (ForeignScript(f, body_script) && f.units <= 15 &&
+    if (ForeignScript(f, body_script_) && f.units <= 15 &&
         text.find_first_of("=_*{}<>[]") == std::string_view::npos) {
       f.cls = Cls::kBad;
       f.heuristic = "heuristic:foreign-script";
       f.category = "ad";
     }
   }
-  // A byline or date glued to the start of the first paragraph
-  // ("date 2020-11-08 Baku / Yerevan (dpa) – ..."): cut it off.
-  if (has_content) {
-    Block& b = blocks_[first_good];
-    Capture cap;
-    const LineKey& key = read_key(first_good);
-    int r = R.MatchPattern(b.text, key, /*glued_only=*/true, &cap);
-    if (r >= 0 && cap.end_token > 0 && cap.end_token < key.tokens.size()) {
-      size_t cut = key.tokens[cap.end_token - 1].end;
-      // Skip the spaces and separator marks between the stamp and the text.
-      size_t rest = cut;
-      while (rest < b.text.size()) {
-        size_t p = rest;
-        char32_t cp = NextCodePoint(b.text, &p);
-        if (cp == ' ' || cp == '|' || cp == '-' || cp == ':' || cp == 0x2013 || cp == 0x2014 ||
-            cp == 0xA0 || cp == ',') {
-          rest = p;
-        } else {
-          break;
-        }
-      }
-      // The rest must start like a sentence: a capital, a digit or a quote.
-      bool sentence = false;
-      if (rest < b.text.size()) {
-        const line_filter::Token& next = key.tokens[cap.end_token];
-        sentence = next.begin == rest ? (next.upper || next.number) : true;
-      }
-      if (sentence) {
-        std::string before = b.text.substr(0, rest);
-        set_meta(R.rules[r], b.index, before, cap, b.text);
-        b.text.erase(0, rest);
-      }
+}
+
+// A byline or date glued to the start of the first paragraph
+// ("date 2020-11-08 Baku / Yerevan (dpa) – ..."): cut it off.
+void Judging::CutGluedStamp() {
+  if (!has_content_) return;
+  Block& b = blocks_[first_good_];
+  Capture cap;
+  const LineKey& key = ReadKey(first_good_);
+  int r = R.MatchPattern(b.text, key, /*glued_only=*/true, &cap);
+  if (r < 0 || cap.end_token == 0 || cap.end_token >= key.tokens.size()) return;
+  size_t cut = key.tokens[cap.end_token - 1].end;
+  // Skip the spaces and separator marks between the stamp and the text.
+  size_t rest = cut;
+  while (rest < b.text.size()) {
+    size_t p = rest;
+    char32_t cp = NextCodePoint(b.text, &p);
+    if (cp == ' ' || cp == '|' || cp == '-' || cp == ':' || cp == 0x2013 || cp == 0x2014 ||
+        cp == 0xA0 || cp == ',') {
+      rest = p;
+    } else {
+      break;
     }
   }
-  // The short lines left around the content. Clean article bodies end
-  // with lists, credits and links as often as pages end with menus, so
-  // position alone removes nothing: in the head, the short lines above the
-  // last boilerplate line go (a title below it stays); in the tail, those
-  // below the first boilerplate line go (a list or credit above it stays).
-  if (has_content) {
-    size_t last_head_bad = n, first_tail_bad = n;
-    for (size_t i = 0; i < first_good; ++i) {
-      if (info[i].anchor) last_head_bad = i;
-    }
-    for (size_t i = last_good + 1; i < n && first_tail_bad == n; ++i) {
-      if (info[i].anchor) first_tail_bad = i;
-    }
-    auto drop_neutral = [&](size_t b, size_t e, const char* heuristic) {
-      for (size_t i = b; i < e; ++i) {
-        Info& f = info[i];
-        if (f.skip || f.cls != Cls::kNeutral) continue;
-        f.cls = Cls::kBad;
-        f.heuristic = heuristic;
-        f.category = "navigation";
-      }
-    };
-    if (last_head_bad < n) drop_neutral(0, last_head_bad, "heuristic:before-content");
-    if (first_tail_bad < n) drop_neutral(first_tail_bad + 1, n, "heuristic:after-content");
+  // The rest must start like a sentence: a capital, a digit or a quote.
+  bool sentence = false;
+  if (rest < b.text.size()) {
+    const line_filter::Token& next = key.tokens[cap.end_token];
+    sentence = next.begin == rest ? (next.upper || next.number) : true;
   }
-  // Anywhere: where four or more short lines stand with nothing longer
-  // between them and three in four of them are menu items (three words at
-  // most, no number, no final mark), the menu items go: a menu, a tag cloud
-  // or a list of section names. A list in an article has longer items,
-  // numbers or punctuation.
-  // A document without paragraphs (a poem, a shopping list) is left alone.
-  for (size_t i = 0; i < n && has_content;) {
+  if (sentence) {
+    std::string before = b.text.substr(0, rest);
+    SetMeta(R.rules[r], b.index, before, cap, b.text);
+    b.text.erase(0, rest);
+  }
+}
+
+// The short lines left around the content. Clean article bodies end
+// with lists, credits and links as often as pages end with menus, so
+// position alone removes nothing: in the head, the short lines above the
+// last boilerplate line go (a title below it stays); in the tail, those
+// below the first boilerplate line go (a list or credit above it stays).
+void Judging::DropAroundContent() {
+  if (!has_content_) return;
+  size_t last_head_bad = n_, first_tail_bad = n_;
+  for (size_t i = 0; i < first_good_; ++i) {
+    if (info_[i].anchor) last_head_bad = i;
+  }
+  for (size_t i = last_good_ + 1; i < n_ && first_tail_bad == n_; ++i) {
+    if (info_[i].anchor) first_tail_bad = i;
+  }
+  auto drop_neutral = [&](size_t b, size_t e, const char* heuristic) {
+    for (size_t i = b; i < e; ++i) {
+      Info& f = info_[i];
+      if (f.skip || f.cls != Cls::kNeutral) continue;
+      f.cls = Cls::kBad;
+      f.heuristic = heuristic;
+      f.category = "navigation";
+    }
+  };
+  if (last_head_bad < n_) drop_neutral(0, last_head_bad, "heuristic:before-content");
+  if (first_tail_bad < n_) drop_neutral(first_tail_bad + 1, n_, "heuristic:after-content");
+}
+
+// Anywhere: where four or more short lines stand with nothing longer
+// between them and three in four of them are menu items (three words at
+// most, no number, no final mark), the menu items go: a menu, a tag cloud
+// or a list of section names. A list in an article has longer items,
+// numbers or punctuation.
+// A document without paragraphs (a poem, a shopping list) is left alone.
+void Judging::DropMenuRuns() {
+  for (size_t i = 0; i < n_ && has_content_;) {
     size_t j = i;
-    while (j < n && info[j].cls != Cls::kGood) ++j;
+    while (j < n_ && info_[j].cls != Cls::kGood) ++j;
     // Menu lines a rule already named ("Home", "Search", "Log in") count
     // towards the run: "Home / News / Sport / Weather" on four lines.
     int neutral = 0, tiny = 0, named = 0;
     for (size_t k = i; k < j; ++k) {
-      if (info[k].skip) continue;
-      if (info[k].cls == Cls::kBad) {
-        named += info[k].tiny && info[k].anchor;
+      if (info_[k].skip) continue;
+      if (info_[k].cls == Cls::kBad) {
+        named += info_[k].tiny && info_[k].anchor;
         continue;
       }
       ++neutral;
-      tiny += info[k].tiny;
+      tiny += info_[k].tiny;
     }
     // Between two paragraphs a run is more likely a list: it takes six
     // lines, and none when the paragraph above announces it ("...:").
-    const bool middle = i > 0 && j < n;
-    const bool announced = i > 0 && info[i - 1].ending == Ending::kColon;
+    const bool middle = i > 0 && j < n_;
+    const bool announced = i > 0 && info_[i - 1].ending == Ending::kColon;
     if (neutral + named >= (middle ? 6 : 4) && tiny * 4 >= neutral * 3 && tiny > 0 && !announced) {
       for (size_t k = i; k < j; ++k) {
-        if (info[k].cls != Cls::kNeutral || info[k].skip || !info[k].tiny) continue;
-        info[k].cls = Cls::kBad;
-        info[k].heuristic = "heuristic:menu-run";
-        info[k].category = "navigation";
+        if (info_[k].cls != Cls::kNeutral || info_[k].skip || !info_[k].tiny) continue;
+        info_[k].cls = Cls::kBad;
+        info_[k].heuristic = "heuristic:menu-run";
+        info_[k].category = "navigation";
       }
     }
     i = j + 1;
   }
+}
 
-  // Pass 5: the whole document.
-  // Only phrases are evidence here (a rule of numbers alone is refused when
-  // the rules are compiled), and prose that is kept vetoes the drop.
+// Pass 5: the whole document.
+// Only phrases are evidence here (a rule of numbers alone is refused when
+// the rules are compiled), and prose that is kept vetoes the drop.
+void Judging::JudgeDocument() {
   int content_units = 0, prose_lines = 0, prose_units = 0;
-  size_t error_line = n, cookie_line = n;
-  for (size_t i = 0; i < n; ++i) {
-    const Info& f = info[i];
+  size_t error_line = n_, cookie_line = n_;
+  for (size_t i = 0; i < n_; ++i) {
+    const Info& f = info_[i];
     if (f.cls != Cls::kBad) {
       content_units += f.units;
       if (f.units >= kProseWords && f.ending == Ending::kTerminal) {
@@ -836,8 +904,8 @@ bool LineFilter::Judge() {
       }
     } else if (f.rule >= 0 && f.heuristic == nullptr) {
       const Rule& r = R.rules[f.rule];
-      if (r.category == "error-page" && error_line == n) error_line = i;
-      if (r.category == "cookie" && cookie_line == n) cookie_line = i;
+      if (r.category == "error-page" && error_line == n_) error_line = i;
+      if (r.category == "cookie" && cookie_line == n_) cookie_line = i;
     }
   }
   // An error page says little besides its error; 150 words of other text
@@ -845,99 +913,125 @@ bool LineFilter::Judge() {
   // less than a short paragraph. Two sentences of prose, or one long one,
   // are a real page whatever else it says.
   const bool prose = prose_lines >= 2 || prose_units >= 40;
-  std::string drop_reason;
-  const char* drop_category = nullptr;  // of every block, when the document goes
-  size_t evidence = n;
-  if (error_line < n && content_units < 150 && !prose) {
+  size_t evidence = n_;
+  if (error_line < n_ && content_units < 150 && !prose) {
     evidence = error_line;
-    drop_reason = "error-page (" + R.rules[info[evidence].rule].origin + ")";
-    drop_category = "error-page";
-  } else if (cookie_line < n && content_units < 40 && !prose) {
+    drop_reason_ = "error-page (" + R.rules[info_[evidence].rule].origin + ")";
+    drop_category_ = "error-page";
+  } else if (cookie_line < n_ && content_units < 40 && !prose) {
     evidence = cookie_line;
-    drop_reason = "cookie-wall (" + R.rules[info[evidence].rule].origin + ")";
-    drop_category = "cookie";
+    drop_reason_ = "cookie-wall (" + R.rules[info_[evidence].rule].origin + ")";
+    drop_category_ = "cookie";
   }
-  if (!drop_reason.empty()) {
-    if (meta != nullptr) meta->drop_reason = drop_reason;
-    // The line that matched is the evidence, shown with the rule.
-    ExplainEvent ev{"filter",
-                    ExplainEvent::Action::kDrop,
-                    blocks_[evidence].index,
-                    drop_reason,
-                    "document",
-                    blocks_[evidence].text,
-                    ""};
-    Explain(doc_, ev);
-  }
+  if (drop_reason_.empty()) return;
+  if (meta_ != nullptr) meta_->drop_reason = drop_reason_;
+  // The line that matched is the evidence, shown with the rule.
+  ExplainEvent ev{"filter",
+                  ExplainEvent::Action::kDrop,
+                  blocks_[evidence].index,
+                  drop_reason_,
+                  "document",
+                  blocks_[evidence].text,
+                  ""};
+  Explain(doc_, ev);
+}
 
-  // Pass 6: on scraped text, the line classifier judges what the rules
-  // left undecided. Its drops are settled by judging the kept lines again
-  // (the zones may move), which drops nothing more of its own (see
-  // line_classifier.h).
-  std::vector<LineVerdict> verdicts;
-  const bool text_input = meta != nullptr && meta->format == "text";
-  const bool dump = options_.line_feature_dump != nullptr && first_judgement_;
-  first_judgement_ = false;
-  bool classifier_dropped = false;
-  if (drop_reason.empty() && text_input &&
-      ((options_.line_classifier && !R.classifier->empty()) || dump)) {
-    std::vector<int> repeats(n);
-    for (size_t i = 0; i < n; ++i) repeats[i] = count_of(i);
-    ClassifyLines(*R.classifier, blocks_, info, repeats, options_, dump, &verdicts);
-    for (size_t i = 0; i < verdicts.size(); ++i) {
-      if (!verdicts[i].drop) continue;
-      info[i].cls = Cls::kBad;
-      info[i].heuristic = verdicts[i].by_context ? "classifier-context" : "classifier";
-      info[i].category = "low-content";
-      classifier_dropped = true;
-    }
+// Pass 6: on scraped text, the line classifier judges what the rules
+// left undecided. Its drops are settled by judging the kept lines again
+// (the zones may move), which drops nothing more of its own (see
+// line_classifier.h).
+bool Judging::Classify(const FilterOptions& options, bool dump) {
+  const bool text_input = meta_ != nullptr && meta_->format == "text";
+  if (!drop_reason_.empty() || !text_input ||
+      !((options.line_classifier && !R.classifier->empty()) || dump)) {
+    return false;
   }
+  std::vector<int> repeats(n_);
+  for (size_t i = 0; i < n_; ++i) repeats[i] = CountOf(i);
+  ClassifyLines(*R.classifier, blocks_, info_, repeats, options, dump, &verdicts_);
+  bool dropped = false;
+  for (size_t i = 0; i < verdicts_.size(); ++i) {
+    if (!verdicts_[i].drop) continue;
+    info_[i].cls = Cls::kBad;
+    info_[i].heuristic = verdicts_[i].by_context ? "classifier-context" : "classifier";
+    info_[i].category = "low-content";
+    dropped = true;
+  }
+  return dropped;
+}
 
-  // Emit: the kept blocks move to the front, in place (a second vector
-  // of them would double the stage's memory on a document of tiny lines);
-  // block i is read before anything is moved onto it.
+// The kept blocks move to the front, in place (a second vector of them
+// would double the stage's memory on a document of tiny lines); block i is
+// read before anything is moved onto it. Every other block is counted and
+// reported.
+size_t Judging::Emit() {
   size_t kept = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const Info& f = info[i];
-    if (f.cls != Cls::kBad && drop_reason.empty()) {
+  for (size_t i = 0; i < n_; ++i) {
+    const Info& f = info_[i];
+    if (f.cls != Cls::kBad && drop_reason_.empty()) {
       if (kept != i) blocks_[kept] = std::move(blocks_[i]);
       ++kept;
       continue;
     }
     const bool whole = f.cls != Cls::kBad;  // dropped with the whole document
-    const char* category = whole ? drop_category : f.category;
-    if (meta != nullptr) ++meta->removed_by_category[category];
+    const char* category = whole ? drop_category_ : f.category;
+    if (meta_ != nullptr) ++meta_->removed_by_category[category];
     if (doc_.stats != nullptr) ++doc_.stats->blocks_dropped;
-    if (doc_.reporter != nullptr) {
-      std::string rule;
-      if (whole) {
-        rule = "document:" + drop_reason;
-      } else if (i < verdicts.size() && verdicts[i].drop) {
-        char score[32];
-        std::snprintf(score, sizeof(score), " score=%.2f", verdicts[i].score);
-        rule = f.heuristic + (score + (" " + verdicts[i].reasons));
-      } else if (f.heuristic != nullptr) {
-        rule = f.heuristic;
-        if (f.rule >= 0) rule += " after " + R.rules[f.rule].origin;
-      } else {
-        rule = R.rules[f.rule].origin;
-      }
-      ExplainEvent ev{
-          "filter", ExplainEvent::Action::kDrop, blocks_[i].index, rule, category, blocks_[i].text,
-          ""};
-      Explain(doc_, ev);
+    if (doc_.reporter == nullptr) continue;
+    std::string rule;
+    if (whole) {
+      rule = "document:" + drop_reason_;
+    } else if (i < verdicts_.size() && verdicts_[i].drop) {
+      char score[32];
+      std::snprintf(score, sizeof(score), " score=%.2f", verdicts_[i].score);
+      rule = f.heuristic + (score + (" " + verdicts_[i].reasons));
+    } else if (f.heuristic != nullptr) {
+      rule = f.heuristic;
+      if (f.rule >= 0) rule += " after " + R.rules[f.rule].origin;
+    } else {
+      rule = R.rules[f.rule].origin;
     }
+    ExplainEvent ev{
+        "filter", ExplainEvent::Action::kDrop, blocks_[i].index, rule, category, blocks_[i].text,
+        ""};
+    Explain(doc_, ev);
   }
-  // Judge again only if such a line is kept and lost a neighbour, or the
-  // classifier dropped a line.
+  return kept;
+}
+
+// Judge again only if a line kept for its neighbours lost one, or the
+// classifier dropped a line.
+bool Judging::JudgeAgain(bool classifier_dropped) const {
   bool again = classifier_dropped;
-  for (size_t k : neighbour_dependent) {
-    again |=
-        info[k].cls != Cls::kBad && drop_reason.empty() &&
-        ((k > 0 && info[k - 1].cls == Cls::kBad) || (k + 1 < n && info[k + 1].cls == Cls::kBad));
+  for (size_t k : neighbour_dependent_) {
+    again |= info_[k].cls != Cls::kBad && drop_reason_.empty() &&
+             ((k > 0 && info_[k - 1].cls == Cls::kBad) ||
+              (k + 1 < n_ && info_[k + 1].cls == Cls::kBad));
   }
-  blocks_.resize(kept);
   return again;
+}
+
+}  // namespace
+
+bool LineFilter::Judge() {
+  // The per-block evidence lives in the per-thread scratch (see Scratch).
+  Judging j(rules_->rep(), &blocks_, doc_);
+  j.ReadLines();
+  j.CountRepeats();
+  j.FindBodyLanguage();
+  j.JudgeAlone();
+  if (!j.TakeHeaderBlocks()) return false;
+  j.FindContent();
+  j.JudgeEdges();
+  j.CutGluedStamp();
+  j.DropAroundContent();
+  j.DropMenuRuns();
+  j.JudgeDocument();
+  const bool dump = options_.line_feature_dump != nullptr && first_judgement_;
+  first_judgement_ = false;
+  const bool classifier_dropped = j.Classify(options_, dump);
+  blocks_.resize(j.Emit());
+  return j.JudgeAgain(classifier_dropped);
 }
 
 }  // namespace cleaner
