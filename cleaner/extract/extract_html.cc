@@ -468,6 +468,13 @@ class Walker {
     bool inline_wrapper = false;  // an inline element walked as a block
   };
 
+  // The walk's steps: an element entered (true when its children are to be
+  // walked; `nf` gets its marks), by its class, and left.
+  bool Enter(const GumboNode* node, Frame* nf);
+  bool EnterSkipped(const GumboElement& e);
+  void EnterBlock(const GumboNode* node, AttrInfo* info, Frame* nf);
+  bool EnterInline(const GumboNode* node, const AttrInfo& info, Frame* nf);
+  void Leave(const Frame& f);
   void ReadAttributes(const GumboElement& e, AttrInfo* info);
   void MatchClassList(std::string_view list, AttrInfo* info);
   void MatchName(std::string_view name, AttrInfo* info);
@@ -985,204 +992,223 @@ void Walker::Walk(const GumboNode* root) {
     const GumboNode* node = f.node;
     const GumboVector* kids = node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children
                                                                  : &node->v.element.children;
-    if (f.child < kids->length) {
-      const auto* next = static_cast<const GumboNode*>(kids->data[f.child++]);
-      switch (next->type) {
-        case GUMBO_NODE_TEXT: case GUMBO_NODE_CDATA: case GUMBO_NODE_WHITESPACE:
-          if (pre_depth_ > 0) AppendRaw(next->v.text.text);
-          else AppendText(next->v.text.text);
-          continue;
-        case GUMBO_NODE_ELEMENT:
-          break;
-        default:  // comments, templates
-          continue;
-      }
-      const GumboElement& e = next->v.element;
-      TagClass cls = Tags().cls[e.tag];
-      if (e.tag == GUMBO_TAG_HTML) {
-        for (unsigned i = 0; i < e.attributes.length; ++i) {
-          const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
-          if (std::string_view(a->name) == "lang" && meta.lang.empty()) meta.lang = a->value;
-        }
-      }
-      if (e.tag == GUMBO_TAG_IMG && keep_images) ReadImage(e);
-      if (cls == kSkip) {
-        if (e.tag == GUMBO_TAG_META || e.tag == GUMBO_TAG_LINK) {
-          ReadMeta(e);
-        } else if (e.tag == GUMBO_TAG_SCRIPT) {
-          ReadJsonLd(e);
-        } else if (e.tag == GUMBO_TAG_TITLE && meta.title_tag.empty()) {
-          for (unsigned i = 0; i < e.children.length; ++i) {
-            const auto* c = static_cast<const GumboNode*>(e.children.data[i]);
-            if (c->type == GUMBO_NODE_TEXT) meta.title_tag += c->v.text.text;
-          }
-          meta.title_tag = Collapse(meta.title_tag);
-        } else if (e.tag == GUMBO_TAG_MATH) {
-          // A formula reads as its text, not as nothing.
-          AppendText(" " + MathText(e) + " ");
-        } else if (e.tag == GUMBO_TAG_HEAD || e.tag == GUMBO_TAG_FRAMESET) {
-          // The head holds no text, only metadata: read its meta/link/title.
-          // A frameset holds frames and, in <noframes>, the page's text.
-          stack.push_back({next, 0, -1, 0, -1});
-          stack.back().marks = 0;
-        } else if (e.tag == GUMBO_TAG_NOFRAMES && !in_noframes_) {
-          WalkNoframes(e);
-        }
-        continue;
-      }
-      if (cls == kBreak) {
-        Break();
-        continue;
-      }
-      if (e.tag == GUMBO_TAG_TIME) ReadMeta(e);
-      if (e.tag == GUMBO_TAG_A) ReadRelLink(e);
-      AttrInfo info;
-      ReadAttributes(e, &info);
-      // An inline element around blocks (<span class="widget-wrap"><p>...)
-      // is a container: its drop rule weighs as a block's, under the veto,
-      // and is explained.
-      if (cls == kInline && apply_rules_ && table_depth_ == 0 && e.tag != GUMBO_TAG_A &&
-          e.tag != GUMBO_TAG_UNKNOWN &&
-          !info.hidden && (info.verdict == kDrop || info.verdict == kComments) &&
-          WrapsBlocks(e)) {
-        cls = kBlock;
-        info.inline_wrapper = true;
-      }
-      // Hidden inline elements go at once. A hidden block is a drop
-      // verdict, subject to the veto: pages hide their whole wrapper until
-      // a script reveals it (or while a modal is open), and that wrapper
-      // holds the article.
-      if (info.hidden && (cls != kBlock || !apply_rules_ || table_depth_ > 0)) continue;
-      const TokenRule* tag_rule = apply_rules_ ? rules_.tags[e.tag] : nullptr;
-      Frame nf{next, 0, -1, 0, -1};
-      if (cls == kBlock && table_depth_ == 0) {
-        Apply(tag_rule, &info);
-        if (info.modal) {
-          info.verdict = kDrop;
-          info.rule = &ModalRule();
-        }
-        const TokenRule* shown_rule = info.rule;
-        if (info.hidden) {
-          info.verdict = kDrop;
-          info.rule = &HiddenRule();
-        }
-        if (e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_BODY || info.keep) info.verdict = kNone;
-        Flush();
-        if (elems.size() >= max_elements) {
-          elements_capped = true;
-        } else {
-          Elem el;
-          el.parent = Owner();
-          el.tag = e.tag;
-          el.verdict = info.verdict;
-          el.rule = info.rule;
-          if (info.hidden) el.shown_rule = shown_rule;
-          el.weight = info.weight;
-          el.shape = Shape(e);
-          el.inline_wrapper = info.inline_wrapper;
-          el.first_block = static_cast<int>(blocks.size());
-          if (el.parent >= 0) elems[el.parent].has_block_child = true;
-          nf.elem = static_cast<int>(elems.size());
-          elems.push_back(el);
-          owner_stack_.push_back(nf.elem);
-          nf.marks |= kMarkBlock;
-        }
-        if (IsHeading(e.tag)) {
-          heading_ = e.tag - GUMBO_TAG_H1 + 1;
-          nf.marks |= kMarkHeading;
-        } else if (e.tag == GUMBO_TAG_LI || e.tag == GUMBO_TAG_DT || e.tag == GUMBO_TAG_DD) {
-          if (e.tag == GUMBO_TAG_LI) {
-            ++list_depth_;
-            nf.marks |= kMarkList;
-          }
-        } else if (e.tag == GUMBO_TAG_PRE || e.tag == GUMBO_TAG_LISTING ||
-                   e.tag == GUMBO_TAG_XMP || e.tag == GUMBO_TAG_PLAINTEXT) {
-          ++pre_depth_;
-          nf.marks |= kMarkPre;
-        } else if (e.tag == GUMBO_TAG_OL || e.tag == GUMBO_TAG_UL) {
-          list_ordered_.push_back(e.tag == GUMBO_TAG_OL);
-          nf.marks |= kMarkListKind;
-        } else if (e.tag == GUMBO_TAG_BLOCKQUOTE) {
-          ++quote_depth_;
-          nf.marks |= kMarkQuote;
-        } else if (e.tag == GUMBO_TAG_TABLE && IsDataTable(next)) {
-          ++table_depth_;
-          cells_in_row_ = 0;
-          nf.marks |= kMarkTable;
-        }
-      } else if (cls == kBlock) {
-        // Inside a data table: rows and cells are structure, not blocks.
-        if (e.tag == GUMBO_TAG_TR || e.tag == GUMBO_TAG_CAPTION) {
-          nf.marks |= kMarkRow;
-          cells_in_row_ = 0;
-        } else if (e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH) {
-          CellSeparator();
-        }
-      } else {
-        // Inline: a drop rule removes it at once (no veto: an inline
-        // element holds a phrase, not an article).
-        if (apply_rules_ && !info.keep && (info.verdict == kDrop ||
-                             (info.verdict == kComments && e.tag != GUMBO_TAG_A))) {
-          if (e.tag != GUMBO_TAG_UNKNOWN) continue;
-        }
-        // An <a> the parser re-opened around the blocks after a misnested
-        // one (reconstructed formatting) is not a link the page made.
-        // Nor is one without an address or with a script for one
-        // (href="javascript:..."): a button or an anchor, its text is text.
-        if (e.tag == GUMBO_TAG_A && IsAddressLink(e) &&
-            !(next->parse_flags & GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT)) {
-          if (link_depth_++ == 0) link_open_at_ = cur_links_;
-          nf.marks |= kMarkLink;
-          if (keep_links) OpenLink(e);
-          if (WrapsBlocks(e)) {
-            ++card_depth_;
-            nf.marks |= kMarkCard;
-          }
-        }
-      }
-      if (info.author && meta.itemprop_author.empty()) nf.capture = static_cast<int>(cur_.size());
-      stack.push_back(nf);
+    if (f.child >= kids->length) {
+      // All children done: leave the element.
+      Leave(f);
+      stack.pop_back();
       continue;
     }
-    // All children done: leave the element.
-    uint16_t marks = f.marks;
-    int elem = f.elem;
-    int capture = f.capture;
-    if (capture >= 0 && capture <= static_cast<int>(cur_.size()) && meta.itemprop_author.empty()) {
-      meta.itemprop_author = Collapse(std::string_view(cur_).substr(capture, 200));
+    const auto* next = static_cast<const GumboNode*>(kids->data[f.child++]);
+    switch (next->type) {
+      case GUMBO_NODE_TEXT: case GUMBO_NODE_CDATA: case GUMBO_NODE_WHITESPACE:
+        if (pre_depth_ > 0) AppendRaw(next->v.text.text);
+        else AppendText(next->v.text.text);
+        continue;
+      case GUMBO_NODE_ELEMENT:
+        break;
+      default:  // comments, templates
+        continue;
     }
-    if (marks & kMarkRow) {
-      while (!cur_.empty() && cur_.back() == ' ') cur_.pop_back();
-      pending_space_ = false;
-      if (!cur_.empty() && cur_.back() != '\n') cur_ += '\n';
-      cells_in_row_ = 0;
-    }
-    if (marks & kMarkBlock) Flush();
-    if (marks & kMarkLink) {
-      if (--link_depth_ == 0 && link_open_at_ >= 0) {
-        if (cur_links_ - link_open_at_ >= kTitleLinkChars) cur_titles_ += cur_links_ - link_open_at_;
-        link_open_at_ = -1;
-      }
-      if (keep_links) CloseLink();
-    }
-    if (marks & kMarkCard) --card_depth_;
-    if (marks & kMarkPre) --pre_depth_;
-    if (marks & kMarkQuote) --quote_depth_;
-    if (marks & kMarkList) --list_depth_;
-    if (marks & kMarkListKind) list_ordered_.pop_back();
-    if (marks & kMarkHeading) heading_ = 0;
-    if (marks & kMarkTable) {
-      --table_depth_;
-      if (table_depth_ == 0) Flush();
-    }
-    if (elem >= 0) {
-      elems[elem].end = static_cast<int>(elems.size());
-      elems[elem].end_block = static_cast<int>(blocks.size());
-      owner_stack_.pop_back();
-    }
-    stack.pop_back();
+    Frame nf{next, 0, -1, 0, -1};
+    if (Enter(next, &nf)) stack.push_back(nf);
   }
   Flush();
+}
+
+bool Walker::Enter(const GumboNode* node, Frame* nf) {
+  const GumboElement& e = node->v.element;
+  TagClass cls = Tags().cls[e.tag];
+  if (e.tag == GUMBO_TAG_HTML) {
+    for (unsigned i = 0; i < e.attributes.length; ++i) {
+      const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
+      if (std::string_view(a->name) == "lang" && meta.lang.empty()) meta.lang = a->value;
+    }
+  }
+  if (e.tag == GUMBO_TAG_IMG && keep_images) ReadImage(e);
+  if (cls == kSkip) return EnterSkipped(e);
+  if (cls == kBreak) {
+    Break();
+    return false;
+  }
+  if (e.tag == GUMBO_TAG_TIME) ReadMeta(e);
+  if (e.tag == GUMBO_TAG_A) ReadRelLink(e);
+  AttrInfo info;
+  ReadAttributes(e, &info);
+  // An inline element around blocks (<span class="widget-wrap"><p>...)
+  // is a container: its drop rule weighs as a block's, under the veto,
+  // and is explained.
+  if (cls == kInline && apply_rules_ && table_depth_ == 0 && e.tag != GUMBO_TAG_A &&
+      e.tag != GUMBO_TAG_UNKNOWN &&
+      !info.hidden && (info.verdict == kDrop || info.verdict == kComments) &&
+      WrapsBlocks(e)) {
+    cls = kBlock;
+    info.inline_wrapper = true;
+  }
+  // Hidden inline elements go at once. A hidden block is a drop
+  // verdict, subject to the veto: pages hide their whole wrapper until
+  // a script reveals it (or while a modal is open), and that wrapper
+  // holds the article.
+  if (info.hidden && (cls != kBlock || !apply_rules_ || table_depth_ > 0)) return false;
+  if (cls == kBlock && table_depth_ == 0) {
+    EnterBlock(node, &info, nf);
+  } else if (cls == kBlock) {
+    // Inside a data table: rows and cells are structure, not blocks.
+    if (e.tag == GUMBO_TAG_TR || e.tag == GUMBO_TAG_CAPTION) {
+      nf->marks |= kMarkRow;
+      cells_in_row_ = 0;
+    } else if (e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH) {
+      CellSeparator();
+    }
+  } else if (!EnterInline(node, info, nf)) {
+    return false;
+  }
+  if (info.author && meta.itemprop_author.empty()) nf->capture = static_cast<int>(cur_.size());
+  return true;
+}
+
+bool Walker::EnterSkipped(const GumboElement& e) {
+  if (e.tag == GUMBO_TAG_META || e.tag == GUMBO_TAG_LINK) {
+    ReadMeta(e);
+  } else if (e.tag == GUMBO_TAG_SCRIPT) {
+    ReadJsonLd(e);
+  } else if (e.tag == GUMBO_TAG_TITLE && meta.title_tag.empty()) {
+    for (unsigned i = 0; i < e.children.length; ++i) {
+      const auto* c = static_cast<const GumboNode*>(e.children.data[i]);
+      if (c->type == GUMBO_NODE_TEXT) meta.title_tag += c->v.text.text;
+    }
+    meta.title_tag = Collapse(meta.title_tag);
+  } else if (e.tag == GUMBO_TAG_MATH) {
+    // A formula reads as its text, not as nothing.
+    AppendText(" " + MathText(e) + " ");
+  } else if (e.tag == GUMBO_TAG_HEAD || e.tag == GUMBO_TAG_FRAMESET) {
+    // The head holds no text, only metadata: read its meta/link/title.
+    // A frameset holds frames and, in <noframes>, the page's text.
+    return true;
+  } else if (e.tag == GUMBO_TAG_NOFRAMES && !in_noframes_) {
+    WalkNoframes(e);
+  }
+  return false;
+}
+
+void Walker::EnterBlock(const GumboNode* node, AttrInfo* info, Frame* nf) {
+  const GumboElement& e = node->v.element;
+  Apply(apply_rules_ ? rules_.tags[e.tag] : nullptr, info);
+  if (info->modal) {
+    info->verdict = kDrop;
+    info->rule = &ModalRule();
+  }
+  const TokenRule* shown_rule = info->rule;
+  if (info->hidden) {
+    info->verdict = kDrop;
+    info->rule = &HiddenRule();
+  }
+  if (e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_BODY || info->keep) info->verdict = kNone;
+  Flush();
+  if (elems.size() >= max_elements) {
+    elements_capped = true;
+  } else {
+    Elem el;
+    el.parent = Owner();
+    el.tag = e.tag;
+    el.verdict = info->verdict;
+    el.rule = info->rule;
+    if (info->hidden) el.shown_rule = shown_rule;
+    el.weight = info->weight;
+    el.shape = Shape(e);
+    el.inline_wrapper = info->inline_wrapper;
+    el.first_block = static_cast<int>(blocks.size());
+    if (el.parent >= 0) elems[el.parent].has_block_child = true;
+    nf->elem = static_cast<int>(elems.size());
+    elems.push_back(el);
+    owner_stack_.push_back(nf->elem);
+    nf->marks |= kMarkBlock;
+  }
+  if (IsHeading(e.tag)) {
+    heading_ = e.tag - GUMBO_TAG_H1 + 1;
+    nf->marks |= kMarkHeading;
+  } else if (e.tag == GUMBO_TAG_LI || e.tag == GUMBO_TAG_DT || e.tag == GUMBO_TAG_DD) {
+    if (e.tag == GUMBO_TAG_LI) {
+      ++list_depth_;
+      nf->marks |= kMarkList;
+    }
+  } else if (e.tag == GUMBO_TAG_PRE || e.tag == GUMBO_TAG_LISTING ||
+             e.tag == GUMBO_TAG_XMP || e.tag == GUMBO_TAG_PLAINTEXT) {
+    ++pre_depth_;
+    nf->marks |= kMarkPre;
+  } else if (e.tag == GUMBO_TAG_OL || e.tag == GUMBO_TAG_UL) {
+    list_ordered_.push_back(e.tag == GUMBO_TAG_OL);
+    nf->marks |= kMarkListKind;
+  } else if (e.tag == GUMBO_TAG_BLOCKQUOTE) {
+    ++quote_depth_;
+    nf->marks |= kMarkQuote;
+  } else if (e.tag == GUMBO_TAG_TABLE && IsDataTable(node)) {
+    ++table_depth_;
+    cells_in_row_ = 0;
+    nf->marks |= kMarkTable;
+  }
+}
+
+bool Walker::EnterInline(const GumboNode* node, const AttrInfo& info, Frame* nf) {
+  const GumboElement& e = node->v.element;
+  // A drop rule removes it at once (no veto: an inline element holds a
+  // phrase, not an article).
+  if (apply_rules_ && !info.keep && (info.verdict == kDrop ||
+                       (info.verdict == kComments && e.tag != GUMBO_TAG_A))) {
+    if (e.tag != GUMBO_TAG_UNKNOWN) return false;
+  }
+  // An <a> the parser re-opened around the blocks after a misnested
+  // one (reconstructed formatting) is not a link the page made.
+  // Nor is one without an address or with a script for one
+  // (href="javascript:..."): a button or an anchor, its text is text.
+  if (e.tag == GUMBO_TAG_A && IsAddressLink(e) &&
+      !(node->parse_flags & GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT)) {
+    if (link_depth_++ == 0) link_open_at_ = cur_links_;
+    nf->marks |= kMarkLink;
+    if (keep_links) OpenLink(e);
+    if (WrapsBlocks(e)) {
+      ++card_depth_;
+      nf->marks |= kMarkCard;
+    }
+  }
+  return true;
+}
+
+void Walker::Leave(const Frame& f) {
+  const uint16_t marks = f.marks;
+  const int elem = f.elem;
+  const int capture = f.capture;
+  if (capture >= 0 && capture <= static_cast<int>(cur_.size()) && meta.itemprop_author.empty()) {
+    meta.itemprop_author = Collapse(std::string_view(cur_).substr(capture, 200));
+  }
+  if (marks & kMarkRow) {
+    while (!cur_.empty() && cur_.back() == ' ') cur_.pop_back();
+    pending_space_ = false;
+    if (!cur_.empty() && cur_.back() != '\n') cur_ += '\n';
+    cells_in_row_ = 0;
+  }
+  if (marks & kMarkBlock) Flush();
+  if (marks & kMarkLink) {
+    if (--link_depth_ == 0 && link_open_at_ >= 0) {
+      if (cur_links_ - link_open_at_ >= kTitleLinkChars) cur_titles_ += cur_links_ - link_open_at_;
+      link_open_at_ = -1;
+    }
+    if (keep_links) CloseLink();
+  }
+  if (marks & kMarkCard) --card_depth_;
+  if (marks & kMarkPre) --pre_depth_;
+  if (marks & kMarkQuote) --quote_depth_;
+  if (marks & kMarkList) --list_depth_;
+  if (marks & kMarkListKind) list_ordered_.pop_back();
+  if (marks & kMarkHeading) heading_ = 0;
+  if (marks & kMarkTable) {
+    --table_depth_;
+    if (table_depth_ == 0) Flush();
+  }
+  if (elem >= 0) {
+    elems[elem].end = static_cast<int>(elems.size());
+    elems[elem].end_block = static_cast<int>(blocks.size());
+    owner_stack_.pop_back();
+  }
 }
 
 // Text with ASCII letters lowercased and everything but letters and digits
