@@ -1111,6 +1111,34 @@ TEST_CASE("comments that are nearly all the page's prose are its text", "[extrac
   for (const std::string& t : r.texts) CHECK(t.find("sentence number 2 ") == std::string::npos);
 }
 
+TEST_CASE("a collapsed panel is text a reader opens - a hidden menu stays furniture",
+          "[extract][veto]") {
+  std::string article;
+  for (int i = 1; i <= 4; ++i) article += Prose(i);
+  // An accordion: each answer hidden until its button is pressed, named by
+  // the button's aria-controls or labelled by it; a tab panel.
+  const std::string faq =
+      "<h2>Questions</h2><button aria-controls=\"a1\">How long does it take?</button>"
+      "<div id=\"a1\" hidden>" + Prose(11) + "</div>"
+      "<button id=\"q2\">Can I cancel?</button><div aria-hidden=\"true\" aria-labelledby=\"q2\">" +
+      Prose(12) + "</div><div role=\"tabpanel\" style=\"display:none\">" + Prose(13) + "</div>";
+  // A menu a button opens is still a menu when shown; other hidden text
+  // (a hidden copy, a template) stays out.
+  const std::string menu =
+      "<button aria-controls=\"m\">Menu</button><div id=\"m\" hidden><nav><ul><li><a href=\"/a\">"
+      "Home</a></li><li><a href=\"/b\">About us</a></li></ul></nav></div>"
+      "<div hidden>" + Prose(14) + "</div>";
+  Result r = Extract(Page(menu + "<main>" + article + faq + "</main>"));
+  REQUIRE(r.status.ok());
+  for (int i : {11, 12, 13}) {
+    CHECK(std::count(r.texts.begin(), r.texts.end(), StripP(Prose(i))) == 1);
+  }
+  for (const std::string& t : r.texts) {
+    CHECK(t.find("About us") == std::string::npos);
+    CHECK(t.find("sentence number 14") == std::string::npos);
+  }
+}
+
 TEST_CASE("stop words are counted per word - ASCII case-insensitively", "[extract]") {
   StopWords sw;
   sw.Add("the");

@@ -476,6 +476,10 @@ class Walker {
   bool EnterInline(const GumboNode* node, const AttrInfo& info, Frame* nf);
   void Leave(const Frame& f);
   void ReadAttributes(const GumboElement& e, AttrInfo* info);
+  // The ids an aria-controls attribute names: the panels a control opens.
+  void NoteControlled(std::string_view ids);
+  static constexpr size_t kMaxControlled = 4096, kMaxControlledId = 256;
+  std::unordered_set<std::string> controlled_;
   void MatchClassList(std::string_view list, AttrInfo* info);
   void MatchName(std::string_view name, AttrInfo* info);
   void Apply(const TokenRule* r, AttrInfo* info);
@@ -606,12 +610,18 @@ void Walker::MatchClassList(std::string_view list, AttrInfo* info) {
 void Walker::ReadAttributes(const GumboElement& e, AttrInfo* info) {
   const GumboVector& attrs = e.attributes;
   bool hidden_attribute = false;
+  bool panel = false;  // a tab panel, or labelled by the control that opens it
   std::string_view id;
   for (unsigned i = 0; i < attrs.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
     std::string_view name = a->name;  // Gumbo lowercases attribute names
     std::string_view value = Attr(a);
     if (name == "id") id = value;
+    if (name == "aria-controls") {
+      NoteControlled(value);
+    } else if (name == "aria-labelledby" || (name == "role" && EqualsIgnoreCase(value, "tabpanel"))) {
+      panel = true;
+    }
     if (name == "hidden") {
       hidden_attribute = true;
     } else if (name == "aria-hidden") {
@@ -647,6 +657,25 @@ void Walker::ReadAttributes(const GumboElement& e, AttrInfo* info) {
   // inline script moves it into place at once: that part is shown.
   if (hidden_attribute && !(e.tag == GUMBO_TAG_DIV && id.rfind("S:", 0) == 0)) {
     info->hidden = true;
+  }
+  // A collapsed panel (an accordion's answer, a tab's specifications) is
+  // text a reader opens with a click, not furniture: it is read with the
+  // rules it has when shown (a menu or a dialog so opened stays furniture).
+  if (info->hidden && (panel || (!id.empty() && controlled_.count(std::string(id)) > 0))) {
+    info->hidden = false;
+  }
+}
+
+void Walker::NoteControlled(std::string_view ids) {
+  // A bounded set (kMaxControlled ids of kMaxControlledId bytes at most):
+  // a page of a million controls keeps the first ones.
+  while (!ids.empty() && controlled_.size() < kMaxControlled) {
+    const size_t space = ids.find(' ');
+    std::string_view one = ids.substr(0, space);
+    // An id longer than kMaxControlledId is no id a page's script uses.
+    if (!one.empty() && one.size() <= kMaxControlledId) controlled_.emplace(one);
+    if (space == std::string_view::npos) break;
+    ids.remove_prefix(space + 1);
   }
 }
 
@@ -1067,6 +1096,11 @@ bool Walker::Enter(const GumboNode* node, Frame* nf) {
 }
 
 bool Walker::EnterSkipped(const GumboElement& e) {
+  // A button is never text, but the panel it opens may be.
+  for (unsigned i = 0; i < e.attributes.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
+    if (std::string_view(a->name) == "aria-controls") NoteControlled(a->value);
+  }
   if (e.tag == GUMBO_TAG_META || e.tag == GUMBO_TAG_LINK) {
     ReadMeta(e);
   } else if (e.tag == GUMBO_TAG_SCRIPT) {
