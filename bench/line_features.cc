@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
   flags.options.filter.line_feature_dump = [&](std::string_view line, int rule, const float* x,
                                                int k) {
     std::printf("%zu\t%d", doc_number, rule);
-    for (int j = 0; j < k; ++j) std::printf("\t%.5g", x[j]);
+    for (int j = 0; j < k; ++j) std::printf("\t%.9g", x[j]);
     text.assign(line.data(), line.size());
     for (char& c : text) c = c == '\t' ? ' ' : c;
     std::printf("\t%s\n", text.c_str());

@@ -12,18 +12,26 @@ otherwise.
 
 The features are the cleaner's own: build/bench/line_features runs each
 page's text through the text path and prints, for every line, what the
-rules said of it and the classifier's features (cleaner/filter/
-line_classifier.cc computes them; nothing is recomputed here, so training
-and inference cannot disagree). The classifier judges only the lines the
-rules leave undecided: a logistic regression is fitted on those, then two
-thresholds are chosen: under drop_below a line is noise by itself, from
-keep_above content by itself, and a line in between takes the side of the
-nearest certain lines (the context pass, simulated here as the C++ does
-it). The thresholds maximise balanced accuracy over all lines while the
-classifier loses at most MAX_LOSS of the clean lines the rules keep.
+rules said of it and its line features (cleaner/filter/line_classifier.cc
+computes them). The window a line is judged by (its features, its
+neighbours', what the rules said, its place, the share of the document the
+rules dropped) is assembled here exactly as WindowFeatures() does in C++.
+
+The model judges only documents that read as crawled pages: at least GATE of
+their lines dropped by the rules (a clean article body has next to none), and
+in them only the lines the rules leave undecided. It is gradient-boosted
+shallow trees (sklearn's HistGradientBoostingClassifier, TREES trees of
+depth DEPTH), fitted on the lines the rules keep in such documents; the
+threshold under which a line is dropped maximises balanced accuracy over
+all lines while the classifier removes at most MAX_LOSS of the clean lines
+the rules keep. A line right above content (past up to HEADING_REACH lines
+the rules dropped) is kept whatever it scores, as Heading() keeps it: a
+headline or a section's heading.
 
 Figures are CROSS-VALIDATED: 5 folds grouped by domain (GroupKFold), the
-model and thresholds of each fold fitted on the other four.
+model and threshold of each fold fitted on the other four. No harm is
+measured on the 181 AEB article bodies as text (lines of clean text the
+fold models drop).
 
     /usr/bin/python3 bench/train_line_classifier.py [--build DIR] [--write]
 
@@ -40,7 +48,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -48,19 +56,11 @@ from filter_linelabel import Text, key  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / 'shared' / 'bench'
-MAX_LOSS = 0.015  # of the clean lines the rules keep
-# Of the lines of the pages' ground-truth main content, run as text alone
-# (clean text, every line content), the share the classifier may remove
-# on top of the rules. At 0.3 % no threshold pair helps on any fold (the
-# classifier stays out of the way), which is why it is off by default
-# (--line-classifier turns it on at this 1 % operating point).
-MAX_BODY_LOSS = 0.01
-# The neighbour features must pull towards noise only (see line_classifier.h:
-# a kept line stays kept once the dropped lines are gone).
-NEGATIVE_ONLY = ('prev_dropped', 'next_dropped', 'content_distance')
-POSITIVE_ONLY = ('content_around',)
+MAX_LOSS = 0.015  # of the clean lines the rules keep, the classifier may remove
+GATE = 0.2       # share of a document's lines the rules drop: a crawled page
+TREES, DEPTH, RATE = 50, 3, 0.1
+HEADING_REACH = 3  # dropped lines between a heading and its content (kHeadingReach)
 UNDECIDED, CONTENT, DROPPED, SKIPPED, WEAK = 0, 1, 2, 3, 4
-HEADING_REACH = 1  # lines between a heading and its content (kHeadingReach)
 
 
 def visible_lines(html):
@@ -97,19 +97,6 @@ def pages():
     return [p for p in out if p[2]]
 
 
-def bodies():
-    """The ground-truth main content of every WCXB page that pages() reads,
-    in the same order, as [(line, True)]: clean text, every line content."""
-    out = []
-    for gt in sorted((SHARED / 'wcxb' / 'dev' / 'ground-truth').glob('*.json')):
-        d = json.loads(gt.read_text(encoding='utf-8'))
-        main = (d.get('ground_truth') or {}).get('main_content')
-        if main:
-            out.append(('', '', [(l.strip(), True) for l in main.split('\n')
-                                 if len(key(l)) >= 3]))
-    return out
-
-
 def features(build, docs):
     """Per page: (names, rule states, feature matrix, labels) from line_features."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -118,8 +105,13 @@ def features(build, docs):
             name = Path(tmp, '%05d.txt' % i)
             name.write_text('\n'.join(l for l, _ in lines) + '\n', encoding='utf-8')
             names.append(str(name))
+        # An empty model file in place of the shipped one: the features do
+        # not depend on it, and a model being retrained may not load.
+        Path(tmp, 'filters').mkdir()
+        Path(tmp, 'filters', 'line_classifier.txt').write_text('# empty\n')
         run = subprocess.run([str(Path(build, 'bench', 'line_features')), '--input-format', 'text',
-                              '--no-repair'] + names, capture_output=True, text=True)
+                              '--no-repair', '--filters', str(Path(tmp, 'filters'))] + names,
+                             capture_output=True, text=True)
         if run.returncode != 0:
             sys.exit('line_features failed: ' + run.stderr[-2000:])
         out = run.stdout.split('\n')
@@ -137,65 +129,83 @@ def features(build, docs):
         # A line the text path joined has no label of its own: noise.
         y = [label.get(key(t), False) for _, _, t in rs]
         per_doc.append((np.array([r for r, _, _ in rs], dtype=int),
-                        np.array([x for _, x, _ in rs], dtype=float).reshape(len(rs), len(feat_names)),
+                        # The C++ features are floats: their exact values, as C++ compares them.
+                        np.array([x for _, x, _ in rs], dtype=np.float32).astype(float)
+                        .reshape(len(rs), len(feat_names)),
                         np.array(y, dtype=bool)))
     return feat_names, per_doc
 
 
-def decide(rule, score, drop_below, keep_above, doc_of=None):
-    """Kept lines, as cleaner/filter/line_classifier.cc decides them. The
-    arrays may hold many documents one after the other: doc_of gives each
-    line's document number (increasing)."""
-    n = len(rule)
-    if doc_of is None:
-        doc_of = np.zeros(n, dtype=int)
-    side = np.where((rule == DROPPED) | (rule == WEAK), -1, 1)
-    und = rule == UNDECIDED
-    side[und] = np.where(score[und] < drop_below, -1, np.where(score[und] >= keep_above, 1, 0))
-    keep = side >= 0
+def dropped_share(rule):
+    """RuleDroppedShare(): of the lines the rules judged, the share dropped."""
+    judged = rule != SKIPPED
+    return float(((rule == DROPPED) | (rule == WEAK))[judged].mean()) if judged.any() else 0.0
+
+
+def window(rule, X):
+    """WindowFeatures() for every line of a document: the line's features,
+    the previous and the next line's (zeros at the edges), the rules' verdict
+    one-hot, position, the rules' dropped share and the number of lines.
+    Every value is one C++ computes bit for bit (a float feature, a quotient
+    of integers, an integer): the trees split on exact values."""
+    n, k = X.shape
     if n == 0:
-        return keep
-    idx = np.arange(n)
-    starts = np.r_[0, np.flatnonzero(np.diff(doc_of)) + 1]
-    start_of = starts[np.searchsorted(starts, idx, side='right') - 1]
-    ends = np.r_[starts[1:], n]
-    end_of = ends[np.searchsorted(starts, idx, side='right') - 1]
-    certain = side != 0
-    # The nearest certain line above (in the same document), or none.
-    last = np.where(certain, idx, -1)
-    last = np.maximum.accumulate(last)
-    prev = np.r_[-1, last[:-1]]
-    above = np.where(prev >= start_of, side[np.maximum(prev, 0)], -1)
-    nxt = np.where(certain, idx, n)
-    nxt = np.minimum.accumulate(nxt[::-1])[::-1]
-    after = np.r_[nxt[1:], n]
-    below = np.where(after < end_of, side[np.minimum(after, n - 1)], -1)
-    content = np.add.reduceat((side > 0).astype(int), starts) > 0
-    has_content = np.repeat(content, ends - starts)
-    heading = np.zeros(n, dtype=bool)
-    for d in range(1, HEADING_REACH + 2):
-        k = idx + d
-        ok = k < end_of
-        heading |= ok & (side[np.minimum(k, n - 1)] > 0)
-    keep |= und & (side < 0) & heading
-    keep &= ~(und & (side == 0) & (above < 0) & (below < 0) & has_content & ~heading)
-    return keep
+        return np.zeros((0, 3 * k + 8))
+    pad = np.zeros((1, k))
+    prev, nxt = np.vstack([pad, X[:-1]]), np.vstack([X[1:], pad])
+    onehot = np.stack([rule == r for r in range(5)], 1).astype(float)
+    pos = np.arange(n) / max(n - 1, 1)
+    return np.hstack([X, prev, nxt, onehot, pos[:, None], np.full((n, 1), dropped_share(rule)),
+                      np.full((n, 1), float(n))])
 
 
-def fit(X, y, feat_names):
-    mu, sd = X.mean(0), X.std(0) + 1e-9
-    m = LogisticRegression(max_iter=3000, C=1.0, class_weight='balanced')
-    m.fit((X - mu) / sd, y)
-    w = m.coef_[0].copy()
-    for j, n in enumerate(feat_names):
-        if (n in NEGATIVE_ONLY and w[j] > 0) or (n in POSITIVE_ONLY and w[j] < 0):
-            w[j] = 0.0
-    return w, m.intercept_[0], mu, sd
+def window_names(feat_names):
+    return (feat_names + ['prev_' + n for n in feat_names] + ['next_' + n for n in feat_names] +
+            ['rule_undecided', 'rule_content', 'rule_dropped', 'rule_skipped', 'rule_weak',
+             'position', 'doc_dropped', 'doc_lines'])
 
 
-def scores(X, model):
-    w, b, mu, sd = model
-    return 1 / (1 + np.exp(-(b + ((X - mu) / sd) @ w)))
+def fit(docs):
+    """Trees on the lines the rules keep in the gated documents."""
+    X = np.concatenate([window(r, X) for r, X, _ in docs if dropped_share(r) >= GATE])
+    y = np.concatenate([y for r, _, y in docs if dropped_share(r) >= GATE])
+    rule = np.concatenate([r for r, _, _ in docs if dropped_share(r) >= GATE])
+    use = (rule != DROPPED) & (rule != WEAK) & (rule != SKIPPED)
+    m = HistGradientBoostingClassifier(max_depth=DEPTH, max_iter=TREES, learning_rate=RATE,
+                                       early_stopping=False, random_state=0)
+    m.fit(X[use], y[use])
+    return m
+
+
+def heading(rule):
+    """Heading() for every line: the next line, past up to HEADING_REACH
+    lines the rules dropped, is a content paragraph."""
+    n = len(rule)
+    out = np.zeros(n, dtype=bool)
+    for i in range(n):
+        j, skipped = i + 1, 0
+        while j < n and rule[j] in (DROPPED, WEAK) and skipped < HEADING_REACH:
+            j, skipped = j + 1, skipped + 1
+        out[i] = j < n and rule[j] == CONTENT
+    return out
+
+
+def scores(model, docs):
+    """Per document, the model's probability of content for every line (1
+    where it does not judge: the rules' verdict stands)."""
+    out = []
+    for r, X, _ in docs:
+        p = np.ones(len(r))
+        judged = r == UNDECIDED
+        if judged.any() and dropped_share(r) >= GATE:
+            p[judged] = model.predict_proba(window(r, X)[judged])[:, 1]
+            p[heading(r)] = 1.0  # kept whatever it scores
+        out.append(p)
+    return out
+
+
+def rules_keep(r):
+    return (r != DROPPED) & (r != WEAK)
 
 
 def balanced(keep, y):
@@ -204,46 +214,59 @@ def balanced(keep, y):
     return (ck + nr) / 2, ck, nr
 
 
-def body_loss(body_docs, model, lo, hi):
-    """Share of the bodies' lines the rules keep that the classifier drops."""
-    if not body_docs:
-        return 0.0
-    rule = np.concatenate([d[0] for d in body_docs])
-    X = np.concatenate([d[1] for d in body_docs])
-    doc_of = np.concatenate([np.full(len(d[0]), i) for i, d in enumerate(body_docs)])
-    keep = decide(rule, scores(X, model), lo, hi, doc_of)
-    ruled = (rule != DROPPED) & (rule != WEAK)
-    return 1 - keep[ruled].mean()
-
-
-def choose(docs, model, body_docs=()):
-    """drop_below, keep_above maximising balanced accuracy while
-    the classifier loses at most MAX_LOSS of the clean lines the rules keep."""
-    rule = np.concatenate([d[0] for d in docs])
-    X = np.concatenate([d[1] for d in docs])
+def choose(docs, probs):
+    """The threshold maximising balanced accuracy while the classifier
+    removes at most MAX_LOSS of the clean lines the rules keep."""
+    rk = np.concatenate([rules_keep(d[0]) for d in docs])
     y = np.concatenate([d[2] for d in docs])
-    doc_of = np.concatenate([np.full(len(d[0]), i) for i, d in enumerate(docs)])
-    sc = scores(X, model)
-    base_clean = (((rule != DROPPED) & (rule != WEAK)) & y).sum()
-    best = (0.0, 0.0, -1.0)
-    for lo in [0.02, 0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4]:
-        for hi in [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]:
-            if hi < lo:
-                continue
-            keep = decide(rule, sc, lo, hi, doc_of)
-            if (keep & y).sum() < (1 - MAX_LOSS) * base_clean:
-                continue
-            b = balanced(keep, y)[0]
-            if b > best[2] and body_loss(body_docs, model, lo, hi) <= MAX_BODY_LOSS:
-                best = (lo, hi, b)
-    return best[:2]
+    p = np.concatenate(probs)
+    best = (0.0, -1.0)
+    for t in np.arange(0.02, 0.61, 0.01):
+        keep = rk & (p >= t)
+        if (keep & y).sum() < (1 - MAX_LOSS) * (rk & y).sum():
+            continue
+        b = balanced(keep, y)[0]
+        if b > best[1]:
+            best = (round(float(t), 2), b)
+    return best[0]
 
 
-def undecided_xy(docs):
-    """The lines the classifier judges: those the rules left undecided."""
-    X = np.concatenate([X[r == UNDECIDED] for r, X, _ in docs])
-    y = np.concatenate([y[r == UNDECIDED] for r, _, y in docs])
-    return X, y
+def aeb_bodies():
+    truth = json.loads((SHARED / 'aeb' / 'ground-truth.json').read_text(encoding='utf-8'))
+    return [('', '', [(l.strip(), True) for l in truth[k]['articleBody'].split('\n')
+                      if len(key(l)) >= 3]) for k in sorted(truth)]
+
+
+def body_loss(model, threshold, body_docs):
+    """Lines of the clean AEB bodies the rules keep and the classifier drops."""
+    lost = 0
+    for (r, _, _), p in zip(body_docs, scores(model, body_docs)):
+        lost += int((rules_keep(r) & (p < threshold)).sum())
+    return lost
+
+
+def write(model, threshold, names):
+    out = ['# GENERATED by bench/train_line_classifier.py --write; rerun it to retrain',
+           '# (filters/README.md describes the format). Gradient-boosted trees over the',
+           '# window features of cleaner/filter/line_classifier.cc, fitted on the lines',
+           '# the rules keep in the visible text of the WCXB dev and AEB pages:',
+           '# score = 1 / (1 + exp(-(base + the leaf value reached in each tree))),',
+           '# the probability that the line is content. A document is judged when the',
+           '# rules dropped `gate` of its lines; an undecided line scoring under',
+           '# `threshold` is dropped. A node: feature, threshold (x <= threshold goes',
+           '# left), left and right (node numbers within its tree), value.',
+           f'gate\t{GATE:.4f}', f'threshold\t{threshold:.4f}',
+           f'base\t{float(np.ravel(model._baseline_prediction)[0]):.9g}']
+    for tree in model._predictors:
+        nodes = tree[0].nodes
+        out.append('tree')
+        for nd in nodes:
+            if nd['is_leaf']:
+                out.append(f"leaf\t{nd['value']:.9g}")
+            else:
+                out.append(f"node\t{names[nd['feature_idx']]}\t{nd['num_threshold']:.17g}\t"
+                           f"{nd['left']}\t{nd['right']}\t{nd['value']:.9g}")
+    (ROOT / 'filters' / 'line_classifier.txt').write_text('\n'.join(out) + '\n')
 
 
 def main():
@@ -258,57 +281,49 @@ def main():
         docs = pages()
         cache.write_text(json.dumps(docs), encoding='utf-8')
     feat_names, per_doc = features(a.build, docs)
-    _, body_docs = features(a.build, bodies())
+    names = window_names(feat_names)
+    _, body_docs = features(a.build, aeb_bodies())
     groups = np.array([d[0] for d in docs])
     kinds = [d[1] for d in docs]
     y_all = np.concatenate([d[2] for d in per_doc])
+    gated = sum(dropped_share(d[0]) >= GATE for d in per_doc)
+    gated_bodies = sum(dropped_share(d[0]) >= GATE for d in body_docs)
     print(f'{len(docs)} pages, {len(set(groups))} domains, {len(y_all)} lines '
-          f'({y_all.sum()} clean, {(~y_all).sum()} noise); '
-          f'{sum((d[0] == UNDECIDED).sum() for d in per_doc)} undecided by the rules')
-    rules_keep = [(d[0] != DROPPED) & (d[0] != WEAK) for d in per_doc]
-    b, ck, nr = balanced(np.concatenate(rules_keep), y_all)
+          f'({y_all.sum()} clean, {(~y_all).sum()} noise); {gated} pages and {gated_bodies} of '
+          f'{len(body_docs)} AEB bodies have {GATE:.0%} of their lines dropped by the rules')
+    keep_rules = [rules_keep(d[0]) for d in per_doc]
+    b, ck, nr = balanced(np.concatenate(keep_rules), y_all)
     print(f'rules only:            balanced accuracy {b:.3f}  clean kept {ck:.3f}  noise removed {nr:.3f}')
     kept = [None] * len(docs)
-    fold_models, fold_tests = [], []
+    losses = []
     for tr, te in GroupKFold(n_splits=5).split(np.zeros(len(docs)), groups=groups):
         train = [per_doc[i] for i in tr]
-        model = fit(*undecided_xy(train), feat_names)
-        lo, hi = choose(train, model, [body_docs[i] for i in tr if i < len(body_docs)])
-        print(f'  fold: drop_below {lo}  keep_above {hi}')
-        fold_models.append((model, (lo, hi)))
-        fold_tests.append(te)
-        for i in te:
-            r, X, _ = per_doc[i]
-            kept[i] = decide(r, scores(X, model), lo, hi) if len(X) else np.zeros(0, bool)
-    loss = [body_loss([body_docs[i] for i in te if i < len(body_docs)], fold_models[k][0],
-                      *fold_models[k][1]) for k, te in enumerate(fold_tests)]
-    print(f'  held-out main content of the WCXB pages, lines the classifier drops: '
-          + ' '.join(f'{100 * l:.2f} %' for l in loss))
+        model = fit(train)
+        threshold = choose(train, scores(model, train))
+        losses.append(body_loss(model, threshold, body_docs))
+        print(f'  fold: threshold {threshold}')
+        test = [per_doc[i] for i in te]
+        for i, p in zip(te, scores(model, test)):
+            kept[i] = keep_rules[i] & (p >= threshold)
+    body_lines = sum(int(rules_keep(d[0]).sum()) for d in body_docs)
+    print('  no harm: lines of the 181 clean AEB bodies (of ' + str(body_lines) +
+          ' the rules keep) each fold\'s model drops: ' + ' '.join(str(l) for l in losses))
     b, ck, nr = balanced(np.concatenate(kept), y_all)
     print(f'rules + classifier, 5-fold GroupKFold by domain: balanced accuracy {b:.3f}  '
           f'clean kept {ck:.3f}  noise removed {nr:.3f}')
     for kind in sorted(set(kinds)):
         idx = [i for i, k in enumerate(kinds) if k == kind]
         y = np.concatenate([per_doc[i][2] for i in idx])
-        b0 = balanced(np.concatenate([rules_keep[i] for i in idx]), y)
+        b0 = balanced(np.concatenate([keep_rules[i] for i in idx]), y)
         b1 = balanced(np.concatenate([kept[i] for i in idx]), y)
         print(f'  {kind:14s} lines {len(y):6d}  rules {b0[0]:.3f} ({b0[1]:.3f} kept, {b0[2]:.3f} '
               f'removed)  with classifier {b1[0]:.3f} ({b1[1]:.3f} kept, {b1[2]:.3f} removed)')
     if a.write:
-        model = fit(*undecided_xy(per_doc), feat_names)
-        lo, hi = choose(per_doc, model, body_docs)
-        w, bias, mu, sd = model
-        out = ['# GENERATED by bench/train_line_classifier.py --write; rerun it to retrain',
-               '# (filters/README.md describes the format). A logistic regression over the',
-               '# features of cleaner/filter/line_classifier.cc, fitted on the lines the rules',
-               '# leave undecided in the visible text of the WCXB dev and AEB pages:',
-               '# score = 1 / (1 + exp(-(bias + sum of weight * (value - mean) / scale))),',
-               '# the probability that the line is content.',
-               f'bias\t{bias:.6f}', f'drop_below\t{lo:.4f}', f'keep_above\t{hi:.4f}']
-        for n, wj, m, s in zip(feat_names, w, mu, sd):
-            out.append(f'feature\t{n}\t{wj:.6f}\t{m:.6f}\t{s:.6f}')
-        (ROOT / 'filters' / 'line_classifier.txt').write_text('\n'.join(out) + '\n')
-        print(f'wrote filters/line_classifier.txt (drop_below {lo}, keep_above {hi})')
+        model = fit(per_doc)
+        threshold = choose(per_doc, scores(model, per_doc))
+        write(model, threshold, names)
+        print(f'wrote filters/line_classifier.txt (threshold {threshold}, {TREES} trees of depth '
+              f'{DEPTH}; AEB body lines dropped: {body_loss(model, threshold, body_docs)})')
 
 
 if __name__ == '__main__':

@@ -47,11 +47,11 @@ struct FilterOptions {
   // false passes every block through (--no-filter).
   bool enabled = true;
   // Let the learned line classifier (filters/line_classifier.txt) drop the
-  // lines of scraped text that the rules leave undecided (--line-classifier).
-  // Text input only: on HTML the extractor has already judged the page's
-  // structure. Off by default: it costs about 1 % of the lines of clean
-  // text (bench/filter_results.md).
-  bool line_classifier = false;
+  // lines of scraped text that the rules leave undecided, in documents that
+  // read as crawled pages (see cleaner/filter/line_classifier.h); false with
+  // --no-line-classifier. Text input only: on HTML the extractor has already
+  // judged the page's structure.
+  bool line_classifier = true;
   // For training and inspecting the classifier (bench/line_features): when
   // set, called for every line of a text document on the filter's first
   // judgement, with what the rules said of it (0 undecided, 1 content,

@@ -125,12 +125,13 @@ constexpr FlagDef kFlags[] = {
      "read rule files from DIR: a file named like a default rule file replaces it,\n"
      "any other *.txt / *.tsv file is added (see filters/README.md)"},
     {"no-filter", 0, nullptr, "keep boilerplate (skip the filter stage)"},
-    {"line-classifier", 0, nullptr,
-     "scraped text: also drop the lines the rules leave undecided that the\n"
-     "learned line classifier (filters/line_classifier.txt) and its context pass\n"
-     "call noise; removes more noise of crawled pages (lists, counters, site\n"
-     "furniture) at the cost of about 1 % of the lines of clean text (tables,\n"
-     "short list items); --explain gives each such line's score and reasons"},
+    {"no-line-classifier", 0, nullptr,
+     "scraped text: leave the lines the rules leave undecided as they are (by\n"
+     "default, in a document that reads as a crawled page, a fifth of its lines\n"
+     "dropped by the rules, the learned line classifier of\n"
+     "filters/line_classifier.txt drops those it scores as noise: lists, counters,\n"
+     "site furniture; --explain gives each one's score and strongest reasons)"},
+    {"line-classifier", 0, nullptr, "the default; kept for scripts that name it"},
     {"no-repair", 0, nullptr, "do not repair punctuation, quotes, entities or mojibake"},
     {"quotes", 0, "STYLE",
      "auto (default: make each document consistent with its own majority style)\n"
@@ -385,6 +386,8 @@ Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
     o.filter.enabled = false;
   } else if (n == "line-classifier") {
     o.filter.line_classifier = true;
+  } else if (n == "no-line-classifier") {
+    o.filter.line_classifier = false;
   } else if (n == "no-repair") {
     o.repair.enabled = false;
   } else if (n == "quotes") {

@@ -113,8 +113,9 @@ bool UrlLike(std::string_view t) {
 constexpr size_t kMaxDistance = 20;
 constexpr size_t kContextLines = 3;
 
-// How many lines may stand between a heading and the content under it.
-constexpr size_t kHeadingReach = 1;
+// Lines the rules dropped (a byline, a date) that may stand between a
+// heading and its content.
+constexpr size_t kHeadingReach = 3;
 
 bool Dropped(const LineFacts& l) {
   return l.rule == LineFacts::Rule::kDropped || l.rule == LineFacts::Rule::kWeakDrop;
@@ -129,51 +130,127 @@ const std::vector<std::string>& LineFeatureNames() {
   return names;
 }
 
+const std::vector<std::string>& WindowFeatureNames() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v(std::begin(kNames), std::end(kNames));
+    for (const char* side : {"prev_", "next_"}) {
+      for (const char* n : kNames) v.push_back(std::string(side) + n);
+    }
+    for (const char* n : {"rule_undecided", "rule_content", "rule_dropped", "rule_skipped",
+                          "rule_weak", "position", "doc_dropped", "doc_lines"}) {
+      v.push_back(n);
+    }
+    return v;
+  }();
+  return names;
+}
+
+bool Heading(const std::vector<LineFacts>& lines, size_t i) {
+  size_t j = i + 1;
+  for (size_t skipped = 0; j < lines.size() && Dropped(lines[j]) && skipped < kHeadingReach;
+       ++skipped) {
+    ++j;
+  }
+  return j < lines.size() && lines[j].rule == LineFacts::Rule::kContent;
+}
+
+double RuleDroppedShare(const std::vector<LineFacts>& lines) {
+  size_t judged = 0, dropped = 0;
+  for (const LineFacts& l : lines) {
+    if (l.rule == LineFacts::Rule::kSkipped) continue;
+    ++judged;
+    dropped += Dropped(l);
+  }
+  return judged > 0 ? static_cast<double>(dropped) / static_cast<double>(judged) : 0.0;
+}
+
+void WindowFeatures(const std::vector<LineFacts>& lines, size_t i, const float* prev,
+                    const float* cur, const float* next, double doc_dropped, double* out) {
+  double* f = out;
+  for (int k = 0; k < kNumLineFeatures; ++k) *f++ = cur[k];
+  for (int k = 0; k < kNumLineFeatures; ++k) *f++ = prev != nullptr ? prev[k] : 0.0f;
+  for (int k = 0; k < kNumLineFeatures; ++k) *f++ = next != nullptr ? next[k] : 0.0f;
+  const int rule = static_cast<int>(lines[i].rule);
+  for (int r = 0; r < 5; ++r) *f++ = rule == r;
+  const size_t n = lines.size();
+  *f++ = static_cast<double>(i) / static_cast<double>(std::max<size_t>(n - 1, 1));
+  *f++ = doc_dropped;
+  // The count itself, not its log: the trees split on exact values, and a
+  // logarithm may differ in its last bit between C++ and numpy.
+  *f++ = static_cast<double>(n);
+}
+
 Status LineClassifier::Compile(const std::vector<RuleFile>& files,
                                std::unique_ptr<const LineClassifier>* out) {
   std::unique_ptr<LineClassifier> c(new LineClassifier());
   CLEANER_RETURN_IF_ERROR(c->stop_words_.Load(files));
+  const std::vector<std::string>& names = WindowFeatureNames();
   for (const RuleFile& file : files) {
     if (file.name != "line_classifier.txt") continue;
-    std::vector<double> w(kNumLineFeatures, 0.0), mean(kNumLineFeatures, 0.0),
-        scale(kNumLineFeatures, 1.0);
-    bool have_bias = false, have_drop = false, have_keep = false;
+    bool have_base = false, have_gate = false, have_threshold = false;
+    int tree_start = -1;  // index of the current tree's first node
     RuleLineReader reader(file);
     Status st;
     while (reader.Next(&st)) {
       const RuleLine& line = reader.line();
       const std::vector<std::string_view>& f = line.fields;
       double v = 0;
-      if (f[0] == "feature") {
-        if (f.size() != 5) return line.Error("expected: feature<TAB>NAME<TAB>WEIGHT<TAB>MEAN<TAB>SCALE");
-        const auto* it = std::find(std::begin(kNames), std::end(kNames), f[1]);
-        if (it == std::end(kNames)) return line.Error("unknown feature '" + std::string(f[1]) + "'");
-        const size_t k = static_cast<size_t>(it - std::begin(kNames));
-        double m = 0, s = 0;
-        if (!ParseNumber(f[2], &v) || !ParseNumber(f[3], &m) || !ParseNumber(f[4], &s) || s <= 0)
-          return line.Error("weight, mean and scale must be numbers (scale > 0)");
-        w[k] = v;
-        mean[k] = m;
-        scale[k] = s;
-      } else if (f[0] == "bias" || f[0] == "drop_below" || f[0] == "keep_above") {
+      if (f[0] == "tree") {
+        if (f.size() != 1) return line.Error("expected: tree");
+        tree_start = static_cast<int>(c->nodes_.size());
+        c->roots_.push_back(tree_start);
+      } else if (f[0] == "node" || f[0] == "leaf") {
+        if (tree_start < 0) return line.Error("a node before the first tree");
+        Node nd;
+        const int self = static_cast<int>(c->nodes_.size()) - tree_start;
+        if (f[0] == "leaf") {
+          if (f.size() != 2 || !ParseNumber(f[1], &nd.value))
+            return line.Error("expected: leaf<TAB>VALUE");
+        } else {
+          if (f.size() != 6) {
+            return line.Error("expected: node<TAB>FEATURE<TAB>THRESHOLD<TAB>LEFT<TAB>RIGHT<TAB>VALUE");
+          }
+          const auto it = std::find(names.begin(), names.end(), f[1]);
+          if (it == names.end()) return line.Error("unknown feature '" + std::string(f[1]) + "'");
+          nd.feature = static_cast<int>(it - names.begin());
+          double left = 0, right = 0;
+          if (!ParseNumber(f[2], &nd.threshold) || !ParseNumber(f[3], &left) ||
+              !ParseNumber(f[4], &right) || !ParseNumber(f[5], &nd.value) || left <= self ||
+              right <= self || left != static_cast<int>(left) || right != static_cast<int>(right)) {
+            return line.Error("threshold and value are numbers; LEFT and RIGHT the numbers of "
+                              "later nodes of the same tree");
+          }
+          nd.left = tree_start + static_cast<int>(left);
+          nd.right = tree_start + static_cast<int>(right);
+        }
+        c->nodes_.push_back(nd);
+      } else if (f[0] == "base" || f[0] == "gate" || f[0] == "threshold") {
         if (f.size() != 2 || !ParseNumber(f[1], &v)) return line.Error("expected: KIND<TAB>NUMBER");
-        if (f[0] != "bias" && !(v >= 0 && v <= 1)) return line.Error("a threshold is in [0, 1]");
-        if (f[0] == "bias") c->bias_ = v, have_bias = true;
-        if (f[0] == "drop_below") c->drop_below_ = v, have_drop = true;
-        if (f[0] == "keep_above") c->keep_above_ = v, have_keep = true;
+        if (f[0] != "base" && !(v >= 0 && v <= 1)) return line.Error("a gate or threshold is in [0, 1]");
+        if (f[0] == "base") c->base_ = v, have_base = true;
+        if (f[0] == "gate") c->gate_ = v, have_gate = true;
+        if (f[0] == "threshold") c->threshold_ = v, have_threshold = true;
       } else {
         return line.Error("unknown kind '" + std::string(f[0]) + "'");
       }
     }
     CLEANER_RETURN_IF_ERROR(st);
-    if (!have_bias || !have_drop || !have_keep || c->drop_below_ > c->keep_above_) {
-      return Status::InvalidArgument("filters/" + file.name +
-                                     ": needs bias, drop_below and keep_above "
-                                     "(drop_below <= keep_above)");
+    // Every child must exist within its tree: a tree ends where the next begins.
+    for (size_t t = 0; t < c->roots_.size(); ++t) {
+      const int end = t + 1 < c->roots_.size() ? c->roots_[t + 1] : static_cast<int>(c->nodes_.size());
+      if (end == c->roots_[t]) return Status::InvalidArgument("filters/" + file.name + ": an empty tree");
+      for (int k = c->roots_[t]; k < end; ++k) {
+        if (c->nodes_[k].feature >= 0 && (c->nodes_[k].left >= end || c->nodes_[k].right >= end)) {
+          return Status::InvalidArgument("filters/" + file.name + ": a node's child is past its tree");
+        }
+      }
     }
-    c->weights_ = std::move(w);
-    c->means_ = std::move(mean);
-    c->scales_ = std::move(scale);
+    // A file of comments only is no model (the training script's stand-in).
+    if (!have_base && !have_gate && !have_threshold && c->roots_.empty()) continue;
+    if (!have_base || !have_gate || !have_threshold || c->roots_.empty()) {
+      return Status::InvalidArgument("filters/" + file.name +
+                                     ": needs base, gate, threshold and a tree");
+    }
   }
   *out = std::move(c);
   return Status::OK();
@@ -231,25 +308,61 @@ void LineClassifier::Features(const std::vector<LineFacts>& lines, size_t i, flo
   *f++ = static_cast<float>(around) / (2 * kContextLines);
 }
 
-double LineClassifier::Score(const float* x) const {
-  double z = bias_;
-  for (int k = 0; k < kNumLineFeatures; ++k) z += weights_[k] * (x[k] - means_[k]) / scales_[k];
-  return 1.0 / (1.0 + std::exp(-z));
+double LineClassifier::Raw(const double* x, std::vector<double>* pull) const {
+  double z = base_;
+  for (int root : roots_) {
+    int k = root;
+    while (nodes_[k].feature >= 0) {
+      const Node& nd = nodes_[k];
+      const int next = x[nd.feature] <= nd.threshold ? nd.left : nd.right;
+      if (pull != nullptr) (*pull)[nd.feature] += nodes_[next].value - nd.value;
+      k = next;
+    }
+    z += nodes_[k].value;
+  }
+  return z;
 }
 
-std::string LineClassifier::Reasons(const float* x) const {
-  // The three features that pull the score furthest towards noise.
-  std::vector<std::pair<double, int>> pull;
-  for (int k = 0; k < kNumLineFeatures; ++k) {
-    const double c = weights_[k] * (x[k] - means_[k]) / scales_[k];
-    if (c < 0) pull.emplace_back(c, k);
+double LineClassifier::Score(const double* x) const {
+  return 1.0 / (1.0 + std::exp(-Raw(x, nullptr)));
+}
+
+void LineClassifier::Window(const std::vector<LineFacts>& lines, size_t i, double doc_dropped,
+                            float (*rows)[kNumLineFeatures], size_t* row_of, double* x) const {
+  // Each line's features are computed once: the three rows hold lines
+  // i-1, i and i+1 in turn.
+  auto row = [&](size_t j) -> const float* {
+    if (row_of[j % 3] != j) {
+      Features(lines, j, rows[j % 3]);
+      row_of[j % 3] = j;
+    }
+    return rows[j % 3];
+  };
+  const size_t n = lines.size();
+  const float* prev = i > 0 ? row(i - 1) : nullptr;
+  const float* cur = row(i);
+  const float* next = i + 1 < n ? row(i + 1) : nullptr;
+  WindowFeatures(lines, i, prev, cur, next, doc_dropped, x);
+}
+
+std::string LineClassifier::Reasons(const std::vector<LineFacts>& lines, size_t i) const {
+  if (empty() || i >= lines.size()) return "";
+  float rows[3][kNumLineFeatures];
+  size_t row_of[3] = {lines.size(), lines.size(), lines.size()};
+  double x[kNumWindowFeatures];
+  Window(lines, i, RuleDroppedShare(lines), rows, row_of, x);
+  std::vector<double> pull(kNumWindowFeatures, 0.0);
+  Raw(x, &pull);
+  std::vector<std::pair<double, int>> order;
+  for (int k = 0; k < kNumWindowFeatures; ++k) {
+    if (pull[k] < 0) order.emplace_back(pull[k], k);
   }
-  std::sort(pull.begin(), pull.end());
+  std::sort(order.begin(), order.end());
   std::string out;
-  char buf[64];
-  for (size_t j = 0; j < pull.size() && j < 3; ++j) {
-    std::snprintf(buf, sizeof(buf), "%s%s=%.2f", j ? " " : "", kNames[pull[j].second],
-                  x[pull[j].second]);
+  char buf[96];
+  for (size_t j = 0; j < order.size() && j < 3; ++j) {
+    std::snprintf(buf, sizeof(buf), "%s%s=%.2f", j ? " " : "",
+                  WindowFeatureNames()[order[j].second].c_str(), x[order[j].second]);
     out += buf;
   }
   return out;
@@ -259,56 +372,20 @@ void LineClassifier::Decide(const std::vector<LineFacts>& lines,
                             std::vector<LineVerdict>* out) const {
   const size_t n = lines.size();
   out->assign(n, LineVerdict());
-  if (empty()) return;
-  // Sides: +1 content, -1 noise, 0 uncertain.
-  std::vector<int> side(n, 1);
-  bool any_content = false;
-  float x[kNumLineFeatures];
+  if (empty() || n == 0) return;
+  const double doc_dropped = RuleDroppedShare(lines);
+  if (doc_dropped < gate_) return;
+  float rows[3][kNumLineFeatures];
+  size_t row_of[3] = {n, n, n};
+  double x[kNumWindowFeatures];
   for (size_t i = 0; i < n; ++i) {
-    const LineFacts& l = lines[i];
-    if (Dropped(l)) side[i] = -1;
-    if (l.rule != LineFacts::Rule::kUndecided) {
-      any_content |= side[i] > 0;
-      continue;
-    }
+    if (lines[i].rule != LineFacts::Rule::kUndecided) continue;
+    Window(lines, i, doc_dropped, rows, row_of, x);
     LineVerdict& v = (*out)[i];
-    Features(lines, i, x);
     v.judged = true;
-    v.score = Score(x);
-    side[i] = v.score < drop_below_ ? -1 : v.score >= keep_above_ ? 1 : 0;
-    any_content |= side[i] > 0;
-    if (side[i] < 0) {
-      v.drop = true;
-      v.reasons = Reasons(x);
-    }
-  }
-  // A heading: a line with certain content at most kHeadingReach lines
-  // below it stays, whatever it scores (a headline over a byline and its
-  // article). Removing lines only brings the content nearer.
-  auto heading = [&](size_t i) {
-    for (size_t k = i + 1; k < n && k <= i + 1 + kHeadingReach; ++k) {
-      if (side[k] > 0) return true;
-    }
-    return false;
-  };
-  // Context: an uncertain line goes when the nearest certain line on each
-  // side is noise (the document's edges count as noise), and stays when
-  // either is content. A document with no certain content keeps them all.
-  std::vector<int> above(n, -1);  // side of the nearest certain line above
-  for (size_t i = 1; i < n; ++i) above[i] = side[i - 1] != 0 ? side[i - 1] : above[i - 1];
-  int below = -1;
-  for (size_t i = n; i-- > 0;) {
-    LineVerdict& v = (*out)[i];
-    if (v.judged && side[i] < 0 && heading(i)) {
-      v.drop = false;
-    } else if (v.judged && side[i] == 0 && any_content && above[i] < 0 && below < 0 &&
-               !heading(i)) {
-      v.drop = true;
-      v.by_context = true;
-      Features(lines, i, x);
-      v.reasons = Reasons(x);
-    }
-    if (side[i] != 0) below = side[i];
+    const double score = Score(x);
+    v.score = static_cast<float>(score);
+    v.drop = score < threshold_ && !Heading(lines, i);
   }
 }
 

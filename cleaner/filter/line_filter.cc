@@ -232,12 +232,35 @@ int CountSpaces(std::string_view text, int limit) {
   return std::min(spaces, limit);
 }
 
+// What the rules said of a line, as the line classifier reads it.
+LineFacts::Rule RuleState(const Info& f) {
+  return f.skip                                         ? LineFacts::Rule::kSkipped
+         : f.cls == Cls::kBad && f.heuristic != nullptr ? LineFacts::Rule::kWeakDrop
+         : f.cls == Cls::kBad                           ? LineFacts::Rule::kDropped
+         : f.cls == Cls::kGood || f.shape_good          ? LineFacts::Rule::kContent
+                                                        : LineFacts::Rule::kUndecided;
+}
+
+// The share of the lines the rules judged that they dropped, as
+// RuleDroppedShare() counts it, without building the facts.
+double DroppedShare(const std::vector<Info>& info) {
+  size_t judged = 0, dropped = 0;
+  for (const Info& f : info) {
+    if (f.skip) continue;
+    ++judged;
+    dropped += f.cls == Cls::kBad;
+  }
+  return judged > 0 ? static_cast<double>(dropped) / static_cast<double>(judged) : 0.0;
+}
+
 // The line classifier's second opinion on the lines the rules left
 // undecided (scraped text only; see line_classifier.h). Fills `verdicts`
-// and hands every line's features to the options' dump hook when asked.
+// and the facts it read (scratch.facts, for the explanations), and hands
+// every line's features to the options' dump hook when asked.
+template <typename CountOf>
 void ClassifyLines(const LineClassifier& classifier, const std::vector<Block>& blocks,
-                   const std::vector<Info>& info, const std::vector<int>& repeats,
-                   const FilterOptions& options, bool dump, std::vector<LineVerdict>* verdicts) {
+                   const std::vector<Info>& info, CountOf count_of, const FilterOptions& options,
+                   bool dump, std::vector<LineVerdict>* verdicts) {
   const size_t n = blocks.size();
   std::vector<LineFacts>& facts = scratch.facts;
   facts.assign(n, LineFacts());
@@ -246,17 +269,13 @@ void ClassifyLines(const LineClassifier& classifier, const std::vector<Block>& b
     LineFacts& l = facts[i];
     l.text = blocks[i].text;
     l.units = f.units;
-    l.repeats = repeats[i];
+    l.repeats = count_of(i);
     l.ending = f.ending == Ending::kTerminal   ? 1
                : f.ending == Ending::kQuestion ? 2
                : f.ending == Ending::kEllipsis ? 3
                : f.ending == Ending::kColon    ? 4
                                                : 0;
-    l.rule = f.skip                                         ? LineFacts::Rule::kSkipped
-             : f.cls == Cls::kBad && f.heuristic != nullptr ? LineFacts::Rule::kWeakDrop
-             : f.cls == Cls::kBad                           ? LineFacts::Rule::kDropped
-             : f.cls == Cls::kGood || f.shape_good          ? LineFacts::Rule::kContent
-                                                            : LineFacts::Rule::kUndecided;
+    l.rule = RuleState(f);
   }
   if (dump) {
     float x[kNumLineFeatures];
@@ -430,7 +449,7 @@ class Judging {
   void DropMenuRuns();
   void JudgeDocument();
   // The line classifier's pass; true when it dropped a line.
-  bool Classify(const FilterOptions& options, bool dump);
+  bool Classify(const FilterOptions& options, bool first, bool dump);
   size_t Emit();  // the number of blocks kept, moved to the front
   bool JudgeAgain(bool classifier_dropped) const;
 
@@ -937,23 +956,25 @@ void Judging::JudgeDocument() {
 }
 
 // Pass 6: on scraped text, the line classifier judges what the rules
-// left undecided. Its drops are settled by judging the kept lines again
-// (the zones may move), which drops nothing more of its own (see
-// line_classifier.h).
-bool Judging::Classify(const FilterOptions& options, bool dump) {
+// left undecided, once per document (`first`: the filter's first
+// judgement). Its drops are settled by judging the kept lines again with the
+// rules alone (the zones may move; see line_classifier.h).
+bool Judging::Classify(const FilterOptions& options, bool first, bool dump) {
   const bool text_input = meta_ != nullptr && meta_->format == "text";
-  if (!drop_reason_.empty() || !text_input ||
+  if (!first || !drop_reason_.empty() || !text_input ||
       !((options.line_classifier && !R.classifier->empty()) || dump)) {
     return false;
   }
-  std::vector<int> repeats(n_);
-  for (size_t i = 0; i < n_; ++i) repeats[i] = CountOf(i);
-  ClassifyLines(*R.classifier, blocks_, info_, repeats, options, dump, &verdicts_);
+  // A document under the classifier's gate is not judged: nothing is built
+  // for it (a clean text of a million lines stays as small as it was).
+  if (!dump && DroppedShare(info_) < R.classifier->gate()) return false;
+  ClassifyLines(*R.classifier, blocks_, info_, [this](size_t i) { return CountOf(i); }, options,
+                dump, &verdicts_);
   bool dropped = false;
   for (size_t i = 0; i < verdicts_.size(); ++i) {
     if (!verdicts_[i].drop) continue;
     info_[i].cls = Cls::kBad;
-    info_[i].heuristic = verdicts_[i].by_context ? "classifier-context" : "classifier";
+    info_[i].heuristic = "classifier";
     info_[i].category = "low-content";
     dropped = true;
   }
@@ -984,7 +1005,7 @@ size_t Judging::Emit() {
     } else if (i < verdicts_.size() && verdicts_[i].drop) {
       char score[32];
       std::snprintf(score, sizeof(score), " score=%.2f", verdicts_[i].score);
-      rule = f.heuristic + (score + (" " + verdicts_[i].reasons));
+      rule = f.heuristic + (score + (" " + R.classifier->Reasons(scratch.facts, i)));
     } else if (f.heuristic != nullptr) {
       rule = f.heuristic;
       if (f.rule >= 0) rule += " after " + R.rules[f.rule].origin;
@@ -1027,9 +1048,10 @@ bool LineFilter::Judge() {
   j.DropAroundContent();
   j.DropMenuRuns();
   j.JudgeDocument();
-  const bool dump = options_.line_feature_dump != nullptr && first_judgement_;
+  const bool first = first_judgement_;
   first_judgement_ = false;
-  const bool classifier_dropped = j.Classify(options_, dump);
+  const bool classifier_dropped =
+      j.Classify(options_, first, first && options_.line_feature_dump != nullptr);
   blocks_.resize(j.Emit());
   return j.JudgeAgain(classifier_dropped);
 }
