@@ -1059,15 +1059,27 @@ TEST_CASE("a modal dialog is not the page under it - unless there is no page", "
 
 TEST_CASE("a form around the page's posts is no form to fill - a comment form is",
           "[extract][veto]") {
-  // A forum wraps its posts in a moderation form; beside them the page holds
-  // more prose of its own in boxes of a paragraph each (an app-install
-  // notice, a welcome box), so the general veto does not spare the form.
-  std::string posts, elsewhere;
+  // A forum wraps its posts in a moderation form: it holds most of the
+  // page's prose, but beside it the page holds more text of its own (a
+  // paragraph in a box, a long list of short lines), so the general veto
+  // (40 % of the prose and of the text) does not spare the form.
+  std::string posts, elsewhere = "<section><div>" + Prose(10) + "</div></section><ul>";
   for (int i = 1; i <= 4; ++i) posts += "<div class=\"post\">" + Prose(i) + "</div>";
-  for (int i = 10; i <= 16; ++i) elsewhere += "<section><div>" + Prose(i) + "</div></section>";
+  for (int i = 0; i < 60; ++i) elsewhere += "<li>Topic number " + std::to_string(i) + "</li>";
+  elsewhere += "</ul>";
   Result r = Extract(Page(elsewhere + "<div><form method=\"post\">" + posts + "</form></div>"));
   REQUIRE(r.status.ok());
   CHECK(std::count(r.texts.begin(), r.texts.end(), StripP(Prose(2))) == 1);
+  // A sign-up form with paragraphs of fine print, a third of the page's
+  // prose, is still a form to fill; so is any form a class rule names.
+  std::string article3;
+  for (int i = 1; i <= 4; ++i) article3 += Prose(i);
+  for (const char* open : {"<form action=\"/subscribe\">", "<form class=\"newsletter\">"}) {
+    r = Extract(Page("<article>" + article3 + "</article>" + open + Prose(20) + Prose(21) +
+                     "<input type=\"email\"></form>"));
+    CHECK(std::count(r.texts.begin(), r.texts.end(), StripP(Prose(2))) == 1);
+    for (const std::string& t : r.texts) CHECK(t.find("sentence number 20") == std::string::npos);
+  }
   // A comment form holds a line of its own words, not paragraphs: it goes.
   std::string article;
   for (int i = 1; i <= 5; ++i) article += Prose(i);
@@ -1109,6 +1121,21 @@ TEST_CASE("comments that are nearly all the page's prose are its text", "[extrac
   r = Extract(LinkDiscussion("<div class=\"story\">" + story + "</div>"));
   CHECK(std::count(r.texts.begin(), r.texts.end(), StripP(Prose(21))) == 1);
   for (const std::string& t : r.texts) CHECK(t.find("sentence number 2 ") == std::string::npos);
+  // A page's own post marked as an <article>, however short (a photo post's
+  // captions), keeps its comments out.
+  r = Extract(LinkDiscussion("<article><p>Photos from our trip to the valley last week.</p>"
+                             "<img src=\"a.jpg\"><p>The river was high after the storm.</p>"
+                             "</article>"));
+  for (const std::string& t : r.texts) CHECK(t.find("sentence number 2 ") == std::string::npos);
+  // A wrapper named for its comments around the article and its thread
+  // ("post has-comments") is no comment section: the thread inside it is.
+  std::string comments;
+  for (int i = 1; i <= 3; ++i) comments += "<li class=\"comment\">" + Prose(30 + i) + "</li>";
+  r = Extract(Page("<div class=\"post has-comments\"><h1>A test page</h1>" + story +
+                       "<div id=\"comments\"><ol>" + comments + "</ol></div></div>",
+                   "<meta property=\"og:type\" content=\"article\">"));
+  CHECK(std::count(r.texts.begin(), r.texts.end(), StripP(Prose(21))) == 1);
+  for (const std::string& t : r.texts) CHECK(t.find("sentence number 32") == std::string::npos);
 }
 
 TEST_CASE("a collapsed panel is text a reader opens - a hidden menu stays furniture",

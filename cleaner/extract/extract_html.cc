@@ -183,6 +183,7 @@ Status ExtractRules::Compile(const std::vector<RuleFile>& files,
       }
       if (rule.verdict == kNegative) rule.weight = -rule.weight;
       rule.origin = line.Origin();
+      rule.tag_rule = kind == "tag";
       rep->rules.push_back(std::move(rule));
       const TokenRule* r = &rep->rules.back();
       std::string name(line.fields[2]);
@@ -230,6 +231,14 @@ constexpr int kFormProseChars = 400;
 // Prose outside comment sections under which a page is a discussion of a
 // link or a title, not an article with comments (a summary of a paragraph).
 constexpr int kArticleProseChars = 400;
+// Text outside links, comments and furniture under which a page holds no
+// post of its own (a title link and "submitted by ... 47 comments" are
+// links and a line; a photo post's captions are more).
+constexpr int kArticleTextChars = 300;
+// Text outside links in an <article> outside the comment sections: the
+// page marks a post of its own (a photo post's captions), whose comments
+// are comments.
+constexpr int kArticleMarkedChars = 60;
 
 enum TagClass : uint8_t {
   kInline = 0,  // text flows through (a, span, b, em, unknown elements)
@@ -1298,7 +1307,17 @@ class Selector {
   // on a page whose hidden elements are shown, and a scoped rule's verdict
   // only on its kinds.
   Verdict EffectiveVerdict(const Elem& e, const TokenRule** rule) const;
-  long CommentProse() const;
+  // The prose in comment sections, and the prose and the text outside links
+  // outside them and outside furniture (elements a drop rule names).
+  struct CommentMeasure {
+    long comment_prose = 0, outside_prose = 0, outside_text = 0;
+    long article_text = 0;  // of the text outside, in an <article>: the page's own post
+  };
+  CommentMeasure MeasureComments() const;
+  bool HasNestedComments(size_t i) const;  // an element inside elems_[i] has the comments verdict
+  // The veto of a drop rule: `e` holds 40 % of the page's prose and 40 % of
+  // its text, or most of its text (see ApplyDrops()).
+  bool HoldsThePage(const Elem& e) const;
   void MeasureHidden();
   int PickTop();
   void Score();
@@ -1342,7 +1361,7 @@ class Selector {
   // The comment sections hold nearly all the page's prose (a discussion
   // page that declares itself an article): they are the page's text.
   bool comments_are_page_ = false;
-  bool comments_explained_ = false;
+  std::string comments_explained_;  // the evidence, said once the text is chosen
   bool cards_explained_ = false;  // KeepCards() runs with every selection pass; it says so once
   std::vector<int> walked_card_chars_;  // blocks' card_chars as walked, before KeepCards()
   // Explain events of the current pass, reported once its result is used.
@@ -1432,23 +1451,54 @@ Verdict Selector::EffectiveVerdict(const Elem& e, const TokenRule** rule_out) co
   return v;
 }
 
-long Selector::CommentProse() const {
-  // Parents come before their children: a section inside another counts once.
-  std::vector<char> inside(elems_.size(), 0);
-  long prose = 0;
+bool Selector::HoldsThePage(const Elem& e) const {
+  return (total_prose_ > 0 && e.raw_prose * 5 >= total_prose_ * 2 &&
+          static_cast<long>(e.chars) * 5 >= total_chars_ * 2) ||
+         static_cast<long>(e.chars) * 2 > total_chars_;
+}
+
+bool Selector::HasNestedComments(size_t i) const {
+  for (int k = static_cast<int>(i) + 1; k < elems_[i].end; ++k) {
+    const TokenRule* rule = nullptr;
+    if (EffectiveVerdict(elems_[k], &rule) == kComments) return true;
+  }
+  return false;
+}
+
+Selector::CommentMeasure Selector::MeasureComments() const {
+  // Per element: 0 outside, 1 in a comment section, 2 in furniture (an
+  // element a drop rule names). Parents come before their children.
+  std::vector<char> where(elems_.size(), 0);
+  std::vector<char> in_article(elems_.size(), 0);  // it or an ancestor is an <article>
+  CommentMeasure m;
   for (size_t i = 0; i < elems_.size(); ++i) {
     const Elem& e = elems_[i];
-    if (e.parent >= 0 && inside[e.parent]) {
-      inside[i] = 1;
-      continue;
+    in_article[i] = e.tag == GUMBO_TAG_ARTICLE || (e.parent >= 0 && in_article[e.parent]);
+    char w = e.parent >= 0 ? where[e.parent] : 0;
+    if (w == 0) {
+      const TokenRule* rule = nullptr;
+      const Verdict v = EffectiveVerdict(e, &rule);
+      // A comment-named wrapper around the article and its comments ("post
+      // has-comments": 85 % of the prose, sections inside) is no comment
+      // section; the sections inside it are. Scoped rules (reviews on a
+      // product) do not count.
+      if (v == kComments && rule != nullptr && rule->kinds == 0 &&
+          !(e.raw_prose * 20 >= total_prose_ * 17L && HasNestedComments(i))) {
+        w = 1;
+        m.comment_prose += e.raw_prose;
+      } else if (v == kDrop && !HoldsThePage(e)) {
+        w = 2;
+      }
     }
-    const TokenRule* rule = nullptr;
-    if (EffectiveVerdict(e, &rule) == kComments && rule != nullptr && rule->kinds == 0) {
-      inside[i] = 1;
-      prose += e.raw_prose;
-    }
+    where[i] = static_cast<char>(w);
   }
-  return prose;
+  for (const RawBlock& b : blocks_) {
+    if (b.owner >= 0 && where[b.owner] != 0) continue;
+    if (b.prose) m.outside_prose += b.chars;
+    m.outside_text += b.chars - b.link_chars;
+    if (b.owner >= 0 && in_article[b.owner]) m.article_text += b.chars - b.link_chars;
+  }
+  return m;
 }
 
 void Selector::ApplyDrops() {
@@ -1459,21 +1509,22 @@ void Selector::ApplyDrops() {
     total_chars_ += b.chars;
   }
   for (Elem& e : elems_) e.raw_prose = e.prose_chars;
-  // Comment sections holding 85% of the prose (as a comment section's own
-  // veto below) and less than a paragraph or two outside them: a discussion
-  // of a link (old Reddit, Lobsters) that declares itself an article.
-  const long comment_prose = CommentProse();
-  comments_are_page_ = kind == PageKind::kArticle && total_prose_ > 0 &&
-                       comment_prose * 20 >= total_prose_ * 17L &&
-                       total_prose_ - comment_prose < kArticleProseChars;
-  if (comments_are_page_ && !comments_explained_ && kind != PageKind::kForum &&
-      !options_.keep_comments) {
-    comments_explained_ = true;
-    ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "comments-are-the-page",
-                    "main-content",
-                    "comment sections hold " + std::to_string(comment_prose) + " of the page's " +
-                        std::to_string(total_prose_) +
-                        " characters of prose; they are kept as the page's text");
+  // Comment sections holding 85% of the prose outside furniture (as a
+  // comment section's own veto below), less than a paragraph or two of
+  // prose and a few lines of text outside them, and no post of the page's
+  // own marked as an <article>: a discussion of a link (old Reddit,
+  // Lobsters) that declares itself an article.
+  const CommentMeasure cm = MeasureComments();
+  comments_are_page_ = kind == PageKind::kArticle && cm.comment_prose > 0 &&
+                       cm.comment_prose * 20 >= (cm.comment_prose + cm.outside_prose) * 17L &&
+                       cm.outside_prose < kArticleProseChars &&
+                       cm.outside_text < kArticleTextChars && cm.article_text < kArticleMarkedChars;
+  if (comments_are_page_ && comments_explained_.empty()) {
+    comments_explained_ = "comment sections hold " + std::to_string(cm.comment_prose) +
+                          " of the page's " + std::to_string(total_prose_) +
+                          " characters of prose, and " + std::to_string(cm.outside_text) +
+                          " characters of text stand outside them and outside furniture and "
+                          "links; they are kept as the page's text";
   }
   for (size_t i = 0; i < elems_.size(); ++i) {
     Elem& e = elems_[i];
@@ -1520,14 +1571,12 @@ void Selector::ApplyDrops() {
     } else if (strict) {
       veto = total_prose_ > 0 && outside * 20 < total_prose_ * 3;
     } else {
-      veto = (total_prose_ > 0 && e.raw_prose * 5 >= total_prose_ * 2 &&
-              static_cast<long>(e.chars) * 5 >= total_chars_ * 2) ||
-             static_cast<long>(e.chars) * 2 > total_chars_;
+      veto = HoldsThePage(e);
     }
     // A form holding paragraphs of prose wraps the page (ASP.NET's one form,
     // a forum's moderation form around its posts): it is not a form to fill.
-    if (!veto && e.tag == GUMBO_TAG_FORM && v == kDrop) {
-      veto = e.raw_prose >= kFormProseChars && e.raw_prose * 4 >= total_prose_;
+    if (!veto && e.tag == GUMBO_TAG_FORM && v == kDrop && rule != nullptr && rule->tag_rule) {
+      veto = e.raw_prose >= kFormProseChars && e.raw_prose * 2 >= total_prose_;
     }
     if (veto) continue;
     e.dropped = true;
@@ -2108,7 +2157,11 @@ void Selector::Run(std::vector<char>* keep) {
   if (kind == PageKind::kForum) KeepThread(keep);
   Fallback(keep);
   Gate(keep);
-  if (options_.keep_comments) {
+  if (comments_are_page_ && !options_.keep_comments) {
+    ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "comments-are-the-page",
+                    "main-content", comments_explained_);
+  }
+  if (options_.keep_comments || comments_are_page_) {
     // The comment section follows the article in document order.
     for (size_t i = 0; i < blocks_.size(); ++i) {
       const RawBlock& b = blocks_[i];

@@ -25,6 +25,7 @@ struct TokenRule {
   int weight = 0;
   std::string origin;
   bool byline = false;  // a drop whose text is the byline (kept as metadata)
+  bool tag_rule = false;  // a rule of an element's name ("tag drop form")
   // A drop or comments verdict scoped to some page kinds
   // ("drop@article,forum"): bit k set for PageKind k; 0 for every kind.
   uint8_t kinds = 0;
