@@ -264,8 +264,11 @@ def write(model, threshold, names):
             if nd['is_leaf']:
                 out.append(f"leaf\t{nd['value']:.9g}")
             else:
+                # sklearn keeps a split node's value unshrunk and its leaves'
+                # shrunk by the learning rate: scaled here alike, so that the
+                # change of value along a path (--explain's reasons) adds up.
                 out.append(f"node\t{names[nd['feature_idx']]}\t{nd['num_threshold']:.17g}\t"
-                           f"{nd['left']}\t{nd['right']}\t{nd['value']:.9g}")
+                           f"{nd['left']}\t{nd['right']}\t{RATE * nd['value']:.9g}")
     (ROOT / 'filters' / 'line_classifier.txt').write_text('\n'.join(out) + '\n')
 
 

@@ -1127,6 +1127,18 @@ TEST_CASE("comments that are nearly all the page's prose are its text", "[extrac
                              "<img src=\"a.jpg\"><p>The river was high after the storm.</p>"
                              "</article>"));
   for (const std::string& t : r.texts) CHECK(t.find("sentence number 2 ") == std::string::npos);
+  // An article in a form that wraps the page (ASP.NET) is the page's own
+  // post: its comments stay out.
+  std::string nav = "<nav><ul>";
+  for (int i = 0; i < 40; ++i) nav += "<li><a href=\"/" + std::to_string(i) + "\">Section</a></li>";
+  nav += "</ul></nav>";
+  std::string thread;
+  for (int i = 1; i <= 4; ++i) thread += "<div class=\"comment\">" + Prose(40 + i) + "</div>";
+  r = Extract(Page(nav + "<form method=\"post\"><h1>A test page</h1>" + story + Prose(23) +
+                       "</form><div class=\"comments\">" + thread + "</div>",
+                   "<meta property=\"og:type\" content=\"article\">"));
+  CHECK(std::count(r.texts.begin(), r.texts.end(), StripP(Prose(22))) == 1);
+  for (const std::string& t : r.texts) CHECK(t.find("sentence number 42") == std::string::npos);
   // A wrapper named for its comments around the article and its thread
   // ("post has-comments") is no comment section: the thread inside it is.
   std::string comments;

@@ -188,7 +188,7 @@ TEST_CASE("a crawled page's undecided lines are scored - a clean text is not jud
   CHECK(v[1].judged);
   CHECK(v[1].drop);
   CHECK(v[1].score == Approx(1 / (1 + std::exp(2.0))));
-  CHECK(c->Reasons(lines, 1).find("log_words=0.69") != std::string::npos);
+  CHECK(c->Reasons(lines, 1, RuleDroppedShare(lines)).find("log_words=0.69") != std::string::npos);
   CHECK_FALSE(v[2].drop);
   CHECK(v[2].judged);
   CHECK_FALSE(v[0].judged);  // the rules decided these

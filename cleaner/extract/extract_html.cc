@@ -1318,6 +1318,10 @@ class Selector {
   // The veto of a drop rule: `e` holds 40 % of the page's prose and 40 % of
   // its text, or most of its text (see ApplyDrops()).
   bool HoldsThePage(const Elem& e) const;
+  // A form the `form` tag rule names that holds most of the page's prose
+  // (400 characters or more): it wraps the page (ASP.NET's one form, a
+  // forum's moderation form around its posts), and is no form to fill.
+  bool FormWraps(const Elem& e, const TokenRule* rule) const;
   void MeasureHidden();
   int PickTop();
   void Score();
@@ -1451,6 +1455,11 @@ Verdict Selector::EffectiveVerdict(const Elem& e, const TokenRule** rule_out) co
   return v;
 }
 
+bool Selector::FormWraps(const Elem& e, const TokenRule* rule) const {
+  return e.tag == GUMBO_TAG_FORM && rule != nullptr && rule->tag_rule &&
+         e.raw_prose >= kFormProseChars && e.raw_prose * 2 >= total_prose_;
+}
+
 bool Selector::HoldsThePage(const Elem& e) const {
   return (total_prose_ > 0 && e.raw_prose * 5 >= total_prose_ * 2 &&
           static_cast<long>(e.chars) * 5 >= total_chars_ * 2) ||
@@ -1486,7 +1495,7 @@ Selector::CommentMeasure Selector::MeasureComments() const {
           !(e.raw_prose * 20 >= total_prose_ * 17L && HasNestedComments(i))) {
         w = 1;
         m.comment_prose += e.raw_prose;
-      } else if (v == kDrop && !HoldsThePage(e)) {
+      } else if (v == kDrop && !HoldsThePage(e) && !FormWraps(e, rule)) {
         w = 2;
       }
     }
@@ -1521,8 +1530,9 @@ void Selector::ApplyDrops() {
                        cm.outside_text < kArticleTextChars && cm.article_text < kArticleMarkedChars;
   if (comments_are_page_ && comments_explained_.empty()) {
     comments_explained_ = "comment sections hold " + std::to_string(cm.comment_prose) +
-                          " of the page's " + std::to_string(total_prose_) +
-                          " characters of prose, and " + std::to_string(cm.outside_text) +
+                          " of the " + std::to_string(cm.comment_prose + cm.outside_prose) +
+                          " characters of prose outside furniture, and " +
+                          std::to_string(cm.outside_text) +
                           " characters of text stand outside them and outside furniture and "
                           "links; they are kept as the page's text";
   }
@@ -1575,9 +1585,7 @@ void Selector::ApplyDrops() {
     }
     // A form holding paragraphs of prose wraps the page (ASP.NET's one form,
     // a forum's moderation form around its posts): it is not a form to fill.
-    if (!veto && e.tag == GUMBO_TAG_FORM && v == kDrop && rule != nullptr && rule->tag_rule) {
-      veto = e.raw_prose >= kFormProseChars && e.raw_prose * 2 >= total_prose_;
-    }
+    if (!veto && v == kDrop) veto = FormWraps(e, rule);
     if (veto) continue;
     e.dropped = true;
     if (rule != nullptr && rule->byline && byline.empty() && e.first_block < e.end_block &&

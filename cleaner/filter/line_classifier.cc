@@ -345,12 +345,13 @@ void LineClassifier::Window(const std::vector<LineFacts>& lines, size_t i, doubl
   WindowFeatures(lines, i, prev, cur, next, doc_dropped, x);
 }
 
-std::string LineClassifier::Reasons(const std::vector<LineFacts>& lines, size_t i) const {
+std::string LineClassifier::Reasons(const std::vector<LineFacts>& lines, size_t i,
+                                    double doc_dropped) const {
   if (empty() || i >= lines.size()) return "";
   float rows[3][kNumLineFeatures];
   size_t row_of[3] = {lines.size(), lines.size(), lines.size()};
   double x[kNumWindowFeatures];
-  Window(lines, i, RuleDroppedShare(lines), rows, row_of, x);
+  Window(lines, i, doc_dropped, rows, row_of, x);
   std::vector<double> pull(kNumWindowFeatures, 0.0);
   Raw(x, &pull);
   std::vector<std::pair<double, int>> order;

@@ -109,7 +109,8 @@ class LineClassifier {
   // The strongest evidence against lines[i] being content, for --explain:
   // the three window features whose splits pulled its score furthest
   // towards noise, with their values ("log_chars=2.08 position=1.00 ...").
-  std::string Reasons(const std::vector<LineFacts>& lines, size_t i) const;
+  // `doc_dropped` is RuleDroppedShare(lines), computed once by the caller.
+  std::string Reasons(const std::vector<LineFacts>& lines, size_t i, double doc_dropped) const;
 
   // RuleDroppedShare() a document needs to be judged.
   double gate() const { return gate_; }

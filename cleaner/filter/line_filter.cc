@@ -498,6 +498,9 @@ class Judging {
   std::string drop_reason_;
   const char* drop_category_ = nullptr;  // of every block, when the document goes
   std::vector<LineVerdict> verdicts_;
+  // With --explain: the classifier's reasons for each line it dropped, in
+  // line order.
+  std::vector<std::pair<size_t, std::string>> reasons_;
 };
 
 // Pass 1: shape, and the rules that read the line alone.
@@ -658,16 +661,18 @@ void Judging::JudgeAlone() {
 
 // Pass 3: a header takes the lines of its block.
 bool Judging::TakeHeaderBlocks() {
+  // The first content paragraph. Lines are only ever taken (made
+  // boilerplate) here, never made content, so it only moves down: found
+  // again from where it was, it costs one pass over the document in all.
+  size_t first_good = 0;
   for (size_t i = 0; i < n_; ++i) {
     if (DeadlinePassed(doc_.deadline)) return false;
     if (info_[i].rule < 0 || R.rules[info_[i].rule].kind != RuleKind::kHeader) continue;
     const std::string& cat = R.rules[info_[i].rule].category;
     // Below the text, a comment form's block also takes longer lines (the
     // form's notes); above it, the header is a kicker and its title stays.
-    bool text_above = false;
-    for (size_t k = 0; k < i && !text_above && !DeadlinePassed(doc_.deadline); ++k) {
-      text_above = info_[k].cls == Cls::kGood;
-    }
+    while (first_good < n_ && info_[first_good].cls != Cls::kGood) ++first_good;
+    const bool text_above = first_good < i;
     bool after_headline = false;
     for (size_t j = i + 1; j < n_; ++j) {
       Info& g = info_[j];
@@ -971,8 +976,14 @@ bool Judging::Classify(const FilterOptions& options, bool first, bool dump) {
   ClassifyLines(*R.classifier, blocks_, info_, [this](size_t i) { return CountOf(i); }, options,
                 dump, &verdicts_);
   bool dropped = false;
+  const double doc_dropped = doc_.reporter != nullptr ? RuleDroppedShare(scratch.facts) : 0.0;
   for (size_t i = 0; i < verdicts_.size(); ++i) {
     if (!verdicts_[i].drop) continue;
+    // The reasons are read now, while every line's text is in place (Emit
+    // moves the kept blocks), and only for --explain.
+    if (doc_.reporter != nullptr) {
+      reasons_.emplace_back(i, R.classifier->Reasons(scratch.facts, i, doc_dropped));
+    }
     info_[i].cls = Cls::kBad;
     info_[i].heuristic = "classifier";
     info_[i].category = "low-content";
@@ -987,6 +998,7 @@ bool Judging::Classify(const FilterOptions& options, bool first, bool dump) {
 // reported.
 size_t Judging::Emit() {
   size_t kept = 0;
+  size_t next_reason = 0;  // into reasons_, in line order
   for (size_t i = 0; i < n_; ++i) {
     const Info& f = info_[i];
     if (f.cls != Cls::kBad && drop_reason_.empty()) {
@@ -1005,7 +1017,9 @@ size_t Judging::Emit() {
     } else if (i < verdicts_.size() && verdicts_[i].drop) {
       char score[32];
       std::snprintf(score, sizeof(score), " score=%.2f", verdicts_[i].score);
-      rule = f.heuristic + (score + (" " + R.classifier->Reasons(scratch.facts, i)));
+      while (next_reason < reasons_.size() && reasons_[next_reason].first < i) ++next_reason;
+      const bool have = next_reason < reasons_.size() && reasons_[next_reason].first == i;
+      rule = f.heuristic + (score + (" " + (have ? reasons_[next_reason].second : "")));
     } else if (f.heuristic != nullptr) {
       rule = f.heuristic;
       if (f.rule >= 0) rule += " after " + R.rules[f.rule].origin;
