@@ -659,12 +659,34 @@ void Judging::JudgeAlone() {
   }
 }
 
+// The first line from `k` on that is not boilerplate (n_ if none), by the
+// links of `live`, shortened as they are followed (lines only ever become
+// boilerplate here, so a link never has to point back).
+size_t NextLive(std::vector<uint32_t>* live, size_t k) {
+  std::vector<uint32_t>& next = *live;
+  size_t root = k;
+  while (next[root] != root) root = next[root];
+  while (next[k] != root) {
+    const size_t up = next[k];
+    next[k] = static_cast<uint32_t>(root);
+    k = up;
+  }
+  return root;
+}
+
 // Pass 3: a header takes the lines of its block.
 bool Judging::TakeHeaderBlocks() {
   // The first content paragraph. Lines are only ever taken (made
   // boilerplate) here, never made content, so it only moves down: found
   // again from where it was, it costs one pass over the document in all.
   size_t first_good = 0;
+  // live[k]: k when line k is not boilerplate, else a line after it (see
+  // NextLive()): a header reads on past boilerplate lines, and a page of
+  // them read again for every header was quadratic.
+  std::vector<uint32_t> live(n_ + 1);
+  for (size_t k = 0; k <= n_; ++k) {
+    live[k] = static_cast<uint32_t>(k < n_ && info_[k].cls == Cls::kBad ? k + 1 : k);
+  }
   for (size_t i = 0; i < n_; ++i) {
     if (DeadlinePassed(doc_.deadline)) return false;
     if (info_[i].rule < 0 || R.rules[info_[i].rule].kind != RuleKind::kHeader) continue;
@@ -674,13 +696,11 @@ bool Judging::TakeHeaderBlocks() {
     while (first_good < n_ && info_[first_good].cls != Cls::kGood) ++first_good;
     const bool text_above = first_good < i;
     bool after_headline = false;
-    for (size_t j = i + 1; j < n_; ++j) {
+    for (size_t j = NextLive(&live, i + 1), seen = i; j < n_; seen = j, j = NextLive(&live, j + 1)) {
       Info& g = info_[j];
+      // Boilerplate lines passed over part a headline from its excerpt.
+      if (j > seen + 1) after_headline = false;
       if (g.skip) break;
-      if (g.cls == Cls::kBad) {
-        after_headline = false;
-        continue;
-      }
       bool take;
       if (cat == "related") {
         // Teasers: headlines (three words or more), cut excerpts, and a
@@ -705,6 +725,7 @@ bool Judging::TakeHeaderBlocks() {
       if (!take) break;
       after_headline = g.cls == Cls::kNeutral && g.ending == Ending::kNone;
       g.cls = Cls::kBad;
+      live[j] = static_cast<uint32_t>(j + 1);
       g.rule = info_[i].rule;
       g.heuristic = cat == "related" ? "heuristic:related-block" : "heuristic:header-block";
       g.category = R.rules[info_[i].rule].category.c_str();

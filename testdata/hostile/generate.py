@@ -139,6 +139,19 @@ put("br_walls_60mb.html", "<ul>" + unit * ((60 << 20) // len(unit)) + "</ul><p>"
 # million short lines of scraped text (20 MB).
 put("tiny_paragraphs_20mb.html", "<html><body>" + "<p>tiny paragraph</p>" * 1000000 + "</body></html>")
 put("short_lines_20mb.txt", "".join(f"short line {i:08d}\n" for i in range(1000000)))
+# Header rules ("Share this:", "Leave a Reply") and the short lines they take,
+# a million of them: each header read on past every boilerplate line after
+# it (quadratic: 200k lines took 6 s).
+headers = ["Share this:", "Leave a Reply", "Related", "Facebook", "Twitter", "Name", "Email"]
+put("header_lines_1m.txt", "".join(headers[(i * 7919) % 7] + "\n" for i in range(1000000)) +
+    PARA + "\n")
+# A crawled page of 600k furniture lines, a fifth or more dropped by the
+# rules, so the line classifier judges it; with --explain its reasons were
+# computed from the whole document for every dropped line (14 s).
+furniture = ["Log in", "Copyright 2024 Example Inc.", "EN | FR | DE", "Page 1 of 5",
+             "1 2 3 4 5", "Filter by"]
+put("crawled_lines_600k.txt", "".join(furniture[(i * 7919) % 6] + (f" {i}" if i % 2 else "") + "\n"
+                                      for i in range(600000)))
 # 14.5: 60 MB of three-layer mojibake (3.8 GB before: every repair kept its context snippets).
 moj = "café résumé naïve "
 for _ in range(3):
