@@ -1523,7 +1523,8 @@ void Selector::ApplyDrops() {
   // prose and a few lines of text outside them, and no post of the page's
   // own marked as an <article>: a discussion of a link (old Reddit,
   // Lobsters) that declares itself an article.
-  const CommentMeasure cm = MeasureComments();
+  // Only an article page is asked: the measure is not taken on the others.
+  const CommentMeasure cm = kind == PageKind::kArticle ? MeasureComments() : CommentMeasure();
   comments_are_page_ = kind == PageKind::kArticle && cm.comment_prose > 0 &&
                        cm.comment_prose * 20 >= (cm.comment_prose + cm.outside_prose) * 17L &&
                        cm.outside_prose < kArticleProseChars &&

@@ -993,11 +993,11 @@ bool Judging::Classify(const FilterOptions& options, bool first, bool dump) {
   }
   // A document under the classifier's gate is not judged: nothing is built
   // for it (a clean text of a million lines stays as small as it was).
-  if (!dump && DroppedShare(info_) < R.classifier->gate()) return false;
+  const double doc_dropped = DroppedShare(info_);
+  if (!dump && doc_dropped < R.classifier->gate()) return false;
   ClassifyLines(*R.classifier, blocks_, info_, [this](size_t i) { return CountOf(i); }, options,
                 dump, &verdicts_);
   bool dropped = false;
-  const double doc_dropped = doc_.reporter != nullptr ? RuleDroppedShare(scratch.facts) : 0.0;
   for (size_t i = 0; i < verdicts_.size(); ++i) {
     if (!verdicts_[i].drop) continue;
     // The reasons are read now, while every line's text is in place (Emit
