@@ -45,7 +45,17 @@ std::string_view TrimBlank(std::string_view s) {
   size_t e = s.size();
   while (e > b) {
     size_t p = e;
-    if (!IsBlankCodePoint(PrevCodePoint(s, &p))) break;
+    const char32_t cp = PrevCodePoint(s, &p);
+    if (!IsBlankCodePoint(cp)) break;
+    // An undefined C1 control after a non-ASCII character may be the last
+    // byte of a misread UTF-8 sequence (`ðŸ‘` + U+008D is `👍` read through
+    // lenient Windows-1252): the repair stage reads it, the normalizer
+    // deletes it if it stays a control.
+    if (cp >= 0x80 && cp < 0xA0 && p > b) {
+      size_t q = p;
+      const char32_t before = PrevCodePoint(s, &q);
+      if (before >= 0x80 && !IsBlankCodePoint(before)) break;
+    }
     e = p;
   }
   return s.substr(b, e - b);
@@ -201,8 +211,8 @@ Status SplitText(std::string_view utf8, const DocumentInfo& doc, BlockSink* out)
     }
     if (!para.empty()) {
       std::string_view prev = lines[i - 1];
-      bool join = width > 0 && !StartsNewItem(line) &&
-                  IsForcedBreak(CountCodePoints(prev), line, width);
+      bool join =
+          width > 0 && !StartsNewItem(line) && IsForcedBreak(CountCodePoints(prev), line, width);
       if (!join) {
         CLEANER_RETURN_IF_ERROR(flush());
       } else {

@@ -35,6 +35,9 @@ struct Charmap {
            (continuation[b >> 6] >> (b & 63)) & 1;
   }
 
+  // Whether a encodes to a UTF-8 lead byte here.
+  bool IsLead(char32_t a) const { return a < 0x10000 && (lead[a >> 6] >> (a & 63)) & 1; }
+
   // The byte `c` encodes to, or -1. ASCII encodes to itself.
   int Encode(char32_t c) const {
     if (c < 0x80) return static_cast<int>(c);

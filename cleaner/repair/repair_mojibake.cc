@@ -12,6 +12,7 @@
 #include "cleaner/repair/repair_mojibake.h"
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
 #include <cstring>
@@ -96,11 +97,39 @@ struct Reversal {
   size_t consumed = 0;         // characters of the run they took
   bool complete = false;       // consumed == the run's length
   bool uncertain = true;       // all of them `Â` + a Latin-1 symbol
+  int lossy = 0;               // characters merged into a U+FFFD beyond the first
 };
+
+// The length of the sequence at bytes[k] whose lost continuation bytes
+// were replaced by U+FFFD on the way (`Ä�` for `č`, C4 8D, 8D undefined in
+// Windows-1252; `ã�®` for `の`), or 0. Such a sequence cannot be restored;
+// it becomes one U+FFFD, where the reader sees that something was lost,
+// instead of a letter and a symbol that were never there.
+int LossySequence(const std::vector<int>& bytes, const char32_t* run, size_t k) {
+  const int b0 = bytes[k];
+  const int len = b0 >= 0xC2 && b0 <= 0xDF   ? 2
+                  : b0 >= 0xE0 && b0 <= 0xEF ? 3
+                  : b0 >= 0xF0 && b0 <= 0xF4 ? 4
+                                             : 0;
+  if (len == 0 || k + static_cast<size_t>(len) > bytes.size()) return 0;
+  bool lost = false;
+  for (int i = 1; i < len; ++i) {
+    const size_t j = k + static_cast<size_t>(i);
+    if (run[j] == 0xFFFD) {
+      lost = true;
+    } else if (!IsCont(bytes[j])) {
+      return 0;
+    }
+  }
+  return lost ? len : 0;
+}
 
 // The run[0..n) encoded through `m` and its UTF-8 sequences decoded.
 // Characters `m` cannot encode, and bytes that are no sequence, stay.
-Reversal Reverse(const char32_t* run, size_t n, const Charmap& m, bool cp1252) {
+// `lossy`: whether a sequence that lost bytes to U+FFFD becomes U+FFFD
+// (only in the text as given: once some of it is restored, a restored
+// letter before a U+FFFD, `В�`, would read as a lead byte again).
+Reversal Reverse(const char32_t* run, size_t n, const Charmap& m, bool cp1252, bool lossy) {
   // Scratch reused across calls: Reverse runs for every candidate of every
   // round, and allocating here was a third of the stage's time on long
   // garbled text.
@@ -119,6 +148,13 @@ Reversal Reverse(const char32_t* run, size_t n, const Charmap& m, bool cp1252) {
       c = 0x201D;
       len = k + 2 < bytes.size() && run[k + 2] == 0xFFFD ? 3 : 2;
     }
+    if (len == 0 && lossy && bytes[k] >= 0xC2) {
+      len = LossySequence(bytes, run, k);
+      if (len > 0) {
+        c = 0xFFFD;
+        r.lossy += len - 1;
+      }
+    }
     if (len == 0) {
       r.text.push_back(run[k]);
       ++k;
@@ -127,7 +163,7 @@ Reversal Reverse(const char32_t* run, size_t n, const Charmap& m, bool cp1252) {
     r.text.push_back(c);
     ++r.sequences;
     r.consumed += static_cast<size_t>(len);
-    if (!(run[k] == 0xC2 && c >= 0xA0)) r.uncertain = false;
+    if (!(run[k] == 0xC2 && c >= 0xA0) && c != 0xFFFD) r.uncertain = false;
     k += static_cast<size_t>(len);
   }
   r.complete = r.consumed == bytes.size();
@@ -155,7 +191,7 @@ int LookaheadCost(const CodePoints& d, size_t a, size_t b, const std::vector<cha
   }
   if (!pair) return best;
   for (size_t m = 0; m < maps.maps.size(); ++m) {
-    Reversal r = Reverse(middle.data(), middle.size(), maps.maps[m], m == 0);
+    Reversal r = Reverse(middle.data(), middle.size(), maps.maps[m], m == 0, false);
     if (r.sequences == 0 || !r.complete) continue;
     best = std::min(best, LookaheadCost(d, a, b, r.text, depth - 1));
   }
@@ -199,7 +235,12 @@ bool MaySequence(const Charmaps& maps, const CodePoints& d, size_t i) {
   if (!maps.IsLead(c)) return false;
   const long j = static_cast<long>(i);
   const char32_t next = d.at(j + 1);
-  if (IsC1(next) || (c == 0xC3 && next == ' ')) return true;
+  if (IsC1(next) || next == 0xFFFD || (c == 0xC3 && next == ' ')) return true;
+  // A no-break space lost between two garbled runs (AcrossSpace).
+  if (next == ' ' && (maps.IsContinuation(d.at(j + 2)) ||
+                      (maps.IsLead(d.at(j + 2)) && maps.IsContinuation(d.at(j + 3))))) {
+    return true;
+  }
   return maps.IsContinuation(next) && WholeSequence(maps, c, next, d.at(j + 2), d.at(j + 3));
 }
 
@@ -218,8 +259,15 @@ size_t LostNbsp(const CodePoints& d, size_t i, size_t* end) {
   const bool alone =
       starts_word && after != 0 && (after == ' ' || u_islower(static_cast<UChar32>(after)));
   if (!lower_before && !alone) return 0;
-  // Two spaces: the first was the no-break space. One: it went missing.
-  *end = after == ' ' ? i + 2 : i + 1;
+  // Two spaces: the first was the no-break space. One: it went missing,
+  // or it was the no-break space itself in Portuguese `às`, `àquele`,
+  // `àquilo` (`à` glued to the word: `Ã s três`, `Ã quele`).
+  const long j = static_cast<long>(i) + 2;
+  const bool glued =
+      starts_word && ((after == 's' && !u_isalpha(static_cast<UChar32>(d.at(j + 1)))) ||
+                      (after == 'q' && d.at(j + 1) == 'u' &&
+                       (d.at(j + 2) == 'e' || d.at(j + 2) == 'i') && d.at(j + 3) == 'l'));
+  *end = after == ' ' || glued ? i + 2 : i + 1;
   return 1;
 }
 
@@ -233,6 +281,10 @@ struct Candidate {
     Reversal reversal;
   };
   std::vector<Option> options;
+  // Complete reversals that leave the implausibility as it is (gain 0):
+  // `–û–Ω` is `Он` through Mac Roman, but neither scores as odd. Taken
+  // only beside certain reversals (NeutralFits).
+  std::vector<Option> neutral;
   // Whether some reversal takes every character of the run: then only
   // those are chosen from (one text garbled one way, as ftfy decodes a whole
   // segment), as a half-undone intermediate step (`ÃƒÂ©`) can look less
@@ -256,6 +308,10 @@ struct Candidate {
     }
     return best;
   }
+  int BestGain() const {
+    const Option* o = Best();
+    return o == nullptr ? 0 : o->gain;
+  }
   const Option* Through(size_t map) const {
     const bool complete = AnyComplete();
     for (const Option& o : options) {
@@ -267,50 +323,146 @@ struct Candidate {
 
 // The code page that explains the most of the text (the largest sum of
 // gains): one text was garbled one way, so its weaker runs follow it
-// (`ĂŠ` is `é` in ISO-8859-2, `Ă` + `Š` in Windows-1250).
-size_t PreferredMap(const std::vector<Candidate>& candidates, size_t n_maps) {
-  std::vector<int> total(n_maps, 0);
+// (`ĂŠ` is `é` in ISO-8859-2, `Ă` + `Š` in Windows-1250). A tie goes to the
+// code page through which more runs reverse whole, neutral ones included
+// (`â‚¬` is `€` through Windows-1252 and 1250 alike; `ÂŁ` only through 1250).
+size_t PreferredMap(const std::vector<Candidate>& candidates,
+                    const std::vector<Candidate>& neutrals, size_t n_maps) {
+  std::vector<int> total(n_maps, 0), whole(n_maps, 0);
   for (const Candidate& c : candidates) {
-    for (const Candidate::Option& o : c.options) total[o.map] += o.gain;
+    for (const Candidate::Option& o : c.options) {
+      total[o.map] += o.gain;
+      whole[o.map] += o.reversal.complete;
+    }
+  }
+  for (const Candidate& c : neutrals) {
+    for (const Candidate::Option& o : c.neutral) ++whole[o.map];
   }
   size_t best = 0;
   for (size_t m = 1; m < n_maps; ++m) {
-    if (total[m] > total[best]) best = m;
+    if (total[m] > total[best] || (total[m] == total[best] && whole[m] > whole[best])) best = m;
   }
   return best;
 }
 
-// One round over the text. Returns the edits.
-std::vector<Edit> FindEdits(const CodePoints& d, bool allow_uncertain, bool* certain) {
+// The reversals of run[0..n), which stands in place of d.cp[a..b), that
+// lower its implausibility by more than `penalty`.
+Candidate Consider(const CodePoints& d, size_t a, size_t b, const char32_t* run, size_t n,
+                   bool first_round, int penalty, bool* certain) {
+  const Charmaps& maps = GetCharmaps();
+  const int original = ScoreInContext(d, a, b, d.cp.data() + a, b - a);
+  Candidate c;
+  c.begin = d.offset[a];
+  c.end = d.offset[b];
+  for (size_t m = 0; m < maps.maps.size(); ++m) {
+    // A code page in which no two neighbours of the run can start a
+    // sequence gives nothing (the lost-byte `â€` of Windows-1252 aside):
+    // the common case, tested without reversing.
+    bool may = m == 0;
+    for (size_t k = 0; k + 1 < n && !may; ++k) {
+      may = maps.maps[m].MayStartSequence(run[k], run[k + 1]) ||
+            (run[k + 1] == 0xFFFD && maps.maps[m].IsLead(run[k]));
+    }
+    if (!may) continue;
+    Reversal r = Reverse(run, n, maps.maps[m], m == 0, first_round);
+    if (r.sequences == 0 || (penalty > 0 && !r.complete)) continue;
+    // The characters a lost sequence merges are garbage removed, though
+    // the scores of `Ã�` and `�` are alike.
+    const int gain = original - LookaheadCost(d, a, b, r.text, kLookahead) + r.lossy - penalty;
+    if (gain == 0 && penalty == 0 && r.complete) c.neutral.push_back({m, 0, std::move(r)});
+    if (gain <= 0) continue;
+    if (gain >= kMargin && !r.uncertain) *certain = true;
+    c.options.push_back({m, gain, std::move(r)});
+  }
+  return c;
+}
+
+// A space between two runs where a lead byte's no-break space 0xA0 became
+// a space (`Ð Ð¾ÑÑÐ¸Ñ` is `Россия`, Р being D0 A0): the run d.cp[a..b),
+// 0xA0 and the run after the space, reversed whole. ftfy restores byte A0
+// the same way and charges the change; so does `kNbspPenalty`.
+constexpr int kNbspPenalty = 2;
+
+Candidate AcrossSpace(const CodePoints& d, size_t a, size_t b, bool first_round, size_t* end,
+                      bool* certain) {
+  const Charmaps& maps = GetCharmaps();
+  if (b + 1 >= d.size() || d.cp[b] != ' ' || d.cp[b + 1] < 0x80 ||
+      !(maps.IsLead(d.cp[b - 1]) || (b - a >= 2 && maps.IsLead(d.cp[b - 2])))) {
+    return Candidate();
+  }
+  size_t e = b + 1;
+  while (e < d.size() && d.cp[e] >= 0x80 && d.cp[e] != 0xA0) ++e;
+  thread_local std::vector<char32_t> run;
+  run.assign(d.cp.begin() + static_cast<long>(a), d.cp.begin() + static_cast<long>(e));
+  run[b - a] = 0xA0;
+  Candidate c = Consider(d, a, e, run.data(), run.size(), first_round, kNbspPenalty, certain);
+  *end = e;
+  return c;
+}
+
+Edit EditFor(const Candidate& c, const Candidate::Option& o) {
+  Edit e;
+  e.begin = c.begin;
+  e.end = c.end;
+  for (char32_t ch : o.reversal.text) AppendUtf8(ch, &e.text);
+  e.rule = GetCharmaps().maps[o.map].rule.c_str();
+  return e;
+}
+
+// Adds the scripts of the non-ASCII letters of `text` to `scripts`.
+void AddScripts(const std::vector<char32_t>& text, std::vector<int>* scripts) {
+  for (char32_t ch : text) {
+    if (ch < 0x80 || !u_isalpha(static_cast<UChar32>(ch))) continue;
+    UErrorCode err = U_ZERO_ERROR;
+    const int s = uscript_getScript(static_cast<UChar32>(ch), &err);
+    if (std::find(scripts->begin(), scripts->end(), s) == scripts->end()) scripts->push_back(s);
+  }
+}
+
+// Whether a reversal that leaves the implausibility as it is (through the
+// code page the text's certain reversals went) reads as they do: its
+// letters are of the scripts they restored, Latin only when that code page
+// is not Windows-1252 or Latin-1 (`ÄŻ` is `į` in a Lithuanian text garbled
+// through Windows-1250; `AHÅ™` stays, so does `5×£35` though `ף` is
+// Hebrew, and Russian `Её`, `Ÿ` through Windows-1251, beside a restored
+// `’`), and any other character is a symbol or a mark of punctuation
+// (`‚ù§` is `❤` through Mac Roman; `ÂŁ` is `£` through Windows-1250).
+bool NeutralFits(const Reversal& r, const std::vector<int>& scripts, bool latin_ok) {
+  bool restored = false;
+  for (char32_t ch : r.text) {
+    if (ch < 0x80) continue;
+    restored = true;
+    if (!u_isalpha(static_cast<UChar32>(ch))) continue;
+    if (r.uncertain) return false;
+    UErrorCode err = U_ZERO_ERROR;
+    const int s = uscript_getScript(static_cast<UChar32>(ch), &err);
+    if (s == USCRIPT_LATIN && !latin_ok) return false;
+    if (std::find(scripts.begin(), scripts.end(), s) == scripts.end()) return false;
+  }
+  return restored;
+}
+
+// One round over the text. Returns the edits. `first_round`: the text as
+// given (see Reverse's `lossy`).
+std::vector<Edit> FindEdits(const CodePoints& d, bool first_round, bool allow_uncertain,
+                            bool* certain) {
   const Charmaps& maps = GetCharmaps();
   std::vector<Edit> edits;
-  std::vector<Candidate> candidates;
+  std::vector<Candidate> candidates, neutrals;
   size_t done = 0;  // code points before this are decided
   for (size_t i = 0; i < d.size(); ++i) {
     if (d.cp[i] < 0x80 || i < done || !MaySequence(maps, d, i)) continue;
     size_t a = i, b = i;
     while (a > done && d.cp[a - 1] >= 0x80 && d.cp[a - 1] != 0xA0) --a;
     while (b < d.size() && d.cp[b] >= 0x80) ++b;
-    const int original =
-        ScoreInContext(d, a, b, d.cp.data() + a, b - a);
-    Candidate c;
-    c.begin = d.offset[a];
-    c.end = d.offset[b];
-    for (size_t m = 0; m < maps.maps.size(); ++m) {
-      // A code page in which no two neighbours of the run can start a
-      // sequence gives nothing (the lost-byte `â€` of Windows-1252 aside):
-      // the common case, tested without reversing.
-      bool may = m == 0;
-      for (size_t k = a; k + 1 < b && !may; ++k) {
-        may = maps.maps[m].MayStartSequence(d.cp[k], d.cp[k + 1]);
-      }
-      if (!may) continue;
-      Reversal r = Reverse(d.cp.data() + a, b - a, maps.maps[m], m == 0);
-      if (r.sequences == 0) continue;
-      const int gain = original - LookaheadCost(d, a, b, r.text, kLookahead);
-      if (gain <= 0) continue;
-      if (gain >= kMargin && !r.uncertain) *certain = true;
-      c.options.push_back({m, gain, std::move(r)});
+    Candidate c = Consider(d, a, b, d.cp.data() + a, b - a, first_round, 0, certain);
+    size_t across = 0;
+    bool certain_across = false;
+    Candidate wide = AcrossSpace(d, a, b, first_round, &across, &certain_across);
+    if (wide.BestGain() > c.BestGain()) {
+      c = std::move(wide);
+      b = across;
+      *certain = *certain || certain_across;
     }
     done = b;
     if (!c.options.empty()) {
@@ -330,8 +482,10 @@ std::vector<Edit> FindEdits(const CodePoints& d, bool allow_uncertain, bool* cer
       continue;
     }
     // C1 controls left: Windows-1252 text read as Latin-1 (U+0092 for ’).
+    bool c1 = false;
     for (size_t k = a; k < b; ++k) {
       if (!IsC1(d.cp[k]) || Cp1252High(static_cast<int>(d.cp[k])) == 0) continue;
+      c1 = true;
       Edit e;
       e.begin = d.offset[k];
       e.end = d.offset[k + 1];
@@ -340,22 +494,30 @@ std::vector<Edit> FindEdits(const CodePoints& d, bool allow_uncertain, bool* cer
       edits.push_back(std::move(e));
       *certain = true;
     }
+    if (!c1 && !c.neutral.empty()) neutrals.push_back(std::move(c));
   }
   // With evidence (a certain reversal in this text or its document), any
   // gain is enough: `SÃ£o` next to `Ã©`, `Â£` in a garbled document.
   const bool evidence = allow_uncertain || *certain;
-  const size_t preferred = PreferredMap(candidates, maps.maps.size());
+  const size_t preferred = PreferredMap(candidates, neutrals, maps.maps.size());
+  std::vector<int> scripts;  // of the letters restored with certainty
   for (const Candidate& c : candidates) {
     const Candidate::Option* o = c.Through(preferred);
     if (o == nullptr) o = c.Best();
     if ((o->gain >= kMargin && !o->reversal.uncertain) ||
         (evidence && o->gain >= kEvidenceMargin)) {
-      Edit e;
-      e.begin = c.begin;
-      e.end = c.end;
-      for (char32_t ch : o->reversal.text) AppendUtf8(ch, &e.text);
-      e.rule = maps.maps[o->map].rule.c_str();
-      edits.push_back(std::move(e));
+      edits.push_back(EditFor(c, *o));
+      if (o->gain >= kMargin && o->map == preferred) AddScripts(o->reversal.text, &scripts);
+    }
+  }
+  if (!evidence) return edits;
+  const std::string& name = maps.maps[preferred].name;
+  const bool western = name == "windows-1252" || name == "ISO-8859-1";
+  for (const Candidate& c : neutrals) {
+    for (const Candidate::Option& o : c.neutral) {
+      if (o.map == preferred && NeutralFits(o.reversal, scripts, !western)) {
+        edits.push_back(EditFor(c, o));
+      }
     }
   }
   return edits;
@@ -431,7 +593,7 @@ bool MayHaveMojibake(std::string_view text) {
       const char32_t c3 = p < text.size() ? NextCodePoint(text, &p) : 0;
       if (WholeSequence(maps, prev, c, c2, c3)) return true;
     }
-    if (prev_end == start && maps.IsLead(prev) && IsC1(c)) return true;
+    if (prev_end == start && maps.IsLead(prev) && (IsC1(c) || c == 0xFFFD)) return true;
     if (c == 0xC3 && pos < text.size() && text[pos] == ' ') return true;
     prev = c;
     prev_end = pos;
@@ -469,7 +631,7 @@ bool SplitsGarbledPair(const CodePoints& d, long begin, long end) {
 bool HasCertainMojibake(std::string_view text) {
   if (!MayHaveMojibake(text)) return false;
   bool certain = false;
-  FindEdits(DecodeShared(text), false, &certain);
+  FindEdits(DecodeShared(text), true, false, &certain);
   return certain;
 }
 
@@ -481,7 +643,8 @@ std::string FixMojibake(std::string_view text, bool allow_uncertain,
   for (int round = 0; round < kMaxRounds; ++round) {
     // Certain mojibake in the text itself is evidence too (text encoded
     // twice: `ÃƒÂ©` needs its `Â©` fixed before `Ã©` appears).
-    std::vector<Edit> edits = FindEdits(DecodeShared(out), allow_uncertain || certain, &certain);
+    std::vector<Edit> edits =
+        FindEdits(DecodeShared(out), round == 0, allow_uncertain || certain, &certain);
     if (edits.empty()) break;
     out = ApplyEdits(out, std::move(edits), changes);
     if (!MayHaveMojibake(out)) break;
