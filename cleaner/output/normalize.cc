@@ -18,7 +18,31 @@ namespace cleaner {
 
 namespace {
 
-enum class Kind { kKeep, kDelete, kSpace, kBreak };
+enum class Kind { kKeep, kDelete, kSpace, kBreak, kLigature };
+
+// The Latin typographic ligatures U+FB00..U+FB06 (what PDF and OCR text
+// extraction leave: `ﬁnal`, `ﬂag`) as the letters they join, so that a
+// word is spelled one way (NFKC does this and much more; NFC does not).
+constexpr const char* kLigatures[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
+
+// The length of the terminal escape sequence that starts at text[pos], an
+// ESC (colours and cursor moves in captured logs: ESC [ 36 m), as ECMA-48
+// shapes them: a CSI is `[`, parameter bytes 0x30..0x3F, intermediate
+// bytes 0x20..0x2F and a final byte 0x40..0x7E; any other escape is
+// intermediate bytes 0x21..0x2F and a final byte 0x30..0x7E (ESC ( B,
+// ESC =). 1 when no sequence follows (the ESC alone goes, as every C0
+// control).
+size_t EscapeLength(std::string_view text, size_t pos) {
+  size_t i = pos + 1;
+  const bool csi = i < text.size() && text[i] == '[';
+  if (csi) {
+    ++i;
+    while (i < text.size() && text[i] >= 0x30 && text[i] <= 0x3F) ++i;
+  }
+  while (i < text.size() && text[i] >= (csi ? 0x20 : 0x21) && text[i] <= 0x2F) ++i;
+  if (i < text.size() && text[i] >= (csi ? 0x40 : 0x30) && text[i] <= 0x7E) return i + 1 - pos;
+  return 1;
+}
 
 bool IsVisibleAscii(char c) {
   return static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7F;
@@ -37,6 +61,7 @@ Kind Classify(char32_t cp) {
   // (dashes, quotes, bullets) holds none: no ICU call for the common cases.
   if (cp < 0x1680) return cp == 0xA0 ? Kind::kSpace : Kind::kKeep;
   if (cp >= 0x200B && cp <= 0x2027) return Kind::kKeep;
+  if (cp >= 0xFB00 && cp <= 0xFB06) return Kind::kLigature;
   if (u_charType(static_cast<UChar32>(cp)) == U_SPACE_SEPARATOR) return Kind::kSpace;
   return Kind::kKeep;
 }
@@ -324,7 +349,13 @@ std::string NormalizeText(std::string_view text, bool keep_line_breaks, bool kee
     Kind k = Classify(cp);
     if (k == Kind::kBreak && !keep_line_breaks) k = Kind::kSpace;
     switch (k) {
-      case Kind::kDelete: break;
+      case Kind::kDelete:
+        if (cp == 0x1B) pos = start + EscapeLength(text, start);
+        break;
+      case Kind::kLigature:
+        flush();
+        out += kLigatures[cp - 0xFB00];
+        break;
       case Kind::kSpace:
         if (keep_indentation && (out.empty() || pending == 2)) {
           indent += cp == '\t' ? "    " : " ";
@@ -366,6 +397,7 @@ std::string NormalizePreformatted(std::string_view text) {
                       ? static_cast<char32_t>(text[pos++])
                       : NextCodePoint(text, &pos);
     Kind k = cp == '\r' ? Kind::kDelete : Classify(cp);
+    if (k == Kind::kLigature) k = Kind::kKeep;  // code keeps its characters
     if (k == Kind::kBreak) {
       out.resize(line_end);  // no white space at a line's end
       if (any) out.push_back('\n');
