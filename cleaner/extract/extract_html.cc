@@ -41,6 +41,7 @@
 #include "cleaner/extract/declared_text.h"
 #include "cleaner/extract/extract_bound.h"
 #include "cleaner/extract/extract_text.h"
+#include "cleaner/extract/html_controls.h"
 #include "cleaner/extract/html_model.h"
 #include "cleaner/extract/math_text.h"
 #include "cleaner/extract/metadata_normalize.h"
@@ -2322,6 +2323,10 @@ void FillMetadata(const MetaCandidates& m, const std::string& title, const std::
 Status ExtractHtml(std::string_view html, const ExtractRules& rules,
                    const ExtractOptions& options, const LimitOptions& limits,
                    const DocumentInfo& doc, BlockSink* out) {
+  // Gumbo reads every C1 control as U+FFFD; the ones Windows-1252 names
+  // are kept as its characters, for the repair stage (html_controls.h).
+  std::string controls;
+  if (C1AsWindows1252(html, &controls)) html = controls;
   GumboOptions gopts = kGumboDefaultOptions;
   // Parse errors are of no use here; not recording them saves time.
   gopts.max_errors = 0;

@@ -378,7 +378,7 @@ Candidate Consider(const CodePoints& d, size_t a, size_t b, const char32_t* run,
 }
 
 // A space between two runs where a lead byte's no-break space 0xA0 became
-// a space (`Ð Ð¾ÑÑÐ¸Ñ` is `Россия`, Р being D0 A0): the run d.cp[a..b),
+// a space (`Ð Ð°Ð±Ð¾Ñ‚Ð°` is `Работа`, Р being D0 A0): the run d.cp[a..b),
 // 0xA0 and the run after the space, reversed whole. ftfy restores byte A0
 // the same way and charges the change; so does `kNbspPenalty`.
 constexpr int kNbspPenalty = 2;

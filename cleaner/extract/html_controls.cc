@@ -1,0 +1,56 @@
+// C1 controls in HTML text. See html_controls.h.
+#include "cleaner/extract/html_controls.h"
+
+#include <cstring>
+
+#include "cleaner/repair/repair_text.h"
+#include "cleaner/util/utf8.h"
+
+namespace cleaner {
+
+namespace {
+
+// The Windows-1252 character of the C1 control C2 `second`, or 0.
+char32_t Mapped(unsigned char second) {
+  if (second < 0x80 || second > 0x9F) return 0;
+  const char32_t c = Cp1252High(second);
+  return c >= 0xA0 ? c : 0;
+}
+
+}  // namespace
+
+bool C1AsWindows1252(std::string_view html, std::string* out) {
+  // A C1 control is C2 80..9F in UTF-8: found with memchr, pages without
+  // one (nearly all) are not copied.
+  size_t pos = 0;
+  size_t first = std::string_view::npos;
+  while (pos < html.size()) {
+    const void* hit = std::memchr(html.data() + pos, 0xC2, html.size() - pos);
+    if (hit == nullptr) break;
+    const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - html.data());
+    if (at + 1 < html.size() && Mapped(static_cast<unsigned char>(html[at + 1])) != 0) {
+      first = at;
+      break;
+    }
+    pos = at + 1;
+  }
+  if (first == std::string_view::npos) return false;
+  out->clear();
+  out->reserve(html.size() + html.size() / 16);
+  out->append(html.data(), first);
+  for (size_t i = first; i < html.size();) {
+    const char32_t c = static_cast<unsigned char>(html[i]) == 0xC2 && i + 1 < html.size()
+                           ? Mapped(static_cast<unsigned char>(html[i + 1]))
+                           : 0;
+    if (c != 0) {
+      AppendUtf8(c, out);
+      i += 2;
+    } else {
+      out->push_back(html[i]);
+      ++i;
+    }
+  }
+  return true;
+}
+
+}  // namespace cleaner
