@@ -1,13 +1,16 @@
 #!/usr/bin/python3
 """Benchmarks of the repair stage over the 181 clean AEB article bodies.
 
-  /usr/bin/python3 bench/repair_bench.py noharm  [--bin B] [--list]
+  /usr/bin/python3 bench/repair_bench.py noharm  [--bin B] [--list] [--corpus aeb|wordpress]
   /usr/bin/python3 bench/repair_bench.py corrupt [--bin B] [--seed N] [--show K]
   /usr/bin/python3 bench/repair_bench.py speed   [--bin B] [--repeat N]
 
 noharm: repairs the clean bodies (field articleBody of
   ../shared/bench/aeb/ground-truth.json) and counts every character the stage
   changes, by rule; --list prints every change (before -> after).
+  --corpus wordpress: the translated strings of Debian's wordpress-l10n
+  instead (correct text in about 70 locales): the mojibake rules should
+  change none of them.
 corrupt: injects each defect class of the contract into the clean bodies at
   known places (seeded, reproducible; mojibake through ten code pages:
   Windows-1250/1251/1252/1253/1254/1257, Latin-1, ISO-8859-2, Mac Roman,
@@ -65,8 +68,31 @@ def changed_chars(a, b):
     return n
 
 
+WORDPRESS_L10N = Path('/usr/share/wordpress/wp-content/languages')
+
+
+def load_wordpress():
+    """The translated strings of Debian's wordpress-l10n (WordPress core's
+    own translations, about 70 locales and a dozen scripts): correct text
+    in many languages, as one document per locale and 100 strings, one
+    string per line. Read with the standard library's .mo reader."""
+    import gettext
+    docs = []
+    for mo in sorted(WORDPRESS_L10N.glob('*.mo')):
+        with open(mo, 'rb') as f:
+            catalog = gettext.GNUTranslations(f)._catalog
+        # (The catalog's header, msgid '', is metadata, not text.)
+        strings = sorted(v.replace('\n', ' ').strip() for k, v in catalog.items()
+                         if k and isinstance(v, str) and v.strip())
+        for i in range(0, len(strings), 100):
+            docs.append((f'{mo.stem}#{i}', '\n'.join(strings[i:i + 100])))
+    if not docs:
+        sys.exit(f'no .mo files under {WORDPRESS_L10N}: apt install wordpress-l10n')
+    return docs
+
+
 def cmd_noharm(args):
-    bodies = load_bodies()
+    bodies = load_wordpress() if args.corpus == 'wordpress' else load_bodies()
     results = run_repair(args.bin, bodies)
     total = sum(len(t) for _, t in bodies)
     changed = 0
@@ -80,7 +106,7 @@ def cmd_noharm(args):
         for ch in changes:
             by_rule[ch['rule']] += 1
             listing[ch['rule']].append((doc_id[:8], ch['before'], ch['after']))
-    print(f'no-harm: {len(bodies)} clean bodies, {total} characters')
+    print(f'no-harm ({args.corpus}): {len(bodies)} clean documents, {total} characters')
     print(f'characters changed: {changed} ({100.0 * changed / total:.4f} %), '
           f'in {docs_changed} documents')
     for rule, n in by_rule.most_common():
@@ -439,6 +465,9 @@ def main():
     ap.add_argument('command', choices=['noharm', 'corrupt', 'speed'])
     ap.add_argument('--bin', default=str(ROOT / 'build' / 'bench' / 'bench_repair'))
     ap.add_argument('--list', action='store_true', help='noharm: print every change')
+    ap.add_argument('--corpus', choices=['aeb', 'wordpress'], default='aeb',
+                    help='noharm: the AEB article bodies, or the translations of '
+                         'wordpress-l10n (correct text in about 70 locales)')
     ap.add_argument('--seed', type=int, default=1, help='corrupt: random seed')
     ap.add_argument('--show', type=int, default=0, help='corrupt: failures shown per class')
     ap.add_argument('--repeat', type=int, default=20, help='speed: timed passes')

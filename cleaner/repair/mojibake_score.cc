@@ -232,9 +232,10 @@ int PairCost(char32_t w, char32_t x, Kind kx, char32_t y, Kind ky, char32_t z) {
                ky == Kind::kControl) {
       const bool brand = y == 0x2122 || y == 0xAE || y == 0xA9;  // ™ ® ©
       cost += caps ? (brand ? 0 : 1) : 3;
-    } else if (ky == Kind::kPunct && y >= 0x80) {
-      // `Ã–sterreich`, `Ã‘A`: a letter follows. `IRMÃ…`, `AMANHÃ”` at the
-      // end of a word are real Portuguese as often.
+    } else if (ky == Kind::kPunct && y >= 0x80 && !(x == 0xC7 && y == 0x2019)) {
+      // `Ã–sterreich`, `Ã‘A`, `Å’uvre`: a letter follows. `IRMÃ…`,
+      // `AMANHÃ”` at the end of a word are real Portuguese as often. `Ç’`
+      // is an elision (Albanian `Ç’ka`, French `Ç’a`), not pinyin `ǒ`.
       const bool letter_after = z != 0 && KindOf(z) == Kind::kLetter;
       cost += letter_after ? 3 : 1;
     }
