@@ -442,6 +442,28 @@ bool NeutralFits(const Reversal& r, const std::vector<int>& scripts, bool latin_
   return restored;
 }
 
+// Bit c - 0xA0 set: the Latin-1 symbol c (U+00A0..U+00BF) stands in the
+// text without `Â` before it.
+uint32_t AloneSymbols(const CodePoints& d) {
+  uint32_t bits = 0;
+  for (size_t i = 0; i < d.size(); ++i) {
+    const char32_t c = d.cp[i];
+    if (c >= 0xA0 && c <= 0xBF && (i == 0 || d.cp[i - 1] != 0xC2)) bits |= 1u << (c - 0xA0);
+  }
+  return bits;
+}
+
+// Whether a reversal of `Â` + symbols restores a symbol that the text also
+// shows on its own: a text about mojibake (`Â£ is UTF-8 £ read as
+// Latin-1`), not mojibake. Otherwise `Â©2020`, `Â°C`, `Â½` are read as
+// `©`, `°`, `½` by their score alone: no text writes them.
+bool Discussed(const std::vector<char32_t>& text, uint32_t alone) {
+  for (char32_t c : text) {
+    if (c >= 0xA0 && c <= 0xBF && ((alone >> (c - 0xA0)) & 1) != 0) return true;
+  }
+  return false;
+}
+
 // One round over the text. Returns the edits. `first_round`: the text as
 // given (see Reverse's `lossy`).
 std::vector<Edit> FindEdits(const CodePoints& d, bool first_round, bool allow_uncertain,
@@ -501,11 +523,17 @@ std::vector<Edit> FindEdits(const CodePoints& d, bool first_round, bool allow_un
   const bool evidence = allow_uncertain || *certain;
   const size_t preferred = PreferredMap(candidates, neutrals, maps.maps.size());
   std::vector<int> scripts;  // of the letters restored with certainty
+  uint32_t alone = 0;        // AloneSymbols(d), once needed
+  bool alone_known = false;
   for (const Candidate& c : candidates) {
     const Candidate::Option* o = c.Through(preferred);
     if (o == nullptr) o = c.Best();
-    if ((o->gain >= kMargin && !o->reversal.uncertain) ||
-        (evidence && o->gain >= kEvidenceMargin)) {
+    bool clear = o->gain >= kMargin && !o->reversal.uncertain;
+    if (!clear && o->gain >= kMargin && o->reversal.lossy == 0) {
+      if (!alone_known) alone = AloneSymbols(d), alone_known = true;
+      clear = !Discussed(o->reversal.text, alone);
+    }
+    if (clear || (evidence && o->gain >= kEvidenceMargin)) {
       edits.push_back(EditFor(c, *o));
       if (o->gain >= kMargin && o->map == preferred) AddScripts(o->reversal.text, &scripts);
     }
