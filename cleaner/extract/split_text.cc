@@ -56,6 +56,14 @@ std::string_view TrimBlank(std::string_view s) {
       const char32_t before = PrevCodePoint(s, &q);
       if (before >= 0x80 && !IsBlankCodePoint(before)) break;
     }
+    // So may a no-break space after `Ã` that ends a word (`voilÃ` + U+00A0
+    // is `voilà`, C3 A0, at a line's end).
+    if (cp == 0xA0 && p > b + 1) {
+      size_t q = p;
+      const char32_t before = PrevCodePoint(s, &q);
+      const char32_t two_before = q > b ? PrevCodePoint(s, &q) : 0;
+      if (before == 0xC3 && u_islower(static_cast<UChar32>(two_before))) break;
+    }
     e = p;
   }
   return s.substr(b, e - b);
