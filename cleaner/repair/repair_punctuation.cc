@@ -256,6 +256,9 @@ class Rules {
     if (k >= m) return;  // `( )`: nothing inside
     char32_t n = d_.cp[k];
     if (!(IsWord(n) || IsAnyQuote(n)) || IsNoSpaceScript(n)) return;
+    // A combining mark sits on the space before it (`( ͡° ͜ʖ ͡°)`).
+    const int8_t type = u_charType(static_cast<UChar32>(n));
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK) return;
     std::string text;
     AppendUtf8(d_.cp[i], &text);
     Add(i, k, std::move(text), "space-before-punct");
