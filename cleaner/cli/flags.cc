@@ -127,7 +127,7 @@ constexpr FlagDef kFlags[] = {
     {"no-filter", 0, nullptr, "keep boilerplate (skip the filter stage)"},
     {"no-line-classifier", 0, nullptr,
      "scraped text: leave the lines the rules leave undecided as they are (by\n"
-     "default, in a document that reads as a crawled page, a fifth of its lines\n"
+     "default, in a document that reads as a crawled page, a tenth of its lines\n"
      "dropped by the rules, the learned line classifier of\n"
      "filters/line_classifier.txt drops those it scores as noise: lists, counters,\n"
      "site furniture; --explain gives each one's score and strongest reasons)"},
