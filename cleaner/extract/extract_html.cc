@@ -2323,8 +2323,9 @@ void FillMetadata(const MetaCandidates& m, const std::string& title, const std::
 Status ExtractHtml(std::string_view html, const ExtractRules& rules,
                    const ExtractOptions& options, const LimitOptions& limits,
                    const DocumentInfo& doc, BlockSink* out) {
-  // Gumbo reads every C1 control as U+FFFD; the ones Windows-1252 names
-  // are kept as its characters, for the repair stage (html_controls.h).
+  // Gumbo reads every control as U+FFFD: C1 controls that Windows-1252
+  // names become its characters, for the repair stage, and terminal escape
+  // sequences go (html_controls.h).
   std::string controls;
   if (C1AsWindows1252(html, &controls)) html = controls;
   GumboOptions gopts = kGumboDefaultOptions;

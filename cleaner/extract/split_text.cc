@@ -17,6 +17,9 @@ namespace {
 // True for code points that show nothing: White_Space, and the invisible
 // format characters the normalizer deletes.
 bool IsBlankCodePoint(char32_t cp) {
+  // ESC starts a terminal escape sequence, which the normalizer removes
+  // whole: trimmed alone, it would leave `[1;32m` at a line's start.
+  if (cp == 0x1B) return false;
   // A C1 control that Windows-1252 gives a character to (U+0084 `„`, U+0085
   // `…`, U+0094 `”`) is text read as Latin-1: the repair stage restores it,
   // so it is no blank to trim (issue 13). 0x81 0x8D 0x8F 0x90 0x9D have none.

@@ -12,6 +12,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "cleaner/util/ascii.h"
 #include "cleaner/util/utf8.h"
 
 namespace cleaner {
@@ -24,25 +25,6 @@ enum class Kind { kKeep, kDelete, kSpace, kBreak, kLigature };
 // extraction leave: `ﬁnal`, `ﬂag`) as the letters they join, so that a
 // word is spelled one way (NFKC does this and much more; NFC does not).
 constexpr const char* kLigatures[] = {"ff", "fi", "fl", "ffi", "ffl", "st", "st"};
-
-// The length of the terminal escape sequence that starts at text[pos], an
-// ESC (colours and cursor moves in captured logs: ESC [ 36 m), as ECMA-48
-// shapes them: a CSI is `[`, parameter bytes 0x30..0x3F, intermediate
-// bytes 0x20..0x2F and a final byte 0x40..0x7E; any other escape is
-// intermediate bytes 0x21..0x2F and a final byte 0x30..0x7E (ESC ( B,
-// ESC =). 1 when no sequence follows (the ESC alone goes, as every C0
-// control).
-size_t EscapeLength(std::string_view text, size_t pos) {
-  size_t i = pos + 1;
-  const bool csi = i < text.size() && text[i] == '[';
-  if (csi) {
-    ++i;
-    while (i < text.size() && text[i] >= 0x30 && text[i] <= 0x3F) ++i;
-  }
-  while (i < text.size() && text[i] >= (csi ? 0x20 : 0x21) && text[i] <= 0x2F) ++i;
-  if (i < text.size() && text[i] >= (csi ? 0x40 : 0x30) && text[i] <= 0x7E) return i + 1 - pos;
-  return 1;
-}
 
 bool IsVisibleAscii(char c) {
   return static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7F;
@@ -350,7 +332,7 @@ std::string NormalizeText(std::string_view text, bool keep_line_breaks, bool kee
     if (k == Kind::kBreak && !keep_line_breaks) k = Kind::kSpace;
     switch (k) {
       case Kind::kDelete:
-        if (cp == 0x1B) pos = start + EscapeLength(text, start);
+        if (cp == 0x1B) pos = start + TerminalEscapeLength(text, start);  // whole
         break;
       case Kind::kLigature:
         flush();

@@ -237,7 +237,10 @@ int PairCost(char32_t w, char32_t x, Kind kx, char32_t y, Kind ky, char32_t z) {
       // `AMANHÃ”` at the end of a word are real Portuguese as often. `Ç’`
       // is an elision (Albanian `Ç’ka`, French `Ç’a`), not pinyin `ǒ`.
       const bool letter_after = z != 0 && KindOf(z) == Kind::kLetter;
-      cost += letter_after ? 3 : 1;
+      // A word in another script may end in a capital before its closing
+      // mark (Russian `«ОК»`); what garbling makes of Latin letters is Latin.
+      const bool latin = x < 0x250;
+      cost += letter_after ? 3 : latin ? 1 : 0;
     }
     return cost;
   }

@@ -245,11 +245,14 @@ bool MaySequence(const Charmaps& maps, const CodePoints& d, size_t i) {
 }
 
 // `Ã` + space, where the space was the no-break space 0xA0 of `à`
-// (C3 A0) lost on the way: `voilÃ  la`, `Ã perturber`. Portuguese capitals
-// (`IRMÃ E`) stay: it needs a lowercase letter before it, or a lowercase
-// word after it standing alone. Returns the bytes to replace, or 0.
+// (C3 A0) lost on the way (`voilÃ  la`, `Ã perturber`), or `Ã` + that
+// no-break space itself (`Ã\u00a0 ses amis`), which the normalizer would
+// otherwise turn into the first form. Portuguese capitals (`IRMÃ E`) stay:
+// it needs a lowercase letter before it, or a lowercase word after it
+// standing alone. Returns the bytes to replace, or 0.
 size_t LostNbsp(const CodePoints& d, size_t i, size_t* end) {
-  if (d.cp[i] != 0xC3 || d.at(static_cast<long>(i) + 1) != ' ') return 0;
+  const char32_t next = d.at(static_cast<long>(i) + 1);
+  if (d.cp[i] != 0xC3 || (next != ' ' && next != 0xA0)) return 0;
   const char32_t before = d.at(static_cast<long>(i) - 1);
   const char32_t after = d.at(static_cast<long>(i) + 2);
   const bool lower_before = before != 0 && u_islower(static_cast<UChar32>(before));
@@ -259,14 +262,22 @@ size_t LostNbsp(const CodePoints& d, size_t i, size_t* end) {
   const bool alone =
       starts_word && after != 0 && (after == ' ' || u_islower(static_cast<UChar32>(after)));
   if (!lower_before && !alone) return 0;
+  if (next == 0xA0) {
+    *end = i + 2;  // the no-break space is the second byte of `à`
+    return 1;
+  }
   // Two spaces: the first was the no-break space. One: it went missing,
   // or it was the no-break space itself in Portuguese `às`, `àquele`,
-  // `àquilo` (`à` glued to the word: `Ã s três`, `Ã quele`).
+  // `àquela`, `àquilo` (`à` glued to the word: `Ã s três`, `Ã quele`; not
+  // French `Ã s'inscrire`, `Ã quelle heure`).
   const long j = static_cast<long>(i) + 2;
+  const char32_t s1 = d.at(j + 1);
   const bool glued =
-      starts_word && ((after == 's' && !u_isalpha(static_cast<UChar32>(d.at(j + 1)))) ||
-                      (after == 'q' && d.at(j + 1) == 'u' &&
-                       (d.at(j + 2) == 'e' || d.at(j + 2) == 'i') && d.at(j + 3) == 'l'));
+      starts_word &&
+      ((after == 's' && (s1 == 0 || s1 == ' ')) ||
+       (after == 'q' && d.at(j + 1) == 'u' &&
+        ((d.at(j + 2) == 'e' && d.at(j + 3) == 'l' && (d.at(j + 4) == 'e' || d.at(j + 4) == 'a')) ||
+         (d.at(j + 2) == 'i' && d.at(j + 3) == 'l' && d.at(j + 4) == 'o'))));
   *end = after == ' ' || glued ? i + 2 : i + 1;
   return 1;
 }
@@ -487,12 +498,13 @@ std::vector<Edit> FindEdits(const CodePoints& d, bool first_round, bool allow_un
       *certain = *certain || certain_across;
     }
     done = b;
-    if (!c.options.empty()) {
+    size_t end = 0;
+    const bool nbsp_run = b == i + 2 && d.cp[i + 1] == 0xA0;  // `Ã` + U+00A0, whatever its score
+    if (!c.options.empty() && !(nbsp_run && LostNbsp(d, i, &end))) {
       candidates.push_back(std::move(c));
       continue;
     }
-    size_t end = 0;
-    if (b == i + 1 && LostNbsp(d, i, &end)) {
+    if ((b == i + 1 || nbsp_run) && LostNbsp(d, i, &end)) {
       Edit e;
       e.begin = d.offset[i];
       e.end = d.offset[end];

@@ -145,7 +145,7 @@ put("short_lines_20mb.txt", "".join(f"short line {i:08d}\n" for i in range(10000
 headers = ["Share this:", "Leave a Reply", "Related", "Facebook", "Twitter", "Name", "Email"]
 put("header_lines_1m.txt", "".join(headers[(i * 7919) % 7] + "\n" for i in range(1000000)) +
     PARA + "\n")
-# A crawled page of 600k furniture lines, a fifth or more dropped by the
+# A crawled page of 600k furniture lines, a tenth or more dropped by the
 # rules, so the line classifier judges it; with --explain its reasons were
 # computed from the whole document for every dropped line (14 s).
 furniture = ["Log in", "Copyright 2024 Example Inc.", "EN | FR | DE", "Page 1 of 5",
