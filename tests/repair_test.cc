@@ -13,6 +13,7 @@
 #include "cleaner/repair/repair_entities.h"
 #include "cleaner/repair/repair_mojibake.h"
 #include "cleaner/repair/repair_punctuation.h"
+#include "cleaner/repair/repair_text.h"
 #include "cleaner/repair/repair_quotes.h"
 #include "tests/test_util.h"
 
@@ -113,6 +114,25 @@ TEST_CASE("entity chains are followed in one pass - at any length", "[repair][ho
   // further pass.
   CHECK(DecodeEntities("&&#97;mp;", {{"amp", '&'}}, nullptr) == "&");
   CHECK(DecodeEntities("x&amp;amp;y&amp;z", names, nullptr) == "x&y&z");
+}
+
+TEST_CASE("Windows-1252's characters for 0x80..0x9F come from ICU", "[repair]") {
+  int defined = 0;
+  for (int b = 0x80; b <= 0x9F; ++b) {
+    const char32_t c = Cp1252High(b);
+    const bool undefined = b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D;
+    CHECK((c == 0) == undefined);
+    if (c != 0) {
+      ++defined;
+      CHECK(c >= 0x100);  // never a C1 control or a Latin-1 character
+    }
+  }
+  CHECK(defined == 27);
+  CHECK(Cp1252High(0x80) == 0x20AC);
+  CHECK(Cp1252High(0x93) == 0x201C);
+  CHECK(Cp1252High(0x9F) == 0x0178);
+  CHECK(Cp1252High(0x7F) == 0);
+  CHECK(Cp1252High(0xA0) == 0);
 }
 
 TEST_CASE("mojibake is reversed only where certain", "[repair]") {

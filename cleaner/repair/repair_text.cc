@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "cleaner/repair/mojibake_charmaps.h"
 #include "cleaner/util/utf8.h"
 
 namespace cleaner {
@@ -179,12 +180,17 @@ bool IsNoSpaceScript(char32_t c) {
 }
 
 char32_t Cp1252High(int b) {
-  static constexpr char32_t kTable[32] = {
-      0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-  return kTable[b - 0x80];
+  // From ICU's windows-1252 converter (mojibake_charmaps), not typed in:
+  // the lenient map there gives an undefined byte its own value.
+  static const Charmap* const m = [] {
+    for (const Charmap& c : GetCharmaps().maps) {
+      if (c.name == "windows-1252") return &c;
+    }
+    return static_cast<const Charmap*>(nullptr);
+  }();
+  if (m == nullptr || b < 0x80 || b > 0x9F) return 0;
+  const char32_t c = m->decode[b];
+  return c == static_cast<char32_t>(b) ? 0 : c;
 }
 
 bool IsDash(char32_t c) {

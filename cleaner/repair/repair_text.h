@@ -123,9 +123,9 @@ bool IsNoSpaceScript(char32_t c);
 // Dash punctuation (Pd): hyphens, en and em dashes.
 bool IsDash(char32_t c);
 
-// The Windows-1252 character of byte `b` in 0x80..0x9F, or 0 for the five
-// bytes Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D).
-// REQUIRES: 0x80 <= b <= 0x9F.
+// The Windows-1252 character of byte `b` in 0x80..0x9F (read from ICU's
+// converter), or 0 for the five bytes Windows-1252 leaves undefined (0x81
+// 0x8D 0x8F 0x90 0x9D); 0 outside that range.
 char32_t Cp1252High(int b);
 
 }  // namespace cleaner
