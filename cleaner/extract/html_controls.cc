@@ -9,17 +9,6 @@
 
 namespace cleaner {
 
-namespace {
-
-// The Windows-1252 character of the C1 control C2 `second`, or 0.
-char32_t Mapped(unsigned char second) {
-  if (second < 0x80 || second > 0x9F) return 0;
-  const char32_t c = Cp1252High(second);
-  return c >= 0xA0 ? c : 0;
-}
-
-}  // namespace
-
 bool C1AsWindows1252(std::string_view html, std::string* out) {
   // A C1 control is C2 80..9F in UTF-8: found with memchr, as is ESC; pages
   // without either (nearly all) are not copied.
@@ -28,7 +17,7 @@ bool C1AsWindows1252(std::string_view html, std::string* out) {
     const void* hit = std::memchr(html.data() + pos, 0xC2, html.size() - pos);
     if (hit == nullptr) break;
     const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - html.data());
-    if (at + 1 < html.size() && Mapped(static_cast<unsigned char>(html[at + 1])) != 0) {
+    if (at + 1 < html.size() && Cp1252High(static_cast<unsigned char>(html[at + 1])) != 0) {
       first = at;
       break;
     }
@@ -46,7 +35,7 @@ bool C1AsWindows1252(std::string_view html, std::string* out) {
       continue;
     }
     const char32_t c = static_cast<unsigned char>(html[i]) == 0xC2 && i + 1 < html.size()
-                           ? Mapped(static_cast<unsigned char>(html[i + 1]))
+                           ? Cp1252High(static_cast<unsigned char>(html[i + 1]))
                            : 0;
     if (c != 0) {
       AppendUtf8(c, out);

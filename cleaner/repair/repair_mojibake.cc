@@ -52,14 +52,16 @@ bool IsCont(int b) { return b >= 0x80 && b <= 0xBF; }
 // Decodes the UTF-8 sequence at bytes[k] (with CESU-8: a surrogate pair
 // written as two three-byte sequences). Returns its length in bytes (0 if
 // none) and the code point in *out.
+// The bytes of the UTF-8 sequence lead byte `b0` announces, or 0.
+int SequenceLength(int b0) {
+  return b0 >= 0xC2 && b0 <= 0xDF ? 2 : b0 >= 0xE0 && b0 <= 0xEF ? 3 : b0 >= 0xF0 && b0 <= 0xF4 ? 4 : 0;
+}
+
 int DecodeSequence(const std::vector<int>& bytes, size_t k, char32_t* out) {
   const int b0 = bytes[k];
   const size_t n = bytes.size();
   auto at = [&](size_t i) { return i < n ? bytes[i] : -1; };
-  int len = b0 >= 0xC2 && b0 <= 0xDF   ? 2
-            : b0 >= 0xE0 && b0 <= 0xEF ? 3
-            : b0 >= 0xF0 && b0 <= 0xF4 ? 4
-                                       : 0;
+  const int len = SequenceLength(b0);
   if (len == 0) return 0;
   for (int i = 1; i < len; ++i) {
     if (!IsCont(at(k + i))) return 0;
@@ -106,11 +108,7 @@ struct Reversal {
 // it becomes one U+FFFD, where the reader sees that something was lost,
 // instead of a letter and a symbol that were never there.
 int LossySequence(const std::vector<int>& bytes, const char32_t* run, size_t k) {
-  const int b0 = bytes[k];
-  const int len = b0 >= 0xC2 && b0 <= 0xDF   ? 2
-                  : b0 >= 0xE0 && b0 <= 0xEF ? 3
-                  : b0 >= 0xF0 && b0 <= 0xF4 ? 4
-                                             : 0;
+  const int len = SequenceLength(bytes[k]);
   if (len == 0 || k + static_cast<size_t>(len) > bytes.size()) return 0;
   bool lost = false;
   for (int i = 1; i < len; ++i) {
@@ -498,13 +496,17 @@ std::vector<Edit> FindEdits(const CodePoints& d, bool first_round, bool allow_un
       *certain = *certain || certain_across;
     }
     done = b;
+    // `Ã` + U+00A0 is read by its context whatever its score; `Ã` + a space
+    // only when no reversal took it.
     size_t end = 0;
-    const bool nbsp_run = b == i + 2 && d.cp[i + 1] == 0xA0;  // `Ã` + U+00A0, whatever its score
-    if (!c.options.empty() && !(nbsp_run && LostNbsp(d, i, &end))) {
+    const bool nbsp_run = b == i + 2 && d.cp[i + 1] == 0xA0;
+    const bool lost_nbsp =
+        (nbsp_run || (b == i + 1 && c.options.empty())) && LostNbsp(d, i, &end);
+    if (!c.options.empty() && !lost_nbsp) {
       candidates.push_back(std::move(c));
       continue;
     }
-    if ((b == i + 1 || nbsp_run) && LostNbsp(d, i, &end)) {
+    if (lost_nbsp) {
       Edit e;
       e.begin = d.offset[i];
       e.end = d.offset[end];
