@@ -141,6 +141,17 @@ struct DocumentInfo {
   Deadline* deadline = nullptr;
 };
 
+// Blocks judged together: a document of more blocks is filtered and
+// repaired in windows of this many blocks, in order (the driver calls
+// EndWindow() after each full window). Decisions that look at the whole
+// document (repetition, zones, the quote style) then look at one window,
+// and no window is dropped as an error page; no page of the benchmarks
+// comes near this size, and the
+// per-block state of a window (about 500 bytes a block) stays a few
+// megabytes whatever the document's size (README, "Limits on hostile
+// input").
+inline constexpr size_t kWindowBlocks = 1 << 14;
+
 // A stage, or the final writer. The driver calls BeginDocument() once, then
 // Push() for every block in document order, then EndDocument() once. A stage
 // that buffers (to look at the whole document) must push everything it keeps
@@ -167,6 +178,13 @@ class BlockSink {
     return Status::OK();
   }
   virtual Status EndDocument() = 0;
+  // Ends a window of a long document (kWindowBlocks): a stage that buffers
+  // judges the blocks it holds as a document of their own, pushes what it
+  // keeps and passes the call on, so that a document of millions of short
+  // lines is held a window at a time. A stage that passes blocks on without
+  // buffering passes the call on; the writers, which buffer nothing, keep
+  // this default.
+  virtual Status EndWindow() { return Status::OK(); }
 
  protected:
   // For a buffering stage's PushAll(): takes `blocks` as its own `buffer`

@@ -79,10 +79,41 @@ class BlockRecorder : public BlockSink {
     return next_->Push(std::move(block));
   }
   Status EndDocument() override { return next_->EndDocument(); }
+  Status EndWindow() override { return next_->EndWindow(); }
 
  private:
   std::vector<Block>* blocks_;
   BlockSink* next_;
+};
+
+// The head of the chain: ends a window after every kWindowBlocks blocks
+// (see BlockSink::EndWindow), so that the buffering stages hold a window of
+// a long document, never the whole of it.
+class Windower : public BlockSink {
+ public:
+  explicit Windower(BlockSink* next) : next_(next) {}
+  Status BeginDocument(const DocumentInfo& doc) override {
+    count_ = 0;
+    return next_->BeginDocument(doc);
+  }
+  Status Push(Block block) override {
+    CLEANER_RETURN_IF_ERROR(next_->Push(std::move(block)));
+    return ++count_ % kWindowBlocks == 0 ? next_->EndWindow() : Status::OK();
+  }
+  // A window's worth at most: the buffers hold no more.
+  void Reserve(size_t blocks) override { next_->Reserve(std::min(blocks, kWindowBlocks)); }
+  Status PushAll(std::vector<Block>* blocks) override {
+    if (count_ == 0 && blocks->size() <= kWindowBlocks) {
+      count_ = blocks->size();  // one window: handed on whole (no copy)
+      return next_->PushAll(blocks);
+    }
+    return BlockSink::PushAll(blocks);
+  }
+  Status EndDocument() override { return next_->EndDocument(); }
+
+ private:
+  BlockSink* next_;
+  size_t count_ = 0;
 };
 
 }  // namespace
@@ -167,6 +198,9 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter,
     filter = std::make_unique<LineFilter>(filter_rules_.get(), options_.filter, head);
     head = filter.get();
   }
+
+  Windower windower(head);
+  head = &windower;
 
   CLEANER_RETURN_IF_ERROR(check_time("the decoder"));
   CLEANER_RETURN_IF_ERROR(head->BeginDocument(doc));

@@ -150,3 +150,37 @@ TEST_CASE("past max_html_elements the text is kept and the cap reported", "[limi
 
 }  // namespace
 }  // namespace cleaner
+
+namespace cleaner {
+namespace {
+
+TEST_CASE("a long document is judged in windows - every block, in order, each repaired",
+          "[pipeline][limits][hostile]") {
+  // Issue 14.5: ten million one-letter lines held 74 times their size while
+  // the filter and the repair stage judged the whole document at once; they
+  // now take kWindowBlocks blocks at a time. No block may be lost, doubled
+  // or reordered at a window's edge, and every window goes through every
+  // stage (the last line's entity and mojibake are repaired).
+  const size_t n = 3 * kWindowBlocks + 7;
+  std::string text;
+  for (size_t i = 0; i < n; ++i) {
+    // Blank-line separated: lines of one width would read as hard-wrapped.
+    text += "Volunteers met on day " + std::to_string(i) + " and rebuilt part of the old wheel.\n\n";
+  }
+  text += "Tom &amp; Jerry ate a crÃ¨me brÃ»lÃ©e.\n";
+  std::string out = testing::Clean(text, Options(), "long.txt");
+  size_t pos = 0, found = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string line = "Volunteers met on day " + std::to_string(i) + " and";
+    const size_t at = out.find(line, pos);
+    if (at == std::string::npos) break;
+    pos = at + line.size();
+    ++found;
+  }
+  CHECK(found == n);
+  CHECK(out.find("Tom & Jerry ate a crème brûlée.") != std::string::npos);
+  CHECK(std::count(out.begin(), out.end(), '\n') == static_cast<long>(2 * (n + 1) - 1));
+}
+
+}  // namespace
+}  // namespace cleaner

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cleaner/util/deadline.h"
 #include "cleaner/util/utf8.h"
 
 namespace cleaner {
@@ -150,51 +151,84 @@ std::string_view UnifyLineBreaks(std::string_view in, std::string* storage) {
   return out;
 }
 
-}  // namespace
+// Calls visit(line) for every line of `text` (split at '\n', trimmed), in
+// order, while visit returns true. Lines are read from the text each time
+// (a vector of them cost 16 bytes a line: eight times a text of one-letter
+// lines).
+template <class Visit>
+void ForEachLine(std::string_view text, Visit visit) {
+  for (size_t pos = 0; pos <= text.size();) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    if (!visit(TrimBlank(text.substr(pos, nl - pos)))) return;
+    pos = nl + 1;
+  }
+}
 
-size_t DetectWrapWidth(const std::vector<std::string_view>& lines) {
+// DetectWrapWidth() over the lines `for_each_line(visit)` gives: two passes,
+// the widest candidate line, then the breaks it forced.
+template <class ForEach>
+size_t WrapWidthOf(ForEach for_each_line) {
   // Candidates: non-blank lines followed by a non-blank line.
-  std::vector<std::pair<size_t, std::string_view>> cand;
-  size_t width = 0;
   // 160: fixed-width wrapping happens at 60-100 columns; wider "lines" are
   // paragraphs that were never wrapped.
   constexpr size_t kMaxWidth = 160;
-  for (size_t i = 0; i + 1 < lines.size(); ++i) {
-    if (lines[i].empty() || lines[i + 1].empty() || StartsNewItem(lines[i + 1])) continue;
-    // One candidate wider than kMaxWidth makes `width` so: the answer is 0
-    // whatever the other lines are. (A code point has at most four bytes,
-    // so a line of more bytes than 4 * kMaxWidth is one, uncounted.)
-    if (lines[i].size() > 4 * kMaxWidth) return 0;
-    size_t len = CountCodePoints(lines[i]);
-    if (len > kMaxWidth) return 0;
-    cand.emplace_back(len, lines[i + 1]);
-    width = std::max(width, len);
-  }
-  if (cand.size() < 2 || width < 20 || width > kMaxWidth) return 0;
+  size_t width = 0, candidates = 0;
+  bool wide = false, started = false;
+  std::string_view prev;
+  auto is_candidate = [&](std::string_view line) {
+    return started && !prev.empty() && !line.empty() && !StartsNewItem(line);
+  };
+  for_each_line([&](std::string_view line) {
+    if (is_candidate(line)) {
+      // One candidate wider than kMaxWidth makes `width` so: the answer is 0
+      // whatever the other lines are. (A code point has at most four bytes,
+      // so a line of more bytes than 4 * kMaxWidth is one, uncounted.)
+      const size_t len = prev.size() > 4 * kMaxWidth ? kMaxWidth + 1 : CountCodePoints(prev);
+      if (len > kMaxWidth) {
+        wide = true;
+        return false;
+      }
+      ++candidates;
+      width = std::max(width, len);
+    }
+    prev = line;
+    started = true;
+    return true;
+  });
+  if (wide || candidates < 2 || width < 20) return 0;
   size_t forced = 0;
-  for (const auto& [len, next] : cand) forced += IsForcedBreak(len, next, width);
+  started = false;
+  for_each_line([&](std::string_view line) {
+    if (is_candidate(line)) forced += IsForcedBreak(CountCodePoints(prev), line, width);
+    prev = line;
+    started = true;
+    return true;
+  });
   // 0.6: in wrapped prose nearly every continued line is full; in a list of
   // short lines only the longest are.
-  return forced * 10 >= cand.size() * 6 ? width : 0;
+  return forced * 10 >= candidates * 6 ? width : 0;
+}
+
+}  // namespace
+
+size_t DetectWrapWidth(const std::vector<std::string_view>& lines) {
+  return WrapWidthOf([&](auto visit) {
+    for (std::string_view line : lines) {
+      if (!visit(line)) return;
+    }
+  });
 }
 
 Status SplitText(std::string_view utf8, const DocumentInfo& doc, BlockSink* out) {
   std::string unified;
   const std::string_view text = UnifyLineBreaks(utf8, &unified);
-  std::vector<std::string_view> lines;
   size_t breaks = 0;
   for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) {
     ++breaks;
   }
-  lines.reserve(breaks + 1);
-  for (size_t pos = 0; pos <= text.size();) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) nl = text.size();
-    lines.push_back(TrimBlank(text.substr(pos, nl - pos)));
-    pos = nl + 1;
-  }
-  out->Reserve(lines.size());  // every block is one line or more
-  const size_t width = DetectWrapWidth(lines);
+  out->Reserve(breaks + 1);  // every block is one line or more
+  const size_t width = WrapWidthOf([&](auto visit) { ForEachLine(text, visit); });
   if (width > 0) {
     ExplainEvent ev;
     ev.stage = "segment";
@@ -205,6 +239,8 @@ Status SplitText(std::string_view utf8, const DocumentInfo& doc, BlockSink* out)
   }
   int index = 0;
   std::string para;
+  std::string_view prev;  // the line before, when `para` is not empty
+  Status status;
   auto flush = [&]() -> Status {
     if (para.empty()) return Status::OK();
     Block b;
@@ -214,18 +250,21 @@ Status SplitText(std::string_view utf8, const DocumentInfo& doc, BlockSink* out)
     ++doc.stats->blocks_in;
     return out->Push(std::move(b));
   };
-  for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view line = lines[i];
+  ForEachLine(text, [&](std::string_view line) {
+    if (DeadlinePassed(doc.deadline)) {
+      status = doc.deadline->Error("the segmenter");
+      return false;
+    }
     if (line.empty()) {
-      CLEANER_RETURN_IF_ERROR(flush());
-      continue;
+      status = flush();
+      return status.ok();
     }
     if (!para.empty()) {
-      std::string_view prev = lines[i - 1];
       bool join =
           width > 0 && !StartsNewItem(line) && IsForcedBreak(CountCodePoints(prev), line, width);
       if (!join) {
-        CLEANER_RETURN_IF_ERROR(flush());
+        status = flush();
+        if (!status.ok()) return false;
       } else {
         ++doc.stats->lines_joined;
         // A word hyphenated at the break ("long-" + "term") is joined without
@@ -237,7 +276,10 @@ Status SplitText(std::string_view utf8, const DocumentInfo& doc, BlockSink* out)
       }
     }
     para.append(line.data(), line.size());
-  }
+    prev = line;
+    return true;
+  });
+  CLEANER_RETURN_IF_ERROR(status);
   return flush();
 }
 

@@ -392,6 +392,7 @@ Status LineFilter::BeginDocument(const DocumentInfo& doc) {
   doc_ = doc;
   blocks_.clear();
   first_judgement_ = true;
+  windowed_ = false;
   return next_->BeginDocument(doc);
 }
 
@@ -408,15 +409,28 @@ void LineFilter::Reserve(size_t blocks) {
 Status LineFilter::PushAll(std::vector<Block>* blocks) { return TakeAll(&blocks_, blocks); }
 
 Status LineFilter::EndDocument() {
+  CLEANER_RETURN_IF_ERROR(JudgeBuffered());
+  return next_->EndDocument();
+}
+
+Status LineFilter::EndWindow() {
+  windowed_ = true;
+  CLEANER_RETURN_IF_ERROR(JudgeBuffered());
+  return next_->EndWindow();
+}
+
+Status LineFilter::JudgeBuffered() {
   // Judge again while a decision that hangs on neighbours may have changed
   // (see Judge()); three rounds settle every case seen.
+  first_judgement_ = true;
   for (int round = 0; options_.enabled && !blocks_.empty() && round < 3; ++round) {
     if (!Judge()) break;
   }
   TrimScratch();
   if (DeadlinePassed(doc_.deadline)) return doc_.deadline->Error("the filter");
   CLEANER_RETURN_IF_ERROR(next_->PushAll(&blocks_));
-  return next_->EndDocument();
+  blocks_.clear();
+  return Status::OK();
 }
 
 namespace {
@@ -1082,7 +1096,7 @@ bool LineFilter::Judge() {
   j.CutGluedStamp();
   j.DropAroundContent();
   j.DropMenuRuns();
-  j.JudgeDocument();
+  if (!windowed_) j.JudgeDocument();
   const bool first = first_judgement_;
   first_judgement_ = false;
   const bool classifier_dropped =

@@ -51,8 +51,13 @@ class LineFilter : public BlockSink {
   void Reserve(size_t blocks) override;
   Status PushAll(std::vector<Block>* blocks) override;
   Status EndDocument() override;
+  // Judges the window's blocks as a document of their own, without the
+  // whole-document drop (an error page is no document of 16,384 blocks).
+  Status EndWindow() override;
 
  private:
+  // Judges the buffered blocks and pushes those kept to the next stage.
+  Status JudgeBuffered();
   // Decides which of blocks_ stay; removes the others, reporting each.
   // Returns true if the kept blocks should be judged again: something was
   // removed and a decision depended on the removed blocks.
@@ -63,7 +68,8 @@ class LineFilter : public BlockSink {
   BlockSink* next_;
   DocumentInfo doc_;
   std::vector<Block> blocks_;
-  bool first_judgement_ = true;  // of the current document
+  bool first_judgement_ = true;  // of the current document or window
+  bool windowed_ = false;        // the document is judged in windows
 };
 
 }  // namespace cleaner

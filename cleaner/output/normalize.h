@@ -81,6 +81,7 @@ class Normalizer : public BlockSink {
   Status BeginDocument(const DocumentInfo& doc) override { return next_->BeginDocument(doc); }
   Status Push(Block block) override;
   Status EndDocument() override { return next_->EndDocument(); }
+  Status EndWindow() override { return next_->EndWindow(); }
 
  private:
   BlockSink* next_;

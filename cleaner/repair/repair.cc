@@ -258,6 +258,16 @@ void Repairer::Reserve(size_t blocks) {
 Status Repairer::PushAll(std::vector<Block>* blocks) { return TakeAll(&blocks_, blocks); }
 
 Status Repairer::EndDocument() {
+  CLEANER_RETURN_IF_ERROR(RepairBuffered());
+  return next_->EndDocument();
+}
+
+Status Repairer::EndWindow() {
+  CLEANER_RETURN_IF_ERROR(RepairBuffered());
+  return next_->EndWindow();
+}
+
+Status Repairer::RepairBuffered() {
   const RepairRules::Rep& rules = rules_->rep();
   std::vector<std::vector<RepairChange>> changes(blocks_.size());
 
@@ -386,7 +396,7 @@ Status Repairer::EndDocument() {
   std::vector<std::vector<RepairChange>>().swap(changes);
   CLEANER_RETURN_IF_ERROR(next_->PushAll(&blocks_));
   blocks_.clear();
-  return next_->EndDocument();
+  return Status::OK();
 }
 
 }  // namespace cleaner

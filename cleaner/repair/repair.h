@@ -43,8 +43,9 @@ class RepairRules {
   std::unique_ptr<Rep> rep_;
 };
 
-// The stage. Buffers the document: quote consistency is decided over all of
-// its blocks before any block is forwarded.
+// The stage. Buffers the document (or a window of a long one: kWindowBlocks):
+// quote consistency is decided over all of its blocks before any block is
+// forwarded.
 class Repairer : public BlockSink {
  public:
   // `rules` and `next` must outlive this object.
@@ -55,8 +56,12 @@ class Repairer : public BlockSink {
   void Reserve(size_t blocks) override;
   Status PushAll(std::vector<Block>* blocks) override;
   Status EndDocument() override;
+  // Repairs the window's blocks as a document of their own.
+  Status EndWindow() override;
 
  private:
+  // Repairs the buffered blocks and pushes them to the next stage.
+  Status RepairBuffered();
   const RepairRules* rules_;
   RepairOptions options_;
   BlockSink* next_;
