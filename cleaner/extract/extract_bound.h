@@ -26,18 +26,20 @@ struct HtmlBounds {
   // frameworks a few dozen.
   size_t max_attributes = 256;
   // Start tags (elements) in the page; 0 = no limit. Every element costs
-  // the parser about 130 bytes and the walk more; `<br>` is 4 bytes, so a
-  // page of tag walls takes 30-50 times its size in memory. Past this
+  // the parser about 400 bytes and the walk more; `<br>` is 4 bytes, so a
+  // page of tag walls takes 100 times its size in memory. Past this
   // budget tags are left out (their text stays). See TagBudget().
   size_t max_tags = 0;
 };
 
-// The tag budget for a page of `bytes`: 200,000 elements (any real page
-// has fewer), or one per 64 bytes of page for larger pages, so that the
-// parse tree stays within a few times the page's size (README, "Limits").
+// The tag budget for a page of `bytes`: 100,000 elements (the largest of
+// WCXB's 1,497 pages has 16,000), or one per 128 bytes of page for larger
+// pages. An element costs about 580 bytes, the parser's node and text node
+// and the walker's state, so the budget keeps them within 5 times the
+// page's size (README, "Limits on hostile input").
 inline size_t TagBudget(size_t bytes) {
-  size_t per_size = bytes / 64;
-  return per_size > 200000 ? per_size : 200000;
+  size_t per_size = bytes / 128;
+  return per_size > 100000 ? per_size : 100000;
 }
 
 // Returns true and fills `*out` if `html` exceeds a bound; returns false
