@@ -232,11 +232,16 @@ Outcome Driver::Process(SourceRecord&& rec) const {
   ReportCollector events;
   if (st.ok()) {
     Document doc;
+    // --explain alone writes each event's line as it comes (a million
+    // events held as events, then as lines, cost twice the lines).
+    BufferReporter lines(raw.name, &o.explain);
+    Reporter* reporter = report ? static_cast<Reporter*>(&events)
+                         : flags_.explain ? static_cast<Reporter*>(&lines)
+                                          : nullptr;
     // Only raw.bytes is taken (released once decoded); its other fields stay.
-    st = cleaner_.Clean(std::move(raw), &doc, flags_.explain || report ? &events : nullptr);
-    if (flags_.explain) {
-      BufferReporter reporter(raw.name, &o.explain);
-      for (const ExplainEvent& e : events.events()) reporter.Report(e);
+    st = cleaner_.Clean(std::move(raw), &doc, reporter);
+    if (flags_.explain && report) {
+      for (const ExplainEvent& e : events.events()) lines.Report(e);
     }
     if (report) {
       o.report = FormatReportSection(o.label, st.ok() ? &doc : nullptr, events.events(),
