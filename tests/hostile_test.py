@@ -26,14 +26,35 @@ def limit_memory():
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
+def high_water(pid):
+    """The peak resident memory of running process `pid` (VmHWM), or 0."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def run(argv):
     """(exit code or None on timeout, stdout, stderr, seconds, peak RSS in
-    bytes) of one run under the time and memory limits."""
+    bytes) of one run under the time and memory limits.
+
+    The peak is the child's own high-water mark, read while it runs: the
+    ru_maxrss that wait4() gives a forked child includes this script's
+    resident memory at the fork (Linux carries it across exec), tens of
+    megabytes once large outputs have been read. A child that ends before
+    the first reading falls back on ru_maxrss, an overestimate."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.monotonic()
         proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
                                 preexec_fn=limit_memory)
+        peak = 0
         while True:
+            # Read before the wait: a process that has exited has no status.
+            peak = max(peak, high_water(proc.pid))
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
@@ -42,12 +63,12 @@ def run(argv):
                 os.wait4(proc.pid, 0)
                 proc.returncode = -9
                 return None, b"", b"", TIME_LIMIT, 0
-            time.sleep(0.02)
+            time.sleep(0.005)
         proc.returncode = os.waitstatus_to_exitcode(status)
         secs = time.monotonic() - start
         out.seek(0)
         err.seek(0)
-        return proc.returncode, out.read(), err.read(), secs, usage.ru_maxrss * 1024
+        return proc.returncode, out.read(), err.read(), secs, peak or usage.ru_maxrss * 1024
 
 
 def check_one(check, text, err_text, rss=0, size=0):

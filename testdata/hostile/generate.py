@@ -139,6 +139,12 @@ put("br_walls_60mb.html", "<ul>" + unit * ((60 << 20) // len(unit)) + "</ul><p>"
 # million short lines of scraped text (20 MB).
 put("tiny_paragraphs_20mb.html", "<html><body>" + "<p>tiny paragraph</p>" * 1000000 + "</body></html>")
 put("short_lines_20mb.txt", "".join(f"short line {i:08d}\n" for i in range(1000000)))
+# The shortest lines and paragraphs there are: one letter and a line break
+# (20 MB: ten million lines; 74 times its size before the filter and the
+# repair stage judged long documents in windows), and a page of unclosed
+# one-letter paragraphs (20 MB: five million <p>).
+put("one_letter_lines_20mb.txt", "a\n" * 10000000)
+put("open_paragraphs_20mb.html", "<html><body>" + "<p>a" * 5000000)
 # Header rules ("Share this:", "Leave a Reply") and the short lines they take,
 # a million of them: each header read on past every boilerplate line after
 # it (quadratic: 200k lines took 6 s).
