@@ -162,6 +162,34 @@ TEST_CASE("with blocks - the record lists its blocks with type - level and text"
   }
 }
 
+TEST_CASE("with blocks - the blocks go in their place whatever the id and the text hold",
+          "[jsonl][hostile]") {
+  // The blocks are written out directly and put where the record's "blocks"
+  // key is (an ordered_json object per block cost 700 bytes: issue 14.5):
+  // an id from the input and a text that look like that key must not
+  // mislead it, in the Dolma shape (no url) too.
+  Document doc;
+  doc.text = "say \",\"blocks\":null \\\" and \"blocks\":null\n";
+  Block b;
+  b.text = "q \"blocks\":null \\";
+  doc.blocks = {b, b};
+  RawDocument raw;
+  raw.name = "n";
+  const Json in = Json::parse(R"({"id":{"x":"\",\"blocks\":null","blocks":null},"text":"t"})");
+  for (bool dolma : {false, true}) {
+    JsonlShape shape;
+    shape.blocks = true;
+    shape.dolma = dolma;
+    const std::string line = FormatJsonlRecord(&doc, raw, &in, "", shape);
+    Json j = Json::parse(line);
+    CHECK(j["id"] == in["id"]);
+    CHECK(j["text"] == doc.text);
+    REQUIRE(j["blocks"].size() == 2);
+    CHECK(j["blocks"][1]["text"] == b.text);
+    CHECK(line.find("null,\"metadata\"") == std::string::npos);
+  }
+}
+
 TEST_CASE("the dolma record: Dolma's document shape", "[jsonl]") {
   Document doc;
   doc.text = "Body.\n";
