@@ -1,20 +1,27 @@
-// Fuzz target for the JSON Lines reader: each input line is parsed as a
-// record (nlohmann-json), and a record with a text or html field is
-// cleaned. Lines are capped at 64 KiB.
+// Fuzz target for the JSON Lines reader and writer: each input line is
+// parsed as a record (nlohmann-json), a record with a text or html field is
+// cleaned, and its output record is written (with the blocks and in the
+// Dolma shape by turns) and must parse as JSON with every block in it.
+// Lines are capped at 64 KiB.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "cleaner/cleaner.h"
+#include "cleaner/output/jsonl_writer.h"
 #include "cleaner/source/jsonl_source.h"
 #include "cleaner/util/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const cleaner::Cleaner* const kCleaner = [] {
     std::unique_ptr<cleaner::Cleaner> c;
-    if (!cleaner::Cleaner::Create(cleaner::Options(), &c).ok()) std::abort();
+    cleaner::Options o;
+    o.output.keep_blocks = true;
+    if (!cleaner::Cleaner::Create(o, &c).ok()) std::abort();
     return c.release();
   }();
   std::string_view input(reinterpret_cast<const char*>(data), size);
@@ -32,7 +39,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!st.ok()) continue;
     if (rec.fields == nullptr) std::abort();
     cleaner::Document doc;
-    if (kCleaner->Clean(rec.raw, &doc).ok() && !cleaner::IsValidUtf8(doc.text)) std::abort();
+    const cleaner::Status cleaned = kCleaner->Clean(rec.raw, &doc);
+    if (cleaned.ok() && !cleaner::IsValidUtf8(doc.text)) std::abort();
+    cleaner::JsonlShape shape;
+    shape.blocks = (line_no & 1) != 0;
+    shape.dolma = (line_no & 2) != 0;
+    const std::string out = cleaner::FormatJsonlRecord(cleaned.ok() ? &doc : nullptr, rec.raw,
+                                                       rec.fields.get(), cleaned.message(), shape);
+    const auto json = nlohmann::ordered_json::parse(out, nullptr, /*allow_exceptions=*/false);
+    if (json.is_discarded() || !json.is_object()) std::abort();
+    if (shape.blocks && cleaned.ok() &&
+        (!json["blocks"].is_array() || json["blocks"].size() != doc.blocks.size())) {
+      std::abort();
+    }
   }
   return 0;
 }
