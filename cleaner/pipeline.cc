@@ -96,9 +96,12 @@ class Windower : public BlockSink {
     count_ = 0;
     return next_->BeginDocument(doc);
   }
+  // A window ends when the block after it comes: a document of exactly
+  // kWindowBlocks blocks is one window, judged as a whole document.
   Status Push(Block block) override {
-    CLEANER_RETURN_IF_ERROR(next_->Push(std::move(block)));
-    return ++count_ % kWindowBlocks == 0 ? next_->EndWindow() : Status::OK();
+    if (count_ > 0 && count_ % kWindowBlocks == 0) CLEANER_RETURN_IF_ERROR(next_->EndWindow());
+    ++count_;
+    return next_->Push(std::move(block));
   }
   // A window's worth at most: the buffers hold no more.
   void Reserve(size_t blocks) override { next_->Reserve(std::min(blocks, kWindowBlocks)); }

@@ -184,3 +184,29 @@ TEST_CASE("a long document is judged in windows - every block, in order, each re
 
 }  // namespace
 }  // namespace cleaner
+
+namespace cleaner {
+namespace {
+
+TEST_CASE("a document of exactly one window is judged whole - an error page still goes",
+          "[pipeline][limits]") {
+  // The window ends when the block after it comes (found by the review: a
+  // page of exactly kWindowBlocks blocks was judged as a window, without
+  // the whole-document drop).
+  std::unique_ptr<Cleaner> c;
+  REQUIRE(Cleaner::Create(Options(), &c).ok());
+  for (size_t n : {kWindowBlocks - 1, kWindowBlocks}) {
+    RawDocument raw;
+    raw.name = "error.txt";
+    raw.bytes = "Page not found\n\nGo back to the home page\n";
+    for (size_t i = 2; i < n; ++i) raw.bytes += "\nLog in\n";
+    Document doc;
+    REQUIRE(c->Clean(raw, &doc).ok());
+    INFO(n);
+    CHECK(doc.text.empty());
+    CHECK(doc.metadata.drop_reason.rfind("error-page", 0) == 0);
+  }
+}
+
+}  // namespace
+}  // namespace cleaner
