@@ -26,49 +26,47 @@ def limit_memory():
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-def high_water(pid):
-    """The peak resident memory of running process `pid` (VmHWM), or 0."""
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError):
-        pass
-    return 0
+# GNU time reports its child's own peak: the ru_maxrss that wait4() gives
+# a child forked by this script includes the script's resident memory at
+# the fork (Linux carries it across exec), tens of megabytes once large
+# outputs have been read. Without it, that overestimate is used.
+TIME = "/usr/bin/time"
 
 
 def run(argv):
     """(exit code or None on timeout, stdout, stderr, seconds, peak RSS in
-    bytes) of one run under the time and memory limits.
-
-    The peak is the child's own high-water mark, read while it runs: the
-    ru_maxrss that wait4() gives a forked child includes this script's
-    resident memory at the fork (Linux carries it across exec), tens of
-    megabytes once large outputs have been read. A child that ends before
-    the first reading falls back on ru_maxrss, an overestimate."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    bytes) of one run under the time and memory limits. A child killed by
+    signal N gives -N."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r") as peak_file:
+        timed = os.access(TIME, os.X_OK)
+        if timed:
+            argv = [TIME, "-f", "%M", "-o", peak_file.name] + argv
         start = time.monotonic()
         proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                                preexec_fn=limit_memory)
-        peak = 0
+                                preexec_fn=limit_memory, start_new_session=True)
         while True:
-            # Read before the wait: a process that has exited has no status.
-            peak = max(peak, high_water(proc.pid))
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
             if time.monotonic() - start > TIME_LIMIT:
-                proc.kill()
+                os.killpg(proc.pid, 9)  # time and its child
                 os.wait4(proc.pid, 0)
                 proc.returncode = -9
                 return None, b"", b"", TIME_LIMIT, 0
-            time.sleep(0.005)
+            time.sleep(0.01)
         proc.returncode = os.waitstatus_to_exitcode(status)
         secs = time.monotonic() - start
+        rss = usage.ru_maxrss * 1024
+        if timed:
+            lines = peak_file.read().splitlines()
+            if lines and lines[-1].strip().isdigit():
+                rss = int(lines[-1]) * 1024
+            if any(l.startswith("Command terminated by signal") for l in lines):
+                proc.returncode = -int(lines[0].split()[-1])
         out.seek(0)
         err.seek(0)
-        return proc.returncode, out.read(), err.read(), secs, peak or usage.ru_maxrss * 1024
+        return proc.returncode, out.read(), err.read(), secs, rss
 
 
 def check_one(check, text, err_text, rss=0, size=0):
