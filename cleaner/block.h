@@ -142,14 +142,13 @@ struct DocumentInfo {
 };
 
 // Blocks judged together: a document of more blocks is filtered and
-// repaired in windows of this many blocks, in order (the driver calls
-// EndWindow() after each full window). Decisions that look at the whole
-// document (repetition, zones, the quote style) then look at one window,
-// and no window is dropped as an error page; no page of the benchmarks
-// comes near this size, and the
-// per-block state of a window (about 500 bytes a block) stays a few
-// megabytes whatever the document's size (README, "Limits on hostile
-// input").
+// repaired in windows of this many blocks, in order (the pipeline's head
+// calls EndWindow() when the block after a full window comes). Decisions
+// that look at the whole document (repetition, zones, the quote style) then
+// look at one window, and no window is dropped as an error page; no page of
+// the benchmarks comes near this size, and the per-block state of a window
+// (about 500 bytes a block) stays a few megabytes whatever the document's
+// size (README, "Limits on hostile input").
 inline constexpr size_t kWindowBlocks = 1 << 14;
 
 // A stage, or the final writer. The driver calls BeginDocument() once, then

@@ -105,13 +105,6 @@ class Windower : public BlockSink {
   }
   // A window's worth at most: the buffers hold no more.
   void Reserve(size_t blocks) override { next_->Reserve(std::min(blocks, kWindowBlocks)); }
-  Status PushAll(std::vector<Block>* blocks) override {
-    if (count_ == 0 && blocks->size() <= kWindowBlocks) {
-      count_ = blocks->size();  // one window: handed on whole (no copy)
-      return next_->PushAll(blocks);
-    }
-    return BlockSink::PushAll(blocks);
-  }
   Status EndDocument() override { return next_->EndDocument(); }
 
  private:

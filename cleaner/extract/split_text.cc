@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
-#include <vector>
 
 #include "cleaner/util/deadline.h"
 #include "cleaner/util/utf8.h"
@@ -165,8 +164,11 @@ void ForEachLine(std::string_view text, Visit visit) {
   }
 }
 
-// DetectWrapWidth() over the lines `for_each_line(visit)` gives: two passes,
-// the widest candidate line, then the breaks it forced.
+// The width at which the lines `for_each_line(visit)` gives look
+// hard-wrapped, or 0 if they do not: at least two lines continue on the
+// next line and most such lines were broken because the next word would
+// not have fit within the widest of them. Two passes: the widest
+// candidate line, then the breaks it forced.
 template <class ForEach>
 size_t WrapWidthOf(ForEach for_each_line) {
   // Candidates: non-blank lines followed by a non-blank line.
@@ -211,14 +213,6 @@ size_t WrapWidthOf(ForEach for_each_line) {
 }
 
 }  // namespace
-
-size_t DetectWrapWidth(const std::vector<std::string_view>& lines) {
-  return WrapWidthOf([&](auto visit) {
-    for (std::string_view line : lines) {
-      if (!visit(line)) return;
-    }
-  });
-}
 
 Status SplitText(std::string_view utf8, const DocumentInfo& doc, BlockSink* out) {
   std::string unified;

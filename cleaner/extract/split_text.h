@@ -8,7 +8,6 @@
 #define CLEANER_STAGES_SPLIT_TEXT_H_
 
 #include <string_view>
-#include <vector>
 
 #include "cleaner/block.h"
 
@@ -19,12 +18,6 @@ namespace cleaner {
 // and reports each join decision's width once. REQUIRES: `utf8` is valid
 // UTF-8.
 Status SplitText(std::string_view utf8, const DocumentInfo& doc, BlockSink* out);
-
-// The width at which `lines` look hard-wrapped, or 0 if they do not. Exposed
-// for tests. A text is hard-wrapped when at least two lines continue on the
-// next line and most such lines were broken because the next word would not
-// have fit within the widest of them.
-size_t DetectWrapWidth(const std::vector<std::string_view>& lines);
 
 }  // namespace cleaner
 

@@ -391,7 +391,6 @@ LineFilter::~LineFilter() = default;
 Status LineFilter::BeginDocument(const DocumentInfo& doc) {
   doc_ = doc;
   blocks_.clear();
-  first_judgement_ = true;
   windowed_ = false;
   return next_->BeginDocument(doc);
 }

@@ -39,8 +39,9 @@ class LineFilterRules {
   std::unique_ptr<Rep> rep_;
 };
 
-// The stage. Buffers the whole document (decisions depend on position,
-// neighbours and repetition) and pushes the kept blocks at EndDocument().
+// The stage. Buffers the whole document, or a window of a long one
+// (kWindowBlocks; decisions depend on position, neighbours and repetition),
+// and pushes the kept blocks at EndDocument() or EndWindow().
 class LineFilter : public BlockSink {
  public:
   // `rules` and `next` must outlive this object.

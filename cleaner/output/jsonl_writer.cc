@@ -54,8 +54,8 @@ void AppendBlocksJson(const Document* doc, std::string* out) {
 // anything.
 size_t BlocksPlace(const Json& head, const std::string& line) {
   const std::string h = head.dump(-1, ' ', false, Json::error_handler_t::replace);
-  size_t i = h.size() - 1;  // where `line` goes on past `head`'s keys
-  const std::string_view text_key = h.size() > 2 ? ",\"text\":\"" : "\"text\":\"";
+  size_t i = h.size() - 1;  // where `line` goes on past `head`'s keys (an id at least)
+  constexpr std::string_view text_key = ",\"text\":\"";
   if (line.compare(i, text_key.size(), text_key) != 0) return std::string::npos;
   for (i += text_key.size(); i < line.size() && line[i] != '"'; ++i) {
     if (line[i] == '\\') ++i;
