@@ -1288,10 +1288,154 @@ std::string Snippet(std::string_view s) {
   return std::string(s.substr(0, n)) + "...";
 }
 
+// A block of running text: long enough for a sentence, punctuated, mostly
+// not links, and (in a language with a stop-word list) dense in stop words.
+void ClassifyProse(std::vector<RawBlock>* blocks) {
+  int words = 0, stops = 0;
+  for (const RawBlock& b : *blocks) {
+    words += b.words;
+    stops += b.stop_words;
+  }
+  // 5%: prose in a listed language runs at 30-50%; below 5% overall the page
+  // is in a language without a list (Japanese, Korean, ...).
+  const bool use_stopwords = words > 0 && stops * 20 >= words;
+  for (RawBlock& b : *blocks) {
+    if (b.kind == BlockKind::kHeading || b.kind == BlockKind::kTable) continue;
+    // 60 characters: one short sentence; 0.35: prose links a few phrases,
+    // menus and teasers are mostly links.
+    bool prose = b.chars >= 60 && b.LinkDensity() < 0.35f && (b.stops + b.commas) >= 1;
+    // 0.2: jusText's lower stop-word density for good paragraphs is 0.3;
+    // 0.2 keeps short technical sentences.
+    if (prose && use_stopwords && b.words >= 5) prose = b.stop_words * 5 >= b.words;
+    b.prose = prose;
+  }
+}
+
+// Element sums: each element's text, link text, commas and prose over the
+// blocks in its subtree that are not dropped.
+void SumUp(const std::vector<RawBlock>& blocks, std::vector<Elem>* elems) {
+  for (Elem& e : *elems) {
+    e.chars = e.link_chars = e.prose_chars = e.commas = 0;
+  }
+  for (const RawBlock& b : blocks) {
+    if (b.owner < 0 || b.dropped) continue;
+    Elem& e = (*elems)[b.owner];
+    e.chars += b.chars;
+    e.link_chars += b.link_chars;
+    e.commas += b.commas;
+    if (b.prose) e.prose_chars += b.chars;
+  }
+  for (int i = static_cast<int>(elems->size()) - 1; i >= 0; --i) {
+    Elem& e = (*elems)[i];
+    if (e.parent < 0) continue;
+    Elem& p = (*elems)[e.parent];
+    p.chars += e.chars;
+    p.link_chars += e.link_chars;
+    p.commas += e.commas;
+    p.prose_chars += e.prose_chars;
+  }
+}
+
+// What a reader sees and what is hidden, outside links: the text of blocks
+// outside and inside hidden elements.
+struct HiddenText {
+  std::vector<char> in_hidden;  // per element: it or an ancestor is hidden
+  long visible = 0, hidden = 0;
+};
+
+// What is hidden is known from the walk: measured once, for every pass.
+HiddenText MeasureHidden(const std::vector<Elem>& elems, const std::vector<RawBlock>& blocks) {
+  HiddenText h;
+  h.in_hidden.assign(elems.size(), 0);
+  for (size_t i = 0; i < elems.size(); ++i) {
+    const int p = elems[i].parent;
+    h.in_hidden[i] = elems[i].rule == &HiddenRule() || (p >= 0 && h.in_hidden[p]);
+  }
+  for (const RawBlock& b : blocks) {
+    const bool hidden = b.owner >= 0 && h.in_hidden[b.owner];
+    (hidden ? h.hidden : h.visible) += b.chars - b.link_chars;
+  }
+  return h;
+}
+
+// Readability's candidate scoring: each paragraph scores its ancestors.
+void Score(const std::vector<RawBlock>& blocks, std::vector<Elem>* elems) {
+  for (const RawBlock& b : blocks) {
+    if (b.dropped || b.owner < 0) continue;
+    if (b.kind == BlockKind::kHeading || b.kind == BlockKind::kTable) continue;
+    // 25 characters: Readability's floor for a paragraph worth scoring.
+    if (b.chars < 25) continue;
+    float s = 1.0f + b.commas + std::min(b.chars / 100, 3);
+    if (b.prose) s += 1.0f;  // stop-word and punctuation evidence
+    if (b.kind == BlockKind::kListItem) s *= 0.5f;  // lists are often navigation
+    const Elem& owner = (*elems)[b.owner];
+    int start = (IsParagraphLike(owner.tag) || !owner.has_block_child) ? owner.parent : b.owner;
+    int level = 0;
+    // Five ancestors, with Readability's dividers 1, 2, 6, 9, 12.
+    for (int a = start; a >= 0 && level < 5; a = (*elems)[a].parent, ++level) {
+      Elem& e = (*elems)[a];
+      if (e.dropped) break;
+      if (!e.scored) {
+        e.scored = true;
+        e.score = static_cast<float>(TagInitScore(e.tag) + e.weight);
+      }
+      float div = level == 0 ? 1.f : level == 1 ? 2.f : level * 3.f;
+      e.score += s / div;
+    }
+  }
+}
+
+// The top candidate, climbed as Readability does, or -1.
+int PickTop(std::vector<Elem>* elems) {
+  int top = -1;
+  float best = 0;
+  for (size_t i = 0; i < elems->size(); ++i) {
+    Elem& e = (*elems)[i];
+    if (!e.scored || e.dropped) continue;
+    float ld = e.chars ? static_cast<float>(e.link_chars) / e.chars : 0.f;
+    e.score *= (1.f - ld);
+    if (top < 0 || e.score > best) {
+      top = static_cast<int>(i);
+      best = e.score;
+    }
+  }
+  if (top < 0) return -1;
+  for (Elem& e : *elems) e.best = e.scored && !e.dropped ? e.score : 0.f;
+  for (int i = static_cast<int>(elems->size()) - 1; i > 0; --i) {
+    Elem& e = (*elems)[i];
+    if (e.parent >= 0) (*elems)[e.parent].best = std::max((*elems)[e.parent].best, e.best);
+  }
+  // Climb while the parent scores higher than what we have, as Readability
+  // does: the article body is often split across sibling containers.
+  float last = (*elems)[top].score;
+  float threshold = last / 3;
+  for (int p = (*elems)[top].parent; p >= 0; p = (*elems)[p].parent) {
+    const Elem& e = (*elems)[p];
+    if (e.tag == GUMBO_TAG_BODY || e.tag == GUMBO_TAG_HTML) break;
+    if (!e.scored) continue;
+    if (e.score < threshold) break;
+    if (e.score > last) {
+      top = p;
+      break;
+    }
+    last = e.score;
+  }
+  // A single child holds nothing its parent does not: climb to the parent,
+  // whose siblings are the better candidates for joining.
+  while (true) {
+    int p = (*elems)[top].parent;
+    if (p < 0 || (*elems)[p].tag == GUMBO_TAG_BODY || (*elems)[p].dropped) break;
+    if ((*elems)[p].chars != (*elems)[top].chars) break;
+    top = p;
+  }
+  return top;
+}
+
 class Selector {
  public:
-  Selector(Walker* w, const ExtractOptions& options, const DocumentInfo& doc)
-      : elems_(w->elems), blocks_(w->blocks), options_(options), doc_(doc) {}
+  Selector(std::vector<Elem>* elems, std::vector<RawBlock>* blocks, const ExtractOptions& options,
+           const DocumentInfo& doc)
+      : elems_(*elems), blocks_(*blocks), options_(options), doc_(doc) {}
 
   // Marks blocks to keep in `keep`.
   void Run(std::vector<char>* keep);
@@ -1301,8 +1445,6 @@ class Selector {
   std::string byline;  // the text of the first byline dropped, if any
 
  private:
-  void ClassifyProse();
-  void SumUp();
   void ApplyDrops();
   // The rules' verdict on an element on this page: its rule, read as shown
   // on a page whose hidden elements are shown, and a scoped rule's verdict
@@ -1323,9 +1465,6 @@ class Selector {
   // (400 characters or more): it wraps the page (ASP.NET's one form, a
   // forum's moderation form around its posts), and is no form to fill.
   bool FormWraps(const Elem& e, const TokenRule* rule) const;
-  void MeasureHidden();
-  int PickTop();
-  void Score();
   void Emit(int top, std::vector<char>* keep);
   void KeepClean(int c, bool post, std::vector<char>* keep);
   void KeepThread(std::vector<char>* keep);
@@ -1349,7 +1488,6 @@ class Selector {
   std::vector<RawBlock>& blocks_;
   const ExtractOptions& options_;
   const DocumentInfo& doc_;
-  bool use_stopwords_ = true;
   int total_prose_ = 0;
   long total_chars_ = 0;  // the page's text, link text included
   // The fallback's pass: only hidden elements and comment sections are
@@ -1359,10 +1497,7 @@ class Selector {
   // A page that shows next to nothing and hides its text until a script
   // runs: its hidden elements are read (see Fallback()).
   bool show_hidden_ = false;
-  // What a reader sees and what is hidden, outside links (MeasureHidden()):
-  // the text of blocks outside and inside hidden elements.
-  long visible_text_ = 0, hidden_text_ = 0;
-  std::vector<char> in_hidden_;  // per element: it or an ancestor is hidden
+  HiddenText hidden_;  // what a reader sees and what is hidden (MeasureHidden())
   // The comment sections hold nearly all the page's prose (a discussion
   // page that declares itself an article): they are the page's text.
   bool comments_are_page_ = false;
@@ -1393,52 +1528,6 @@ void Selector::Report(const char* rule, const std::string& category, int block,
     e.position = block;  // the page's block for now; Run() makes it a place among kept ones
   }
   pending_.push_back(std::move(e));
-}
-
-// A block of running text: long enough for a sentence, punctuated, mostly
-// not links, and (in a language with a stop-word list) dense in stop words.
-void Selector::ClassifyProse() {
-  int words = 0, stops = 0;
-  for (const RawBlock& b : blocks_) {
-    words += b.words;
-    stops += b.stop_words;
-  }
-  // 5%: prose in a listed language runs at 30-50%; below 5% overall the page
-  // is in a language without a list (Japanese, Korean, ...).
-  use_stopwords_ = words > 0 && stops * 20 >= words;
-  for (RawBlock& b : blocks_) {
-    if (b.kind == BlockKind::kHeading || b.kind == BlockKind::kTable) continue;
-    // 60 characters: one short sentence; 0.35: prose links a few phrases,
-    // menus and teasers are mostly links.
-    bool prose = b.chars >= 60 && b.LinkDensity() < 0.35f && (b.stops + b.commas) >= 1;
-    // 0.2: jusText's lower stop-word density for good paragraphs is 0.3;
-    // 0.2 keeps short technical sentences.
-    if (prose && use_stopwords_ && b.words >= 5) prose = b.stop_words * 5 >= b.words;
-    b.prose = prose;
-  }
-}
-
-void Selector::SumUp() {
-  for (Elem& e : elems_) {
-    e.chars = e.link_chars = e.prose_chars = e.commas = 0;
-  }
-  for (const RawBlock& b : blocks_) {
-    if (b.owner < 0 || b.dropped) continue;
-    Elem& e = elems_[b.owner];
-    e.chars += b.chars;
-    e.link_chars += b.link_chars;
-    e.commas += b.commas;
-    if (b.prose) e.prose_chars += b.chars;
-  }
-  for (int i = static_cast<int>(elems_.size()) - 1; i >= 0; --i) {
-    Elem& e = elems_[i];
-    if (e.parent < 0) continue;
-    Elem& p = elems_[e.parent];
-    p.chars += e.chars;
-    p.link_chars += e.link_chars;
-    p.commas += e.commas;
-    p.prose_chars += e.prose_chars;
-  }
 }
 
 Verdict Selector::EffectiveVerdict(const Elem& e, const TokenRule** rule_out) const {
@@ -1577,9 +1666,9 @@ void Selector::ApplyDrops() {
       long inside = 0;
       for (int b = e.first_block; b < e.end_block; ++b) {
         const RawBlock& x = blocks_[b];
-        if (x.owner < 0 || !in_hidden_[x.owner]) inside += x.chars - x.link_chars;
+        if (x.owner < 0 || !hidden_.in_hidden[x.owner]) inside += x.chars - x.link_chars;
       }
-      veto = visible_text_ - inside < 60;
+      veto = hidden_.visible - inside < 60;
     } else if (strict) {
       veto = total_prose_ > 0 && outside * 20 < total_prose_ * 3;
     } else {
@@ -1603,77 +1692,6 @@ void Selector::ApplyDrops() {
   for (RawBlock& b : blocks_) {
     if (b.owner >= 0 && elems_[b.owner].dropped) b.dropped = true;
   }
-}
-
-void Selector::Score() {
-  for (const RawBlock& b : blocks_) {
-    if (b.dropped || b.owner < 0) continue;
-    if (b.kind == BlockKind::kHeading || b.kind == BlockKind::kTable) continue;
-    // 25 characters: Readability's floor for a paragraph worth scoring.
-    if (b.chars < 25) continue;
-    float s = 1.0f + b.commas + std::min(b.chars / 100, 3);
-    if (b.prose) s += 1.0f;  // stop-word and punctuation evidence
-    if (b.kind == BlockKind::kListItem) s *= 0.5f;  // lists are often navigation
-    const Elem& owner = elems_[b.owner];
-    int start = (IsParagraphLike(owner.tag) || !owner.has_block_child) ? owner.parent : b.owner;
-    int level = 0;
-    // Five ancestors, with Readability's dividers 1, 2, 6, 9, 12.
-    for (int a = start; a >= 0 && level < 5; a = elems_[a].parent, ++level) {
-      Elem& e = elems_[a];
-      if (e.dropped) break;
-      if (!e.scored) {
-        e.scored = true;
-        e.score = static_cast<float>(TagInitScore(e.tag) + e.weight);
-      }
-      float div = level == 0 ? 1.f : level == 1 ? 2.f : level * 3.f;
-      e.score += s / div;
-    }
-  }
-}
-
-int Selector::PickTop() {
-  int top = -1;
-  float best = 0;
-  for (size_t i = 0; i < elems_.size(); ++i) {
-    Elem& e = elems_[i];
-    if (!e.scored || e.dropped) continue;
-    float ld = e.chars ? static_cast<float>(e.link_chars) / e.chars : 0.f;
-    e.score *= (1.f - ld);
-    if (top < 0 || e.score > best) {
-      top = static_cast<int>(i);
-      best = e.score;
-    }
-  }
-  if (top < 0) return -1;
-  for (Elem& e : elems_) e.best = e.scored && !e.dropped ? e.score : 0.f;
-  for (int i = static_cast<int>(elems_.size()) - 1; i > 0; --i) {
-    Elem& e = elems_[i];
-    if (e.parent >= 0) elems_[e.parent].best = std::max(elems_[e.parent].best, e.best);
-  }
-  // Climb while the parent scores higher than what we have, as Readability
-  // does: the article body is often split across sibling containers.
-  float last = elems_[top].score;
-  float threshold = last / 3;
-  for (int p = elems_[top].parent; p >= 0; p = elems_[p].parent) {
-    const Elem& e = elems_[p];
-    if (e.tag == GUMBO_TAG_BODY || e.tag == GUMBO_TAG_HTML) break;
-    if (!e.scored) continue;
-    if (e.score < threshold) break;
-    if (e.score > last) {
-      top = p;
-      break;
-    }
-    last = e.score;
-  }
-  // A single child holds nothing its parent does not: climb to the parent,
-  // whose siblings are the better candidates for joining.
-  while (true) {
-    int p = elems_[top].parent;
-    if (p < 0 || elems_[p].tag == GUMBO_TAG_BODY || elems_[p].dropped) break;
-    if (elems_[p].chars != elems_[top].chars) break;
-    top = p;
-  }
-  return top;
 }
 
 void Selector::Emit(int top, std::vector<char>* keep) {
@@ -1913,11 +1931,11 @@ constexpr long kHiddenPageChars = 500;
 // One selection pass: drops, scores, the top candidate and its siblings.
 void Selector::Select(std::vector<char>* keep) {
   keep->assign(blocks_.size(), 0);
-  SumUp();
+  SumUp(blocks_, &elems_);
   ApplyDrops();
-  SumUp();
-  Score();
-  int top = PickTop();
+  SumUp(blocks_, &elems_);
+  Score(blocks_, &elems_);
+  int top = PickTop(&elems_);
   // On a page of cards (a product, a collection, a listing, a service
   // page), a best score under one short paragraph's worth is no main
   // content either: a newsletter box, a footer line among the cards. (An
@@ -2004,14 +2022,14 @@ void Selector::Fallback(std::vector<char>* keep) {
   ResetSelection();
   SetCardState(first_cards);  // the cards found are visible text
   hidden_only_ = true;
-  SumUp();
+  SumUp(blocks_, &elems_);
   ApplyDrops();  // hidden elements only: what remains is the visible text
   const long visible = TextChars(blocks_, nullptr, false, true);
   const long visible_prose = TextChars(blocks_, nullptr, true);
   // Less than a line shown ("Loading...") and a page's worth hidden: the
   // page hides its text until a script has run, and that text is what a
   // reader sees.
-  if (visible < kShownMinChars && hidden_text_ >= kHiddenPageChars) {
+  if (visible < kShownMinChars && hidden_.hidden >= kHiddenPageChars) {
     show_hidden_ = true;
     hidden_only_ = false;
     ResetSelection();
@@ -2019,7 +2037,7 @@ void Selector::Fallback(std::vector<char>* keep) {
     Select(keep);
     ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "fallback", "main-content",
                     "the page shows " + std::to_string(visible) + " characters and hides " +
-                        std::to_string(hidden_text_) +
+                        std::to_string(hidden_.hidden) +
                         "; the text is from selection with its hidden elements shown");
     return;
   }
@@ -2043,7 +2061,7 @@ void Selector::Fallback(std::vector<char>* keep) {
     const std::vector<int> cards = CardState();
     ResetSelection();
     SetCardState(cards);
-    SumUp();
+    SumUp(blocks_, &elems_);
     ApplyDrops();
     for (size_t i = 0; i < blocks_.size(); ++i) {
       (*keep)[i] = !blocks_[i].dropped && blocks_[i].NavLinkDensity() <= 0.5f;
@@ -2074,9 +2092,9 @@ void Selector::Gate(std::vector<char>* keep) {
   ResetSelection();
   SetCardState(sel_cards);  // the selection's cards are text in the broad choice too
   hidden_only_ = false;
-  SumUp();
+  SumUp(blocks_, &elems_);
   ApplyDrops();
-  SumUp();
+  SumUp(blocks_, &elems_);
   std::vector<char> broad(blocks_.size(), 0);
   long chars = 0, links = 0, headings = 0;
   for (size_t i = 0; i < blocks_.size(); ++i) {
@@ -2139,30 +2157,16 @@ void Selector::ReportLeftOut(const std::vector<char>& keep) {
   }
 }
 
-// What is hidden is known from the walk: measured once, for every pass.
-void Selector::MeasureHidden() {
-  in_hidden_.assign(elems_.size(), 0);
-  for (size_t i = 0; i < elems_.size(); ++i) {
-    const int p = elems_[i].parent;
-    in_hidden_[i] = elems_[i].rule == &HiddenRule() || (p >= 0 && in_hidden_[p]);
-  }
-  visible_text_ = hidden_text_ = 0;
-  for (const RawBlock& b : blocks_) {
-    const bool hidden = b.owner >= 0 && in_hidden_[b.owner];
-    (hidden ? hidden_text_ : visible_text_) += b.chars - b.link_chars;
-  }
-}
-
 void Selector::Run(std::vector<char>* keep) {
   explained_.assign(blocks_.size(), 0);
-  MeasureHidden();
+  hidden_ = MeasureHidden(elems_, blocks_);
   // On a page that lists items (a listing, a collection) an item's title
   // is a link of a title's length, content as a card's is. (Not on other
   // kinds: beside an article such links are its related stories.)
   if (kind == PageKind::kListing || kind == PageKind::kCollection) {
     for (RawBlock& b : blocks_) b.card_chars = std::min(b.link_chars, b.card_chars + b.title_chars);
   }
-  ClassifyProse();
+  ClassifyProse(&blocks_);
   Select(keep);
   if (kind == PageKind::kForum) KeepThread(keep);
   Fallback(keep);
@@ -2399,7 +2403,7 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   ExplainDocument(doc, "extract", ExplainEvent::Action::kMetadata, kind_reason, "page_type",
                   PageKindName(kind));
   if (options.main_content) {
-    Selector sel(&w, options, doc);
+    Selector sel(&w.elems, &w.blocks, options, doc);
     sel.kind = kind;
     sel.gate = &rules.rep().gate;
     sel.title = title;
