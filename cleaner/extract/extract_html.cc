@@ -2322,6 +2322,110 @@ void FillMetadata(const MetaCandidates& m, const std::string& title, const std::
               !m.license.empty() ? m.license : Collapse(JsonStringValue(m.json_ld, "license")));
 }
 
+// The page's kind: what it declares (ClassifyPage()), weighed by the
+// page-kind model with the shape of its walked text when the rules give the
+// model weights. Sets doc.metadata->page_type and explains both.
+PageKind DecidePageKind(const Walker& w, const PageKindModel& kind_model,
+                        const DocumentInfo& doc) {
+  const MetaCandidates& m = w.meta;
+  std::string kind_reason;
+  PageEvidence evidence;
+  evidence.json_ld = m.json_ld;
+  evidence.itemtypes = m.itemtypes;
+  evidence.og_type = m.og_type;
+  evidence.url = !doc.metadata->url.empty() ? std::string_view(doc.metadata->url)
+                 : !m.canonical.empty()     ? std::string_view(m.canonical)
+                                            : std::string_view(m.og_url);
+  PageKind kind = ClassifyPage(evidence, &kind_reason);
+  if (!kind_model.empty || doc.reporter != nullptr) {
+    KindSignals signals;
+    signals.dated = !DeclaredDate(m).empty();
+    signals.authored = !DeclaredAuthor(m).empty() || JsonHasKey(m.json_ld, "author");
+    const KindFeatures x =
+        ComputeKindFeatures(kind, kind_reason, evidence.url, w.blocks, w.elems, signals);
+    if (!kind_model.empty) {
+      float p = 0;
+      const PageKind declared = kind;
+      kind = PredictKind(kind_model, x, &p);
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "page-kind model p=%.2f", p);
+      kind_reason = std::string(buf) + " (declared: " + PageKindName(declared) + ", " +
+                    kind_reason + ")";
+    }
+    ExplainDocument(doc, "extract", ExplainEvent::Action::kInfo, "page-kind-features",
+                    "page_type", FormatKindFeatures(x));
+  }
+  doc.metadata->page_type = PageKindName(kind);
+  ExplainDocument(doc, "extract", ExplainEvent::Action::kMetadata, kind_reason, "page_type",
+                  PageKindName(kind));
+  return kind;
+}
+
+// A page whose DOM holds almost no text (rendered by a script) often
+// carries the article in its JSON-LD: the paragraphs of its articleBody
+// when the kept `blocks` hold less than one real paragraph and the body is
+// longer; else none.
+std::vector<RawBlock> ArticleBodyBlocks(const std::string& json_ld,
+                                        const std::vector<RawBlock>& blocks,
+                                        const std::vector<char>& keep, const DocumentInfo& doc) {
+  std::vector<RawBlock> from_json;
+  size_t kept_chars = 0;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (keep[i]) kept_chars += blocks[i].text.size();
+  }
+  // 300 bytes: less than one real paragraph was found.
+  if (kept_chars < 300) {
+    std::string body = JsonStringValue(json_ld, "articleBody");
+    if (body.find("</") != std::string::npos) body = StripTags(body);
+    if (body.size() >= 300 && body.size() > 2 * kept_chars) {
+      ExplainDocument(doc, "extract", ExplainEvent::Action::kInfo, "json-ld-article-body", "",
+                      "the page's text is its JSON-LD articleBody");
+      size_t start = 0;
+      while (start < body.size()) {
+        size_t end = body.find('\n', start);
+        if (end == std::string::npos) end = body.size();
+        std::string para = Collapse(std::string_view(body).substr(start, end - start));
+        if (!para.empty()) {
+          RawBlock b;
+          b.text = std::move(para);
+          from_json.push_back(std::move(b));
+        }
+        start = end + 1;
+      }
+    }
+  }
+  return from_json;
+}
+
+// Pushes the kept `blocks` to `out` as Blocks indexed from 0, their links
+// made absolute against the page's URL (else its canonical URL). Returns
+// the first error of out->Push().
+Status PushKept(std::vector<RawBlock>* blocks, const std::vector<char>& keep,
+                const std::string& canonical, const DocumentInfo& doc, BlockSink* out) {
+  out->Reserve(static_cast<size_t>(std::count(keep.begin(), keep.end(), 1)));
+  int index = 0;
+  for (size_t i = 0; i < blocks->size(); ++i) {
+    if (!keep[i]) continue;
+    RawBlock& rb = (*blocks)[i];
+    Block b;
+    b.text = std::move(rb.text);
+    b.kind = rb.kind;
+    b.level = rb.level;
+    b.ordered = rb.ordered;
+    b.index = index++;
+    b.link_density = rb.NavLinkDensity();
+    b.links = std::move(rb.links);
+    for (InlineLink& l : b.links) {
+      std::string abs = ResolveUrl(l.target, doc.metadata->url.empty() ? std::string_view(canonical)
+                                                                       : std::string_view(doc.metadata->url));
+      if (!abs.empty()) l.target = std::move(abs);
+    }
+    ++doc.stats->blocks_in;
+    CLEANER_RETURN_IF_ERROR(out->Push(std::move(b)));
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Status ExtractHtml(std::string_view html, const ExtractRules& rules,
@@ -2371,37 +2475,7 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   std::string byline;
   const MetaCandidates& m = w.meta;
   std::string title = !m.og_title.empty() ? m.og_title : m.title_tag;
-  std::string kind_reason;
-  PageEvidence evidence;
-  evidence.json_ld = m.json_ld;
-  evidence.itemtypes = m.itemtypes;
-  evidence.og_type = m.og_type;
-  evidence.url = !doc.metadata->url.empty() ? std::string_view(doc.metadata->url)
-                 : !m.canonical.empty()     ? std::string_view(m.canonical)
-                                            : std::string_view(m.og_url);
-  PageKind kind = ClassifyPage(evidence, &kind_reason);
-  const PageKindModel& kind_model = rules.rep().page_kind;
-  if (!kind_model.empty || doc.reporter != nullptr) {
-    KindSignals signals;
-    signals.dated = !DeclaredDate(m).empty();
-    signals.authored = !DeclaredAuthor(m).empty() || JsonHasKey(m.json_ld, "author");
-    const KindFeatures x =
-        ComputeKindFeatures(kind, kind_reason, evidence.url, w.blocks, w.elems, signals);
-    if (!kind_model.empty) {
-      float p = 0;
-      const PageKind declared = kind;
-      kind = PredictKind(kind_model, x, &p);
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "page-kind model p=%.2f", p);
-      kind_reason = std::string(buf) + " (declared: " + PageKindName(declared) + ", " +
-                    kind_reason + ")";
-    }
-    ExplainDocument(doc, "extract", ExplainEvent::Action::kInfo, "page-kind-features",
-                    "page_type", FormatKindFeatures(x));
-  }
-  doc.metadata->page_type = PageKindName(kind);
-  ExplainDocument(doc, "extract", ExplainEvent::Action::kMetadata, kind_reason, "page_type",
-                  PageKindName(kind));
+  const PageKind kind = DecidePageKind(w, rules.rep().page_kind, doc);
   if (options.main_content) {
     Selector sel(&w.elems, &w.blocks, options, doc);
     sel.kind = kind;
@@ -2418,31 +2492,7 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
   // carries the article in its JSON-LD: use that instead.
   std::vector<RawBlock> from_json;
   if (options.main_content && !m.json_ld.empty()) {
-    size_t kept_chars = 0;
-    for (size_t i = 0; i < w.blocks.size(); ++i) {
-      if (keep[i]) kept_chars += w.blocks[i].text.size();
-    }
-    // 300 bytes: less than one real paragraph was found.
-    if (kept_chars < 300) {
-      std::string body = JsonStringValue(m.json_ld, "articleBody");
-      if (body.find("</") != std::string::npos) body = StripTags(body);
-      if (body.size() >= 300 && body.size() > 2 * kept_chars) {
-        ExplainDocument(doc, "extract", ExplainEvent::Action::kInfo, "json-ld-article-body", "",
-                        "the page's text is its JSON-LD articleBody");
-        size_t start = 0;
-        while (start < body.size()) {
-          size_t end = body.find('\n', start);
-          if (end == std::string::npos) end = body.size();
-          std::string para = Collapse(std::string_view(body).substr(start, end - start));
-          if (!para.empty()) {
-            RawBlock b;
-            b.text = std::move(para);
-            from_json.push_back(std::move(b));
-          }
-          start = end + 1;
-        }
-      }
-    }
+    from_json = ArticleBodyBlocks(m.json_ld, w.blocks, keep, doc);
   }
   if (!from_json.empty()) {
     w.blocks = std::move(from_json);
@@ -2453,28 +2503,7 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules,
 
   FillMetadata(m, title, byline, w.blocks, keep, doc);
 
-  out->Reserve(static_cast<size_t>(std::count(keep.begin(), keep.end(), 1)));
-  int index = 0;
-  for (size_t i = 0; i < w.blocks.size(); ++i) {
-    if (!keep[i]) continue;
-    RawBlock& rb = w.blocks[i];
-    Block b;
-    b.text = std::move(rb.text);
-    b.kind = rb.kind;
-    b.level = rb.level;
-    b.ordered = rb.ordered;
-    b.index = index++;
-    b.link_density = rb.NavLinkDensity();
-    b.links = std::move(rb.links);
-    for (InlineLink& l : b.links) {
-      std::string abs = ResolveUrl(l.target, doc.metadata->url.empty() ? std::string_view(m.canonical)
-                                                                       : std::string_view(doc.metadata->url));
-      if (!abs.empty()) l.target = std::move(abs);
-    }
-    ++doc.stats->blocks_in;
-    CLEANER_RETURN_IF_ERROR(out->Push(std::move(b)));
-  }
-  return Status::OK();
+  return PushKept(&w.blocks, keep, m.canonical, doc, out);
 }
 
 }  // namespace cleaner
