@@ -43,6 +43,7 @@
 #include "cleaner/extract/extract_text.h"
 #include "cleaner/extract/html_controls.h"
 #include "cleaner/extract/html_model.h"
+#include "cleaner/extract/html_text.h"
 #include "cleaner/extract/math_text.h"
 #include "cleaner/extract/metadata_normalize.h"
 #include "cleaner/extract/page_kind.h"
@@ -52,6 +53,11 @@
 #include "cleaner/util/language.h"
 
 namespace cleaner {
+
+using extract_internal::AsciiLowerInto;
+using extract_internal::Collapse;
+using extract_internal::IsSpace;
+using extract_internal::Snippet;
 
 namespace {
 
@@ -63,13 +69,6 @@ bool ParseVerdict(std::string_view s, Verdict* v) {
   else if (s == "keep") *v = kKeep;
   else return false;
   return true;
-}
-
-void AsciiLowerInto(std::string_view in, std::string* out) {
-  out->assign(in.data(), in.size());
-  for (char& c : *out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
 }
 
 }  // namespace
@@ -364,25 +363,6 @@ bool StyleHas(std::string_view s, std::string_view key, std::string_view value) 
     }
   }
   return false;
-}
-
-bool IsSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-std::string Collapse(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (unsigned char c : s) {
-    if (IsSpace(c)) {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      space = false;
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
 }
 
 // The tag and first class token of an element, digits left out, hashed
@@ -1279,13 +1259,6 @@ std::string StripTags(std::string_view s) {
     i = end + 1;
   }
   return out;
-}
-
-std::string Snippet(std::string_view s) {
-  if (s.size() <= 100) return std::string(s);
-  size_t n = 100;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return std::string(s.substr(0, n)) + "...";
 }
 
 // A block of running text: long enough for a sentence, punctuated, mostly
