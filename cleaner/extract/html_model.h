@@ -31,6 +31,9 @@ struct TokenRule {
   uint8_t kinds = 0;
 };
 
+// Whether `t` is a heading, h1 to h6.
+inline bool IsHeading(GumboTag t) { return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6; }
+
 // A link whose text has this many characters (not counting spaces) or more
 // reads as a title (an item's name in a list of items), not a menu entry.
 constexpr int kTitleLinkChars = 25;
