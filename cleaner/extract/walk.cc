@@ -1,0 +1,849 @@
+// Stage 2a, extract: the walk, from Gumbo's DOM to raw blocks and element
+// records. See walk.h.
+#include "cleaner/extract/walk.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+#include "cleaner/extract/extract_bound.h"
+#include "cleaner/extract/extract_rules.h"
+#include "cleaner/extract/html_text.h"
+#include "cleaner/extract/math_text.h"
+#include "cleaner/util/ascii.h"
+#include "cleaner/util/deadline.h"
+
+namespace cleaner::extract_internal {
+namespace {
+
+enum TagClass : uint8_t {
+  kInline = 0,  // text flows through (a, span, b, em, unknown elements)
+  kBlock,       // starts and ends a block
+  kSkip,        // never text: the subtree is not walked
+  kBreak,       // <br>
+};
+
+struct TagTable {
+  std::array<TagClass, GUMBO_TAG_LAST + 1> cls{};
+  TagTable() {
+    for (GumboTag t :
+         {GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE, GUMBO_TAG_BLOCKQUOTE,
+          GUMBO_TAG_BODY, GUMBO_TAG_CENTER, GUMBO_TAG_DD, GUMBO_TAG_DETAILS,
+          GUMBO_TAG_DIR, GUMBO_TAG_DIV, GUMBO_TAG_DL, GUMBO_TAG_DT, GUMBO_TAG_FIELDSET,
+          GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE, GUMBO_TAG_FOOTER, GUMBO_TAG_FORM, GUMBO_TAG_H1,
+          GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6, GUMBO_TAG_HEADER,
+          GUMBO_TAG_HGROUP, GUMBO_TAG_HR, GUMBO_TAG_HTML, GUMBO_TAG_LI, GUMBO_TAG_MAIN,
+          GUMBO_TAG_MENU, GUMBO_TAG_NAV, GUMBO_TAG_OL, GUMBO_TAG_P, GUMBO_TAG_PRE,
+          GUMBO_TAG_SECTION, GUMBO_TAG_SUMMARY, GUMBO_TAG_TABLE, GUMBO_TAG_TBODY,
+          GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH,
+          GUMBO_TAG_CAPTION, GUMBO_TAG_UL, GUMBO_TAG_LEGEND, GUMBO_TAG_LISTING,
+          GUMBO_TAG_PLAINTEXT, GUMBO_TAG_XMP}) {
+      cls[t] = kBlock;
+    }
+    // <noscript> is read: Gumbo parses it as markup (scripting off), and
+    // script-rendered pages (Discourse, many shops) put their text there for
+    // readers without scripts.
+    cls[GUMBO_TAG_NOSCRIPT] = kBlock;
+    for (GumboTag t :
+         {GUMBO_TAG_HEAD, GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE,
+          GUMBO_TAG_TEMPLATE, GUMBO_TAG_SVG, GUMBO_TAG_MATH, GUMBO_TAG_IFRAME, GUMBO_TAG_OBJECT,
+          GUMBO_TAG_EMBED, GUMBO_TAG_CANVAS, GUMBO_TAG_AUDIO, GUMBO_TAG_VIDEO, GUMBO_TAG_INPUT,
+          GUMBO_TAG_BUTTON, GUMBO_TAG_SELECT, GUMBO_TAG_TEXTAREA, GUMBO_TAG_OPTION,
+          GUMBO_TAG_OPTGROUP, GUMBO_TAG_DATALIST, GUMBO_TAG_MAP, GUMBO_TAG_FRAME,
+          GUMBO_TAG_FRAMESET, GUMBO_TAG_APPLET, GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES,
+          GUMBO_TAG_KEYGEN, GUMBO_TAG_PROGRESS, GUMBO_TAG_METER, GUMBO_TAG_SOURCE,
+          GUMBO_TAG_TRACK, GUMBO_TAG_PARAM, GUMBO_TAG_TITLE, GUMBO_TAG_META, GUMBO_TAG_LINK,
+          GUMBO_TAG_BASE, GUMBO_TAG_OUTPUT}) {
+      cls[t] = kSkip;
+    }
+    cls[GUMBO_TAG_BR] = kBreak;
+  }
+};
+
+const TagTable& Tags() {
+  static const TagTable table;
+  return table;
+}
+
+std::string_view Attr(const GumboAttribute* a) { return a->value; }
+
+// Finds `key` (lower case) in `s` case-insensitively, then ':' and `value`
+// (lower case) after optional spaces: "display: none".
+bool StyleHas(std::string_view s, std::string_view key, std::string_view value) {
+  for (size_t i = 0; i + key.size() <= s.size(); ++i) {
+    if (!EqualsIgnoreCase(s.substr(i, key.size()), key)) continue;
+    size_t j = i + key.size();
+    while (j < s.size() && s[j] == ' ') ++j;
+    if (j >= s.size() || s[j] != ':') continue;
+    ++j;
+    while (j < s.size() && s[j] == ' ') ++j;
+    if (j + value.size() <= s.size() && EqualsIgnoreCase(s.substr(j, value.size()), value)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The tag and first class token of an element, digits left out, hashed
+// (FNV-1a): siblings made from one template (posts, cards, sections) share
+// it, whatever state classes or numbered ids ("post-1234", "is-unread")
+// follow. 0: no class.
+uint32_t Shape(const GumboElement& e) {
+  const GumboAttribute* cls = gumbo_get_attribute(&e.attributes, "class");
+  if (cls == nullptr) return 0;
+  const char* c = cls->value;
+  while (IsSpace(static_cast<unsigned char>(*c))) ++c;
+  if (*c == '\0') return 0;
+  uint32_t h = 2166136261u ^ static_cast<uint32_t>(e.tag);
+  for (; *c != '\0' && !IsSpace(static_cast<unsigned char>(*c)); ++c) {
+    if (*c >= '0' && *c <= '9') continue;
+    h = (h ^ static_cast<unsigned char>(*c)) * 16777619u;
+  }
+  return h | 1;
+}
+
+// Whether a direct child of `e` is a block-level element.
+bool WrapsBlocks(const GumboElement& e) {
+  for (unsigned i = 0; i < e.children.length; ++i) {
+    const auto* c = static_cast<const GumboNode*>(e.children.data[i]);
+    if (c->type == GUMBO_NODE_ELEMENT && Tags().cls[c->v.element.tag] == kBlock) return true;
+  }
+  return false;
+}
+
+// Whether the space-separated token list `list` (a rel value) holds
+// `token`, ASCII case-insensitively.
+bool HasToken(std::string_view list, std::string_view token) {
+  size_t i = 0;
+  while (i < list.size()) {
+    while (i < list.size() && IsSpace(static_cast<unsigned char>(list[i]))) ++i;
+    size_t j = i;
+    while (j < list.size() && !IsSpace(static_cast<unsigned char>(list[j]))) ++j;
+    if (j > i && EqualsIgnoreCase(list.substr(i, j - i), token)) return true;
+    i = j;
+  }
+  return false;
+}
+
+// Whether an <a> links to an address: it has an href that is not a script.
+bool IsAddressLink(const GumboElement& a) {
+  const GumboAttribute* href = gumbo_get_attribute(&a.attributes, "href");
+  if (href == nullptr) return false;
+  std::string_view v = href->value;
+  while (!v.empty() && IsSpace(static_cast<unsigned char>(v.front()))) v.remove_prefix(1);
+  return !(v.size() >= 11 && EqualsIgnoreCase(v.substr(0, 11), "javascript:"));
+}
+
+// The elements and the text nodes under `root`: bounds on the elements
+// recorded and the blocks flushed, so that their vectors are sized once
+// (growing them cost more than the walk on a page of a million tiny
+// paragraphs; capacity never filled is never touched).
+void CountNodes(const GumboNode* root, size_t* elements, size_t* texts) {
+  std::vector<const GumboNode*> todo{root};
+  while (!todo.empty()) {
+    const GumboNode* node = todo.back();
+    todo.pop_back();
+    const GumboVector& kids =
+        node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) {
+      const auto* kid = static_cast<const GumboNode*>(kids.data[i]);
+      if (kid->type == GUMBO_NODE_ELEMENT) {
+        ++*elements;
+        todo.push_back(kid);
+      } else if (kid->type == GUMBO_NODE_TEXT || kid->type == GUMBO_NODE_CDATA) {
+        ++*texts;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void Walker::Apply(const TokenRule* r, AttrInfo* info) {
+  if (r == nullptr) return;
+  if (r->verdict == kKeep) {
+    info->keep = true;
+  } else if (r->kinds != 0) {
+    if (info->verdict == kNone) {
+      info->verdict = kScoped;
+      info->rule = r;
+    }
+  } else if (r->verdict == kDrop || r->verdict == kComments) {
+    // The first drop or comments rule wins; a comments rule outranks a drop
+    // so that --keep-comments can keep a comment section named both ways.
+    // Both outrank a rule scoped to some page kinds.
+    if (info->verdict == kNone || info->verdict == kScoped ||
+        (r->verdict == kComments && info->verdict == kDrop)) {
+      info->verdict = r->verdict;
+      info->rule = r;
+    }
+  } else {
+    info->weight += r->weight;
+  }
+}
+
+void Walker::MatchName(std::string_view name, AttrInfo* info) {
+  if (name.empty() || name.size() > 64) return;  // generated hashes are no words
+  AsciiLowerInto(name, &scratch_);
+  std::string_view n = scratch_;
+  auto hit = [&](std::string_view part, bool whole) {
+    if (whole) {
+      auto w = rules_.whole.find(part);
+      if (w != rules_.whole.end()) Apply(w->second, info);
+    }
+    auto t = rules_.tokens.find(part);
+    if (t != rules_.tokens.end()) Apply(t->second, info);
+    for (const auto& [prefix, rule] : rules_.prefixes) {
+      if (part.size() >= prefix.size() && part.compare(0, prefix.size(), prefix) == 0) {
+        Apply(rule, info);
+      }
+    }
+    for (const auto& [suffix, rule] : rules_.suffixes) {
+      if (part.size() >= suffix.size() &&
+          part.compare(part.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        Apply(rule, info);
+      }
+    }
+  };
+  hit(n, true);
+  if (n.find_first_of("-_:") == std::string_view::npos) return;
+  size_t i = 0;
+  while (i <= n.size()) {
+    size_t j = n.find_first_of("-_:", i);
+    if (j == std::string_view::npos) j = n.size();
+    if (j > i) hit(n.substr(i, j - i), false);
+    i = j + 1;
+  }
+}
+
+void Walker::MatchClassList(std::string_view list, AttrInfo* info) {
+  size_t i = 0;
+  int names = 0;
+  while (i < list.size() && names < 32) {  // 32: huge class lists are generated
+    while (i < list.size() && IsSpace(static_cast<unsigned char>(list[i]))) ++i;
+    size_t j = i;
+    while (j < list.size() && !IsSpace(static_cast<unsigned char>(list[j]))) ++j;
+    if (j > i) {
+      MatchName(list.substr(i, j - i), info);
+      ++names;
+    }
+    i = j;
+  }
+}
+
+void Walker::ReadAttributes(const GumboElement& e, AttrInfo* info) {
+  const GumboVector& attrs = e.attributes;
+  bool hidden_attribute = false;
+  bool panel = false;  // a tab panel, or labelled by the control that opens it
+  std::string_view id;
+  for (unsigned i = 0; i < attrs.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
+    std::string_view name = a->name;  // Gumbo lowercases attribute names
+    std::string_view value = Attr(a);
+    if (name == "id") id = value;
+    if (name == "aria-controls") {
+      NoteControlled(value);
+    } else if (name == "aria-labelledby" || (name == "role" && EqualsIgnoreCase(value, "tabpanel"))) {
+      panel = true;
+    }
+    if (name == "hidden") {
+      hidden_attribute = true;
+    } else if (name == "aria-hidden") {
+      if (EqualsIgnoreCase(value, "true")) info->hidden = true;
+    } else if (name == "aria-modal") {
+      if (EqualsIgnoreCase(value, "true")) info->modal = true;
+    } else if (name == "style") {
+      if (StyleHas(value, "display", "none") || StyleHas(value, "visibility", "hidden")) {
+        info->hidden = true;
+      }
+    } else if (name == "itemtype") {
+      if (meta.itemtypes.size() < 4096) meta.itemtypes.append(value).append(" ");
+    } else if (!apply_rules_) {
+      continue;
+    } else if (name == "class") {
+      MatchClassList(value, info);
+    } else if (name == "id") {
+      MatchName(value, info);
+    } else if (name == "role") {
+      AsciiLowerInto(value, &scratch_);
+      auto it = rules_.roles.find(scratch_);
+      if (it != rules_.roles.end()) Apply(it->second, info);
+    } else if (name == "itemprop") {
+      auto it = rules_.itemprops.find(value);
+      if (it != rules_.itemprops.end()) Apply(it->second, info);
+      if (value == "author") info->author = true;
+    } else if (name == "rel") {
+      if (value == "author") info->author = true;
+    }
+  }
+  // React's streaming server rendering sends a part of the page that was
+  // not ready as <div hidden id="S:…"> at the end of the body, and its
+  // inline script moves it into place at once: that part is shown.
+  if (hidden_attribute && !(e.tag == GUMBO_TAG_DIV && id.rfind("S:", 0) == 0)) {
+    info->hidden = true;
+  }
+  // A collapsed panel (an accordion's answer, a tab's specifications) is
+  // text a reader opens with a click, not furniture: it is read with the
+  // rules it has when shown (a menu or a dialog so opened stays furniture).
+  if (info->hidden && (panel || (!id.empty() && controlled_.count(std::string(id)) > 0))) {
+    info->hidden = false;
+  }
+}
+
+void Walker::NoteControlled(std::string_view ids) {
+  // A bounded set (kMaxControlled ids of kMaxControlledId bytes at most):
+  // a page of a million controls keeps the first ones.
+  while (!ids.empty() && controlled_.size() < kMaxControlled) {
+    const size_t space = ids.find(' ');
+    std::string_view one = ids.substr(0, space);
+    // An id longer than kMaxControlledId is no id a page's script uses.
+    if (!one.empty() && one.size() <= kMaxControlledId) controlled_.emplace(one);
+    if (space == std::string_view::npos) break;
+    ids.remove_prefix(space + 1);
+  }
+}
+
+void Walker::ReadMeta(const GumboElement& e) {
+  std::string_view name, property, content, itemprop, rel, href, datetime;
+  const GumboVector& attrs = e.attributes;
+  for (unsigned i = 0; i < attrs.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
+    std::string_view n = a->name;
+    if (n == "name") name = a->value;
+    else if (n == "property") property = a->value;
+    else if (n == "content") content = a->value;
+    else if (n == "itemprop") itemprop = a->value;
+    else if (n == "rel") rel = a->value;
+    else if (n == "href") href = a->value;
+    else if (n == "datetime") datetime = a->value;
+  }
+  auto set = [](std::string* field, std::string_view v) {
+    if (field->empty() && !v.empty()) *field = Collapse(v.substr(0, 2000));
+  };
+  if (e.tag == GUMBO_TAG_LINK) {
+    if (EqualsIgnoreCase(rel, "canonical")) set(&meta.canonical, href);
+    if (HasToken(rel, "license")) set(&meta.license, href);
+    return;
+  }
+  if (e.tag == GUMBO_TAG_TIME) {
+    set(&meta.time_datetime, datetime);
+    return;
+  }
+  std::string_view key = !property.empty() ? property : !name.empty() ? name : itemprop;
+  if (key.empty()) return;
+  std::string k;
+  AsciiLowerInto(key, &k);
+  if (k == "og:title" || k == "twitter:title") set(&meta.og_title, content);
+  else if (k == "og:site_name" || k == "application-name") set(&meta.site_name, content);
+  else if (k == "og:url") set(&meta.og_url, content);
+  else if (k == "og:type") set(&meta.og_type, content);
+  else if (k == "og:locale") set(&meta.og_locale, content);
+  else if ((k == "article:section" || k == "article:tag") && !content.empty() &&
+           meta.sections.size() + meta.tags.size() < 256) {
+    (k == "article:section" ? meta.sections : meta.tags).push_back(Collapse(content.substr(0, 200)));
+  }
+  else if (k == "description") set(&meta.description, content);
+  else if (k == "og:description" || k == "twitter:description") set(&meta.og_description, content);
+  else if (k == "author" || k == "article:author" || k == "dc.creator" || k == "byl" ||
+           k == "parsely-author" || k == "sailthru.author") {
+    // article:author is often a profile URL; a name is what is wanted.
+    if (content.rfind("http", 0) != 0) set(&meta.author, content);
+  } else if (k == "article:published_time" || k == "datepublished" || k == "date" ||
+             k == "pubdate" || k == "publishdate" || k == "dc.date" || k == "dc.date.issued" ||
+             k == "dcterms.date" || k == "dcterms.created" || k == "og:published_time" ||
+             k == "parsely-pub-date" || k == "sailthru.date") {
+    set(&meta.date, !content.empty() ? content : datetime);
+  } else if (k == "article:modified_time" || k == "og:updated_time" || k == "datemodified" ||
+             k == "dcterms.modified" || k == "last-modified") {
+    set(&meta.date_modified, !content.empty() ? content : datetime);
+  }
+}
+
+void Walker::ReadRelLink(const GumboElement& a) {
+  const GumboAttribute* rel = gumbo_get_attribute(&a.attributes, "rel");
+  if (rel == nullptr) return;
+  if (HasToken(rel->value, "license")) {
+    const GumboAttribute* href = gumbo_get_attribute(&a.attributes, "href");
+    if (href != nullptr && meta.license.empty()) meta.license = Collapse(href->value);
+    return;
+  }
+  const bool category = HasToken(rel->value, "category");
+  if (!category && !HasToken(rel->value, "tag")) return;
+  if (meta.sections.size() + meta.tags.size() >= 256) return;
+  std::string text = TokenText(a, 200);
+  if (!text.empty()) (category ? meta.sections : meta.tags).push_back(std::move(text));
+}
+
+void Walker::OpenLink(const GumboElement& a) {
+  const GumboAttribute* href = gumbo_get_attribute(&a.attributes, "href");
+  anchors_.push_back({cur_.size(), blocks.size(), href != nullptr ? Collapse(href->value) : ""});
+}
+
+void Walker::CloseLink() {
+  if (anchors_.empty()) return;
+  OpenAnchor a = std::move(anchors_.back());
+  anchors_.pop_back();
+  if (a.blocks != blocks.size() || a.at > cur_.size() || a.href.empty()) return;
+  std::string text = Collapse(std::string_view(cur_).substr(a.at));
+  if (!text.empty()) cur_inline_.push_back({std::move(text), std::move(a.href), false, false});
+}
+
+void Walker::ReadImage(const GumboElement& img) {
+  std::string src;
+  // Lazy-loading pages put the address in data-src and a placeholder in src.
+  for (const char* name : {"src", "data-src"}) {
+    const GumboAttribute* a = gumbo_get_attribute(&img.attributes, name);
+    if (a != nullptr && src.empty()) src = Collapse(a->value);
+    if (src.rfind("data:", 0) == 0) src.clear();
+  }
+  if (src.empty()) return;
+  const GumboAttribute* alt = gumbo_get_attribute(&img.attributes, "alt");
+  cur_inline_.push_back(
+      {alt != nullptr ? Collapse(alt->value) : "", std::move(src), true, cur_chars_ == 0});
+}
+
+void Walker::ReadJsonLd(const GumboElement& script) {
+  const GumboAttribute* type = gumbo_get_attribute(&script.attributes, "type");
+  if (type == nullptr || !EqualsIgnoreCase(type->value, "application/ld+json")) return;
+  for (unsigned i = 0; i < script.children.length; ++i) {
+    const auto* c = static_cast<const GumboNode*>(script.children.data[i]);
+    // 4 MiB: more JSON-LD than any page carries; the rest is not read.
+    if (c->type == GUMBO_NODE_TEXT && meta.json_ld.size() < (4u << 20)) {
+      meta.json_ld.append(c->v.text.text).append("\n");
+    }
+  }
+}
+
+// A table of data (rows and cells: one kTable block) as opposed to a layout
+// table (cells hold paragraphs: its cells are containers). Looks ahead at
+// most until the first nested table or block element, so that every node is
+// scanned by at most its innermost enclosing table: linear overall.
+bool Walker::IsDataTable(const GumboNode* table) const {
+  std::vector<std::pair<const GumboNode*, unsigned>> stack{{table, 0}};
+  int max_cells = 0, cells = 0, rows = 0;
+  size_t cell_text = 0;
+  while (!stack.empty()) {
+    auto& [node, child] = stack.back();
+    const GumboVector& kids = node->v.element.children;
+    if (child >= kids.length) {
+      if (node->v.element.tag == GUMBO_TAG_TR) {
+        max_cells = std::max(max_cells, cells);
+        cells = 0;
+        ++rows;
+      }
+      stack.pop_back();
+      continue;
+    }
+    const auto* next = static_cast<const GumboNode*>(kids.data[child++]);
+    if (next->type == GUMBO_NODE_TEXT) {
+      // 200 bytes of text in one cell: a paragraph, not a datum; the table
+      // lays out a page.
+      cell_text += next->v.text.original_text.length;
+      if (cell_text > 200) return false;
+      continue;
+    }
+    if (next->type != GUMBO_NODE_ELEMENT) continue;
+    GumboTag t = next->v.element.tag;
+    switch (t) {
+      case GUMBO_TAG_TABLE: case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_UL:
+      case GUMBO_TAG_OL: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_H1:
+      case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+      case GUMBO_TAG_H6: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION: case GUMBO_TAG_FORM:
+        return false;
+      case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+        ++cells;
+        cell_text = 0;
+        break;
+      default:
+        break;
+    }
+    if (Tags().cls[t] == kSkip) continue;
+    stack.emplace_back(next, 0);
+  }
+  // Two columns at least: a one-column table is a layout box.
+  return max_cells >= 2 && rows >= 1;
+}
+
+void Walker::AppendText(std::string_view text) {
+  for (unsigned char c : text) {
+    if (IsSpace(c)) {
+      if (!cur_.empty() && cur_.back() != '\n' && !cell_start_) pending_space_ = true;
+      continue;
+    }
+    cell_start_ = false;
+    if (pending_space_) {
+      cur_ += ' ';
+      pending_space_ = false;
+    }
+    cur_ += static_cast<char>(c);
+    if ((c & 0xC0) != 0x80) {  // count characters, not bytes
+      ++cur_chars_;
+      if (link_depth_ > 0) ++cur_links_;
+      if (card_depth_ > 0) ++cur_cards_;
+      cjk_lead_ = c == 0xE3 || c == 0xEF;
+      if (c == ',') ++cur_commas_;
+      else if (c == '.' || c == '!' || c == '?' || c == ';') ++cur_stops_;
+    } else if (cjk_lead_) {
+      // CJK punctuation: U+3001 、 U+3002 。 and fullwidth U+FF0C ， U+FF01 ！
+      // U+FF1F ？ (the last byte decides; lead bytes E3 80 / EF BC).
+      unsigned char p = static_cast<unsigned char>(cur_[cur_.size() - 2]);
+      if (p == 0x80 && c == 0x81) ++cur_commas_;
+      else if (p == 0x80 && c == 0x82) ++cur_stops_;
+      else if (p == 0xBC && c == 0x8C) ++cur_commas_;
+      else if (p == 0xBC && (c == 0x81 || c == 0x9F)) ++cur_stops_;
+      if (p != 0xE3 && p != 0xEF) cjk_lead_ = false;
+    }
+  }
+}
+
+void Walker::AppendRaw(std::string_view text) {
+  for (unsigned char c : text) {
+    if (c == '\r') continue;
+    cur_ += static_cast<char>(c);
+    if (!IsSpace(c) && (c & 0xC0) != 0x80) {
+      ++cur_chars_;
+      if (link_depth_ > 0) ++cur_links_;
+      if (card_depth_ > 0) ++cur_cards_;
+    }
+  }
+  pending_space_ = false;
+}
+
+void Walker::Break() {
+  if (table_depth_ > 0) {
+    if (!cur_.empty()) pending_space_ = true;
+    return;
+  }
+  if (pre_depth_ > 0) {
+    cur_ += '\n';
+    return;
+  }
+  while (!cur_.empty() && cur_.back() == ' ') cur_.pop_back();
+  pending_space_ = false;
+  if (cur_.empty()) return;
+  if (cur_.back() == '\n') {
+    // <br><br>: the page's way of separating paragraphs.
+    cur_.pop_back();
+    Flush();
+    return;
+  }
+  cur_ += '\n';
+}
+
+void Walker::CellSeparator() {
+  while (!cur_.empty() && cur_.back() == ' ') cur_.pop_back();
+  pending_space_ = false;
+  if (cells_in_row_ > 0) cur_ += '\t';
+  ++cells_in_row_;
+  cell_start_ = true;
+}
+
+void Walker::Flush() {
+  pending_space_ = false;
+  if (cur_chars_ == 0) {
+    cur_.clear();
+    cur_links_ = cur_cards_ = cur_commas_ = cur_stops_ = cur_titles_ = 0;
+    if (link_open_at_ > 0) link_open_at_ = 0;
+    // An image without text around it (a figure) goes with the next block.
+    cur_inline_.erase(std::remove_if(cur_inline_.begin(), cur_inline_.end(),
+                                     [](const InlineLink& l) { return !l.image; }),
+                      cur_inline_.end());
+    for (InlineLink& l : cur_inline_) l.leading = true;
+    for (OpenAnchor& a : anchors_) a.at = 0;
+    return;
+  }
+  if (pre_depth_ == 0) {
+    while (!cur_.empty() && (cur_.back() == ' ' || cur_.back() == '\n')) cur_.pop_back();
+  } else {
+    while (!cur_.empty() && IsSpace(static_cast<unsigned char>(cur_.back()))) cur_.pop_back();
+    size_t start = 0;
+    while (start < cur_.size() && cur_[start] == '\n') ++start;
+    cur_.erase(0, start);
+  }
+  RawBlock b;
+  b.owner = Owner();
+  if (table_depth_ > 0) {
+    b.kind = BlockKind::kTable;
+  } else if (pre_depth_ > 0) {
+    b.kind = BlockKind::kPreformatted;
+  } else if (heading_ > 0) {
+    b.kind = BlockKind::kHeading;
+    b.level = heading_;
+  } else if (list_depth_ > 0) {
+    b.kind = BlockKind::kListItem;
+    b.level = list_depth_;
+    b.ordered = !list_ordered_.empty() && list_ordered_.back();
+  } else if (quote_depth_ > 0) {
+    b.kind = BlockKind::kQuote;
+  }
+  b.chars = cur_chars_;
+  b.link_chars = cur_links_;
+  b.card_chars = std::min(cur_cards_, cur_links_);
+  b.title_chars = std::min(cur_titles_, cur_links_);
+  b.commas = cur_commas_;
+  b.stops = cur_stops_;
+  rules_.stopwords.Count(cur_, &b.words, &b.stop_words);
+  b.text = std::move(cur_);
+  b.links = std::move(cur_inline_);
+  cur_inline_.clear();
+  for (OpenAnchor& a : anchors_) a.at = 0;
+  cur_ = std::string();
+  cur_chars_ = cur_links_ = cur_cards_ = cur_commas_ = cur_stops_ = cur_titles_ = 0;
+  if (link_open_at_ > 0) link_open_at_ = 0;
+  blocks.push_back(std::move(b));
+}
+
+void Walker::WalkNoframes(const GumboElement& e) {
+  std::string html;
+  for (unsigned i = 0; i < e.children.length; ++i) {
+    const auto* c = static_cast<const GumboNode*>(e.children.data[i]);
+    if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE) html += c->v.text.text;
+  }
+  std::string bounded;
+  if (BoundHtml(html, HtmlBounds(), &bounded, deadline)) html.swap(bounded);
+  GumboOptions gopts = kGumboDefaultOptions;
+  gopts.max_errors = 0;
+  GumboOutput* output = gumbo_parse_with_options(&gopts, html.data(), html.size());
+  in_noframes_ = true;
+  Walk(output->document);
+  in_noframes_ = false;
+  gumbo_destroy_output(&gopts, output);
+}
+
+void Walker::Walk(const GumboNode* root) {
+  size_t elements = 0, texts = 0;
+  CountNodes(root, &elements, &texts);
+  elems.reserve(std::min(elements, max_elements) + 1);
+  blocks.reserve(texts + 1);
+  std::vector<Frame> stack;
+  stack.push_back({root, 0, -1, 0, -1});
+  while (!stack.empty() && !DeadlinePassed(deadline)) {
+    Frame& f = stack.back();
+    const GumboNode* node = f.node;
+    const GumboVector* kids = node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children
+                                                                 : &node->v.element.children;
+    if (f.child >= kids->length) {
+      // All children done: leave the element.
+      Leave(f);
+      stack.pop_back();
+      continue;
+    }
+    const auto* next = static_cast<const GumboNode*>(kids->data[f.child++]);
+    switch (next->type) {
+      case GUMBO_NODE_TEXT: case GUMBO_NODE_CDATA: case GUMBO_NODE_WHITESPACE:
+        if (pre_depth_ > 0) AppendRaw(next->v.text.text);
+        else AppendText(next->v.text.text);
+        continue;
+      case GUMBO_NODE_ELEMENT:
+        break;
+      default:  // comments, templates
+        continue;
+    }
+    Frame nf{next, 0, -1, 0, -1};
+    if (Enter(next, &nf)) stack.push_back(nf);
+  }
+  Flush();
+}
+
+bool Walker::Enter(const GumboNode* node, Frame* nf) {
+  const GumboElement& e = node->v.element;
+  TagClass cls = Tags().cls[e.tag];
+  if (e.tag == GUMBO_TAG_HTML) {
+    for (unsigned i = 0; i < e.attributes.length; ++i) {
+      const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
+      if (std::string_view(a->name) == "lang" && meta.lang.empty()) meta.lang = a->value;
+    }
+  }
+  if (e.tag == GUMBO_TAG_IMG && keep_images) ReadImage(e);
+  if (cls == kSkip) return EnterSkipped(e);
+  if (cls == kBreak) {
+    Break();
+    return false;
+  }
+  if (e.tag == GUMBO_TAG_TIME) ReadMeta(e);
+  if (e.tag == GUMBO_TAG_A) ReadRelLink(e);
+  AttrInfo info;
+  ReadAttributes(e, &info);
+  // An inline element around blocks (<span class="widget-wrap"><p>...)
+  // is a container: its drop rule weighs as a block's, under the veto,
+  // and is explained.
+  if (cls == kInline && apply_rules_ && table_depth_ == 0 && e.tag != GUMBO_TAG_A &&
+      e.tag != GUMBO_TAG_UNKNOWN &&
+      !info.hidden && (info.verdict == kDrop || info.verdict == kComments) &&
+      WrapsBlocks(e)) {
+    cls = kBlock;
+    info.inline_wrapper = true;
+  }
+  // Hidden inline elements go at once. A hidden block is a drop
+  // verdict, subject to the veto: pages hide their whole wrapper until
+  // a script reveals it (or while a modal is open), and that wrapper
+  // holds the article.
+  if (info.hidden && (cls != kBlock || !apply_rules_ || table_depth_ > 0)) return false;
+  if (cls == kBlock && table_depth_ == 0) {
+    EnterBlock(node, &info, nf);
+  } else if (cls == kBlock) {
+    // Inside a data table: rows and cells are structure, not blocks.
+    if (e.tag == GUMBO_TAG_TR || e.tag == GUMBO_TAG_CAPTION) {
+      nf->marks |= kMarkRow;
+      cells_in_row_ = 0;
+    } else if (e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH) {
+      CellSeparator();
+    }
+  } else if (!EnterInline(node, info, nf)) {
+    return false;
+  }
+  if (info.author && meta.itemprop_author.empty()) nf->capture = static_cast<int>(cur_.size());
+  return true;
+}
+
+bool Walker::EnterSkipped(const GumboElement& e) {
+  // A button is never text, but the panel it opens may be.
+  for (unsigned i = 0; i < e.attributes.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
+    if (std::string_view(a->name) == "aria-controls") NoteControlled(a->value);
+  }
+  if (e.tag == GUMBO_TAG_META || e.tag == GUMBO_TAG_LINK) {
+    ReadMeta(e);
+  } else if (e.tag == GUMBO_TAG_SCRIPT) {
+    ReadJsonLd(e);
+  } else if (e.tag == GUMBO_TAG_TITLE && meta.title_tag.empty()) {
+    for (unsigned i = 0; i < e.children.length; ++i) {
+      const auto* c = static_cast<const GumboNode*>(e.children.data[i]);
+      if (c->type == GUMBO_NODE_TEXT) meta.title_tag += c->v.text.text;
+    }
+    meta.title_tag = Collapse(meta.title_tag);
+  } else if (e.tag == GUMBO_TAG_MATH) {
+    // A formula reads as its text, not as nothing.
+    AppendText(" " + MathText(e) + " ");
+  } else if (e.tag == GUMBO_TAG_HEAD || e.tag == GUMBO_TAG_FRAMESET) {
+    // The head holds no text, only metadata: read its meta/link/title.
+    // A frameset holds frames and, in <noframes>, the page's text.
+    return true;
+  } else if (e.tag == GUMBO_TAG_NOFRAMES && !in_noframes_) {
+    WalkNoframes(e);
+  }
+  return false;
+}
+
+void Walker::EnterBlock(const GumboNode* node, AttrInfo* info, Frame* nf) {
+  const GumboElement& e = node->v.element;
+  Apply(apply_rules_ ? rules_.tags[e.tag] : nullptr, info);
+  if (info->modal) {
+    info->verdict = kDrop;
+    info->rule = &ModalRule();
+  }
+  const TokenRule* shown_rule = info->rule;
+  if (info->hidden) {
+    info->verdict = kDrop;
+    info->rule = &HiddenRule();
+  }
+  if (e.tag == GUMBO_TAG_HTML || e.tag == GUMBO_TAG_BODY || info->keep) info->verdict = kNone;
+  Flush();
+  if (elems.size() >= max_elements) {
+    elements_capped = true;
+  } else {
+    Elem el;
+    el.parent = Owner();
+    el.tag = e.tag;
+    el.verdict = info->verdict;
+    el.rule = info->rule;
+    if (info->hidden) el.shown_rule = shown_rule;
+    el.weight = info->weight;
+    el.shape = Shape(e);
+    el.inline_wrapper = info->inline_wrapper;
+    el.first_block = static_cast<int>(blocks.size());
+    if (el.parent >= 0) elems[el.parent].has_block_child = true;
+    nf->elem = static_cast<int>(elems.size());
+    elems.push_back(el);
+    owner_stack_.push_back(nf->elem);
+    nf->marks |= kMarkBlock;
+  }
+  if (IsHeading(e.tag)) {
+    heading_ = e.tag - GUMBO_TAG_H1 + 1;
+    nf->marks |= kMarkHeading;
+  } else if (e.tag == GUMBO_TAG_LI || e.tag == GUMBO_TAG_DT || e.tag == GUMBO_TAG_DD) {
+    if (e.tag == GUMBO_TAG_LI) {
+      ++list_depth_;
+      nf->marks |= kMarkList;
+    }
+  } else if (e.tag == GUMBO_TAG_PRE || e.tag == GUMBO_TAG_LISTING ||
+             e.tag == GUMBO_TAG_XMP || e.tag == GUMBO_TAG_PLAINTEXT) {
+    ++pre_depth_;
+    nf->marks |= kMarkPre;
+  } else if (e.tag == GUMBO_TAG_OL || e.tag == GUMBO_TAG_UL) {
+    list_ordered_.push_back(e.tag == GUMBO_TAG_OL);
+    nf->marks |= kMarkListKind;
+  } else if (e.tag == GUMBO_TAG_BLOCKQUOTE) {
+    ++quote_depth_;
+    nf->marks |= kMarkQuote;
+  } else if (e.tag == GUMBO_TAG_TABLE && IsDataTable(node)) {
+    ++table_depth_;
+    cells_in_row_ = 0;
+    nf->marks |= kMarkTable;
+  }
+}
+
+bool Walker::EnterInline(const GumboNode* node, const AttrInfo& info, Frame* nf) {
+  const GumboElement& e = node->v.element;
+  // A drop rule removes it at once (no veto: an inline element holds a
+  // phrase, not an article).
+  if (apply_rules_ && !info.keep && (info.verdict == kDrop ||
+                       (info.verdict == kComments && e.tag != GUMBO_TAG_A))) {
+    if (e.tag != GUMBO_TAG_UNKNOWN) return false;
+  }
+  // An <a> the parser re-opened around the blocks after a misnested
+  // one (reconstructed formatting) is not a link the page made.
+  // Nor is one without an address or with a script for one
+  // (href="javascript:..."): a button or an anchor, its text is text.
+  if (e.tag == GUMBO_TAG_A && IsAddressLink(e) &&
+      !(node->parse_flags & GUMBO_INSERTION_RECONSTRUCTED_FORMATTING_ELEMENT)) {
+    if (link_depth_++ == 0) link_open_at_ = cur_links_;
+    nf->marks |= kMarkLink;
+    if (keep_links) OpenLink(e);
+    if (WrapsBlocks(e)) {
+      ++card_depth_;
+      nf->marks |= kMarkCard;
+    }
+  }
+  return true;
+}
+
+void Walker::Leave(const Frame& f) {
+  const uint16_t marks = f.marks;
+  const int elem = f.elem;
+  const int capture = f.capture;
+  if (capture >= 0 && capture <= static_cast<int>(cur_.size()) && meta.itemprop_author.empty()) {
+    meta.itemprop_author = Collapse(std::string_view(cur_).substr(capture, 200));
+  }
+  if (marks & kMarkRow) {
+    while (!cur_.empty() && cur_.back() == ' ') cur_.pop_back();
+    pending_space_ = false;
+    if (!cur_.empty() && cur_.back() != '\n') cur_ += '\n';
+    cells_in_row_ = 0;
+  }
+  if (marks & kMarkBlock) Flush();
+  if (marks & kMarkLink) {
+    if (--link_depth_ == 0 && link_open_at_ >= 0) {
+      if (cur_links_ - link_open_at_ >= kTitleLinkChars) cur_titles_ += cur_links_ - link_open_at_;
+      link_open_at_ = -1;
+    }
+    if (keep_links) CloseLink();
+  }
+  if (marks & kMarkCard) --card_depth_;
+  if (marks & kMarkPre) --pre_depth_;
+  if (marks & kMarkQuote) --quote_depth_;
+  if (marks & kMarkList) --list_depth_;
+  if (marks & kMarkListKind) list_ordered_.pop_back();
+  if (marks & kMarkHeading) heading_ = 0;
+  if (marks & kMarkTable) {
+    --table_depth_;
+    if (table_depth_ == 0) Flush();
+  }
+  if (elem >= 0) {
+    elems[elem].end = static_cast<int>(elems.size());
+    elems[elem].end_block = static_cast<int>(blocks.size());
+    owner_stack_.pop_back();
+  }
+}
+
+}  // namespace cleaner::extract_internal
