@@ -61,6 +61,9 @@ namespace cleaner {
 using extract_internal::AsciiLowerInto;
 using extract_internal::ClassifyProse;
 using extract_internal::Collapse;
+using extract_internal::DeclaredAuthor;
+using extract_internal::DeclaredDate;
+using extract_internal::FillMetadata;
 using extract_internal::HiddenRule;
 using extract_internal::HiddenText;
 using extract_internal::IsSpace;
@@ -881,27 +884,6 @@ void Selector::Run(std::vector<char>* keep) {
   }
 }
 
-void SetMetadata(const DocumentInfo& doc, const char* field, std::string* slot,
-                 const std::string& value) {
-  if (value.empty()) return;
-  *slot = value;
-  ExplainEvent e;
-  e.stage = "extract";
-  e.action = ExplainEvent::Action::kMetadata;
-  e.category = field;
-  e.after = value;
-  Explain(doc, e);
-}
-
-void SetMetadataList(const DocumentInfo& doc, const char* field, std::vector<std::string>* slot,
-                     std::vector<std::string> values) {
-  std::string joined;
-  for (const std::string& v : values) joined += (joined.empty() ? "" : ", ") + v;
-  if (joined.empty()) return;
-  *slot = std::move(values);
-  SetMetadata(doc, field, &joined, joined);
-}
-
 // Text the page declares rather than shows (declared_text.h): a product
 // page that shows next to nothing (under 300 bytes: its description is in
 // tabs or scripts) gets the JSON-LD description, a thread that shows no
@@ -945,66 +927,6 @@ void AddDeclaredText(const MetaCandidates& m, PageKind kind, const DocumentInfo&
   b.text = std::move(text);
   blocks->push_back(std::move(b));
   keep->push_back(1);
-}
-
-// Fills the metadata from what the page declares (meta tags, JSON-LD,
-// microdata, rel links), else from what it shows (the byline, the kept
-// text's language).
-// The author and the publication date the page's metadata declares (meta
-// tags, microdata, JSON-LD, <time datetime>), or "".
-std::string DeclaredAuthor(const MetaCandidates& m) {
-  std::string author = !m.author.empty() ? m.author : m.itemprop_author;
-  if (author.empty()) author = JsonStringValue(m.json_ld, "author");
-  return author;
-}
-
-std::string DeclaredDate(const MetaCandidates& m) {
-  std::string date = !m.date.empty() ? m.date : JsonStringValue(m.json_ld, "datePublished");
-  return !date.empty() ? date : m.time_datetime;
-}
-
-void FillMetadata(const MetaCandidates& m, const std::string& title, const std::string& byline,
-                  const std::vector<RawBlock>& blocks, const std::vector<char>& keep,
-                  const DocumentInfo& doc) {
-  Metadata& md = *doc.metadata;
-  SetMetadata(doc, "title", &md.title, title);
-  // The author: meta tags, then microdata, then the byline the page shows
-  // (dropped from the text, so kept here: "By Ann Writer, 3 May").
-  std::string author = DeclaredAuthor(m);
-  if (author.empty()) author = byline;
-  SetMetadata(doc, "author", &md.author, author);
-  SetMetadata(doc, "date", &md.date, DeclaredDate(m));
-  SetMetadata(doc, "date_modified", &md.date_modified,
-              !m.date_modified.empty() ? m.date_modified : JsonStringValue(m.json_ld, "dateModified"));
-  SetMetadata(doc, "canonical_url", &md.canonical_url,
-              !m.canonical.empty() ? m.canonical : m.og_url);
-  SetMetadata(doc, "site_name", &md.site_name, m.site_name);
-  SetMetadata(doc, "description", &md.description,
-              !m.description.empty() ? m.description : m.og_description);
-  // <html lang>, refined by og:locale's region ("en" + "en_US": "en-US").
-  std::string lang = LanguageTag(m.lang, m.og_locale);
-  if (lang.empty()) {
-    std::string sample;
-    for (size_t i = 0; i < blocks.size() && sample.size() < 4096; ++i) {
-      if (keep[i]) sample.append(blocks[i].text).append("\n");
-    }
-    LanguageGuess g = DetectLanguage(sample);
-    if (g.reliable) lang = g.code;
-  }
-  SetMetadata(doc, "language", &md.language, lang);
-
-  std::vector<std::string> categories = m.sections, tags = m.tags;
-  for (std::string& s : JsonStringList(m.json_ld, "articleSection")) {
-    categories.push_back(std::move(s));
-  }
-  // keywords: an array, or one string of comma-separated keywords.
-  for (const std::string& k : JsonStringList(m.json_ld, "keywords")) {
-    for (std::string& t : SplitNonEmpty(k, ',')) tags.push_back(Collapse(t));
-  }
-  SetMetadataList(doc, "categories", &md.categories, std::move(categories));
-  SetMetadataList(doc, "tags", &md.tags, std::move(tags));
-  SetMetadata(doc, "license", &md.license,
-              !m.license.empty() ? m.license : Collapse(JsonStringValue(m.json_ld, "license")));
 }
 
 // The page's kind: what it declares (ClassifyPage()), weighed by the

@@ -111,20 +111,6 @@ bool WrapsBlocks(const GumboElement& e) {
   return false;
 }
 
-// Whether the space-separated token list `list` (a rel value) holds
-// `token`, ASCII case-insensitively.
-bool HasToken(std::string_view list, std::string_view token) {
-  size_t i = 0;
-  while (i < list.size()) {
-    while (i < list.size() && IsSpace(static_cast<unsigned char>(list[i]))) ++i;
-    size_t j = i;
-    while (j < list.size() && !IsSpace(static_cast<unsigned char>(list[j]))) ++j;
-    if (j > i && EqualsIgnoreCase(list.substr(i, j - i), token)) return true;
-    i = j;
-  }
-  return false;
-}
-
 // Whether an <a> links to an address: it has an href that is not a script.
 bool IsAddressLink(const GumboElement& a) {
   const GumboAttribute* href = gumbo_get_attribute(&a.attributes, "href");
@@ -303,77 +289,6 @@ void Walker::NoteControlled(std::string_view ids) {
   }
 }
 
-void Walker::ReadMeta(const GumboElement& e) {
-  std::string_view name, property, content, itemprop, rel, href, datetime;
-  const GumboVector& attrs = e.attributes;
-  for (unsigned i = 0; i < attrs.length; ++i) {
-    const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
-    std::string_view n = a->name;
-    if (n == "name") name = a->value;
-    else if (n == "property") property = a->value;
-    else if (n == "content") content = a->value;
-    else if (n == "itemprop") itemprop = a->value;
-    else if (n == "rel") rel = a->value;
-    else if (n == "href") href = a->value;
-    else if (n == "datetime") datetime = a->value;
-  }
-  auto set = [](std::string* field, std::string_view v) {
-    if (field->empty() && !v.empty()) *field = Collapse(v.substr(0, 2000));
-  };
-  if (e.tag == GUMBO_TAG_LINK) {
-    if (EqualsIgnoreCase(rel, "canonical")) set(&meta.canonical, href);
-    if (HasToken(rel, "license")) set(&meta.license, href);
-    return;
-  }
-  if (e.tag == GUMBO_TAG_TIME) {
-    set(&meta.time_datetime, datetime);
-    return;
-  }
-  std::string_view key = !property.empty() ? property : !name.empty() ? name : itemprop;
-  if (key.empty()) return;
-  std::string k;
-  AsciiLowerInto(key, &k);
-  if (k == "og:title" || k == "twitter:title") set(&meta.og_title, content);
-  else if (k == "og:site_name" || k == "application-name") set(&meta.site_name, content);
-  else if (k == "og:url") set(&meta.og_url, content);
-  else if (k == "og:type") set(&meta.og_type, content);
-  else if (k == "og:locale") set(&meta.og_locale, content);
-  else if ((k == "article:section" || k == "article:tag") && !content.empty() &&
-           meta.sections.size() + meta.tags.size() < 256) {
-    (k == "article:section" ? meta.sections : meta.tags).push_back(Collapse(content.substr(0, 200)));
-  }
-  else if (k == "description") set(&meta.description, content);
-  else if (k == "og:description" || k == "twitter:description") set(&meta.og_description, content);
-  else if (k == "author" || k == "article:author" || k == "dc.creator" || k == "byl" ||
-           k == "parsely-author" || k == "sailthru.author") {
-    // article:author is often a profile URL; a name is what is wanted.
-    if (content.rfind("http", 0) != 0) set(&meta.author, content);
-  } else if (k == "article:published_time" || k == "datepublished" || k == "date" ||
-             k == "pubdate" || k == "publishdate" || k == "dc.date" || k == "dc.date.issued" ||
-             k == "dcterms.date" || k == "dcterms.created" || k == "og:published_time" ||
-             k == "parsely-pub-date" || k == "sailthru.date") {
-    set(&meta.date, !content.empty() ? content : datetime);
-  } else if (k == "article:modified_time" || k == "og:updated_time" || k == "datemodified" ||
-             k == "dcterms.modified" || k == "last-modified") {
-    set(&meta.date_modified, !content.empty() ? content : datetime);
-  }
-}
-
-void Walker::ReadRelLink(const GumboElement& a) {
-  const GumboAttribute* rel = gumbo_get_attribute(&a.attributes, "rel");
-  if (rel == nullptr) return;
-  if (HasToken(rel->value, "license")) {
-    const GumboAttribute* href = gumbo_get_attribute(&a.attributes, "href");
-    if (href != nullptr && meta.license.empty()) meta.license = Collapse(href->value);
-    return;
-  }
-  const bool category = HasToken(rel->value, "category");
-  if (!category && !HasToken(rel->value, "tag")) return;
-  if (meta.sections.size() + meta.tags.size() >= 256) return;
-  std::string text = TokenText(a, 200);
-  if (!text.empty()) (category ? meta.sections : meta.tags).push_back(std::move(text));
-}
-
 void Walker::OpenLink(const GumboElement& a) {
   const GumboAttribute* href = gumbo_get_attribute(&a.attributes, "href");
   anchors_.push_back({cur_.size(), blocks.size(), href != nullptr ? Collapse(href->value) : ""});
@@ -400,18 +315,6 @@ void Walker::ReadImage(const GumboElement& img) {
   const GumboAttribute* alt = gumbo_get_attribute(&img.attributes, "alt");
   cur_inline_.push_back(
       {alt != nullptr ? Collapse(alt->value) : "", std::move(src), true, cur_chars_ == 0});
-}
-
-void Walker::ReadJsonLd(const GumboElement& script) {
-  const GumboAttribute* type = gumbo_get_attribute(&script.attributes, "type");
-  if (type == nullptr || !EqualsIgnoreCase(type->value, "application/ld+json")) return;
-  for (unsigned i = 0; i < script.children.length; ++i) {
-    const auto* c = static_cast<const GumboNode*>(script.children.data[i]);
-    // 4 MiB: more JSON-LD than any page carries; the rest is not read.
-    if (c->type == GUMBO_NODE_TEXT && meta.json_ld.size() < (4u << 20)) {
-      meta.json_ld.append(c->v.text.text).append("\n");
-    }
-  }
 }
 
 // A table of data (rows and cells: one kTable block) as opposed to a layout
