@@ -1,0 +1,728 @@
+// Stage 2a, extract: the main-content selection. See selection.h.
+#include "cleaner/extract/selection.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+
+#include "cleaner/extract/extract_rules.h"
+#include "cleaner/extract/html_text.h"
+#include "cleaner/extract/repeated.h"
+#include "cleaner/extract/scoring.h"
+#include "cleaner/util/ascii.h"
+
+namespace cleaner::extract_internal {
+namespace {
+
+// Prose in a form that makes it the page's wrapper rather than a form to
+// fill: a few paragraphs (a comment form's own words are one line).
+constexpr int kFormProseChars = 400;
+// Prose outside comment sections under which a page is a discussion of a
+// link or a title, not an article with comments (a summary of a paragraph).
+constexpr int kArticleProseChars = 400;
+// Text outside links, comments and furniture under which a page holds no
+// post of its own (a title link and "submitted by ... 47 comments" are
+// links and a line; a photo post's captions are more).
+constexpr int kArticleTextChars = 300;
+// Text outside links in an <article> outside the comment sections: the
+// page marks a post of its own (a photo post's captions), whose comments
+// are comments.
+constexpr int kArticleMarkedChars = 60;
+
+// Text with ASCII letters lowercased and everything but letters and digits
+// removed, for comparing a heading with the title.
+std::string Fold(std::string_view s) { return FoldAlnum(s); }
+
+}  // namespace
+
+void Selector::Report(const char* rule, const std::string& category, int block,
+                      float link_density) {
+  if (doc_.reporter == nullptr) return;
+  ExplainEvent e;
+  e.stage = "extract";
+  e.action = ExplainEvent::Action::kDrop;
+  e.rule = rule;
+  e.category = category;
+  if (link_density >= 0) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "link density %.2f", link_density);
+    e.after = buf;
+  }
+  if (block >= 0 && block < static_cast<int>(blocks_.size())) {
+    e.before = Snippet(blocks_[block].text);
+    explained_[block] = 1;
+    e.position = block;  // the page's block for now; Run() makes it a place among kept ones
+  }
+  pending_.push_back(std::move(e));
+}
+
+Verdict Selector::EffectiveVerdict(const Elem& e, const TokenRule** rule_out) const {
+  Verdict v = e.verdict;
+  const TokenRule* rule = e.rule;
+  // A page read with its hidden elements shown: a hidden element has the
+  // rule it has when shown (a cookie notice's class, a dialog's).
+  if (show_hidden_ && rule == &HiddenRule()) {
+    rule = e.shown_rule;
+    v = rule == nullptr ? kNone : rule->kinds != 0 ? kScoped : rule->verdict;
+  }
+  // A rule scoped to some page kinds: its verdict there, none elsewhere.
+  if (v == kScoped) v = (rule->kinds >> static_cast<int>(kind)) & 1u ? rule->verdict : kNone;
+  *rule_out = rule;
+  return v;
+}
+
+bool Selector::FormWraps(const Elem& e, const TokenRule* rule) const {
+  return e.tag == GUMBO_TAG_FORM && rule != nullptr && rule->tag_rule &&
+         e.raw_prose >= kFormProseChars && e.raw_prose * 2 >= total_prose_;
+}
+
+bool Selector::HoldsThePage(const Elem& e) const {
+  return (total_prose_ > 0 && e.raw_prose * 5 >= total_prose_ * 2 &&
+          static_cast<long>(e.chars) * 5 >= total_chars_ * 2) ||
+         static_cast<long>(e.chars) * 2 > total_chars_;
+}
+
+bool Selector::HasNestedComments(size_t i) const {
+  for (int k = static_cast<int>(i) + 1; k < elems_[i].end; ++k) {
+    const TokenRule* rule = nullptr;
+    if (EffectiveVerdict(elems_[k], &rule) == kComments) return true;
+  }
+  return false;
+}
+
+Selector::CommentMeasure Selector::MeasureComments() const {
+  // Per element: 0 outside, 1 in a comment section, 2 in furniture (an
+  // element a drop rule names). Parents come before their children.
+  std::vector<char> where(elems_.size(), 0);
+  std::vector<char> in_article(elems_.size(), 0);  // it or an ancestor is an <article>
+  CommentMeasure m;
+  for (size_t i = 0; i < elems_.size(); ++i) {
+    const Elem& e = elems_[i];
+    in_article[i] = e.tag == GUMBO_TAG_ARTICLE || (e.parent >= 0 && in_article[e.parent]);
+    char w = e.parent >= 0 ? where[e.parent] : 0;
+    if (w == 0) {
+      const TokenRule* rule = nullptr;
+      const Verdict v = EffectiveVerdict(e, &rule);
+      // A comment-named wrapper around the article and its comments ("post
+      // has-comments": 85 % of the prose, sections inside) is no comment
+      // section; the sections inside it are. Scoped rules (reviews on a
+      // product) do not count.
+      if (v == kComments && rule != nullptr && rule->kinds == 0 &&
+          !(e.raw_prose * 20 >= total_prose_ * 17L && HasNestedComments(i))) {
+        w = 1;
+        m.comment_prose += e.raw_prose;
+      } else if (v == kDrop && !HoldsThePage(e) && !FormWraps(e, rule)) {
+        w = 2;
+      }
+    }
+    where[i] = static_cast<char>(w);
+  }
+  for (const RawBlock& b : blocks_) {
+    if (b.owner >= 0 && where[b.owner] != 0) continue;
+    if (b.prose) m.outside_prose += b.chars;
+    m.outside_text += b.chars - b.link_chars;
+    if (b.owner >= 0 && in_article[b.owner]) m.article_text += b.chars - b.link_chars;
+  }
+  return m;
+}
+
+void Selector::ApplyDrops() {
+  total_prose_ = 0;
+  total_chars_ = 0;
+  for (const RawBlock& b : blocks_) {
+    if (b.prose) total_prose_ += b.chars;
+    total_chars_ += b.chars;
+  }
+  for (Elem& e : elems_) e.raw_prose = e.prose_chars;
+  // Comment sections holding 85% of the prose outside furniture (as a
+  // comment section's own veto below), less than a paragraph or two of
+  // prose and a few lines of text outside them, and no post of the page's
+  // own marked as an <article>: a discussion of a link (old Reddit,
+  // Lobsters) that declares itself an article.
+  // Only an article page is asked: the measure is not taken on the others.
+  const CommentMeasure cm = kind == PageKind::kArticle ? MeasureComments() : CommentMeasure();
+  comments_are_page_ = kind == PageKind::kArticle && cm.comment_prose > 0 &&
+                       cm.comment_prose * 20 >= (cm.comment_prose + cm.outside_prose) * 17L &&
+                       cm.outside_prose < kArticleProseChars &&
+                       cm.outside_text < kArticleTextChars && cm.article_text < kArticleMarkedChars;
+  if (comments_are_page_ && comments_explained_.empty()) {
+    comments_explained_ = "comment sections hold " + std::to_string(cm.comment_prose) +
+                          " of the " + std::to_string(cm.comment_prose + cm.outside_prose) +
+                          " characters of prose outside furniture, and " +
+                          std::to_string(cm.outside_text) +
+                          " characters of text stand outside them and outside furniture and "
+                          "links; they are kept as the page's text";
+  }
+  for (size_t i = 0; i < elems_.size(); ++i) {
+    Elem& e = elems_[i];
+    const Elem* parent = e.parent >= 0 ? &elems_[e.parent] : nullptr;
+    e.dropped = parent != nullptr && parent->dropped;
+    const TokenRule* rule = nullptr;
+    const Verdict v = EffectiveVerdict(e, &rule);
+    e.comments = (parent != nullptr && parent->comments) || v == kComments;
+    if (e.dropped || v == kNone) continue;
+    // On a forum thread the replies are the content.
+    if (v == kComments && (options_.keep_comments || kind == PageKind::kForum || comments_are_page_)) {
+      continue;
+    }
+    // Inline wrappers keep their rule too: inline, their text would not be
+    // there at all.
+    if (hidden_only_ && rule != &HiddenRule() && rule != &ModalRule() &&
+        v != kComments && !e.inline_wrapper) {
+      continue;
+    }
+    // The veto: an element holding 40% of the page's prose and 40% of its
+    // text is a wrapper that happens to carry a furniture word
+    // ("elementor-widget-wrap", "page-with-sidebar"), not furniture; so is
+    // one holding most of the page's text. (Prose alone misled on pages of
+    // cards, which have little: a consent dialog or an "about us" box held
+    // most of it.) A comment section is only spared
+    // when nearly all prose (85%) is inside it ("post has-comments"): a
+    // real thread leaves the article's prose outside, however long it is.
+    // The same holds for a hidden block: a page hides its whole wrapper
+    // until a script shows it, but a hidden copy of the article (microdata
+    // duplicates) leaves the visible one outside.
+    int outside = total_prose_ - e.raw_prose;
+    bool strict = v == kComments || rule == &HiddenRule();
+    bool veto = false;
+    if (rule == &ModalRule()) {
+      // A dialog over the page is the content only when there is no page
+      // under it: less visible text outside it and outside links than one
+      // paragraph of prose.
+      long inside = 0;
+      for (int b = e.first_block; b < e.end_block; ++b) {
+        const RawBlock& x = blocks_[b];
+        if (x.owner < 0 || !hidden_.in_hidden[x.owner]) inside += x.chars - x.link_chars;
+      }
+      veto = hidden_.visible - inside < 60;
+    } else if (strict) {
+      veto = total_prose_ > 0 && outside * 20 < total_prose_ * 3;
+    } else {
+      veto = HoldsThePage(e);
+    }
+    // A form holding paragraphs of prose wraps the page (ASP.NET's one form,
+    // a forum's moderation form around its posts): it is not a form to fill.
+    if (!veto && v == kDrop) veto = FormWraps(e, rule);
+    if (veto) continue;
+    e.dropped = true;
+    if (rule != nullptr && rule->byline && byline.empty() && e.first_block < e.end_block &&
+        blocks_[e.first_block].text.size() <= 200) {
+      byline = blocks_[e.first_block].text;  // 200 bytes: a name and a date, not a bio
+    }
+    if (doc_.reporter != nullptr && e.first_block < e.end_block) {
+      Report(rule != nullptr ? rule->origin.c_str() : "",
+             v == kComments ? "comments" : "boilerplate-container", e.first_block);
+      for (int b = e.first_block; b < e.end_block; ++b) explained_[b] = 1;
+    }
+  }
+  for (RawBlock& b : blocks_) {
+    if (b.owner >= 0 && elems_[b.owner].dropped) b.dropped = true;
+  }
+}
+
+void Selector::Emit(int top, std::vector<char>* keep) {
+  const Elem& t = elems_[top];
+  std::vector<int> chosen;
+  int parent = t.parent;
+  if (parent < 0) {
+    chosen.push_back(top);
+  } else {
+    // Siblings that score near the top candidate join it (Readability).
+    float threshold = std::max(10.f, t.score * 0.2f);
+    const Elem& p = elems_[parent];
+    for (int j = parent + 1; j < p.end; j = elems_[j].end) {
+      const Elem& s = elems_[j];
+      if (j == top) {
+        chosen.push_back(j);
+        continue;
+      }
+      if (s.dropped) continue;
+      // A sibling joins when it, or a container deep inside it (an article
+      // split into sections), scores near the top candidate.
+      // 0.3 of the best score under the top candidate: a section of the
+      // same article scores like its sections; a sidebar's teasers score
+      // far lower. A sibling whose own class weight makes it negative
+      // ("more-stories") stays out.
+      // In the fallback and on a thread, a sibling made from the top
+      // candidate's template (the next post, card or section) joins it.
+      bool join = ((hidden_only_ || kind == PageKind::kForum) && t.shape != 0 &&
+                   s.shape == t.shape && s.chars > 0) ||
+                  (s.scored && s.score >= threshold) ||
+                  (!(s.scored && s.score < 0) && s.best >= std::max(threshold, 0.3f * t.best));
+      if (!join && (s.tag == GUMBO_TAG_P || !s.has_block_child)) {
+        float ld = s.chars ? static_cast<float>(s.link_chars) / s.chars : 1.f;
+        // Readability's rule for loose paragraphs beside the candidate.
+        join = (s.chars > 80 && ld < 0.25f) || (s.prose_chars > 0 && ld == 0.f);
+      }
+      if (join) chosen.push_back(j);
+    }
+  }
+  for (int c : chosen) KeepClean(c, false, keep);
+  if (doc_.reporter != nullptr) {
+    // The chosen container, for --explain and --report: its tag, score and
+    // the text it starts with (elements keep no class or id).
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "> score=%.1f", t.score);
+    std::string what = std::string("<") + gumbo_normalized_tagname(t.tag) + buf;
+    if (chosen.size() > 1) what += " with " + std::to_string(chosen.size() - 1) + " sibling(s)";
+    if (t.first_block < t.end_block) what += ": " + Snippet(blocks_[t.first_block].text);
+    ExplainEvent e;
+    e.stage = "extract";
+    e.rule = "main-content-container";
+    e.category = "main-content";
+    e.after = std::move(what);
+    pending_.push_back(std::move(e));
+  }
+}
+
+// Keeps the blocks of element `c` but its link-heavy containers and blocks.
+// In a thread's post (`post`), a short linked line stays: the author's name.
+void Selector::KeepClean(int c, bool post, std::vector<char>* keep) {
+  const Elem& e = elems_[c];
+  // Containers inside the selection that are mostly links (related-
+  // article lists, tag clouds) go, as Readability's conditional cleaning.
+  std::vector<char> bad(e.end - c, 0);
+  for (int k = c + 1; k < e.end; ++k) {
+    const Elem& x = elems_[k];
+    if (x.parent > c && bad[x.parent - c]) {
+      bad[k - c] = 1;
+      continue;
+    }
+    if (x.chars == 0 || (x.prose_chars > 0 && x.commas >= 10)) continue;
+    float ld = static_cast<float>(x.link_chars) / x.chars;
+    bool container = x.has_block_child || x.tag == GUMBO_TAG_UL || x.tag == GUMBO_TAG_OL ||
+                     x.tag == GUMBO_TAG_TABLE || x.tag == GUMBO_TAG_DL;
+    // 0.5: more link text than other text; 0.33 with no prose and no
+    // positive class: a block of teasers (linked headline, excerpt).
+    if (container && (ld > 0.5f || (x.weight <= 0 && ld > 0.33f && x.prose_chars == 0))) {
+      bad[k - c] = 1;
+      if (x.first_block < x.end_block) Report("link-dense-container", "links", x.first_block, ld);
+    }
+  }
+  for (int b = e.first_block; b < e.end_block; ++b) {
+    RawBlock& rb = blocks_[b];
+    if (rb.dropped) continue;
+    if (rb.owner >= c && rb.owner < e.end && bad[rb.owner - c]) continue;
+    // A block that is mostly links is navigation even inside the article,
+    // unless it is written in sentences (a deals post links every phrase).
+    // Sentences: 12 words, a full stop, and prose's share of stop words
+    // (headlines linked as "Read more: ..." have few); 0.9: a block that
+    // is all link is a teaser however it reads.
+    bool sentences = (rb.kind == BlockKind::kParagraph || rb.kind == BlockKind::kListItem) &&
+                     rb.words >= 12 && rb.stops >= 1 && rb.stop_words * 4 >= rb.words &&
+                     rb.LinkDensity() < 0.9f;
+    // A post's author line is a short link (4 words, 40 characters).
+    bool author = post && rb.words <= 4 && rb.chars <= 40;
+    if (rb.LinkDensity() > 0.5f && !sentences && !author) {
+      Report("link-dense-block", "links", b, rb.LinkDensity());
+      continue;
+    }
+    // A bare address (print headers, share targets) is no sentence.
+    if (rb.text.find(' ') == std::string::npos &&
+        (rb.text.rfind("http://", 0) == 0 || rb.text.rfind("https://", 0) == 0)) {
+      Report("bare-url", "links", b);
+      continue;
+    }
+    (*keep)[b] = 1;
+  }
+}
+
+// On a page of cards (a product, collection, listing or service page), the
+// group of cards (FindCardGroup()) is content, whatever its link density
+// and wherever the best container is: a card's title is a link, a listing
+// whose titles hold only their link read as a menu, and the container
+// Readability's scoring picks on such a page is often a box beside the
+// cards. Their links count as card text for the filter too.
+void Selector::KeepCards(std::vector<char>* keep) {
+  RepeatedGroup g = FindCardGroup(elems_, 4);
+  if (g.members.empty()) return;
+  if (walked_card_chars_.empty()) {
+    walked_card_chars_.reserve(blocks_.size());
+    for (const RawBlock& b : blocks_) walked_card_chars_.push_back(b.card_chars);
+  }
+  int kept = 0;
+  std::vector<char> joined(blocks_.size(), 0);
+  for (int m : g.members) {
+    for (int b = elems_[m].first_block; b < elems_[m].end_block; ++b) {
+      if (blocks_[b].dropped) continue;
+      blocks_[b].card_chars = blocks_[b].link_chars;
+      joined[b] = 1;
+      if (!(*keep)[b]) {
+        (*keep)[b] = 1;
+        ++kept;
+      }
+    }
+  }
+  // A linked title the selection's cleaning reported as link-dense is kept
+  // after all: that report goes.
+  pending_.erase(std::remove_if(pending_.begin(), pending_.end(),
+                                [&](const ExplainEvent& e) {
+                                  return e.rule == "link-dense-block" && e.position >= 0 &&
+                                         e.position < static_cast<int>(joined.size()) &&
+                                         joined[e.position];
+                                }),
+                 pending_.end());
+  if (cards_explained_) return;
+  cards_explained_ = true;
+  ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "cards", "main-content",
+                  std::to_string(g.members.size()) + " cards of the page joined the selection (" +
+                      std::to_string(kept) + " blocks it did not hold)");
+}
+
+// On a thread every post is content: the repeated group of posts (or
+// answers) with the most prose joins the selection, each post cleaned as
+// the selection is.
+void Selector::KeepThread(std::vector<char>* keep) {
+  RepeatedGroup g = FindRepeatedGroup(elems_, 2);
+  if (g.members.empty()) return;
+  for (int m : g.members) KeepClean(m, true, keep);
+  ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "thread-posts", "main-content",
+                  std::to_string(g.members.size()) + " posts of the thread joined the selection");
+}
+
+// A paragraph the selection already holds is not repeated: a thread quotes
+// its posts, a page shows a teaser of its own text again. 40 characters: a
+// sentence, not a repeated label ("Reply", a date). Documentation repeats
+// on purpose (a summary of the sections, a parameter's description), and
+// keeps its repeats.
+void Selector::DropRepeats(std::vector<char>* keep) {
+  if (kind == PageKind::kDocumentation) return;
+  std::unordered_set<std::string_view> seen;
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    const RawBlock& b = blocks_[i];
+    // Code and tables repeat lines on purpose.
+    if (!(*keep)[i] || b.chars < 40 || b.kind == BlockKind::kPreformatted ||
+        b.kind == BlockKind::kTable) {
+      continue;
+    }
+    if (!seen.insert(blocks_[i].text).second) {
+      (*keep)[i] = 0;
+      Report("repeated-block", "duplicate", static_cast<int>(i));
+    }
+  }
+}
+
+void Selector::DropTitleHeading(std::vector<char>* keep) {
+  if (title.empty()) return;
+  std::string t = Fold(title);
+  // The title's longest part between site-name separators.
+  std::string main_title;
+  {
+    std::string_view rest = title;
+    while (!rest.empty()) {
+      size_t cut = std::string_view::npos, len = 0;
+      for (std::string_view sep : {" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 "}) {
+        size_t at = rest.find(sep);
+        if (at < cut) {
+          cut = at;
+          len = sep.size();
+        }
+      }
+      std::string part = Fold(rest.substr(0, cut));
+      if (part.size() > main_title.size()) main_title = part;
+      if (cut == std::string_view::npos) break;
+      rest = rest.substr(cut + len);
+    }
+  }
+  // Only the first kept heading before any prose can be the headline.
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    if (!(*keep)[i]) continue;
+    const RawBlock& b = blocks_[i];
+    if (b.prose) return;
+    if (b.kind != BlockKind::kHeading) continue;
+    std::string h = Fold(b.text);
+    // 8 characters: shorter headings ("News") match titles by accident.
+    // The heading is part of the title ("Headline | Site"), or holds the
+    // title's longest part with a little more (a kicker before it: "Verkehr:
+    // Headline"; 40 bytes is a kicker, not a paragraph).
+    bool in_title = h.size() >= 8 && t.find(h) != std::string::npos;
+    bool holds_title = main_title.size() >= 8 && h.size() <= main_title.size() + 40 &&
+                       h.find(main_title) != std::string::npos;
+    if (in_title || holds_title) {
+      (*keep)[i] = 0;
+      Report("title-heading", "title", static_cast<int>(i));
+    }
+    return;
+  }
+}
+
+// A 25-character paragraph adds at least 1 to its container's score.
+constexpr float kMinTopScore = 1.0f;
+// Under one paragraph's worth of text shown (a prose block has 60
+// characters), with a few paragraphs' worth hidden: a page hidden until a
+// script has run.
+constexpr long kShownMinChars = 60;
+constexpr long kHiddenPageChars = 500;
+
+// One selection pass: drops, scores, the top candidate and its siblings.
+void Selector::Select(std::vector<char>* keep) {
+  keep->assign(blocks_.size(), 0);
+  SumUp(blocks_, &elems_);
+  ApplyDrops();
+  SumUp(blocks_, &elems_);
+  Score(blocks_, &elems_);
+  int top = PickTop(&elems_);
+  // On a page of cards (a product, a collection, a listing, a service
+  // page), a best score under one short paragraph's worth is no main
+  // content either: a newsletter box, a footer line among the cards. (An
+  // article's container can score that low under a class rule's weight.)
+  const bool cards = kind == PageKind::kProduct || kind == PageKind::kCollection ||
+                     kind == PageKind::kListing || kind == PageKind::kService;
+  if (top >= 0 && (!cards || elems_[top].score >= kMinTopScore)) {
+    Emit(top, keep);
+  } else if (top >= 0 && doc_.reporter != nullptr) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "the best container scores %.1f (under %.0f) on a %s page",
+                  elems_[top].score, kMinTopScore, PageKindName(kind));
+    ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "no-main-container",
+                    "main-content", std::string(buf) + "; every block the rules keep stays");
+  }
+  if (std::find(keep->begin(), keep->end(), 1) == keep->end()) {
+    // Nothing scored (a fragment, a page of short lines or of cards):
+    // there is no main content to choose, so everything the rules kept
+    // stays, but menus.
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+      if (!blocks_[i].dropped && blocks_[i].NavLinkDensity() <= 0.5f) (*keep)[i] = 1;
+    }
+  }
+  // On a page of cards the cards are content, in the container or not.
+  if (cards) KeepCards(keep);
+}
+
+std::vector<int> Selector::CardState() const {
+  std::vector<int> state;
+  state.reserve(blocks_.size());
+  for (const RawBlock& b : blocks_) state.push_back(b.card_chars);
+  return state;
+}
+
+void Selector::SetCardState(const std::vector<int>& state) {
+  for (size_t i = 0; i < state.size() && i < blocks_.size(); ++i) blocks_[i].card_chars = state[i];
+}
+
+void Selector::ResetSelection() {
+  for (Elem& e : elems_) {
+    e.dropped = false;
+    e.scored = false;
+    e.score = e.best = 0;
+  }
+  for (RawBlock& b : blocks_) b.dropped = false;
+  // What a discarded pass's KeepCards() made card text is link text again.
+  if (!walked_card_chars_.empty()) SetCardState(walked_card_chars_);
+  pending_.clear();
+  explained_.assign(blocks_.size(), 0);
+}
+
+namespace {
+
+// Characters of text outside links in the kept blocks (all blocks if `keep`
+// is null) that are not mostly links: what a reader sees as text.
+long TextChars(const std::vector<RawBlock>& blocks, const std::vector<char>* keep,
+               bool prose_only = false, bool cards_are_text = false) {
+  long n = 0;
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    const RawBlock& b = blocks[i];
+    float ld = cards_are_text ? b.NavLinkDensity() : b.LinkDensity();
+    if ((keep != nullptr && !(*keep)[i]) || b.dropped || ld > 0.5f) continue;
+    if (prose_only && !b.prose) continue;
+    n += b.chars - b.link_chars + (cards_are_text ? b.card_chars : 0);
+  }
+  return n;
+}
+
+}  // namespace
+
+// Never silently empty: when the selection holds little next to the page's
+// visible text (comment sections aside: they are kept by --keep-comments),
+// select again with only hidden elements and comments dropped (a class or
+// id token weighs against a container, it does not veto the page's text);
+// when that is tiny too, every visible block goes on to the line filter.
+void Selector::Fallback(std::vector<char>* keep) {
+  // A listing's cards (links around a title and an excerpt) count as text.
+  const long chosen = TextChars(blocks_, keep, false, true);
+  const long chosen_prose = TextChars(blocks_, keep, true);
+  std::vector<char> first = *keep;
+  std::vector<ExplainEvent> first_events = std::move(pending_);
+  std::vector<char> first_explained = std::move(explained_);
+  const std::vector<int> first_cards = CardState();
+  ResetSelection();
+  SetCardState(first_cards);  // the cards found are visible text
+  hidden_only_ = true;
+  SumUp(blocks_, &elems_);
+  ApplyDrops();  // hidden elements only: what remains is the visible text
+  const long visible = TextChars(blocks_, nullptr, false, true);
+  const long visible_prose = TextChars(blocks_, nullptr, true);
+  // Less than a line shown ("Loading...") and a page's worth hidden: the
+  // page hides its text until a script has run, and that text is what a
+  // reader sees.
+  if (visible < kShownMinChars && hidden_.hidden >= kHiddenPageChars) {
+    show_hidden_ = true;
+    hidden_only_ = false;
+    ResetSelection();
+    SetCardState(first_cards);
+    Select(keep);
+    ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "fallback", "main-content",
+                    "the page shows " + std::to_string(visible) + " characters and hides " +
+                        std::to_string(hidden_.hidden) +
+                        "; the text is from selection with its hidden elements shown");
+    return;
+  }
+  // Less than 1/8 of the visible text and less than half its prose: the
+  // selection missed the content (a furniture word on its wrapper, a page
+  // of many short items). A short article beside long menus holds the
+  // page's prose, and stays.
+  if (visible == 0 ||
+      (chosen > 0 && (chosen * 8 >= visible || chosen_prose * 2 >= visible_prose))) {
+    *keep = std::move(first);
+    pending_ = std::move(first_events);
+    explained_ = std::move(first_explained);
+    hidden_only_ = false;
+    return;
+  }
+  ResetSelection();
+  Select(keep);
+  const char* path = "selection without class, id, tag and role rules";
+  if (TextChars(blocks_, keep, false, true) * 8 < visible) {
+    path = "every visible block (to the line filter)";
+    const std::vector<int> cards = CardState();
+    ResetSelection();
+    SetCardState(cards);
+    SumUp(blocks_, &elems_);
+    ApplyDrops();
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+      (*keep)[i] = !blocks_[i].dropped && blocks_[i].NavLinkDensity() <= 0.5f;
+      if (!(*keep)[i] && !blocks_[i].dropped) {
+        Report("link-dense-block", "links", static_cast<int>(i), blocks_[i].NavLinkDensity());
+      }
+    }
+  }
+  ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "fallback", "main-content",
+                  std::string("the main-content selection kept ") + std::to_string(chosen) +
+                      " of " + std::to_string(visible) + " visible characters; the text is from " +
+                      path);
+  hidden_only_ = false;
+}
+
+// The selection gate (selection_gate.h): the main-content selection, or
+// every block the rules leave (hidden elements and furniture containers,
+// under the veto, and link-dense blocks out), as the model decides from
+// how much of that the selection holds, its prose, its repeated
+// structures and the page's kind.
+void Selector::Gate(std::vector<char>* keep) {
+  const long sel_text = TextChars(blocks_, keep, false, true);
+  const long sel_prose = TextChars(blocks_, keep, true);
+  std::vector<ExplainEvent> sel_events = std::move(pending_);
+  std::vector<char> sel_explained = std::move(explained_);
+  const bool was_hidden_only = hidden_only_;
+  const std::vector<int> sel_cards = CardState();
+  ResetSelection();
+  SetCardState(sel_cards);  // the selection's cards are text in the broad choice too
+  hidden_only_ = false;
+  SumUp(blocks_, &elems_);
+  ApplyDrops();
+  SumUp(blocks_, &elems_);
+  std::vector<char> broad(blocks_.size(), 0);
+  long chars = 0, links = 0, headings = 0;
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    const RawBlock& b = blocks_[i];
+    if (b.dropped) continue;
+    chars += b.chars;
+    links += b.link_chars;
+    broad[i] = b.NavLinkDensity() <= 0.5f;
+    if (broad[i] && b.kind == BlockKind::kHeading) ++headings;
+  }
+  const long text = TextChars(blocks_, &broad, false, true);
+  const long prose = TextChars(blocks_, &broad, true, true);
+  auto share = [](long part, long whole) {
+    return whole > 0 ? std::min(1.f, static_cast<float>(part) / whole) : 1.f;
+  };
+  GateVector f{};
+  f[kGateBias] = 1;
+  f[kGateTextShare] = share(sel_text, text);
+  f[kGateProseShare] = share(sel_prose, prose);
+  f[kGateProseDensity] = share(prose, text);
+  f[kGateLogText] = static_cast<float>(std::log10(1.0 + text) / 5);
+  f[kGateRepeatedShare] = share(FindRepeatedGroup(elems_, 3).prose, prose);
+  f[kGateHeadings] = std::min(1.f, headings / 20.f);
+  f[kGateLinkDensity] = share(links, chars);
+  f[kGateLogChosenProse] = static_cast<float>(std::log10(1.0 + sel_prose) / 5);
+  SetKindFeatures(kind, &f);
+  const float score = gate != nullptr ? GateScore(*gate, f) : 0.f;
+  const bool use_broad = score > 0 && text > 0;
+  if (doc_.reporter != nullptr) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "score=%.3f ", score);
+    ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "selection-gate",
+                    "main-content",
+                    std::string(buf) + FormatGateFeatures(f) + (use_broad
+                        ? "; the text is every block the rules leave"
+                        : "; the text is the main-content selection"));
+  }
+  if (!use_broad) {
+    pending_ = std::move(sel_events);
+    explained_ = std::move(sel_explained);
+    hidden_only_ = was_hidden_only;
+    return;
+  }
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    if (!blocks_[i].dropped && !broad[i]) {
+      Report("link-dense-block", "links", static_cast<int>(i), blocks_[i].NavLinkDensity());
+    }
+  }
+  *keep = std::move(broad);
+}
+
+// What the selection left out that no rule named: blocks outside the chosen
+// container and its siblings.
+void Selector::ReportLeftOut(const std::vector<char>& keep) {
+  if (doc_.reporter == nullptr) return;
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    if (!keep[i] && !explained_[i] && !blocks_[i].dropped) {
+      Report("not-selected", "outside-main-content", static_cast<int>(i));
+    }
+  }
+}
+
+void Selector::Run(std::vector<char>* keep) {
+  explained_.assign(blocks_.size(), 0);
+  hidden_ = MeasureHidden(elems_, blocks_);
+  // On a page that lists items (a listing, a collection) an item's title
+  // is a link of a title's length, content as a card's is. (Not on other
+  // kinds: beside an article such links are its related stories.)
+  if (kind == PageKind::kListing || kind == PageKind::kCollection) {
+    for (RawBlock& b : blocks_) b.card_chars = std::min(b.link_chars, b.card_chars + b.title_chars);
+  }
+  ClassifyProse(&blocks_);
+  Select(keep);
+  if (kind == PageKind::kForum) KeepThread(keep);
+  Fallback(keep);
+  Gate(keep);
+  if (comments_are_page_ && !options_.keep_comments) {
+    ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "comments-are-the-page",
+                    "main-content", comments_explained_);
+  }
+  if (options_.keep_comments || comments_are_page_) {
+    // The comment section follows the article in document order.
+    for (size_t i = 0; i < blocks_.size(); ++i) {
+      const RawBlock& b = blocks_[i];
+      if (b.owner >= 0 && elems_[b.owner].comments && !b.dropped && b.LinkDensity() <= 0.5f) {
+        (*keep)[i] = 1;
+      }
+    }
+  }
+  DropTitleHeading(keep);
+  DropRepeats(keep);
+  ReportLeftOut(*keep);
+  // A dropped block's position: how many kept blocks came before it.
+  std::vector<int> kept_before(blocks_.size() + 1, 0);
+  for (size_t i = 0; i < blocks_.size(); ++i) kept_before[i + 1] = kept_before[i] + (*keep)[i];
+  for (ExplainEvent& e : pending_) {
+    if (e.position >= 0) e.position = kept_before[e.position];
+    Explain(doc_, e);
+  }
+}
+
+}  // namespace cleaner::extract_internal
