@@ -41,6 +41,7 @@
 #include "cleaner/extract/declared_text.h"
 #include "cleaner/extract/extract_bound.h"
 #include "cleaner/extract/extract_rules.h"
+#include "cleaner/extract/fallback.h"
 #include "cleaner/extract/features.h"
 #include "cleaner/extract/extract_text.h"
 #include "cleaner/extract/html_controls.h"
@@ -59,6 +60,8 @@
 
 namespace cleaner {
 
+using extract_internal::AddDeclaredText;
+using extract_internal::ArticleBodyBlocks;
 using extract_internal::AsciiLowerInto;
 using extract_internal::ClassifyProse;
 using extract_internal::Collapse;
@@ -79,73 +82,6 @@ using extract_internal::SumUp;
 using extract_internal::Walker;
 
 namespace {
-
-// Markup inside a JSON-LD articleBody: tags removed, a block tag's end
-// becomes a line break (one paragraph per line).
-std::string StripTags(std::string_view s) {
-  std::string out;
-  size_t i = 0;
-  while (i < s.size()) {
-    if (s[i] != '<') {
-      out += s[i++];
-      continue;
-    }
-    size_t end = s.find('>', i);
-    if (end == std::string_view::npos) break;
-    std::string_view tag = s.substr(i, end - i);
-    if (tag.rfind("</p", 0) == 0 || tag.rfind("<br", 0) == 0 || tag.rfind("</h", 0) == 0 ||
-        tag.rfind("</li", 0) == 0 || tag.rfind("</div", 0) == 0) {
-      out += '\n';
-    }
-    i = end + 1;
-  }
-  return out;
-}
-
-// Text the page declares rather than shows (declared_text.h): a product
-// page that shows next to nothing (under 300 bytes: its description is in
-// tabs or scripts) gets the JSON-LD description, a thread that shows no
-// text its declared summary (the opening post's first lines). Any other
-// page that shows no text says so: its text is not in the page (rendered
-// by script).
-void AddDeclaredText(const MetaCandidates& m, PageKind kind, const DocumentInfo& doc,
-                     std::vector<RawBlock>* blocks, std::vector<char>* keep) {
-  std::string shown;
-  for (size_t i = 0; i < blocks->size(); ++i) {
-    if ((*keep)[i]) shown.append((*blocks)[i].text).append("\n");
-  }
-  std::string text;
-  const char* rule = "json-ld-product-description";
-  std::string why = "the page hides its product description; the JSON-LD's: ";
-  if (kind == PageKind::kProduct && shown.size() < 300) {
-    text = ProductDescription(m.json_ld);
-    // 80 bytes: a sentence about the product, not a slogan.
-    if (text.size() < 80 || AlreadyShown(text, shown)) text.clear();
-  } else if (kind == PageKind::kForum && shown.empty()) {
-    // A thread rendered by script (Discourse without its <noscript> copy):
-    // its declared summary is the opening post's first lines, the one
-    // part of the thread the page holds.
-    text = !m.og_description.empty() ? m.og_description : m.description;
-    if (text.size() < 80) text.clear();
-    rule = "declared-description";
-    why = "the page shows no text (a script renders the thread); its declared summary: ";
-  }
-  if (text.empty()) {
-    if (shown.empty()) {
-      ExplainDocument(doc, "extract", ExplainEvent::Action::kInfo, "no-visible-text",
-                      "main-content",
-                      "the page shows no text outside hidden elements, scripts and furniture "
-                      "(a script renders it?)");
-    }
-    return;
-  }
-  ExplainDocument(doc, "extract", ExplainEvent::Action::kInfo, rule, "main-content",
-                  why + Snippet(text));
-  RawBlock b;
-  b.text = std::move(text);
-  blocks->push_back(std::move(b));
-  keep->push_back(1);
-}
 
 // The page's kind: what it declares (ClassifyPage()), weighed by the
 // page-kind model with the shape of its walked text when the rules give the
@@ -184,42 +120,6 @@ PageKind DecidePageKind(const Walker& w, const PageKindModel& kind_model,
   ExplainDocument(doc, "extract", ExplainEvent::Action::kMetadata, kind_reason, "page_type",
                   PageKindName(kind));
   return kind;
-}
-
-// A page whose DOM holds almost no text (rendered by a script) often
-// carries the article in its JSON-LD: the paragraphs of its articleBody
-// when the kept `blocks` hold less than one real paragraph and the body is
-// longer; else none.
-std::vector<RawBlock> ArticleBodyBlocks(const std::string& json_ld,
-                                        const std::vector<RawBlock>& blocks,
-                                        const std::vector<char>& keep, const DocumentInfo& doc) {
-  std::vector<RawBlock> from_json;
-  size_t kept_chars = 0;
-  for (size_t i = 0; i < blocks.size(); ++i) {
-    if (keep[i]) kept_chars += blocks[i].text.size();
-  }
-  // 300 bytes: less than one real paragraph was found.
-  if (kept_chars < 300) {
-    std::string body = JsonStringValue(json_ld, "articleBody");
-    if (body.find("</") != std::string::npos) body = StripTags(body);
-    if (body.size() >= 300 && body.size() > 2 * kept_chars) {
-      ExplainDocument(doc, "extract", ExplainEvent::Action::kInfo, "json-ld-article-body", "",
-                      "the page's text is its JSON-LD articleBody");
-      size_t start = 0;
-      while (start < body.size()) {
-        size_t end = body.find('\n', start);
-        if (end == std::string::npos) end = body.size();
-        std::string para = Collapse(std::string_view(body).substr(start, end - start));
-        if (!para.empty()) {
-          RawBlock b;
-          b.text = std::move(para);
-          from_json.push_back(std::move(b));
-        }
-        start = end + 1;
-      }
-    }
-  }
-  return from_json;
 }
 
 // Pushes the kept `blocks` to `out` as Blocks indexed from 0, their links
