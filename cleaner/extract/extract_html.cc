@@ -1,84 +1,71 @@
-// Stage 2a, extract. See extract_html.h.
+// Stage 2a, extract: the entry, ExtractHtml(). See extract_html.h.
 //
-// How it works, in linear passes over the page:
+// How it works, in linear passes over the page, one job per file:
 //  0. Tags nested too deep and attributes past a bound are left out
 //     (extract_bound.h): Gumbo's tree construction is quadratic in both.
-//  1. Gumbo parses the page. One iterative walk (an explicit stack, so that
-//     deep nesting cannot overflow the call stack) turns the DOM into raw
-//     blocks with correct inline spacing, skipping what is never text
-//     (script, style, forms' controls, hidden elements), and records every
-//     block-level element in preorder with the verdict of the rules in
-//     filters/extract_classes.txt (tag, role, itemprop, class and id tokens)
-//     and its range of blocks. Metadata is read on the way.
-//  2. Bottom-up sums give each element its text, link text and "prose" (long,
-//     punctuated, stop-word-dense, few links) amounts.
-//  3. Elements the rules call boilerplate are dropped, unless they hold most
-//     of the page's prose (then the rule hit a wrapper, not furniture).
-//  4. Readability's candidate scoring picks the main-content element (each
+//  1. Gumbo parses the page. One iterative walk (walk.h, walk.cc; an
+//     explicit stack, so that deep nesting cannot overflow the call stack)
+//     turns the DOM into raw blocks with correct inline spacing
+//     (walk_text.cc), skipping what is never text (script, style, forms'
+//     controls, hidden elements), and records every block-level element in
+//     preorder with the verdict of the rules in filters/extract_classes.txt
+//     (walk_attributes.cc, extract_rules.h: tag, role, itemprop, class and id
+//     tokens) and its range of blocks: the page model of html_model.h.
+//     Metadata is read on the way (metadata.h).
+//  2. The page's kind (page_kind.h, page_kind_model.h) says what its main
+//     content is: on a thread the replies, on a listing its cards.
+//  3. Bottom-up sums give each element its text, link text and "prose" (long,
+//     punctuated, stop-word-dense, few links) amounts (features.h).
+//  4. Elements the rules call boilerplate are dropped, unless they hold most
+//     of the page's prose (then the rule hit a wrapper, not furniture)
+//     (drops.cc).
+//  5. Readability's candidate scoring picks the main-content element (each
 //     paragraph scores its ancestors; commas, length, class weight and link
-//     density count), then its siblings that score close to it.
-//  5. Inside the selection, link-heavy containers and blocks are removed and
-//     a heading that repeats the title is dropped. A page where nothing
-//     scores (a fragment) keeps every block the rules kept; a page whose DOM
-//     holds almost no text uses its JSON-LD articleBody.
+//     density count; scoring.h), then its siblings that score close to it.
+//  6. Inside the selection, link-heavy containers and blocks are removed and
+//     a heading that repeats the title is dropped (selection.h). A page
+//     where nothing scores (a fragment) keeps every block the rules kept.
+//  7. A selection that holds little of the page falls back to broader ones,
+//     the selection gate may prefer every block the rules leave, and a page
+//     whose DOM holds almost no text uses its JSON-LD articleBody
+//     (fallback.h).
+//  8. The metadata is filled (metadata.h) and the kept blocks are pushed.
 #include "cleaner/extract/extract_html.h"
-#include "cleaner/util/ascii.h"
 
 #include <gumbo.h>
 
 #include <algorithm>
-#include <array>
-#include <cmath>
 #include <cstdio>
-#include <cstring>
-#include <deque>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
+#include <string_view>
 #include <utility>
 #include <vector>
 
-#include "cleaner/extract/declared_text.h"
 #include "cleaner/extract/extract_bound.h"
 #include "cleaner/extract/extract_rules.h"
-#include "cleaner/extract/fallback.h"
-#include "cleaner/extract/features.h"
 #include "cleaner/extract/extract_text.h"
+#include "cleaner/extract/fallback.h"
 #include "cleaner/extract/html_controls.h"
 #include "cleaner/extract/html_model.h"
 #include "cleaner/extract/html_text.h"
-#include "cleaner/extract/math_text.h"
+#include "cleaner/extract/metadata.h"
 #include "cleaner/extract/metadata_normalize.h"
 #include "cleaner/extract/page_kind.h"
-#include "cleaner/extract/repeated.h"
-#include "cleaner/extract/scoring.h"
 #include "cleaner/extract/page_kind_model.h"
 #include "cleaner/extract/selection.h"
-#include "cleaner/extract/selection_gate.h"
 #include "cleaner/extract/walk.h"
-#include "cleaner/util/language.h"
+#include "cleaner/util/deadline.h"
 
 namespace cleaner {
 
 using extract_internal::AddDeclaredText;
 using extract_internal::ArticleBodyBlocks;
-using extract_internal::AsciiLowerInto;
-using extract_internal::ClassifyProse;
 using extract_internal::Collapse;
 using extract_internal::DeclaredAuthor;
 using extract_internal::DeclaredDate;
 using extract_internal::FillMetadata;
-using extract_internal::HiddenRule;
-using extract_internal::HiddenText;
-using extract_internal::IsSpace;
-using extract_internal::MeasureHidden;
 using extract_internal::MetaCandidates;
-using extract_internal::ModalRule;
-using extract_internal::PickTop;
-using extract_internal::Score;
 using extract_internal::Selector;
-using extract_internal::Snippet;
-using extract_internal::SumUp;
 using extract_internal::Walker;
 
 namespace {

@@ -2,13 +2,12 @@
 #include "cleaner/extract/selection.h"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
+#include <string>
 #include <string_view>
 #include <unordered_set>
 #include <utility>
 
-#include "cleaner/extract/extract_rules.h"
 #include "cleaner/extract/html_text.h"
 #include "cleaner/extract/repeated.h"
 #include "cleaner/extract/scoring.h"
