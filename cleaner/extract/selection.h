@@ -35,14 +35,18 @@ class Selector {
            const DocumentInfo& doc)
       : elems_(*elems), blocks_(*blocks), options_(options), doc_(doc) {}
 
-  // Marks blocks to keep in `keep`.
+  // Sets `*keep` to an entry per block, 1 for a block of the main content,
+  // and reports the drops and choices behind it to doc.reporter (a dropped
+  // block with its position among the kept ones). Call once, after setting
+  // the fields below.
   void Run(std::vector<char>* keep);
   std::string title;   // for the heading-repeats-title check
   PageKind kind = PageKind::kArticle;
-  const GateVector* gate = nullptr;  // the selection gate's weights
-  std::string byline;  // the text of the first byline dropped, if any
+  const GateVector* gate = nullptr;  // the selection gate's weights; null: no gate
+  std::string byline;  // set by Run(): the text of the first byline dropped, if any
 
  private:
+  // drops.cc: the rules' drops, under the veto.
   void ApplyDrops();
   // The rules' verdict on an element on this page: its rule, read as shown
   // on a page whose hidden elements are shown, and a scoped rule's verdict
@@ -63,24 +67,28 @@ class Selector {
   // (400 characters or more): it wraps the page (ASP.NET's one form, a
   // forum's moderation form around its posts), and is no form to fill.
   bool FormWraps(const Elem& e, const TokenRule* rule) const;
+
+  // selection.cc: a selection pass and what it keeps.
+  void Select(std::vector<char>* keep);
   void Emit(int top, std::vector<char>* keep);
   void KeepClean(int c, bool post, std::vector<char>* keep);
   void KeepThread(std::vector<char>* keep);
-  void DropRepeats(std::vector<char>* keep);
-  void Gate(std::vector<char>* keep);
-  void DropTitleHeading(std::vector<char>* keep);
-  // `link_density`, when not negative, is the score behind the drop.
-  void Report(const char* rule, const std::string& category, int block,
-              float link_density = -1.f);
-  void Select(std::vector<char>* keep);
-  void ResetSelection();
-  void Fallback(std::vector<char>* keep);
   void KeepCards(std::vector<char>* keep);
+  void DropRepeats(std::vector<char>* keep);
+  void DropTitleHeading(std::vector<char>* keep);
+  void ResetSelection();
   // The blocks' card_chars: KeepCards() makes a selection's cards card text,
   // and a selection put back brings its cards back with it.
   std::vector<int> CardState() const;
   void SetCardState(const std::vector<int>& state);
+  // `link_density`, when not negative, is the score behind the drop.
+  void Report(const char* rule, const std::string& category, int block,
+              float link_density = -1.f);
   void ReportLeftOut(const std::vector<char>& keep);
+
+  // fallback.cc: broader selections, when this one is not the page's text.
+  void Fallback(std::vector<char>* keep);
+  void Gate(std::vector<char>* keep);
 
   std::vector<Elem>& elems_;
   std::vector<RawBlock>& blocks_;

@@ -47,6 +47,8 @@ class Walker {
   size_t max_elements = 4u << 20;
   bool elements_capped = false;  // max_elements was reached
   Deadline* deadline = nullptr;  // the walk stops once it has expired
+  // --links / --images: carry each block's links and images (RawBlock::links).
+  bool keep_links = false, keep_images = false;
   std::vector<Elem> elems;
   std::vector<RawBlock> blocks;
   MetaCandidates meta;
@@ -77,47 +79,53 @@ class Walker {
     bool inline_wrapper = false;  // an inline element walked as a block
   };
 
-  // The walk's steps: an element entered (true when its children are to be
-  // walked; `nf` gets its marks), by its class, and left.
+  // walk.cc: the walk's steps: an element entered (true when its children
+  // are to be walked; `nf` gets its marks), by its class, and left.
   bool Enter(const GumboNode* node, Frame* nf);
   bool EnterSkipped(const GumboElement& e);
   void EnterBlock(const GumboNode* node, AttrInfo* info, Frame* nf);
   bool EnterInline(const GumboNode* node, const AttrInfo& info, Frame* nf);
   void Leave(const Frame& f);
-  void ReadAttributes(const GumboElement& e, AttrInfo* info);
-  // The ids an aria-controls attribute names: the panels a control opens.
-  void NoteControlled(std::string_view ids);
-  static constexpr size_t kMaxControlled = 4096, kMaxControlledId = 256;
-  std::unordered_set<std::string> controlled_;
-  void MatchClassList(std::string_view list, AttrInfo* info);
-  void MatchName(std::string_view name, AttrInfo* info);
-  void Apply(const TokenRule* r, AttrInfo* info);
-  void ReadMeta(const GumboElement& e);
-  // --links / --images: a link's text and href once it closes, an image's
-  // alt and src where it stands.
-  void OpenLink(const GumboElement& a);
-  void CloseLink();
-  void ReadImage(const GumboElement& img);
-  // An <a rel="tag">, rel="category tag" or rel="license": read before any
-  // rule can drop it (tag lists sit in page furniture).
-  void ReadRelLink(const GumboElement& a);
-  void ReadJsonLd(const GumboElement& script);
   // A <noframes> element's content is raw text to the parser, markup
   // included; frameset pages keep their text there. Parsed (bounded like
   // the page) and walked in place, one level deep.
   void WalkNoframes(const GumboElement& e);
-  bool in_noframes_ = false;
   bool IsDataTable(const GumboNode* table) const;
 
+  // walk_attributes.cc: what an element's attributes say.
+  void ReadAttributes(const GumboElement& e, AttrInfo* info);
+  // The ids an aria-controls attribute names: the panels a control opens.
+  void NoteControlled(std::string_view ids);
+  void MatchClassList(std::string_view list, AttrInfo* info);
+  void MatchName(std::string_view name, AttrInfo* info);
+  void Apply(const TokenRule* r, AttrInfo* info);
+
+  // walk_text.cc: the text of the block being built.
   void AppendText(std::string_view text);
   void AppendRaw(std::string_view text);  // verbatim (pre)
   void Break();
   void CellSeparator();
   void Flush();
+  // --links / --images: a link's text and href once it closes, an image's
+  // alt and src where it stands.
+  void OpenLink(const GumboElement& a);
+  void CloseLink();
+  void ReadImage(const GumboElement& img);
+
+  // metadata.cc: the page's metadata, into `meta`.
+  void ReadMeta(const GumboElement& e);
+  // An <a rel="tag">, rel="category tag" or rel="license": read before any
+  // rule can drop it (tag lists sit in page furniture).
+  void ReadRelLink(const GumboElement& a);
+  void ReadJsonLd(const GumboElement& script);
+
   int Owner() const { return owner_stack_.empty() ? -1 : owner_stack_.back(); }
 
   const ExtractRules::Rep& rules_;
   bool apply_rules_;
+  bool in_noframes_ = false;
+  static constexpr size_t kMaxControlled = 4096, kMaxControlledId = 256;
+  std::unordered_set<std::string> controlled_;
   std::string cur_;
   bool pending_space_ = false;
   int cur_chars_ = 0, cur_links_ = 0, cur_cards_ = 0, cur_commas_ = 0, cur_stops_ = 0;
@@ -139,9 +147,6 @@ class Walker {
   };
   std::vector<OpenAnchor> anchors_;
   std::vector<InlineLink> cur_inline_;  // links and images of the block being built
-
- public:
-  bool keep_links = false, keep_images = false;
 };
 
 }  // namespace cleaner::extract_internal
