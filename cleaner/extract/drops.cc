@@ -4,11 +4,10 @@
 // they hold the page (the veto: a rule hit a wrapper, not furniture).
 // Comment sections that hold nearly all of an article page's prose are its
 // text. See selection.h.
-#include "cleaner/extract/selection.h"
-
 #include <string>
 
 #include "cleaner/extract/extract_rules.h"
+#include "cleaner/extract/selection.h"
 
 namespace cleaner::extract_internal {
 namespace {
@@ -120,8 +119,8 @@ void Selector::ApplyDrops() {
                        cm.outside_prose < kArticleProseChars &&
                        cm.outside_text < kArticleTextChars && cm.article_text < kArticleMarkedChars;
   if (comments_are_page_ && comments_explained_.empty()) {
-    comments_explained_ = "comment sections hold " + std::to_string(cm.comment_prose) +
-                          " of the " + std::to_string(cm.comment_prose + cm.outside_prose) +
+    comments_explained_ = "comment sections hold " + std::to_string(cm.comment_prose) + " of the " +
+                          std::to_string(cm.comment_prose + cm.outside_prose) +
                           " characters of prose outside furniture, and " +
                           std::to_string(cm.outside_text) +
                           " characters of text stand outside them and outside furniture and "
@@ -136,13 +135,14 @@ void Selector::ApplyDrops() {
     e.comments = (parent != nullptr && parent->comments) || v == kComments;
     if (e.dropped || v == kNone) continue;
     // On a forum thread the replies are the content.
-    if (v == kComments && (options_.keep_comments || kind == PageKind::kForum || comments_are_page_)) {
+    if (v == kComments &&
+        (options_.keep_comments || kind == PageKind::kForum || comments_are_page_)) {
       continue;
     }
     // Inline wrappers keep their rule too: inline, their text would not be
     // there at all.
-    if (hidden_only_ && rule != &HiddenRule() && rule != &ModalRule() &&
-        v != kComments && !e.inline_wrapper) {
+    if (hidden_only_ && rule != &HiddenRule() && rule != &ModalRule() && v != kComments &&
+        !e.inline_wrapper) {
       continue;
     }
     // The veto: an element holding 40% of the page's prose and 40% of its

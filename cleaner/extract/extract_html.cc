@@ -73,8 +73,7 @@ namespace {
 // The page's kind: what it declares (ClassifyPage()), weighed by the
 // page-kind model with the shape of its walked text when the rules give the
 // model weights. Sets doc.metadata->page_type and explains both.
-PageKind DecidePageKind(const Walker& w, const PageKindModel& kind_model,
-                        const DocumentInfo& doc) {
+PageKind DecidePageKind(const Walker& w, const PageKindModel& kind_model, const DocumentInfo& doc) {
   const MetaCandidates& m = w.meta;
   std::string kind_reason;
   PageEvidence evidence;
@@ -97,11 +96,11 @@ PageKind DecidePageKind(const Walker& w, const PageKindModel& kind_model,
       kind = PredictKind(kind_model, x, &p);
       char buf[64];
       std::snprintf(buf, sizeof buf, "page-kind model p=%.2f", p);
-      kind_reason = std::string(buf) + " (declared: " + PageKindName(declared) + ", " +
-                    kind_reason + ")";
+      kind_reason =
+          std::string(buf) + " (declared: " + PageKindName(declared) + ", " + kind_reason + ")";
     }
-    ExplainDocument(doc, "extract", ExplainEvent::Action::kInfo, "page-kind-features",
-                    "page_type", FormatKindFeatures(x));
+    ExplainDocument(doc, "extract", ExplainEvent::Action::kInfo, "page-kind-features", "page_type",
+                    FormatKindFeatures(x));
   }
   doc.metadata->page_type = PageKindName(kind);
   ExplainDocument(doc, "extract", ExplainEvent::Action::kMetadata, kind_reason, "page_type",
@@ -128,8 +127,9 @@ Status PushKept(std::vector<RawBlock>* blocks, const std::vector<char>& keep,
     b.link_density = rb.NavLinkDensity();
     b.links = std::move(rb.links);
     for (InlineLink& l : b.links) {
-      std::string abs = ResolveUrl(l.target, doc.metadata->url.empty() ? std::string_view(canonical)
-                                                                       : std::string_view(doc.metadata->url));
+      std::string abs =
+          ResolveUrl(l.target, doc.metadata->url.empty() ? std::string_view(canonical)
+                                                         : std::string_view(doc.metadata->url));
       if (!abs.empty()) l.target = std::move(abs);
     }
     ++doc.stats->blocks_in;
@@ -140,9 +140,8 @@ Status PushKept(std::vector<RawBlock>* blocks, const std::vector<char>& keep,
 
 }  // namespace
 
-Status ExtractHtml(std::string_view html, const ExtractRules& rules,
-                   const ExtractOptions& options, const LimitOptions& limits,
-                   const DocumentInfo& doc, BlockSink* out) {
+Status ExtractHtml(std::string_view html, const ExtractRules& rules, const ExtractOptions& options,
+                   const LimitOptions& limits, const DocumentInfo& doc, BlockSink* out) {
   // Gumbo reads every control as U+FFFD: C1 controls that Windows-1252
   // names become its characters, for the repair stage, and terminal escape
   // sequences go (html_controls.h).

@@ -13,12 +13,18 @@ using extract_internal::AsciiLowerInto;
 namespace {
 
 bool ParseVerdict(std::string_view s, Verdict* v) {
-  if (s == "drop") *v = kDrop;
-  else if (s == "comments") *v = kComments;
-  else if (s == "negative") *v = kNegative;
-  else if (s == "positive") *v = kPositive;
-  else if (s == "keep") *v = kKeep;
-  else return false;
+  if (s == "drop")
+    *v = kDrop;
+  else if (s == "comments")
+    *v = kComments;
+  else if (s == "negative")
+    *v = kNegative;
+  else if (s == "positive")
+    *v = kPositive;
+  else if (s == "keep")
+    *v = kKeep;
+  else
+    return false;
   return true;
 }
 

@@ -38,7 +38,7 @@ struct ExtractRules::Rep {
   std::unordered_map<std::string_view, const TokenRule*> roles;
   std::unordered_map<std::string_view, const TokenRule*> itemprops;
   StopWords stopwords;
-  GateVector gate{};  // the selection gate's weights (selection_gate.h)
+  GateVector gate{};        // the selection gate's weights (selection_gate.h)
   PageKindModel page_kind;  // the page-kind model's weights (page_kind_model.h)
 
   std::string_view Keep(std::string s) {

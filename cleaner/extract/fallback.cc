@@ -183,11 +183,10 @@ void Selector::Gate(std::vector<char>* keep) {
   if (doc_.reporter != nullptr) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "score=%.3f ", score);
-    ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "selection-gate",
-                    "main-content",
-                    std::string(buf) + FormatGateFeatures(f) + (use_broad
-                        ? "; the text is every block the rules leave"
-                        : "; the text is the main-content selection"));
+    ExplainDocument(doc_, "extract", ExplainEvent::Action::kInfo, "selection-gate", "main-content",
+                    std::string(buf) + FormatGateFeatures(f) +
+                        (use_broad ? "; the text is every block the rules leave"
+                                   : "; the text is the main-content selection"));
   }
   if (!use_broad) {
     pending_ = std::move(sel_events);

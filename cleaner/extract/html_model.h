@@ -5,11 +5,11 @@
 #ifndef CLEANER_EXTRACT_HTML_MODEL_H_
 #define CLEANER_EXTRACT_HTML_MODEL_H_
 
+#include <gumbo.h>
+
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include <gumbo.h>
 
 #include "cleaner/block.h"
 
@@ -24,7 +24,7 @@ struct TokenRule {
   Verdict verdict = kNone;
   int weight = 0;
   std::string origin;
-  bool byline = false;  // a drop whose text is the byline (kept as metadata)
+  bool byline = false;    // a drop whose text is the byline (kept as metadata)
   bool tag_rule = false;  // a rule of an element's name ("tag drop form")
   // A drop or comments verdict scoped to some page kinds
   // ("drop@article,forum"): bit k set for PageKind k; 0 for every kind.
@@ -40,15 +40,15 @@ constexpr int kTitleLinkChars = 25;
 
 // A block-level element, recorded in preorder.
 struct Elem {
-  int parent = -1;   // nearest recorded block-level ancestor
-  int end = 0;       // one past the last descendant's index
+  int parent = -1;  // nearest recorded block-level ancestor
+  int end = 0;      // one past the last descendant's index
   GumboTag tag = GUMBO_TAG_UNKNOWN;
-  Verdict verdict = kNone;     // drop or comments, from the rules
+  Verdict verdict = kNone;  // drop or comments, from the rules
   bool has_block_child = false;
-  bool dropped = false;        // effective: itself or an ancestor
-  bool comments = false;       // inside a comment section
-  bool inline_wrapper = false; // an inline element around blocks, walked as one
-  int weight = 0;              // sum of positive/negative rule weights
+  bool dropped = false;             // effective: itself or an ancestor
+  bool comments = false;            // inside a comment section
+  bool inline_wrapper = false;      // an inline element around blocks, walked as one
+  int weight = 0;                   // sum of positive/negative rule weights
   const TokenRule* rule = nullptr;  // the rule behind `verdict`
   // Of a hidden element (`rule` the hidden-element rule): the rule it has
   // when shown (a class rule, a modal dialog's), or null.
@@ -67,13 +67,13 @@ struct RawBlock {
   BlockKind kind = BlockKind::kParagraph;
   int level = 0;
   bool ordered = false;
-  int owner = -1;  // innermost block-level element
+  int owner = -1;       // innermost block-level element
   int chars = 0;        // letters and other non-space characters
   int link_chars = 0;   // of which inside links
   int card_chars = 0;   // of those, inside links around blocks (cards)
   int title_chars = 0;  // of those, in links of a title's length (kTitleLinkChars)
   int commas = 0;
-  int stops = 0;        // sentence punctuation
+  int stops = 0;  // sentence punctuation
   int words = 0, stop_words = 0;
   bool prose = false;
   bool dropped = false;

@@ -62,13 +62,20 @@ void Walker::ReadMeta(const GumboElement& e) {
   for (unsigned i = 0; i < attrs.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
     std::string_view n = a->name;
-    if (n == "name") name = a->value;
-    else if (n == "property") property = a->value;
-    else if (n == "content") content = a->value;
-    else if (n == "itemprop") itemprop = a->value;
-    else if (n == "rel") rel = a->value;
-    else if (n == "href") href = a->value;
-    else if (n == "datetime") datetime = a->value;
+    if (n == "name")
+      name = a->value;
+    else if (n == "property")
+      property = a->value;
+    else if (n == "content")
+      content = a->value;
+    else if (n == "itemprop")
+      itemprop = a->value;
+    else if (n == "rel")
+      rel = a->value;
+    else if (n == "href")
+      href = a->value;
+    else if (n == "datetime")
+      datetime = a->value;
   }
   auto set = [](std::string* field, std::string_view v) {
     if (field->empty() && !v.empty()) *field = Collapse(v.substr(0, 2000));
@@ -86,19 +93,26 @@ void Walker::ReadMeta(const GumboElement& e) {
   if (key.empty()) return;
   std::string k;
   AsciiLowerInto(key, &k);
-  if (k == "og:title" || k == "twitter:title") set(&meta.og_title, content);
-  else if (k == "og:site_name" || k == "application-name") set(&meta.site_name, content);
-  else if (k == "og:url") set(&meta.og_url, content);
-  else if (k == "og:type") set(&meta.og_type, content);
-  else if (k == "og:locale") set(&meta.og_locale, content);
-  else if ((k == "article:section" || k == "article:tag") && !content.empty() &&
-           meta.sections.size() + meta.tags.size() < 256) {
-    (k == "article:section" ? meta.sections : meta.tags).push_back(Collapse(content.substr(0, 200)));
-  }
-  else if (k == "description") set(&meta.description, content);
-  else if (k == "og:description" || k == "twitter:description") set(&meta.og_description, content);
-  else if (k == "author" || k == "article:author" || k == "dc.creator" || k == "byl" ||
-           k == "parsely-author" || k == "sailthru.author") {
+  if (k == "og:title" || k == "twitter:title") {
+    set(&meta.og_title, content);
+  } else if (k == "og:site_name" || k == "application-name") {
+    set(&meta.site_name, content);
+  } else if (k == "og:url") {
+    set(&meta.og_url, content);
+  } else if (k == "og:type") {
+    set(&meta.og_type, content);
+  } else if (k == "og:locale") {
+    set(&meta.og_locale, content);
+  } else if ((k == "article:section" || k == "article:tag") && !content.empty() &&
+             meta.sections.size() + meta.tags.size() < 256) {
+    (k == "article:section" ? meta.sections : meta.tags)
+        .push_back(Collapse(content.substr(0, 200)));
+  } else if (k == "description") {
+    set(&meta.description, content);
+  } else if (k == "og:description" || k == "twitter:description") {
+    set(&meta.og_description, content);
+  } else if (k == "author" || k == "article:author" || k == "dc.creator" || k == "byl" ||
+             k == "parsely-author" || k == "sailthru.author") {
     // article:author is often a profile URL; a name is what is wanted.
     if (content.rfind("http", 0) != 0) set(&meta.author, content);
   } else if (k == "article:published_time" || k == "datepublished" || k == "date" ||
@@ -161,8 +175,9 @@ void FillMetadata(const MetaCandidates& m, const std::string& title, const std::
   if (author.empty()) author = byline;
   SetMetadata(doc, "author", &md.author, author);
   SetMetadata(doc, "date", &md.date, DeclaredDate(m));
-  SetMetadata(doc, "date_modified", &md.date_modified,
-              !m.date_modified.empty() ? m.date_modified : JsonStringValue(m.json_ld, "dateModified"));
+  SetMetadata(
+      doc, "date_modified", &md.date_modified,
+      !m.date_modified.empty() ? m.date_modified : JsonStringValue(m.json_ld, "dateModified"));
   SetMetadata(doc, "canonical_url", &md.canonical_url,
               !m.canonical.empty() ? m.canonical : m.og_url);
   SetMetadata(doc, "site_name", &md.site_name, m.site_name);

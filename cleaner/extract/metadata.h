@@ -18,13 +18,13 @@ namespace cleaner::extract_internal {
 // space collapsed, at most 2,000 bytes), or empty.
 struct MetaCandidates {
   std::string title_tag, og_title, author, date, time_datetime, canonical, og_url, site_name,
-      description, og_description, lang, itemprop_author, og_type,
-      date_modified, og_locale, license;
+      description, og_description, lang, itemprop_author, og_type, date_modified, og_locale,
+      license;
   // article:section / article:tag metas and rel="category tag" / rel="tag"
   // links, in page order.
   std::vector<std::string> sections, tags;
   std::string itemtypes;  // microdata itemtype values, space-separated
-  std::string json_ld;  // the text of the page's application/ld+json scripts
+  std::string json_ld;    // the text of the page's application/ld+json scripts
 };
 
 // The author the page's metadata declares: a meta tag's, else the text of

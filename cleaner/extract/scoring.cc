@@ -12,29 +12,38 @@ namespace {
 // their parent is the first candidate for the main content.
 bool IsParagraphLike(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_P: case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_LI:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_FIGCAPTION:
-      return true;
-    default:
-      return IsHeading(t);
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_FIGCAPTION: return true;
+    default: return IsHeading(t);
   }
 }
 
 // Readability's initial candidate score by element.
 int TagInitScore(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION: case GUMBO_TAG_MAIN:
-      return 5;
-    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE:
-      return 3;
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
-      return -3;
-    case GUMBO_TAG_TH:
-      return -5;
-    default:
-      return IsHeading(t) ? -5 : 0;
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_MAIN: return 5;
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_BLOCKQUOTE: return 3;
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_FORM: return -3;
+    case GUMBO_TAG_TH: return -5;
+    default: return IsHeading(t) ? -5 : 0;
   }
 }
 
@@ -47,7 +56,7 @@ void Score(const std::vector<RawBlock>& blocks, std::vector<Elem>* elems) {
     // 25 characters: Readability's floor for a paragraph worth scoring.
     if (b.chars < 25) continue;
     float s = 1.0f + b.commas + std::min(b.chars / 100, 3);
-    if (b.prose) s += 1.0f;  // stop-word and punctuation evidence
+    if (b.prose) s += 1.0f;                         // stop-word and punctuation evidence
     if (b.kind == BlockKind::kListItem) s *= 0.5f;  // lists are often navigation
     const Elem& owner = (*elems)[b.owner];
     int start = (IsParagraphLike(owner.tag) || !owner.has_block_child) ? owner.parent : b.owner;

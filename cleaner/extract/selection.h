@@ -40,10 +40,11 @@ class Selector {
   // block with its position among the kept ones). Call once, after setting
   // the fields below.
   void Run(std::vector<char>* keep);
-  std::string title;   // for the heading-repeats-title check
+  std::string title;  // for the heading-repeats-title check
   PageKind kind = PageKind::kArticle;
   const GateVector* gate = nullptr;  // the selection gate's weights; null: no gate
-  std::string byline;  // set by Run(): the text of the first byline dropped, if any
+  // Set by Run(): the text of the first byline dropped, if any.
+  std::string byline;
 
  private:
   // drops.cc: the rules' drops, under the veto.
@@ -82,8 +83,7 @@ class Selector {
   std::vector<int> CardState() const;
   void SetCardState(const std::vector<int>& state);
   // `link_density`, when not negative, is the score behind the drop.
-  void Report(const char* rule, const std::string& category, int block,
-              float link_density = -1.f);
+  void Report(const char* rule, const std::string& category, int block, float link_density = -1.f);
   void ReportLeftOut(const std::vector<char>& keep);
 
   // fallback.cc: broader selections, when this one is not the page's text.
@@ -108,7 +108,7 @@ class Selector {
   // page that declares itself an article): they are the page's text.
   bool comments_are_page_ = false;
   std::string comments_explained_;  // the evidence, said once the text is chosen
-  bool cards_explained_ = false;  // KeepCards() runs with every selection pass; it says so once
+  bool cards_explained_ = false;    // KeepCards() runs with every selection pass; it says so once
   std::vector<int> walked_card_chars_;  // blocks' card_chars as walked, before KeepCards()
   // Explain events of the current pass, reported once its result is used.
   std::vector<ExplainEvent> pending_;

@@ -27,17 +27,19 @@ struct TagTable {
   std::array<TagClass, GUMBO_TAG_LAST + 1> cls{};
   TagTable() {
     for (GumboTag t :
-         {GUMBO_TAG_ADDRESS, GUMBO_TAG_ARTICLE, GUMBO_TAG_ASIDE, GUMBO_TAG_BLOCKQUOTE,
-          GUMBO_TAG_BODY, GUMBO_TAG_CENTER, GUMBO_TAG_DD, GUMBO_TAG_DETAILS,
-          GUMBO_TAG_DIR, GUMBO_TAG_DIV, GUMBO_TAG_DL, GUMBO_TAG_DT, GUMBO_TAG_FIELDSET,
-          GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE, GUMBO_TAG_FOOTER, GUMBO_TAG_FORM, GUMBO_TAG_H1,
-          GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5, GUMBO_TAG_H6, GUMBO_TAG_HEADER,
-          GUMBO_TAG_HGROUP, GUMBO_TAG_HR, GUMBO_TAG_HTML, GUMBO_TAG_LI, GUMBO_TAG_MAIN,
-          GUMBO_TAG_MENU, GUMBO_TAG_NAV, GUMBO_TAG_OL, GUMBO_TAG_P, GUMBO_TAG_PRE,
-          GUMBO_TAG_SECTION, GUMBO_TAG_SUMMARY, GUMBO_TAG_TABLE, GUMBO_TAG_TBODY,
-          GUMBO_TAG_THEAD, GUMBO_TAG_TFOOT, GUMBO_TAG_TR, GUMBO_TAG_TD, GUMBO_TAG_TH,
-          GUMBO_TAG_CAPTION, GUMBO_TAG_UL, GUMBO_TAG_LEGEND, GUMBO_TAG_LISTING,
-          GUMBO_TAG_PLAINTEXT, GUMBO_TAG_XMP}) {
+         {GUMBO_TAG_ADDRESS,  GUMBO_TAG_ARTICLE,    GUMBO_TAG_ASIDE,   GUMBO_TAG_BLOCKQUOTE,
+          GUMBO_TAG_BODY,     GUMBO_TAG_CENTER,     GUMBO_TAG_DD,      GUMBO_TAG_DETAILS,
+          GUMBO_TAG_DIR,      GUMBO_TAG_DIV,        GUMBO_TAG_DL,      GUMBO_TAG_DT,
+          GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,  GUMBO_TAG_FOOTER,
+          GUMBO_TAG_FORM,     GUMBO_TAG_H1,         GUMBO_TAG_H2,      GUMBO_TAG_H3,
+          GUMBO_TAG_H4,       GUMBO_TAG_H5,         GUMBO_TAG_H6,      GUMBO_TAG_HEADER,
+          GUMBO_TAG_HGROUP,   GUMBO_TAG_HR,         GUMBO_TAG_HTML,    GUMBO_TAG_LI,
+          GUMBO_TAG_MAIN,     GUMBO_TAG_MENU,       GUMBO_TAG_NAV,     GUMBO_TAG_OL,
+          GUMBO_TAG_P,        GUMBO_TAG_PRE,        GUMBO_TAG_SECTION, GUMBO_TAG_SUMMARY,
+          GUMBO_TAG_TABLE,    GUMBO_TAG_TBODY,      GUMBO_TAG_THEAD,   GUMBO_TAG_TFOOT,
+          GUMBO_TAG_TR,       GUMBO_TAG_TD,         GUMBO_TAG_TH,      GUMBO_TAG_CAPTION,
+          GUMBO_TAG_UL,       GUMBO_TAG_LEGEND,     GUMBO_TAG_LISTING, GUMBO_TAG_PLAINTEXT,
+          GUMBO_TAG_XMP}) {
       cls[t] = kBlock;
     }
     // <noscript> is read: Gumbo parses it as markup (scripting off), and
@@ -45,15 +47,15 @@ struct TagTable {
     // readers without scripts.
     cls[GUMBO_TAG_NOSCRIPT] = kBlock;
     for (GumboTag t :
-         {GUMBO_TAG_HEAD, GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE,
-          GUMBO_TAG_TEMPLATE, GUMBO_TAG_SVG, GUMBO_TAG_MATH, GUMBO_TAG_IFRAME, GUMBO_TAG_OBJECT,
-          GUMBO_TAG_EMBED, GUMBO_TAG_CANVAS, GUMBO_TAG_AUDIO, GUMBO_TAG_VIDEO, GUMBO_TAG_INPUT,
-          GUMBO_TAG_BUTTON, GUMBO_TAG_SELECT, GUMBO_TAG_TEXTAREA, GUMBO_TAG_OPTION,
-          GUMBO_TAG_OPTGROUP, GUMBO_TAG_DATALIST, GUMBO_TAG_MAP, GUMBO_TAG_FRAME,
-          GUMBO_TAG_FRAMESET, GUMBO_TAG_APPLET, GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES,
-          GUMBO_TAG_KEYGEN, GUMBO_TAG_PROGRESS, GUMBO_TAG_METER, GUMBO_TAG_SOURCE,
-          GUMBO_TAG_TRACK, GUMBO_TAG_PARAM, GUMBO_TAG_TITLE, GUMBO_TAG_META, GUMBO_TAG_LINK,
-          GUMBO_TAG_BASE, GUMBO_TAG_OUTPUT}) {
+         {GUMBO_TAG_HEAD,     GUMBO_TAG_SCRIPT,   GUMBO_TAG_STYLE,    GUMBO_TAG_TEMPLATE,
+          GUMBO_TAG_SVG,      GUMBO_TAG_MATH,     GUMBO_TAG_IFRAME,   GUMBO_TAG_OBJECT,
+          GUMBO_TAG_EMBED,    GUMBO_TAG_CANVAS,   GUMBO_TAG_AUDIO,    GUMBO_TAG_VIDEO,
+          GUMBO_TAG_INPUT,    GUMBO_TAG_BUTTON,   GUMBO_TAG_SELECT,   GUMBO_TAG_TEXTAREA,
+          GUMBO_TAG_OPTION,   GUMBO_TAG_OPTGROUP, GUMBO_TAG_DATALIST, GUMBO_TAG_MAP,
+          GUMBO_TAG_FRAME,    GUMBO_TAG_FRAMESET, GUMBO_TAG_APPLET,   GUMBO_TAG_NOEMBED,
+          GUMBO_TAG_NOFRAMES, GUMBO_TAG_KEYGEN,   GUMBO_TAG_PROGRESS, GUMBO_TAG_METER,
+          GUMBO_TAG_SOURCE,   GUMBO_TAG_TRACK,    GUMBO_TAG_PARAM,    GUMBO_TAG_TITLE,
+          GUMBO_TAG_META,     GUMBO_TAG_LINK,     GUMBO_TAG_BASE,     GUMBO_TAG_OUTPUT}) {
       cls[t] = kSkip;
     }
     cls[GUMBO_TAG_BR] = kBreak;
@@ -157,17 +159,28 @@ bool Walker::IsDataTable(const GumboNode* table) const {
     if (next->type != GUMBO_NODE_ELEMENT) continue;
     GumboTag t = next->v.element.tag;
     switch (t) {
-      case GUMBO_TAG_TABLE: case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_UL:
-      case GUMBO_TAG_OL: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_H1:
-      case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-      case GUMBO_TAG_H6: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION: case GUMBO_TAG_FORM:
-        return false;
-      case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+      case GUMBO_TAG_TABLE:
+      case GUMBO_TAG_P:
+      case GUMBO_TAG_DIV:
+      case GUMBO_TAG_UL:
+      case GUMBO_TAG_OL:
+      case GUMBO_TAG_BLOCKQUOTE:
+      case GUMBO_TAG_PRE:
+      case GUMBO_TAG_H1:
+      case GUMBO_TAG_H2:
+      case GUMBO_TAG_H3:
+      case GUMBO_TAG_H4:
+      case GUMBO_TAG_H5:
+      case GUMBO_TAG_H6:
+      case GUMBO_TAG_ARTICLE:
+      case GUMBO_TAG_SECTION:
+      case GUMBO_TAG_FORM: return false;
+      case GUMBO_TAG_TD:
+      case GUMBO_TAG_TH:
         ++cells;
         cell_text = 0;
         break;
-      default:
-        break;
+      default: break;
     }
     if (Tags().cls[t] == kSkip) continue;
     stack.emplace_back(next, 0);
@@ -203,8 +216,8 @@ void Walker::Walk(const GumboNode* root) {
   while (!stack.empty() && !DeadlinePassed(deadline)) {
     Frame& f = stack.back();
     const GumboNode* node = f.node;
-    const GumboVector* kids = node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children
-                                                                 : &node->v.element.children;
+    const GumboVector* kids =
+        node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children : &node->v.element.children;
     if (f.child >= kids->length) {
       // All children done: leave the element.
       Leave(f);
@@ -213,12 +226,15 @@ void Walker::Walk(const GumboNode* root) {
     }
     const auto* next = static_cast<const GumboNode*>(kids->data[f.child++]);
     switch (next->type) {
-      case GUMBO_NODE_TEXT: case GUMBO_NODE_CDATA: case GUMBO_NODE_WHITESPACE:
-        if (pre_depth_ > 0) AppendRaw(next->v.text.text);
-        else AppendText(next->v.text.text);
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_CDATA:
+      case GUMBO_NODE_WHITESPACE:
+        if (pre_depth_ > 0)
+          AppendRaw(next->v.text.text);
+        else
+          AppendText(next->v.text.text);
         continue;
-      case GUMBO_NODE_ELEMENT:
-        break;
+      case GUMBO_NODE_ELEMENT: break;
       default:  // comments, templates
         continue;
     }
@@ -251,9 +267,8 @@ bool Walker::Enter(const GumboNode* node, Frame* nf) {
   // is a container: its drop rule weighs as a block's, under the veto,
   // and is explained.
   if (cls == kInline && apply_rules_ && table_depth_ == 0 && e.tag != GUMBO_TAG_A &&
-      e.tag != GUMBO_TAG_UNKNOWN &&
-      !info.hidden && (info.verdict == kDrop || info.verdict == kComments) &&
-      WrapsBlocks(e)) {
+      e.tag != GUMBO_TAG_UNKNOWN && !info.hidden &&
+      (info.verdict == kDrop || info.verdict == kComments) && WrapsBlocks(e)) {
     cls = kBlock;
     info.inline_wrapper = true;
   }
@@ -349,8 +364,8 @@ void Walker::EnterBlock(const GumboNode* node, AttrInfo* info, Frame* nf) {
       ++list_depth_;
       nf->marks |= kMarkList;
     }
-  } else if (e.tag == GUMBO_TAG_PRE || e.tag == GUMBO_TAG_LISTING ||
-             e.tag == GUMBO_TAG_XMP || e.tag == GUMBO_TAG_PLAINTEXT) {
+  } else if (e.tag == GUMBO_TAG_PRE || e.tag == GUMBO_TAG_LISTING || e.tag == GUMBO_TAG_XMP ||
+             e.tag == GUMBO_TAG_PLAINTEXT) {
     ++pre_depth_;
     nf->marks |= kMarkPre;
   } else if (e.tag == GUMBO_TAG_OL || e.tag == GUMBO_TAG_UL) {
@@ -370,8 +385,8 @@ bool Walker::EnterInline(const GumboNode* node, const AttrInfo& info, Frame* nf)
   const GumboElement& e = node->v.element;
   // A drop rule removes it at once (no veto: an inline element holds a
   // phrase, not an article).
-  if (apply_rules_ && !info.keep && (info.verdict == kDrop ||
-                       (info.verdict == kComments && e.tag != GUMBO_TAG_A))) {
+  if (apply_rules_ && !info.keep &&
+      (info.verdict == kDrop || (info.verdict == kComments && e.tag != GUMBO_TAG_A))) {
     if (e.tag != GUMBO_TAG_UNKNOWN) return false;
   }
   // An <a> the parser re-opened around the blocks after a misnested

@@ -62,9 +62,18 @@ class Walker {
     int capture;     // start of an author capture in cur_, or -1
   };
   enum Mark : uint16_t {
-    kMarkLink = 1, kMarkPre = 2, kMarkQuote = 4, kMarkHeading = 8, kMarkList = 16,
-    kMarkTable = 32, kMarkRow = 64, kMarkCell = 128, kMarkBlock = 256, kMarkCaption = 512,
-    kMarkListKind = 1024, kMarkCard = 2048,
+    kMarkLink = 1,
+    kMarkPre = 2,
+    kMarkQuote = 4,
+    kMarkHeading = 8,
+    kMarkList = 16,
+    kMarkTable = 32,
+    kMarkRow = 64,
+    kMarkCell = 128,
+    kMarkBlock = 256,
+    kMarkCaption = 512,
+    kMarkListKind = 1024,
+    kMarkCard = 2048,
   };
 
   // What the attributes of an element say.
@@ -75,7 +84,7 @@ class Walker {
     const TokenRule* rule = nullptr;
     int weight = 0;
     bool author = false;
-    bool keep = false;  // a keep rule matched: no drop for this element
+    bool keep = false;            // a keep rule matched: no drop for this element
     bool inline_wrapper = false;  // an inline element walked as a block
   };
 
@@ -135,14 +144,14 @@ class Walker {
   int card_depth_ = 0;  // inside a link around blocks (a card: title, excerpt)
   int link_depth_ = 0, pre_depth_ = 0, quote_depth_ = 0, list_depth_ = 0;
   int heading_ = 0, table_depth_ = 0, cells_in_row_ = 0;
-  bool cell_start_ = false;  // nothing written in this table cell yet
+  bool cell_start_ = false;         // nothing written in this table cell yet
   std::vector<bool> list_ordered_;  // open <ol> (true) and <ul> (false), innermost last
-  bool cjk_lead_ = false;  // the last character began with E3 or EF
+  bool cjk_lead_ = false;           // the last character began with E3 or EF
   std::vector<int> owner_stack_;
   std::string scratch_;
   struct OpenAnchor {
-    size_t at;       // its start in cur_
-    size_t blocks;   // blocks.size() then: a link around blocks is a card, not a link
+    size_t at;      // its start in cur_
+    size_t blocks;  // blocks.size() then: a link around blocks is a card, not a link
     std::string href;
   };
   std::vector<OpenAnchor> anchors_;

@@ -3,13 +3,12 @@
 // shown as an opened panel, a modal dialog, and the verdict and weight of
 // the rules of filters/extract_classes.txt on its class and id tokens, role
 // and itemprop. See walk.h.
-#include "cleaner/extract/walk.h"
-
 #include <string>
 #include <string_view>
 
 #include "cleaner/extract/extract_rules.h"
 #include "cleaner/extract/html_text.h"
+#include "cleaner/extract/walk.h"
 #include "cleaner/util/ascii.h"
 
 namespace cleaner::extract_internal {
@@ -120,7 +119,8 @@ void Walker::ReadAttributes(const GumboElement& e, AttrInfo* info) {
     if (name == "id") id = value;
     if (name == "aria-controls") {
       NoteControlled(value);
-    } else if (name == "aria-labelledby" || (name == "role" && EqualsIgnoreCase(value, "tabpanel"))) {
+    } else if (name == "aria-labelledby" ||
+               (name == "role" && EqualsIgnoreCase(value, "tabpanel"))) {
       panel = true;
     }
     if (name == "hidden") {

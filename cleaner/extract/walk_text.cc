@@ -4,14 +4,13 @@
 // ends a block with its counts (characters, link text, commas, sentence
 // stops, stop words) and, with --links and --images, its links and images.
 // See walk.h.
-#include "cleaner/extract/walk.h"
-
 #include <algorithm>
 #include <string>
 #include <utility>
 
 #include "cleaner/extract/extract_rules.h"
 #include "cleaner/extract/html_text.h"
+#include "cleaner/extract/walk.h"
 
 namespace cleaner::extract_internal {
 
@@ -32,16 +31,22 @@ void Walker::AppendText(std::string_view text) {
       if (link_depth_ > 0) ++cur_links_;
       if (card_depth_ > 0) ++cur_cards_;
       cjk_lead_ = c == 0xE3 || c == 0xEF;
-      if (c == ',') ++cur_commas_;
-      else if (c == '.' || c == '!' || c == '?' || c == ';') ++cur_stops_;
+      if (c == ',')
+        ++cur_commas_;
+      else if (c == '.' || c == '!' || c == '?' || c == ';')
+        ++cur_stops_;
     } else if (cjk_lead_) {
       // CJK punctuation: U+3001 、 U+3002 。 and fullwidth U+FF0C ， U+FF01 ！
       // U+FF1F ？ (the last byte decides; lead bytes E3 80 / EF BC).
       unsigned char p = static_cast<unsigned char>(cur_[cur_.size() - 2]);
-      if (p == 0x80 && c == 0x81) ++cur_commas_;
-      else if (p == 0x80 && c == 0x82) ++cur_stops_;
-      else if (p == 0xBC && c == 0x8C) ++cur_commas_;
-      else if (p == 0xBC && (c == 0x81 || c == 0x9F)) ++cur_stops_;
+      if (p == 0x80 && c == 0x81)
+        ++cur_commas_;
+      else if (p == 0x80 && c == 0x82)
+        ++cur_stops_;
+      else if (p == 0xBC && c == 0x8C)
+        ++cur_commas_;
+      else if (p == 0xBC && (c == 0x81 || c == 0x9F))
+        ++cur_stops_;
       if (p != 0xE3 && p != 0xEF) cjk_lead_ = false;
     }
   }
