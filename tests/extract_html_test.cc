@@ -821,33 +821,6 @@ TEST_CASE("pathological pages take linear time", "[extract][slow]") {
   CHECK(Seconds(tables) < 10);
 }
 
-TEST_CASE("rule files are checked", "[extract]") {
-  auto compile = [](const std::string& text) {
-    std::vector<RuleFile> files{{"extract_test.txt", text}};
-    std::unique_ptr<const ExtractRules> r;
-    return ExtractRules::Compile(files, &r);
-  };
-  CHECK(compile("token\tdrop\tsidebar\n").ok());
-  CHECK(compile("token\tpositive\tarticle\t40\n").ok());
-  Status bad = compile("# comment\ntoken\tvanish\tsidebar\n");
-  CHECK_FALSE(bad.ok());
-  CHECK(bad.message().find("filters/extract_test.txt:2") != std::string::npos);
-  CHECK_FALSE(compile("tag\tdrop\tnotatag\n").ok());
-  CHECK_FALSE(compile("token\tdrop\t*\n").ok());
-  CHECK_FALSE(compile("token\tpositive\tx\tmany\n").ok());
-  CHECK_FALSE(compile("frobnicate\tdrop\tx\n").ok());
-  CHECK(compile("gate\ttext_share\t-1.5\n").ok());
-  CHECK_FALSE(compile("gate\tno_such_feature\t1\n").ok());
-  CHECK_FALSE(compile("gate\tbias\tlots\n").ok());
-  CHECK_FALSE(compile("gate\tbias\t1e9\n").ok());
-  // Page-kind scopes: known kinds, on drop and comments verdicts only.
-  CHECK(compile("token\tcomments@product\treview*\n").ok());
-  CHECK(compile("token\tdrop@article,forum\tcaption\n").ok());
-  CHECK_FALSE(compile("token\tdrop@shop\tx\n").ok());
-  CHECK_FALSE(compile("token\tdrop@article,\tx\n").ok());
-  CHECK_FALSE(compile("token\tpositive@article\tx\n").ok());
-}
-
 TEST_CASE("the selection gate picks the main content or everything the rules leave",
           "[extract][gate]") {
   // An article with a card grid beside it: the selection keeps the
