@@ -1,0 +1,142 @@
+// Tests for the main-content selection (cleaner/extract/selection.h): the
+// rules' drops under the veto, the chosen container and its cleaning, and
+// the explain events, on small walked pages.
+#include "cleaner/extract/selection.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "tests/extract_test_util.h"
+
+namespace cleaner {
+namespace {
+
+using testing::HtmlPage;
+using testing::ProseParagraph;
+
+// `body` walked with the default rules and selected (no selection gate).
+testing::SelectedPage Select(const std::string& body, PageKind kind = PageKind::kArticle,
+                             const std::string& title = "") {
+  testing::SelectedPage s = testing::SelectHtml(HtmlPage(body), kind, title);
+  REQUIRE(s.keep.size() == s.w->blocks.size());
+  return s;
+}
+
+std::string Article(int paragraphs) {
+  std::string article;
+  for (int i = 1; i <= paragraphs; ++i) article += ProseParagraph(i);
+  return article;
+}
+
+bool StartsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+
+TEST_CASE("a boilerplate-class element holding most of the page's prose is not dropped",
+          "[extract][selection][veto]") {
+  // "sidebar*" is a drop rule, but this element wraps the article.
+  testing::SelectedPage s = Select(
+      "<nav><a href=\"/\">Home</a></nav><div class=\"sidebar-layout\">" + Article(5) + "</div>");
+  REQUIRE(s.Kept().size() == 5);
+  CHECK(StartsWith(s.Kept()[4], "This is sentence number 5"));
+  const int wrapper = s.w->elems[s.w->blocks[1].owner].parent;
+  CHECK_FALSE(s.w->elems[wrapper].dropped);
+  // The one drop is the navigation's.
+  int drops = 0;
+  for (const ExplainEvent& e : s.events) {
+    if (e.category != "boilerplate-container") continue;
+    ++drops;
+    CHECK(e.before == "Home");
+  }
+  CHECK(drops == 1);
+}
+
+TEST_CASE("a boilerplate-class element beside the article is dropped and explained",
+          "[extract][selection][veto]") {
+  testing::SelectedPage s =
+      Select("<div class=\"story\">" + Article(4) +
+             "</div><div class=\"sidebar-left\"><p>Ads and links of the site, to its "
+             "other pages.</p></div>");
+  CHECK(s.Kept().size() == 4);
+  const ExplainEvent* e = nullptr;
+  for (const ExplainEvent& x : s.events) {
+    if (x.category == "boilerplate-container") e = &x;
+  }
+  REQUIRE(e != nullptr);
+  CHECK(e->rule.find("extract_classes.txt:") != std::string::npos);
+  CHECK(e->before == "Ads and links of the site, to its other pages.");
+  CHECK(e->action == ExplainEvent::Action::kDrop);
+  CHECK(s.w->elems[s.w->blocks[4].owner].dropped);
+}
+
+TEST_CASE("inside the chosen container a list of links goes", "[extract][selection]") {
+  std::string related;
+  for (int i = 1; i <= 5; ++i) {
+    related += "<li><a href=\"/r/" + std::to_string(i) + "\">Related story " + std::to_string(i) +
+               "</a></li>";
+  }
+  testing::SelectedPage s = Select("<div>" + Article(4) + "<ul>" + related + "</ul></div>");
+  CHECK(s.Kept().size() == 4);
+  const ExplainEvent* e = s.Event("link-dense-container");
+  REQUIRE(e != nullptr);
+  CHECK(e->category == "links");
+  CHECK(e->before == "Related story 1");
+  CHECK(e->after == "link density 1.00");
+}
+
+TEST_CASE("a heading that repeats the title goes - a later heading stays", "[extract][selection]") {
+  testing::SelectedPage s =
+      Select("<div><h1>The Garden Show Opens in Town</h1>" + Article(3) +
+                 "<h2>What comes next</h2>" + ProseParagraph(4) + "</div>",
+             PageKind::kArticle, "The Garden Show Opens in Town | Example News");
+  const std::vector<std::string> kept = s.Kept();
+  REQUIRE(kept.size() == 5);
+  CHECK(StartsWith(kept[0], "This is sentence number 1"));
+  CHECK(kept[3] == "What comes next");
+  const ExplainEvent* e = s.Event("title-heading");
+  REQUIRE(e != nullptr);
+  CHECK(e->before == "The Garden Show Opens in Town");
+}
+
+TEST_CASE("a paragraph kept twice is kept once - at its first place", "[extract][selection]") {
+  testing::SelectedPage s = Select("<div>" + ProseParagraph(1) + ProseParagraph(2) +
+                                   ProseParagraph(1) + ProseParagraph(3) + "</div>");
+  CHECK(s.Kept().size() == 3);
+  const ExplainEvent* e = s.Event("repeated-block");
+  REQUIRE(e != nullptr);
+  CHECK(e->category == "duplicate");
+  // Its position: the kept blocks before it.
+  CHECK(e->position == 2);
+}
+
+TEST_CASE("what the selection leaves out is explained with its place among the kept blocks",
+          "[extract][selection]") {
+  testing::SelectedPage s = Select("<div class=\"story\">" + Article(4) +
+                                   "</div><div><p>Unrelated short note.</p></div>");
+  CHECK(s.Kept().size() == 4);
+  const ExplainEvent* e = s.Event("not-selected");
+  REQUIRE(e != nullptr);
+  CHECK(e->before == "Unrelated short note.");
+  CHECK(e->category == "outside-main-content");
+  CHECK(e->position == 4);
+  const ExplainEvent* chosen = s.Event("main-content-container");
+  REQUIRE(chosen != nullptr);
+  CHECK(StartsWith(chosen->after, "<div> score="));
+}
+
+TEST_CASE("on a thread every post joins the selection", "[extract][selection][kind]") {
+  std::string posts;
+  for (int i = 1; i <= 4; ++i) {
+    posts += "<div class=\"post-" + std::to_string(i) + " reply\"><p><a href=\"/u/" +
+             std::to_string(i) + "\">poster" + std::to_string(i) + "</a></p>" + ProseParagraph(i) +
+             "</div>";
+  }
+  testing::SelectedPage thread =
+      Select("<div class=\"thread\">" + posts + "</div>", PageKind::kForum);
+  int bodies = 0;
+  for (const std::string& t : thread.Kept()) bodies += StartsWith(t, "This is sentence number");
+  CHECK(bodies == 4);
+  CHECK(thread.Event("thread-posts") != nullptr);
+}
+
+}  // namespace
+}  // namespace cleaner
