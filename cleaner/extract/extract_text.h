@@ -1,6 +1,6 @@
 // Text measures the HTML extractor uses to tell running text from page
-// furniture; kept apart from extract_html.cc so that they are testable
-// without Gumbo.
+// furniture; kept apart from the walk and the selection so that they are
+// testable without Gumbo.
 #ifndef CLEANER_STAGES_EXTRACT_TEXT_H_
 #define CLEANER_STAGES_EXTRACT_TEXT_H_
 
