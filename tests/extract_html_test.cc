@@ -11,20 +11,13 @@
 #include "cleaner/rules.h"
 #include "cleaner/extract/extract_text.h"
 #include "cleaner/util/deadline.h"
+#include "tests/extract_test_util.h"
 #include "tests/test_util.h"
 
 namespace cleaner {
 namespace {
 
-const ExtractRules& DefaultRules() {
-  static const ExtractRules* rules = [] {
-    std::unique_ptr<const ExtractRules> r;
-    Status st = ExtractRules::Compile(DefaultRuleFiles(), &r);
-    if (!st.ok()) FAIL(st.message());
-    return r.release();
-  }();
-  return *rules;
-}
+using testing::DefaultExtractRules;
 
 struct Result {
   std::vector<Block> blocks;
@@ -38,7 +31,7 @@ Result Extract(const std::string& html, ExtractOptions options = ExtractOptions(
   if (doc == nullptr) doc = &local;
   testing::CollectingSink sink;
   Result r;
-  r.status = ExtractHtml(html, DefaultRules(), options, LimitOptions(), doc->info(), &sink);
+  r.status = ExtractHtml(html, DefaultExtractRules(), options, LimitOptions(), doc->info(), &sink);
   r.blocks = sink.blocks;
   r.texts = sink.Texts();
   return r;
@@ -1195,7 +1188,8 @@ TEST_CASE("an expired time budget stops the bound and the walk", "[extract][limi
   info.deadline = &spent;
   testing::CollectingSink sink;
   std::string page = "<div>" + Prose(1) + "</div>";
-  Status st = ExtractHtml(page, DefaultRules(), ExtractOptions(), LimitOptions(), info, &sink);
+  Status st =
+      ExtractHtml(page, DefaultExtractRules(), ExtractOptions(), LimitOptions(), info, &sink);
   CHECK(st.code() == Status::Code::kResourceExhausted);
   CHECK(st.message().find("--max-seconds") != std::string::npos);
   CHECK(sink.blocks.empty());
