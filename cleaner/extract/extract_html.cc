@@ -26,9 +26,10 @@
 //     a heading that repeats the title is dropped (selection.h). A page
 //     where nothing scores (a fragment) keeps every block the rules kept.
 //  7. A selection that holds little of the page falls back to broader ones,
-//     the selection gate may prefer every block the rules leave, and a page
-//     whose DOM holds almost no text uses its JSON-LD articleBody
-//     (fallback.h).
+//     the selection gate may prefer every block the rules leave, a page
+//     whose DOM holds almost no text uses its JSON-LD articleBody, and a
+//     product page or a thread that shows next to nothing the text it
+//     declares (fallback.h).
 //  8. The metadata is filled (metadata.h) and the kept blocks are pushed.
 #include "cleaner/extract/extract_html.h"
 
