@@ -4,6 +4,7 @@
 #include "cleaner/extract/selection.h"
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -81,6 +82,50 @@ TEST_CASE("inside the chosen container a list of links goes", "[extract][selecti
   CHECK(e->category == "links");
   CHECK(e->before == "Related story 1");
   CHECK(e->after == "link density 1.00");
+}
+
+TEST_CASE("an index - link lists that are most of a large selection - keeps its links",
+          "[extract][selection][index]") {
+  // A list page: an introduction, then lists of links under letters, the
+  // lists most of the container's text and the container most of the page's.
+  std::string lists;
+  for (char letter : std::string("ABCD")) {
+    lists += std::string("<h2>") + letter + "</h2><ul>";
+    for (int i = 1; i <= 8; ++i) {
+      lists += std::string("<li><a href=\"/wiki/") + letter + std::to_string(i) + "\">" + letter +
+               "-language number " + std::to_string(i) + "</a></li>";
+    }
+    lists += "</ul>";
+  }
+  testing::SelectedPage s =
+      Select("<nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav><div>" +
+             ProseParagraph(1) + lists + "</div>");
+  const std::vector<std::string> kept = s.Kept();
+  // The introduction, four letters and 32 items.
+  CHECK(kept.size() == 1 + 4 + 32);
+  CHECK(std::count(kept.begin(), kept.end(), "D-language number 8") == 1);
+  CHECK(s.Event("link-dense-container") == nullptr);
+  CHECK(s.Event("link-dense-block") == nullptr);
+  const ExplainEvent* e = s.Event("link-index");
+  REQUIRE(e != nullptr);
+  CHECK(e->after.find("an index, its links are content") != std::string::npos);
+  // The items' links are card text: the filter does not read them as a menu.
+  for (const RawBlock& b : s.w->blocks) {
+    if (b.text.find("-language number") != std::string::npos) CHECK(b.card_chars == b.link_chars);
+  }
+}
+
+TEST_CASE("link lists under 60 % of the selection stay furniture", "[extract][selection][index]") {
+  std::string lists = "<ul>";
+  for (int i = 1; i <= 6; ++i) {
+    lists += "<li><a href=\"/r/" + std::to_string(i) + "\">Another story " + std::to_string(i) +
+             "</a></li>";
+  }
+  lists += "</ul>";
+  testing::SelectedPage s = Select("<div>" + Article(3) + lists + "</div>");
+  CHECK(s.Kept().size() == 3);
+  CHECK(s.Event("link-index") == nullptr);
+  CHECK(s.Event("link-dense-container") != nullptr);
 }
 
 TEST_CASE("a heading that repeats the title goes - a later heading stays", "[extract][selection]") {

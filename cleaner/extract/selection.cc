@@ -105,6 +105,7 @@ void Selector::KeepClean(int c, bool post, std::vector<char>* keep) {
   // Containers inside the selection that are mostly links (related-
   // article lists, tag clouds) go, as Readability's conditional cleaning.
   std::vector<char> bad(e.end - c, 0);
+  long bad_chars = 0;  // of the outermost ones
   for (int k = c + 1; k < e.end; ++k) {
     const Elem& x = elems_[k];
     if (x.parent > c && bad[x.parent - c]) {
@@ -119,7 +120,35 @@ void Selector::KeepClean(int c, bool post, std::vector<char>* keep) {
     // positive class: a block of teasers (linked headline, excerpt).
     if (container && (ld > 0.5f || (x.weight <= 0 && ld > 0.33f && x.prose_chars == 0))) {
       bad[k - c] = 1;
-      if (x.first_block < x.end_block) Report("link-dense-container", "links", x.first_block, ld);
+      bad_chars += x.chars;
+    }
+  }
+  // An index: the link lists are most of the selection (60 %) and the
+  // selection is a large part of the page (40 % of its text, as a drop
+  // rule's veto counts). A list of articles, languages or places is the
+  // page's content, not furniture beside it; its links are content, for the
+  // filter too (card text, as KeepCards() makes a card's title).
+  const bool index = !post && e.chars > 0 && bad_chars * 10 >= static_cast<long>(e.chars) * 6 &&
+                     static_cast<long>(e.chars) * 5 >= total_chars_ * 2;
+  if (index) {
+    std::fill(bad.begin(), bad.end(), 0);
+    if (doc_.reporter != nullptr) {
+      ExplainEvent ev;
+      ev.stage = "extract";
+      ev.rule = "link-index";
+      ev.category = "main-content";
+      ev.after = "link lists hold " + std::to_string(bad_chars) + " of the " +
+                 std::to_string(e.chars) + " characters of the selection (" +
+                 std::to_string(total_chars_) + " on the page): an index, its links are content";
+      pending_.push_back(std::move(ev));
+    }
+  } else {
+    for (int k = c + 1; k < e.end; k = bad[k - c] ? std::max(elems_[k].end, k + 1) : k + 1) {
+      const Elem& x = elems_[k];
+      if (bad[k - c] && x.first_block < x.end_block) {
+        Report("link-dense-container", "links", x.first_block,
+               static_cast<float>(x.link_chars) / x.chars);
+      }
     }
   }
   for (int b = e.first_block; b < e.end_block; ++b) {
@@ -136,7 +165,7 @@ void Selector::KeepClean(int c, bool post, std::vector<char>* keep) {
                      rb.LinkDensity() < 0.9f;
     // A post's author line is a short link (4 words, 40 characters).
     bool author = post && rb.words <= 4 && rb.chars <= 40;
-    if (rb.LinkDensity() > 0.5f && !sentences && !author) {
+    if (rb.LinkDensity() > 0.5f && !sentences && !author && !index) {
       Report("link-dense-block", "links", b, rb.LinkDensity());
       continue;
     }
@@ -146,8 +175,17 @@ void Selector::KeepClean(int c, bool post, std::vector<char>* keep) {
       Report("bare-url", "links", b);
       continue;
     }
+    if (index) MakeCardText(b);
     (*keep)[b] = 1;
   }
+}
+
+void Selector::MakeCardText(int b) {
+  if (walked_card_chars_.empty()) {
+    walked_card_chars_.reserve(blocks_.size());
+    for (const RawBlock& x : blocks_) walked_card_chars_.push_back(x.card_chars);
+  }
+  blocks_[b].card_chars = blocks_[b].link_chars;
 }
 
 // On a page of cards (a product, collection, listing or service page), the
@@ -159,16 +197,12 @@ void Selector::KeepClean(int c, bool post, std::vector<char>* keep) {
 void Selector::KeepCards(std::vector<char>* keep) {
   RepeatedGroup g = FindCardGroup(elems_, 4);
   if (g.members.empty()) return;
-  if (walked_card_chars_.empty()) {
-    walked_card_chars_.reserve(blocks_.size());
-    for (const RawBlock& b : blocks_) walked_card_chars_.push_back(b.card_chars);
-  }
   int kept = 0;
   std::vector<char> joined(blocks_.size(), 0);
   for (int m : g.members) {
     for (int b = elems_[m].first_block; b < elems_[m].end_block; ++b) {
       if (blocks_[b].dropped) continue;
-      blocks_[b].card_chars = blocks_[b].link_chars;
+      MakeCardText(b);
       joined[b] = 1;
       if (!(*keep)[b]) {
         (*keep)[b] = 1;

@@ -75,10 +75,14 @@ class Selector {
   void KeepClean(int c, bool post, std::vector<char>* keep);
   void KeepThread(std::vector<char>* keep);
   void KeepCards(std::vector<char>* keep);
+  // Block `b`'s links become card text (content the filter does not read as
+  // a menu), its walked state saved first for ResetSelection().
+  void MakeCardText(int b);
   void DropRepeats(std::vector<char>* keep);
   void DropTitleHeading(std::vector<char>* keep);
   void ResetSelection();
-  // The blocks' card_chars: KeepCards() makes a selection's cards card text,
+  // The blocks' card_chars: KeepCards() makes a selection's cards card text
+  // (and KeepClean() an index's links),
   // and a selection put back brings its cards back with it.
   std::vector<int> CardState() const;
   void SetCardState(const std::vector<int>& state);
