@@ -12,7 +12,9 @@ from --explain. Per page, the label is which of the two scores the better F1
 class-weighted by the F1 difference) learns it. Prints the F1 per page kind of
 both selections, of the per-page best (the ceiling), and of the gate
 cross-validated with folds grouped by the page's domain (no domain is in both
-the training and the test part of a fold). With --write, fits on every page
+the training and the test part of a fold). --margin raises the score the broad
+selection needs on pages of the article kind only (whose selection is what a
+reader calls the text: AEB's news must not pay for the other kinds). With --write, fits on every page
 and writes filters/extract_gate.txt.
 
 Needs python3-sklearn (Debian): run with /usr/bin/python3.
@@ -67,7 +69,8 @@ def main():
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--C", type=float, default=1.0)
     ap.add_argument("--margin", type=float, default=0.0,
-                    help="the broad selection needs a score above this (written as the bias)")
+                    help="on pages of the article kind the broad selection needs a score above "
+                         "this (written as the bias, and added back to every other kind's weight)")
     ap.add_argument("--write", action="store_true", help="write filters/extract_gate.txt")
     args = ap.parse_args()
     score = load_scorer()
@@ -113,7 +116,11 @@ def main():
     decision = np.zeros(len(ids))
     for train, test in GroupKFold(n_splits=args.folds).split(X, y, groups):
         decision[test] = fit(train).decision_function(X[test])
-    choose = decision > args.margin
+    # The margin guards articles, whose selection is the reader's text (AEB's
+    # news); a page of another kind (a kind feature is 1) gets the model's own
+    # decision.
+    article = X[:, [FEATURES.index(n) for n in FEATURES if n.startswith("kind_")]].sum(1) == 0
+    choose = decision > np.where(article, args.margin, 0.0)
     f_gate = np.where(choose, f_broad, f_sel)
 
     print(f"{len(ids)} pages, {len(set(groups))} domains; {args.folds} folds grouped by domain; "
@@ -135,9 +142,13 @@ def main():
                     "# selection (score <= 0) or every block the rules leave (score > 0).\n"
                     "# Format: gate<TAB>FEATURE<TAB>WEIGHT. All weights 0: the selection always.\n"
                     "# Written by bench/train_gate.py --write (fit on every WCXB dev and AEB page; its\n"
-                    "# cross-validated figures, folds grouped by domain, are what it prints).\n")
+                    "# cross-validated figures, folds grouped by domain, are what it prints).\n"
+                    f"# Margin {args.margin}: on article pages the broad selection needs a model\n"
+                    "# score above it (in the bias); each other kind's weight has it added back.\n")
             f.write(f"gate\tbias\t{m.intercept_[0] - args.margin:.6f}\n")
             for n, c in zip(FEATURES, m.coef_[0]):
+                # The margin is for articles only: each other kind gets it back.
+                c += args.margin if n.startswith("kind_") else 0.0
                 f.write(f"gate\t{n}\t{c:.6f}\n")
         print(f"wrote {path}")
 
