@@ -3,8 +3,8 @@
 // the explain events, on small walked pages.
 #include "cleaner/extract/selection.h"
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
@@ -84,10 +84,8 @@ TEST_CASE("inside the chosen container a list of links goes", "[extract][selecti
   CHECK(e->after == "link density 1.00");
 }
 
-TEST_CASE("an index - link lists that are most of a large selection - keeps its links",
-          "[extract][selection][index]") {
-  // A list page: an introduction, then lists of links under letters, the
-  // lists most of the container's text and the container most of the page's.
+// Lists of links under letters: the body of an index page.
+std::string LetterLists() {
   std::string lists;
   for (char letter : std::string("ABCD")) {
     lists += std::string("<h2>") + letter + "</h2><ul>";
@@ -97,9 +95,16 @@ TEST_CASE("an index - link lists that are most of a large selection - keeps its 
     }
     lists += "</ul>";
   }
+  return lists;
+}
+
+TEST_CASE("an index - link lists that are most of a large selection - keeps its links",
+          "[extract][selection][index]") {
+  // A list page: an introduction, then the lists, the lists most of the
+  // container's text and the container most of the page's.
   testing::SelectedPage s =
       Select("<nav><a href=\"/\">Home</a> <a href=\"/about\">About</a></nav><div>" +
-             ProseParagraph(1) + lists + "</div>");
+             ProseParagraph(1) + LetterLists() + "</div>");
   const std::vector<std::string> kept = s.Kept();
   // The introduction, four letters and 32 items.
   CHECK(kept.size() == 1 + 4 + 32);
@@ -113,6 +118,38 @@ TEST_CASE("an index - link lists that are most of a large selection - keeps its 
   for (const RawBlock& b : s.w->blocks) {
     if (b.text.find("-language number") != std::string::npos) CHECK(b.card_chars == b.link_chars);
   }
+}
+
+TEST_CASE("link lists in a small part of the page are no index", "[extract][selection][index]") {
+  // The same lists, with asides (each a small part, together most of the
+  // page's text) around them.
+  std::string footer;
+  for (int a = 0; a < 6; ++a) {
+    footer += "<aside>";
+    for (int i = 0; i < 8; ++i) {
+      footer += "<p>Office " + std::to_string(i) + ": open on weekdays, closed in August</p>";
+    }
+    footer += "</aside>";
+  }
+  testing::SelectedPage s = Select("<div>" + ProseParagraph(1) + LetterLists() + "</div>" + footer);
+  CHECK(s.Event("link-index") == nullptr);
+  const std::vector<std::string> kept = s.Kept();
+  CHECK(std::count(kept.begin(), kept.end(), "D-language number 8") == 0);
+}
+
+TEST_CASE("a related list above an article's paragraphs is no index",
+          "[extract][selection][index]") {
+  // The links are most of the container, but its prose is more than an
+  // introduction: an article with a list of headlines, not a list page.
+  std::string related = "<ul>";
+  for (int i = 1; i <= 16; ++i) {
+    related += "<li><a href=\"/s/" + std::to_string(i) + "\">Headline of another story, number " +
+               std::to_string(i) + "</a></li>";
+  }
+  related += "</ul>";
+  testing::SelectedPage s = Select("<div>" + related + Article(2) + "</div>");
+  CHECK(s.Event("link-index") == nullptr);
+  CHECK(s.Kept().size() == 2);
 }
 
 TEST_CASE("link lists under 60 % of the selection stay furniture", "[extract][selection][index]") {

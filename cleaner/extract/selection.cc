@@ -123,15 +123,20 @@ void Selector::KeepClean(int c, bool post, std::vector<char>* keep) {
       bad_chars += x.chars;
     }
   }
-  // An index: the link lists are most of the selection (60 %) and the
-  // selection is a large part of the page (40 % of its text, as a drop
-  // rule's veto counts). A list of articles, languages or places is the
+  // An index: the link lists are most of the selection (60 %), its prose a
+  // fifth at most (an introduction, where an article with a related list
+  // is its paragraphs), and the selection a large part of the page (40 % of
+  // its text, as a drop rule's veto counts). A list of articles, languages or places is the
   // page's content, not furniture beside it; its links are content, for the
   // filter too (card text, as KeepCards() makes a card's title).
   const bool index = !post && e.chars > 0 && bad_chars * 10 >= static_cast<long>(e.chars) * 6 &&
+                     e.prose_chars * 5 <= e.chars &&
                      static_cast<long>(e.chars) * 5 >= total_chars_ * 2;
+  // In an index, the blocks of its link lists are content (listed[]).
+  std::vector<char> listed;
   if (index) {
-    std::fill(bad.begin(), bad.end(), 0);
+    listed.swap(bad);
+    bad.assign(listed.size(), 0);
     if (doc_.reporter != nullptr) {
       ExplainEvent ev;
       ev.stage = "extract";
@@ -165,7 +170,8 @@ void Selector::KeepClean(int c, bool post, std::vector<char>* keep) {
                      rb.LinkDensity() < 0.9f;
     // A post's author line is a short link (4 words, 40 characters).
     bool author = post && rb.words <= 4 && rb.chars <= 40;
-    if (rb.LinkDensity() > 0.5f && !sentences && !author && !index) {
+    const bool in_list = index && rb.owner >= c && rb.owner < e.end && listed[rb.owner - c];
+    if (rb.LinkDensity() > 0.5f && !sentences && !author && !in_list) {
       Report("link-dense-block", "links", b, rb.LinkDensity());
       continue;
     }
@@ -175,7 +181,7 @@ void Selector::KeepClean(int c, bool post, std::vector<char>* keep) {
       Report("bare-url", "links", b);
       continue;
     }
-    if (index) MakeCardText(b);
+    if (in_list) MakeCardText(b);
     (*keep)[b] = 1;
   }
 }
