@@ -119,7 +119,7 @@ def main():
     # The margin guards articles, whose selection is the reader's text (AEB's
     # news); a page of another kind (a kind feature is 1) gets the model's own
     # decision.
-    article = X[:, [FEATURES.index(n) for n in FEATURES if n.startswith("kind_")]].sum(1) == 0
+    article = X[:, [i for i, n in enumerate(FEATURES) if n.startswith("kind_")]].sum(1) == 0
     choose = decision > np.where(article, args.margin, 0.0)
     f_gate = np.where(choose, f_broad, f_sel)
 

@@ -89,13 +89,17 @@ void Selector::Emit(int top, std::vector<char>* keep) {
     std::string what = std::string("<") + gumbo_normalized_tagname(t.tag) + buf;
     if (chosen.size() > 1) what += " with " + std::to_string(chosen.size() - 1) + " sibling(s)";
     if (t.first_block < t.end_block) what += ": " + Snippet(blocks_[t.first_block].text);
-    ExplainEvent e;
-    e.stage = "extract";
-    e.rule = "main-content-container";
-    e.category = "main-content";
-    e.after = std::move(what);
-    pending_.push_back(std::move(e));
+    QueueInfo("main-content-container", std::move(what));
   }
+}
+
+void Selector::QueueInfo(const char* rule, std::string what) {
+  ExplainEvent e;
+  e.stage = "extract";
+  e.rule = rule;
+  e.category = "main-content";
+  e.after = std::move(what);
+  pending_.push_back(std::move(e));
 }
 
 // Keeps the blocks of element `c` but its link-heavy containers and blocks.
@@ -126,40 +130,33 @@ void Selector::KeepClean(int c, bool post, std::vector<char>* keep) {
   // An index: the link lists are most of the selection (60 %), its prose a
   // fifth at most (an introduction, where an article with a related list
   // is its paragraphs), and the selection a large part of the page (40 % of
-  // its text, as a drop rule's veto counts). A list of articles, languages or places is the
-  // page's content, not furniture beside it; its links are content, for the
-  // filter too (card text, as KeepCards() makes a card's title).
+  // its text, as a drop rule's veto counts). A list of articles, languages
+  // or places is the page's content, not furniture beside it: the lists'
+  // blocks stay, their links card text for the filter (as KeepCards() makes
+  // a card's title).
   const bool index = !post && e.chars > 0 && bad_chars * 10 >= static_cast<long>(e.chars) * 6 &&
                      e.prose_chars * 5 <= e.chars &&
                      static_cast<long>(e.chars) * 5 >= total_chars_ * 2;
-  // In an index, the blocks of its link lists are content (listed[]).
-  std::vector<char> listed;
-  if (index) {
-    listed.swap(bad);
-    bad.assign(listed.size(), 0);
-    if (doc_.reporter != nullptr) {
-      ExplainEvent ev;
-      ev.stage = "extract";
-      ev.rule = "link-index";
-      ev.category = "main-content";
-      ev.after = "link lists hold " + std::to_string(bad_chars) + " of the " +
-                 std::to_string(e.chars) + " characters of the selection (" +
-                 std::to_string(total_chars_) + " on the page): an index, its links are content";
-      pending_.push_back(std::move(ev));
-    }
-  } else {
-    for (int k = c + 1; k < e.end; k = bad[k - c] ? std::max(elems_[k].end, k + 1) : k + 1) {
-      const Elem& x = elems_[k];
-      if (bad[k - c] && x.first_block < x.end_block) {
-        Report("link-dense-container", "links", x.first_block,
-               static_cast<float>(x.link_chars) / x.chars);
-      }
+  if (index && doc_.reporter != nullptr) {
+    QueueInfo("link-index", "link lists hold " + std::to_string(bad_chars) + " of the " +
+                                std::to_string(e.chars) + " characters of the selection (" +
+                                std::to_string(total_chars_) +
+                                " on the page): an index, its links are content");
+  }
+  for (int k = c + 1; k < e.end && !index;
+       k = bad[k - c] ? std::max(elems_[k].end, k + 1) : k + 1) {
+    const Elem& x = elems_[k];
+    if (bad[k - c] && x.first_block < x.end_block) {
+      Report("link-dense-container", "links", x.first_block,
+             static_cast<float>(x.link_chars) / x.chars);
     }
   }
   for (int b = e.first_block; b < e.end_block; ++b) {
     RawBlock& rb = blocks_[b];
     if (rb.dropped) continue;
-    if (rb.owner >= c && rb.owner < e.end && bad[rb.owner - c]) continue;
+    // In a link list: dropped with it, or in an index, content.
+    const bool in_list = rb.owner >= c && rb.owner < e.end && bad[rb.owner - c];
+    if (in_list && !index) continue;
     // A block that is mostly links is navigation even inside the article,
     // unless it is written in sentences (a deals post links every phrase).
     // Sentences: 12 words, a full stop, and prose's share of stop words
@@ -170,7 +167,6 @@ void Selector::KeepClean(int c, bool post, std::vector<char>* keep) {
                      rb.LinkDensity() < 0.9f;
     // A post's author line is a short link (4 words, 40 characters).
     bool author = post && rb.words <= 4 && rb.chars <= 40;
-    const bool in_list = index && rb.owner >= c && rb.owner < e.end && listed[rb.owner - c];
     if (rb.LinkDensity() > 0.5f && !sentences && !author && !in_list) {
       Report("link-dense-block", "links", b, rb.LinkDensity());
       continue;

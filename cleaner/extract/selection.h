@@ -86,6 +86,9 @@ class Selector {
   // and a selection put back brings its cards back with it.
   std::vector<int> CardState() const;
   void SetCardState(const std::vector<int>& state);
+  // Queues an info event (category main-content) of this pass: said only
+  // when the pass's result is used.
+  void QueueInfo(const char* rule, std::string what);
   // `link_density`, when not negative, is the score behind the drop.
   void Report(const char* rule, const std::string& category, int block, float link_density = -1.f);
   void ReportLeftOut(const std::vector<char>& keep);
