@@ -190,6 +190,49 @@ TEST_CASE("a paragraph kept twice is kept once - at its first place", "[extract]
   CHECK(e->position == 2);
 }
 
+// A collection's cards: a linked name, a line of text of its own, `label`
+// as a link of the card and `value` as plain text.
+std::string Cards(int n, const std::string& label, const std::string& value) {
+  std::string cards;
+  for (int i = 1; i <= n; ++i) {
+    const std::string href = "/shop/item-" + std::to_string(i);
+    cards += "<div class=\"card\"><a href=\"" + href + "\"><p>Garden chair model " +
+             std::string(1, static_cast<char>('A' + i)) + "</p></a><p>Teak wood, folding, " +
+             std::to_string(40 + i) + " cm wide.</p><p>" + value + "</p><p><a href=\"" + href +
+             "\">" + label + "</a></p></div>";
+  }
+  return "<div class=\"grid\">" + cards + "</div>";
+}
+
+int Count(const std::vector<std::string>& texts, const std::string& text) {
+  return static_cast<int>(std::count(texts.begin(), texts.end(), text));
+}
+
+TEST_CASE("a short link repeated on every card is the template's, not content",
+          "[extract][selection][labels]") {
+  testing::SelectedPage s = Select(Cards(5, "Quick view", "In stock"), PageKind::kCollection);
+  CHECK(Count(s.Kept(), "Quick view") == 0);
+  CHECK(Count(s.Kept(), "Garden chair model C") == 1);
+  const ExplainEvent* e = s.Event("repeated-link-label");
+  REQUIRE(e != nullptr);
+  CHECK(e->before == "Quick view");
+  CHECK(e->category == "links");
+  CHECK(s.Said("repeated-link-label").size() == 5);
+  // A value repeated in plain text is its card's data.
+  CHECK(Count(s.Kept(), "In stock") == 5);
+}
+
+TEST_CASE("a link label twice, with a number or of four words stays",
+          "[extract][selection][labels]") {
+  CHECK(Count(Select(Cards(2, "Quick view", "In stock"), PageKind::kCollection).Kept(),
+              "Quick view") == 2);
+  for (const std::string label : {"Save 20 dollars", "Compare with other chairs"}) {
+    testing::SelectedPage s = Select(Cards(5, label, "In stock"), PageKind::kCollection);
+    CHECK(Count(s.Kept(), label) == 5);
+    CHECK(s.Event("repeated-link-label") == nullptr);
+  }
+}
+
 TEST_CASE("what the selection leaves out is explained with its place among the kept blocks",
           "[extract][selection]") {
   testing::SelectedPage s = Select("<div class=\"story\">" + Article(4) +

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -261,6 +262,39 @@ void Selector::DropRepeats(std::vector<char>* keep) {
   }
 }
 
+// A short link that the selection holds three times or more with the same
+// words is a control of the page's template, not content: "Read more" under
+// every teaser, "+ More" on every card, "Reply" on every post. Left in, a
+// listing's cards read as a menu to the line filter (a run of short lines).
+// Only links: a repeated value in plain text ("Full-Time", "Wide", "Cap
+// Type:") is data of its card. Three words at most, no digit ("Save $20" is
+// an offer), no heading.
+constexpr int kMinLabelRepeats = 3;
+constexpr int kMaxLabelWords = 3;
+
+void Selector::DropRepeatedLabels(std::vector<char>* keep) {
+  if (kind == PageKind::kDocumentation) return;
+  auto label = [&](const RawBlock& b) {
+    if (b.chars >= 40 || b.words > kMaxLabelWords || b.kind == BlockKind::kHeading ||
+        b.kind == BlockKind::kPreformatted || b.kind == BlockKind::kTable ||
+        b.link_chars * 10 < b.chars * 9) {
+      return false;
+    }
+    return std::none_of(b.text.begin(), b.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  std::unordered_map<std::string_view, int> count;
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    if ((*keep)[i] && label(blocks_[i])) ++count[blocks_[i].text];
+  }
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    if (!(*keep)[i]) continue;
+    auto it = count.find(blocks_[i].text);
+    if (it == count.end() || it->second < kMinLabelRepeats) continue;
+    (*keep)[i] = 0;
+    Report("repeated-link-label", "links", static_cast<int>(i));
+  }
+}
+
 void Selector::DropTitleHeading(std::vector<char>* keep) {
   if (title.empty()) return;
   std::string t = Fold(title);
@@ -407,6 +441,7 @@ void Selector::Run(std::vector<char>* keep) {
   }
   DropTitleHeading(keep);
   DropRepeats(keep);
+  DropRepeatedLabels(keep);
   ReportLeftOut(*keep);
   // A dropped block's position: how many kept blocks came before it.
   std::vector<int> kept_before(blocks_.size() + 1, 0);

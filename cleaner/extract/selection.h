@@ -79,6 +79,7 @@ class Selector {
   // a menu), its walked state saved first for ResetSelection().
   void MakeCardText(int b);
   void DropRepeats(std::vector<char>* keep);
+  void DropRepeatedLabels(std::vector<char>* keep);
   void DropTitleHeading(std::vector<char>* keep);
   void ResetSelection();
   // The blocks' card_chars: KeepCards() makes a selection's cards card text
