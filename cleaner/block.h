@@ -63,6 +63,10 @@ struct Block {
   int level = 0;  // heading level; list nesting depth (1..) of a list item; 0 otherwise
   BlockKind kind = BlockKind::kParagraph;
   bool ordered = false;  // a list item of a numbered list (<ol>)
+  // Part of the cards (a listing's items) or an index's link lists that the
+  // HTML extractor's selection kept as content: the filter does not drop it
+  // for its place or as a menu item (a rule's hit still does).
+  bool card = false;
 };
 static_assert(sizeof(void*) != 8 || sizeof(Block) <= 72, "Block grew: see its field order");
 

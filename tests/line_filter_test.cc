@@ -49,6 +49,25 @@ std::vector<std::string> Filter(const std::vector<std::string>& lines) {
   return Filter(lines, &doc);
 }
 
+// The same, with the lines whose number is in `cards` marked as cards the
+// HTML extractor kept (Block::card).
+std::vector<std::string> FilterCards(const std::vector<std::string>& lines,
+                                     const std::vector<size_t>& cards) {
+  TestDoc doc;
+  CollectingSink sink;
+  LineFilter filter(&DefaultRules(), FilterOptions(), &sink);
+  REQUIRE(filter.BeginDocument(doc.info()).ok());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    Block b;
+    b.text = lines[i];
+    b.index = static_cast<int>(i);
+    b.card = std::find(cards.begin(), cards.end(), i) != cards.end();
+    REQUIRE(filter.Push(std::move(b)).ok());
+  }
+  REQUIRE(filter.EndDocument().ok());
+  return sink.Texts();
+}
+
 bool Has(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
@@ -414,6 +433,25 @@ TEST_CASE("navigation: breadcrumbs - menus and menu runs go - a title stays", "[
                       "Politics", "Economy", "Culture", "Opinion",
                       "Budget approved after long debate", kPara1, kPara2});
   CHECK(kept == std::vector<std::string>{"Budget approved after long debate", kPara1, kPara2});
+}
+
+TEST_CASE("cards the extractor kept stay after boilerplate and in a run of short lines",
+          "[filter][cards]") {
+  // After a rule's hit in the tail, short lines go (after-content) ...
+  const std::vector<std::string> tail = {kPara1,       kPara2,          "Advertisement",
+                                         "Garden chair", "Teak table",  "Folding stool",
+                                         "Park bench", "Hammock"};
+  CHECK(Filter(tail) == std::vector<std::string>{kPara1, kPara2});
+  // ... unless they are the extractor's cards; the rule's hit still goes.
+  CHECK(FilterCards(tail, {3, 4, 5, 6, 7}) ==
+        std::vector<std::string>{kPara1, kPara2, "Garden chair", "Teak table", "Folding stool",
+                                 "Park bench", "Hammock"});
+  // A run of short lines above the content is a menu (menu-run) ...
+  const std::vector<std::string> run = {"Politics", "Economy", "Culture", "Opinion", kPara1,
+                                        kPara2};
+  CHECK(Filter(run) == std::vector<std::string>{kPara1, kPara2});
+  // ... unless its lines are cards.
+  CHECK(FilterCards(run, {0, 1, 2, 3}) == run);
 }
 
 TEST_CASE("an ad line repeated in another script goes - a quote in it stays", "[filter]") {

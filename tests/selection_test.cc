@@ -183,6 +183,7 @@ TEST_CASE("a paragraph kept twice is kept once - at its first place", "[extract]
   testing::SelectedPage s = Select("<div>" + ProseParagraph(1) + ProseParagraph(2) +
                                    ProseParagraph(1) + ProseParagraph(3) + "</div>");
   CHECK(s.Kept().size() == 3);
+  for (const auto& b : s.w->blocks) CHECK_FALSE(b.card);  // an article has no cards
   const ExplainEvent* e = s.Event("repeated-block");
   REQUIRE(e != nullptr);
   CHECK(e->category == "duplicate");
@@ -220,6 +221,10 @@ TEST_CASE("a short link repeated on every card is the template's, not content",
   CHECK(s.Said("repeated-link-label").size() == 5);
   // A value repeated in plain text is its card's data.
   CHECK(Count(s.Kept(), "In stock") == 5);
+  // The kept cards are marked for the line filter (Block::card).
+  for (size_t i = 0; i < s.keep.size(); ++i) {
+    if (s.keep[i]) CHECK(s.w->blocks[i].card);
+  }
 }
 
 TEST_CASE("a link label twice, with a number or of four words stays",

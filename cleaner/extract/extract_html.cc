@@ -124,6 +124,7 @@ Status PushKept(std::vector<RawBlock>* blocks, const std::vector<char>& keep,
     b.kind = rb.kind;
     b.level = rb.level;
     b.ordered = rb.ordered;
+    b.card = rb.card;
     b.index = index++;
     b.link_density = rb.NavLinkDensity();
     b.links = std::move(rb.links);

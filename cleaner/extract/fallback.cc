@@ -75,7 +75,7 @@ void Selector::Fallback(std::vector<char>* keep) {
   std::vector<char> first = *keep;
   std::vector<ExplainEvent> first_events = std::move(pending_);
   std::vector<char> first_explained = std::move(explained_);
-  const std::vector<int> first_cards = CardState();
+  const std::vector<CardMark> first_cards = CardState();
   ResetSelection();
   SetCardState(first_cards);  // the cards found are visible text
   hidden_only_ = true;
@@ -115,7 +115,7 @@ void Selector::Fallback(std::vector<char>* keep) {
   const char* path = "selection without class, id, tag and role rules";
   if (TextChars(blocks_, keep, false, true) * 8 < visible) {
     path = "every visible block (to the line filter)";
-    const std::vector<int> cards = CardState();
+    const std::vector<CardMark> cards = CardState();
     ResetSelection();
     SetCardState(cards);
     SumUp(blocks_, &elems_);
@@ -145,7 +145,7 @@ void Selector::Gate(std::vector<char>* keep) {
   std::vector<ExplainEvent> sel_events = std::move(pending_);
   std::vector<char> sel_explained = std::move(explained_);
   const bool was_hidden_only = hidden_only_;
-  const std::vector<int> sel_cards = CardState();
+  const std::vector<CardMark> sel_cards = CardState();
   ResetSelection();
   SetCardState(sel_cards);  // the selection's cards are text in the broad choice too
   hidden_only_ = false;

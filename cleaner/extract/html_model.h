@@ -77,6 +77,8 @@ struct RawBlock {
   int words = 0, stop_words = 0;
   bool prose = false;
   bool dropped = false;
+  // Part of the cards (or an index's lists) the selection kept as content.
+  bool card = false;
   std::vector<InlineLink> links;  // with ExtractOptions::links / ::images
   float LinkDensity() const { return chars ? static_cast<float>(link_chars) / chars : 0.f; }
   // Link density without cards' links: a listing's cards (a link around a

@@ -184,11 +184,9 @@ void Selector::KeepClean(int c, bool post, std::vector<char>* keep) {
 }
 
 void Selector::MakeCardText(int b) {
-  if (walked_card_chars_.empty()) {
-    walked_card_chars_.reserve(blocks_.size());
-    for (const RawBlock& x : blocks_) walked_card_chars_.push_back(x.card_chars);
-  }
+  if (walked_cards_.empty()) walked_cards_ = CardState();
   blocks_[b].card_chars = blocks_[b].link_chars;
+  blocks_[b].card = true;
 }
 
 // On a page of cards (a product, collection, listing or service page), the
@@ -377,15 +375,18 @@ void Selector::Select(std::vector<char>* keep) {
   if (cards) KeepCards(keep);
 }
 
-std::vector<int> Selector::CardState() const {
-  std::vector<int> state;
+std::vector<CardMark> Selector::CardState() const {
+  std::vector<CardMark> state;
   state.reserve(blocks_.size());
-  for (const RawBlock& b : blocks_) state.push_back(b.card_chars);
+  for (const RawBlock& b : blocks_) state.push_back({b.card_chars, b.card});
   return state;
 }
 
-void Selector::SetCardState(const std::vector<int>& state) {
-  for (size_t i = 0; i < state.size() && i < blocks_.size(); ++i) blocks_[i].card_chars = state[i];
+void Selector::SetCardState(const std::vector<CardMark>& state) {
+  for (size_t i = 0; i < state.size() && i < blocks_.size(); ++i) {
+    blocks_[i].card_chars = state[i].chars;
+    blocks_[i].card = state[i].card;
+  }
 }
 
 void Selector::ResetSelection() {
@@ -396,7 +397,7 @@ void Selector::ResetSelection() {
   }
   for (RawBlock& b : blocks_) b.dropped = false;
   // What a discarded pass's KeepCards() made card text is link text again.
-  if (!walked_card_chars_.empty()) SetCardState(walked_card_chars_);
+  if (!walked_cards_.empty()) SetCardState(walked_cards_);
   pending_.clear();
   explained_.assign(blocks_.size(), 0);
 }

@@ -29,6 +29,12 @@ namespace cleaner::extract_internal {
 // card text, and keeps pointers to them and to `options` and `doc`, which
 // must outlive it. Set the public fields, then call Run() once. One
 // Selector per page; not thread-safe.
+// A block's card state (RawBlock::card_chars and RawBlock::card).
+struct CardMark {
+  int chars = 0;
+  bool card = false;
+};
+
 class Selector {
  public:
   Selector(std::vector<Elem>* elems, std::vector<RawBlock>* blocks, const ExtractOptions& options,
@@ -82,11 +88,11 @@ class Selector {
   void DropRepeatedLabels(std::vector<char>* keep);
   void DropTitleHeading(std::vector<char>* keep);
   void ResetSelection();
-  // The blocks' card_chars: KeepCards() makes a selection's cards card text
-  // (and KeepClean() an index's links),
-  // and a selection put back brings its cards back with it.
-  std::vector<int> CardState() const;
-  void SetCardState(const std::vector<int>& state);
+  // The blocks' card_chars and card marks: KeepCards() makes a selection's
+  // cards card text (and KeepClean() an index's links), and a selection put
+  // back brings its cards back with it.
+  std::vector<CardMark> CardState() const;
+  void SetCardState(const std::vector<CardMark>& state);
   // Queues an info event (category main-content) of this pass: said only
   // when the pass's result is used.
   void QueueInfo(const char* rule, std::string what);
@@ -117,7 +123,7 @@ class Selector {
   bool comments_are_page_ = false;
   std::string comments_explained_;  // the evidence, said once the text is chosen
   bool cards_explained_ = false;    // KeepCards() runs with every selection pass; it says so once
-  std::vector<int> walked_card_chars_;  // blocks' card_chars as walked, before KeepCards()
+  std::vector<CardMark> walked_cards_;  // the blocks' card state as walked, before KeepCards()
   // Explain events of the current pass, reported once its result is used.
   std::vector<ExplainEvent> pending_;
   std::vector<char> explained_;  // blocks named by an event of pending_

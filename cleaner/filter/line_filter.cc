@@ -886,6 +886,8 @@ void Judging::CutGluedStamp() {
 // position alone removes nothing: in the head, the short lines above the
 // last boilerplate line go (a title below it stays); in the tail, those
 // below the first boilerplate line go (a list or credit above it stays).
+// A card the HTML extractor kept as content (Block::card) stays: on a
+// listing the cards are the page, wherever its boilerplate stands.
 void Judging::DropAroundContent() {
   if (!has_content_) return;
   size_t last_head_bad = n_, first_tail_bad = n_;
@@ -898,7 +900,7 @@ void Judging::DropAroundContent() {
   auto drop_neutral = [&](size_t b, size_t e, const char* heuristic) {
     for (size_t i = b; i < e; ++i) {
       Info& f = info_[i];
-      if (f.skip || f.cls != Cls::kNeutral) continue;
+      if (f.skip || f.cls != Cls::kNeutral || blocks_[i].card) continue;
       f.cls = Cls::kBad;
       f.heuristic = heuristic;
       f.category = "navigation";
@@ -913,7 +915,9 @@ void Judging::DropAroundContent() {
 // most, no number, no final mark), the menu items go: a menu, a tag cloud
 // or a list of section names. A list in an article has longer items,
 // numbers or punctuation.
-// A document without paragraphs (a poem, a shopping list) is left alone.
+// A document without paragraphs (a poem, a shopping list) is left alone,
+// and so are the cards the HTML extractor kept (Block::card): a listing's
+// titles are short lines in a run.
 void Judging::DropMenuRuns() {
   for (size_t i = 0; i < n_ && has_content_;) {
     size_t j = i;
@@ -936,7 +940,9 @@ void Judging::DropMenuRuns() {
     const bool announced = i > 0 && info_[i - 1].ending == Ending::kColon;
     if (neutral + named >= (middle ? 6 : 4) && tiny * 4 >= neutral * 3 && tiny > 0 && !announced) {
       for (size_t k = i; k < j; ++k) {
-        if (info_[k].cls != Cls::kNeutral || info_[k].skip || !info_[k].tiny) continue;
+        if (info_[k].cls != Cls::kNeutral || info_[k].skip || !info_[k].tiny || blocks_[k].card) {
+          continue;
+        }
         info_[k].cls = Cls::kBad;
         info_[k].heuristic = "heuristic:menu-run";
         info_[k].category = "navigation";
