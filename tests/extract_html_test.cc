@@ -464,6 +464,28 @@ TEST_CASE("on a thread every post is content - with its author and date", "[extr
   CHECK(said);
 }
 
+TEST_CASE("the cards the selection keeps are marked on their blocks for the filter",
+          "[extract][cards]") {
+  std::string cards;
+  for (int i = 1; i <= 6; ++i) {
+    const std::string n = std::to_string(i);
+    cards += "<div class=\"card\"><a href=\"/shop/chair-" + n + "\"><p>Garden chair number " + n +
+             " in teak</p></a><p>Folding, " + n + "0 cm wide, oiled.</p></div>";
+  }
+  const std::string head =
+      "<script type=\"application/ld+json\">{\"@type\":\"CollectionPage\"}</script>";
+  Result r = Extract(Page("<nav><a href=\"/\">Home</a></nav><div class=\"grid\">" + cards +
+                              "</div>",
+                          head));
+  REQUIRE(r.blocks.size() >= 12);
+  int marked = 0;
+  for (const Block& b : r.blocks) marked += b.card;
+  CHECK(marked == 12);
+  // An article's blocks are no cards.
+  Result article = Extract(Page(Prose(1) + Prose(2) + Prose(3)));
+  for (const Block& b : article.blocks) CHECK_FALSE(b.card);
+}
+
 TEST_CASE("a paragraph the selection already holds is not repeated", "[extract]") {
   std::string article;
   for (int i = 1; i <= 4; ++i) article += Prose(i);

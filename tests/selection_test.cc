@@ -221,6 +221,12 @@ TEST_CASE("a short link repeated on every card is the template's, not content",
   CHECK(s.Said("repeated-link-label").size() == 5);
   // A value repeated in plain text is its card's data.
   CHECK(Count(s.Kept(), "In stock") == 5);
+  // The same words in plain text are no link label: they stay.
+  std::string page = Cards(5, "Quick view", "In stock");
+  page.replace(page.find("<p>In stock</p>"), 15, "<p>In stock</p><p>Quick view</p>");
+  testing::SelectedPage plain = Select(page, PageKind::kCollection);
+  CHECK(Count(plain.Kept(), "Quick view") == 1);
+  CHECK(plain.Said("repeated-link-label").size() == 5);
   // The kept cards are marked for the line filter (Block::card).
   for (size_t i = 0; i < s.keep.size(); ++i) {
     if (s.keep[i]) CHECK(s.w->blocks[i].card);
@@ -231,7 +237,9 @@ TEST_CASE("a link label twice, with a number or of four words stays",
           "[extract][selection][labels]") {
   CHECK(Count(Select(Cards(2, "Quick view", "In stock"), PageKind::kCollection).Kept(),
               "Quick view") == 2);
-  for (const std::string label : {"Save 20 dollars", "Compare with other chairs"}) {
+  // Digits of any script: "Save ２０" (full-width), "٣ reviews" (Arabic-Indic).
+  for (const std::string label : {"Save 20 dollars", "Compare with other chairs",
+                                  "Save \uFF12\uFF10 now", "\u0663 reviews"}) {
     testing::SelectedPage s = Select(Cards(5, label, "In stock"), PageKind::kCollection);
     CHECK(Count(s.Kept(), label) == 5);
     CHECK(s.Event("repeated-link-label") == nullptr);

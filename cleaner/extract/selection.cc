@@ -1,6 +1,8 @@
 // Stage 2a, extract: the main-content selection. See selection.h.
 #include "cleaner/extract/selection.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -13,6 +15,7 @@
 #include "cleaner/extract/repeated.h"
 #include "cleaner/extract/scoring.h"
 #include "cleaner/util/ascii.h"
+#include "cleaner/util/utf8.h"
 
 namespace cleaner::extract_internal {
 namespace {
@@ -264,28 +267,42 @@ void Selector::DropRepeats(std::vector<char>* keep) {
 // words is a control of the page's template, not content: "Read more" under
 // every teaser, "+ More" on every card, "Reply" on every post. Left in, a
 // listing's cards read as a menu to the line filter (a run of short lines).
-// Only links: a repeated value in plain text ("Full-Time", "Wide", "Cap
-// Type:") is data of its card. Three words at most, no digit ("Save $20" is
-// an offer), no heading.
+// Only links (nine tenths of the block's characters in a link): a repeated
+// value in plain text ("Full-Time", "Wide", "Cap Type:") is data of its
+// card, and so is the same words in plain text elsewhere. Three words and
+// under 40 characters (DropRepeats()'s sentence) at most, no digit of any
+// script ("Save $20" is an offer), no heading; documentation keeps its
+// repeats.
 constexpr int kMinLabelRepeats = 3;
 constexpr int kMaxLabelWords = 3;
+constexpr int kMaxLabelChars = 40;
+
+namespace {
+
+bool HasDigit(std::string_view text) {
+  for (size_t p = 0; p < text.size();) {
+    if (u_isdigit(static_cast<UChar32>(NextCodePoint(text, &p)))) return true;
+  }
+  return false;
+}
+
+bool IsLinkLabel(const RawBlock& b) {
+  return b.chars < kMaxLabelChars && b.words <= kMaxLabelWords && b.kind != BlockKind::kHeading &&
+         b.kind != BlockKind::kPreformatted && b.kind != BlockKind::kTable &&
+         b.link_chars * 10 >= b.chars * 9 && !HasDigit(b.text);
+}
+
+}  // namespace
 
 void Selector::DropRepeatedLabels(std::vector<char>* keep) {
   if (kind == PageKind::kDocumentation) return;
-  auto label = [&](const RawBlock& b) {
-    if (b.chars >= 40 || b.words > kMaxLabelWords || b.kind == BlockKind::kHeading ||
-        b.kind == BlockKind::kPreformatted || b.kind == BlockKind::kTable ||
-        b.link_chars * 10 < b.chars * 9) {
-      return false;
-    }
-    return std::none_of(b.text.begin(), b.text.end(), [](char c) { return c >= '0' && c <= '9'; });
-  };
   std::unordered_map<std::string_view, int> count;
   for (size_t i = 0; i < blocks_.size(); ++i) {
-    if ((*keep)[i] && label(blocks_[i])) ++count[blocks_[i].text];
+    if ((*keep)[i] && IsLinkLabel(blocks_[i])) ++count[blocks_[i].text];
   }
+  if (count.empty()) return;
   for (size_t i = 0; i < blocks_.size(); ++i) {
-    if (!(*keep)[i]) continue;
+    if (!(*keep)[i] || !IsLinkLabel(blocks_[i])) continue;
     auto it = count.find(blocks_[i].text);
     if (it == count.end() || it->second < kMinLabelRepeats) continue;
     (*keep)[i] = 0;

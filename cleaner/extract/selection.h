@@ -24,17 +24,17 @@
 
 namespace cleaner::extract_internal {
 
-// Selects the main content of one walked page. `elems` and `blocks` are the
-// walk's, in its order; the Selector writes their sums, scores, drops and
-// card text, and keeps pointers to them and to `options` and `doc`, which
-// must outlive it. Set the public fields, then call Run() once. One
-// Selector per page; not thread-safe.
 // A block's card state (RawBlock::card_chars and RawBlock::card).
 struct CardMark {
   int chars = 0;
   bool card = false;
 };
 
+// Selects the main content of one walked page. `elems` and `blocks` are the
+// walk's, in its order; the Selector writes their sums, scores, drops and
+// card text, and keeps pointers to them and to `options` and `doc`, which
+// must outlive it. Set the public fields, then call Run() once. One
+// Selector per page; not thread-safe.
 class Selector {
  public:
   Selector(std::vector<Elem>* elems, std::vector<RawBlock>* blocks, const ExtractOptions& options,

@@ -917,7 +917,8 @@ void Judging::DropAroundContent() {
 // numbers or punctuation.
 // A document without paragraphs (a poem, a shopping list) is left alone,
 // and so are the cards the HTML extractor kept (Block::card): a listing's
-// titles are short lines in a run.
+// titles are short lines in a run. They do count towards a run: a short
+// label among them ("Sort by") is the listing's furniture.
 void Judging::DropMenuRuns() {
   for (size_t i = 0; i < n_ && has_content_;) {
     size_t j = i;
