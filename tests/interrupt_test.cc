@@ -28,11 +28,14 @@ void CheckInterrupted(const std::string& signal_name, int jobs, int want_exit) {
   }
   WriteFile(dir + "/big.jsonl", corpus);
   // set -m: a background job keeps SIGINT (without job control the shell
-  // starts it with SIGINT ignored, which cleaner respects).
+  // starts it with SIGINT ignored, which cleaner respects). The signal comes
+  // once the first records are out (at most 60 s: a sanitizer build on a
+  // loaded machine can take seconds to start), not after a fixed pause.
   std::string cmd = "cd '" + dir + "' && bash -c 'set -m; \"" CLEANER_BINARY "\" -j " +
                     std::to_string(jobs) +
                     " --output-format jsonl big.jsonl > out.jsonl 2> err.txt & pid=$!; "
-                    "sleep 0.5; kill -" + signal_name + " $pid; wait $pid; echo $? > rc.txt'";
+                    "for i in $(seq 600); do [ -s out.jsonl ] && break; sleep 0.1; done; "
+                    "kill -" + signal_name + " $pid; wait $pid; echo $? > rc.txt'";
   REQUIRE(std::system(cmd.c_str()) == 0);
   CHECK(std::stoi(ReadFile(dir + "/rc.txt")) == want_exit);
   std::string out = ReadFile(dir + "/out.jsonl");
