@@ -296,17 +296,17 @@ bool IsLinkLabel(const RawBlock& b) {
 
 void Selector::DropRepeatedLabels(std::vector<char>* keep) {
   if (kind == PageKind::kDocumentation) return;
+  std::vector<int> labels;
   std::unordered_map<std::string_view, int> count;
   for (size_t i = 0; i < blocks_.size(); ++i) {
-    if ((*keep)[i] && IsLinkLabel(blocks_[i])) ++count[blocks_[i].text];
-  }
-  if (count.empty()) return;
-  for (size_t i = 0; i < blocks_.size(); ++i) {
     if (!(*keep)[i] || !IsLinkLabel(blocks_[i])) continue;
-    auto it = count.find(blocks_[i].text);
-    if (it == count.end() || it->second < kMinLabelRepeats) continue;
+    labels.push_back(static_cast<int>(i));
+    ++count[blocks_[i].text];
+  }
+  for (int i : labels) {
+    if (count[blocks_[i].text] < kMinLabelRepeats) continue;
     (*keep)[i] = 0;
-    Report("repeated-link-label", "links", static_cast<int>(i));
+    Report("repeated-link-label", "links", i);
   }
 }
 
