@@ -30,7 +30,10 @@ const LineFilterRules& DefaultRules() {
 }
 
 // Runs the stage over `lines` (one block each) and returns the kept texts.
-std::vector<std::string> Filter(const std::vector<std::string>& lines, TestDoc* doc) {
+// The lines whose number is in `cards` are marked as cards the HTML
+// extractor kept (Block::card).
+std::vector<std::string> Filter(const std::vector<std::string>& lines, TestDoc* doc,
+                                const std::vector<size_t>& cards = {}) {
   CollectingSink sink;
   LineFilter filter(&DefaultRules(), FilterOptions(), &sink);
   REQUIRE(filter.BeginDocument(doc->info()).ok());
@@ -38,6 +41,7 @@ std::vector<std::string> Filter(const std::vector<std::string>& lines, TestDoc* 
     Block b;
     b.text = lines[i];
     b.index = static_cast<int>(i);
+    b.card = std::find(cards.begin(), cards.end(), i) != cards.end();
     REQUIRE(filter.Push(std::move(b)).ok());
   }
   REQUIRE(filter.EndDocument().ok());
@@ -49,23 +53,10 @@ std::vector<std::string> Filter(const std::vector<std::string>& lines) {
   return Filter(lines, &doc);
 }
 
-// The same, with the lines whose number is in `cards` marked as cards the
-// HTML extractor kept (Block::card).
 std::vector<std::string> FilterCards(const std::vector<std::string>& lines,
                                      const std::vector<size_t>& cards) {
   TestDoc doc;
-  CollectingSink sink;
-  LineFilter filter(&DefaultRules(), FilterOptions(), &sink);
-  REQUIRE(filter.BeginDocument(doc.info()).ok());
-  for (size_t i = 0; i < lines.size(); ++i) {
-    Block b;
-    b.text = lines[i];
-    b.index = static_cast<int>(i);
-    b.card = std::find(cards.begin(), cards.end(), i) != cards.end();
-    REQUIRE(filter.Push(std::move(b)).ok());
-  }
-  REQUIRE(filter.EndDocument().ok());
-  return sink.Texts();
+  return Filter(lines, &doc, cards);
 }
 
 bool Has(const std::vector<std::string>& v, const std::string& s) {
