@@ -185,45 +185,22 @@ Status LineClassifier::Compile(const std::vector<RuleFile>& files,
   std::unique_ptr<LineClassifier> c(new LineClassifier());
   CLEANER_RETURN_IF_ERROR(c->stop_words_.Load(files));
   const std::vector<std::string>& names = WindowFeatureNames();
+  auto feature_index = [&names](std::string_view name) {
+    const auto it = std::find(names.begin(), names.end(), name);
+    return it == names.end() ? -1 : static_cast<int>(it - names.begin());
+  };
   for (const RuleFile& file : files) {
     if (file.name != "line_classifier.txt") continue;
     bool have_base = false, have_gate = false, have_threshold = false;
-    int tree_start = -1;  // index of the current tree's first node
     RuleLineReader reader(file);
     Status st;
     while (reader.Next(&st)) {
       const RuleLine& line = reader.line();
       const std::vector<std::string_view>& f = line.fields;
       double v = 0;
-      if (f[0] == "tree") {
-        if (f.size() != 1) return line.Error("expected: tree");
-        tree_start = static_cast<int>(c->nodes_.size());
-        c->roots_.push_back(tree_start);
-      } else if (f[0] == "node" || f[0] == "leaf") {
-        if (tree_start < 0) return line.Error("a node before the first tree");
-        Node nd;
-        const int self = static_cast<int>(c->nodes_.size()) - tree_start;
-        if (f[0] == "leaf") {
-          if (f.size() != 2 || !ParseNumber(f[1], &nd.value))
-            return line.Error("expected: leaf<TAB>VALUE");
-        } else {
-          if (f.size() != 6) {
-            return line.Error("expected: node<TAB>FEATURE<TAB>THRESHOLD<TAB>LEFT<TAB>RIGHT<TAB>VALUE");
-          }
-          const auto it = std::find(names.begin(), names.end(), f[1]);
-          if (it == names.end()) return line.Error("unknown feature '" + std::string(f[1]) + "'");
-          nd.feature = static_cast<int>(it - names.begin());
-          double left = 0, right = 0;
-          if (!ParseNumber(f[2], &nd.threshold) || !ParseNumber(f[3], &left) ||
-              !ParseNumber(f[4], &right) || !ParseNumber(f[5], &nd.value) || left <= self ||
-              right <= self || left != static_cast<int>(left) || right != static_cast<int>(right)) {
-            return line.Error("threshold and value are numbers; LEFT and RIGHT the numbers of "
-                              "later nodes of the same tree");
-          }
-          nd.left = tree_start + static_cast<int>(left);
-          nd.right = tree_start + static_cast<int>(right);
-        }
-        c->nodes_.push_back(nd);
+      Status tree_st;
+      if (c->trees_.ReadLine(line, feature_index, &tree_st)) {
+        CLEANER_RETURN_IF_ERROR(tree_st);
       } else if (f[0] == "base" || f[0] == "gate" || f[0] == "threshold") {
         if (f.size() != 2 || !ParseNumber(f[1], &v)) return line.Error("expected: KIND<TAB>NUMBER");
         if (f[0] != "base" && !(v >= 0 && v <= 1)) return line.Error("a gate or threshold is in [0, 1]");
@@ -235,19 +212,10 @@ Status LineClassifier::Compile(const std::vector<RuleFile>& files,
       }
     }
     CLEANER_RETURN_IF_ERROR(st);
-    // Every child must exist within its tree: a tree ends where the next begins.
-    for (size_t t = 0; t < c->roots_.size(); ++t) {
-      const int end = t + 1 < c->roots_.size() ? c->roots_[t + 1] : static_cast<int>(c->nodes_.size());
-      if (end == c->roots_[t]) return Status::InvalidArgument("filters/" + file.name + ": an empty tree");
-      for (int k = c->roots_[t]; k < end; ++k) {
-        if (c->nodes_[k].feature >= 0 && (c->nodes_[k].left >= end || c->nodes_[k].right >= end)) {
-          return Status::InvalidArgument("filters/" + file.name + ": a node's child is past its tree");
-        }
-      }
-    }
+    CLEANER_RETURN_IF_ERROR(c->trees_.Finish(file.name));
     // A file of comments only is no model (the training script's stand-in).
-    if (!have_base && !have_gate && !have_threshold && c->roots_.empty()) continue;
-    if (!have_base || !have_gate || !have_threshold || c->roots_.empty()) {
+    if (!have_base && !have_gate && !have_threshold && c->trees_.empty()) continue;
+    if (!have_base || !have_gate || !have_threshold || c->trees_.empty()) {
       return Status::InvalidArgument("filters/" + file.name +
                                      ": needs base, gate, threshold and a tree");
     }
@@ -309,18 +277,7 @@ void LineClassifier::Features(const std::vector<LineFacts>& lines, size_t i, flo
 }
 
 double LineClassifier::Raw(const double* x, std::vector<double>* pull) const {
-  double z = base_;
-  for (int root : roots_) {
-    int k = root;
-    while (nodes_[k].feature >= 0) {
-      const Node& nd = nodes_[k];
-      const int next = x[nd.feature] <= nd.threshold ? nd.left : nd.right;
-      if (pull != nullptr) (*pull)[nd.feature] += nodes_[next].value - nd.value;
-      k = next;
-    }
-    z += nodes_[k].value;
-  }
-  return z;
+  return base_ + trees_.Sum(x, pull);
 }
 
 double LineClassifier::Score(const double* x) const {

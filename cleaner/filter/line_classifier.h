@@ -29,6 +29,7 @@
 
 #include "cleaner/rules.h"
 #include "cleaner/status.h"
+#include "cleaner/util/boosted_trees.h"
 #include "cleaner/util/stop_words.h"
 
 namespace cleaner {
@@ -94,7 +95,7 @@ class LineClassifier {
   static Status Compile(const std::vector<RuleFile>& files,
                         std::unique_ptr<const LineClassifier>* out);
 
-  bool empty() const { return roots_.empty(); }
+  bool empty() const { return trees_.empty(); }
 
   // Fills `out` (kNumLineFeatures values) with the features of lines[i].
   void Features(const std::vector<LineFacts>& lines, size_t i, float* out) const;
@@ -116,12 +117,6 @@ class LineClassifier {
   double gate() const { return gate_; }
 
  private:
-  struct Node {
-    int feature = -1;  // of WindowFeatureNames(); -1: a leaf
-    double threshold = 0;  // x <= threshold goes left
-    int left = -1, right = -1;  // indices into nodes_
-    double value = 0;  // the node's contribution to the raw score
-  };
   LineClassifier() = default;
   // The raw score; with `pull`, each feature's share of it along the paths
   // taken (the change of value at each split it decided).
@@ -132,8 +127,7 @@ class LineClassifier {
               float (*rows)[kNumLineFeatures], size_t* row_of, double* x) const;
 
   StopWords stop_words_;
-  std::vector<Node> nodes_;
-  std::vector<int> roots_;  // the first node of each tree
+  BoostedTrees trees_;
   double base_ = 0;       // raw score before any tree
   double gate_ = 1;       // RuleDroppedShare() a document needs to be judged
   double threshold_ = 0;  // a line scoring under this is dropped
