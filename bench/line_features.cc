@@ -11,51 +11,30 @@
 // text (TABs as spaces).
 #include <cstdio>
 #include <string>
-#include <vector>
 
-#include "cleaner/cleaner.h"
-#include "cleaner/cli/flags.h"
+#include "bench/feature_dump.h"
 #include "cleaner/filter/line_classifier.h"
-#include "cleaner/source/source.h"
 
 int main(int argc, char** argv) {
   using namespace cleaner;
-  std::vector<std::string> args(argv + 1, argv + argc);
-  Flags flags;
-  Status st = ParseFlags(args, &flags);
-  if (!st.ok() || flags.inputs.empty()) {
-    std::fprintf(stderr, "usage: line_features [cleaner flags] INPUT...\n%s\n",
-                 st.message().c_str());
-    return 2;
-  }
-  size_t doc_number = 0;
+  long doc_number = -1;
   std::string text;
-  flags.options.filter.line_feature_dump = [&](std::string_view line, int rule, const float* x,
-                                               int k) {
-    std::printf("%zu\t%d", doc_number, rule);
-    for (int j = 0; j < k; ++j) std::printf("\t%.9g", x[j]);
-    text.assign(line.data(), line.size());
-    for (char& c : text) c = c == '\t' ? ' ' : c;
-    std::printf("\t%s\n", text.c_str());
-  };
-  std::unique_ptr<Cleaner> c;
-  st = Cleaner::Create(flags.options, &c);
-  if (!st.ok()) {
-    std::fprintf(stderr, "line_features: %s\n", st.message().c_str());
-    return 2;
-  }
-  std::printf("doc\trule");
-  for (const std::string& name : LineFeatureNames()) std::printf("\t%s", name.c_str());
-  std::printf("\ttext\n");
-  for (const InputItem& item : ExpandInputs(flags.inputs)) {
-    RawDocument raw;
-    st = ReadInput(item, flags.options.limits.max_document_bytes, &raw);
-    if (st.ok()) {
-      Document doc;
-      st = c->Clean(raw, &doc);
-    }
-    if (!st.ok()) std::fprintf(stderr, "line_features: %s\n", st.message().c_str());
-    ++doc_number;
-  }
-  return 0;
+  return RunFeatureDump(
+      "line_features", argc, argv,
+      [&](Options* options) {
+        options->filter.line_feature_dump = [&](std::string_view line, int rule, const float* x,
+                                                int k) {
+          std::printf("%ld\t%d", doc_number, rule);
+          for (int j = 0; j < k; ++j) std::printf("\t%.9g", x[j]);
+          text.assign(line.data(), line.size());
+          for (char& c : text) c = c == '\t' ? ' ' : c;
+          std::printf("\t%s\n", text.c_str());
+        };
+      },
+      [] {
+        std::printf("doc\trule");
+        for (const std::string& name : LineFeatureNames()) std::printf("\t%s", name.c_str());
+        std::printf("\ttext\n");
+      },
+      [&](const InputItem&) { ++doc_number; });
 }

@@ -45,6 +45,10 @@ def run(build, pages, bias, scratch):
     os.makedirs(filters, exist_ok=True)
     with open(os.path.join(filters, "extract_gate.txt"), "w") as f:
         f.write(f"gate\tbias\t{bias}\n")
+    # The block model judges after the gate: the gate's labels are the
+    # selections' own F1, without it.
+    with open(os.path.join(filters, "block_model.txt"), "w") as f:
+        f.write("# no block model\n")
     proc = subprocess.run(
         [os.path.join(build, "cleaner"), "-j", "2", "--filters", filters, "--input-format", "html",
          "--output-format", "jsonl", "--explain", pages],

@@ -40,6 +40,13 @@ struct ExtractOptions {
   // (--links, --images). Off: the text is all that is kept.
   bool links = false;
   bool images = false;
+  // For training and inspecting the block model (bench/block_features):
+  // when set, called for every block the rules leave on an HTML page, with
+  // its text, whether the selection kept it, and its features
+  // (BlockFeatureName() in cleaner/extract/block_model.h), before the
+  // model judges it.
+  std::function<void(std::string_view text, bool kept, const float* features, int num_features)>
+      block_feature_dump;
 };
 
 struct FilterOptions {

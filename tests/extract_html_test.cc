@@ -18,6 +18,7 @@ namespace cleaner {
 namespace {
 
 using testing::DefaultExtractRules;
+using testing::SelectionExtractRules;
 
 struct Result {
   std::vector<Block> blocks;
@@ -31,7 +32,8 @@ Result Extract(const std::string& html, ExtractOptions options = ExtractOptions(
   if (doc == nullptr) doc = &local;
   testing::CollectingSink sink;
   Result r;
-  r.status = ExtractHtml(html, DefaultExtractRules(), options, LimitOptions(), doc->info(), &sink);
+  r.status =
+      ExtractHtml(html, SelectionExtractRules(), options, LimitOptions(), doc->info(), &sink);
   r.blocks = sink.blocks;
   r.texts = sink.Texts();
   return r;

@@ -32,6 +32,24 @@ inline const ExtractRules& DefaultExtractRules() {
   return *rules;
 }
 
+// The default rules and models but the block model (a file of comments
+// only): what the rules and the selection decide, for the tests of the
+// selection's parts through the whole extractor. The block model has its
+// own tests (block_model_test.cc); the golden files see everything.
+inline const ExtractRules& SelectionExtractRules() {
+  static const ExtractRules* rules = [] {
+    std::vector<RuleFile> files;
+    for (const RuleFile& f : DefaultRuleFiles()) {
+      files.push_back(f.name == "block_model.txt" ? RuleFile{f.name, "# none\n"} : f);
+    }
+    std::unique_ptr<const ExtractRules> r;
+    Status st = ExtractRules::Compile(files, &r);
+    if (!st.ok()) FAIL(st.message());
+    return r.release();
+  }();
+  return *rules;
+}
+
 // `html` parsed by Gumbo and walked with the default rules (with none of
 // the class, id, tag, role and itemprop rules when `apply_rules` is false).
 // The Walker holds the page model (elems, blocks, meta).
@@ -77,18 +95,21 @@ struct SelectedPage {
 
 // `html` walked with the default rules and selected as a page of kind
 // `kind` titled `title`, with the selection gate's weights `gate` (null: no
-// gate, the selection stands), and default ExtractOptions.
+// gate, the selection stands), the block model `blocks` (null: none), and
+// `options` (default ExtractOptions).
 inline SelectedPage SelectHtml(const std::string& html, PageKind kind = PageKind::kArticle,
-                               const std::string& title = "", const GateVector* gate = nullptr) {
+                               const std::string& title = "", const GateVector* gate = nullptr,
+                               const BlockModel* blocks = nullptr,
+                               const ExtractOptions& options = ExtractOptions()) {
   SelectedPage s;
   s.w = WalkHtml(html);
   TestDoc doc;
   const DocumentInfo info = doc.info();
-  const ExtractOptions options;
   extract_internal::Selector sel(&s.w->elems, &s.w->blocks, options, info);
   sel.kind = kind;
   sel.title = title;
   sel.gate = gate;
+  sel.block_model = blocks;
   sel.Run(&s.keep);
   s.events = doc.reporter.events;
   return s;

@@ -193,6 +193,7 @@ Status ExtractHtml(std::string_view html, const ExtractRules& rules, const Extra
     Selector sel(&w.elems, &w.blocks, options, doc);
     sel.kind = kind;
     sel.gate = &rules.rep().gate;
+    sel.block_model = &rules.rep().blocks;
     sel.title = title;
     if (!m.title_tag.empty() && m.title_tag != title) sel.title += " " + m.title_tag;
     sel.Run(&keep);

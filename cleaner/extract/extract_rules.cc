@@ -155,6 +155,7 @@ Status ExtractRules::Compile(const std::vector<RuleFile>& files,
     }
     CLEANER_RETURN_IF_ERROR(st);
   }
+  CLEANER_RETURN_IF_ERROR(LoadBlockModel(files, &rep->blocks));
   out->reset(new ExtractRules(std::move(rep)));
   return Status::OK();
 }

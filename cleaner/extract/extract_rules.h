@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "cleaner/extract/block_model.h"
 #include "cleaner/extract/extract_html.h"
 #include "cleaner/extract/html_model.h"
 #include "cleaner/extract/page_kind_model.h"
@@ -40,6 +41,7 @@ struct ExtractRules::Rep {
   StopWords stopwords;
   GateVector gate{};        // the selection gate's weights (selection_gate.h)
   PageKindModel page_kind;  // the page-kind model's weights (page_kind_model.h)
+  BlockModel blocks;        // the block model's trees (block_model.h)
 
   std::string_view Keep(std::string s) {
     storage.push_back(std::move(s));

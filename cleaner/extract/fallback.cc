@@ -180,6 +180,8 @@ void Selector::Gate(std::vector<char>* keep) {
   SetKindFeatures(kind, &f);
   const float score = gate != nullptr ? GateScore(*gate, f) : 0.f;
   const bool use_broad = score > 0 && text > 0;
+  gate_score_ = score;
+  broad_ = use_broad;
   if (doc_.reporter != nullptr) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "score=%.3f ", score);

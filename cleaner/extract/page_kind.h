@@ -25,6 +25,14 @@ enum class PageKind {
 // "documentation".
 const char* PageKindName(PageKind kind);
 
+// Sets the six features of a model's vector `f` from index `first` on, one
+// per kind but article in PageKind's order (forum, product, ...): 1 for
+// `kind`, 0 for the others (an article has none set).
+template <typename Vector>
+void SetKindOneHot(PageKind kind, int first, Vector* f) {
+  for (int k = 1; k < 7; ++k) (*f)[first + k - 1] = static_cast<int>(kind) == k ? 1.f : 0.f;
+}
+
 struct PageEvidence {
   std::string_view json_ld;    // the text of the page's ld+json scripts
   std::string_view itemtypes;  // microdata itemtype values, space-separated

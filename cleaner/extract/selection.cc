@@ -442,6 +442,7 @@ void Selector::Run(std::vector<char>* keep) {
   ClassifyProse(&blocks_);
   Select(keep);
   if (kind == PageKind::kForum) KeepThread(keep);
+  narrow_ = *keep;
   Fallback(keep);
   Gate(keep);
   if (comments_are_page_ && !options_.keep_comments) {
@@ -457,6 +458,7 @@ void Selector::Run(std::vector<char>* keep) {
       }
     }
   }
+  ScoreBlocks(keep);
   DropTitleHeading(keep);
   DropRepeats(keep);
   DropRepeatedLabels(keep);

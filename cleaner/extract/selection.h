@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "cleaner/block.h"
+#include "cleaner/extract/block_model.h"
 #include "cleaner/extract/features.h"
 #include "cleaner/extract/html_model.h"
 #include "cleaner/extract/page_kind.h"
@@ -48,7 +49,8 @@ class Selector {
   void Run(std::vector<char>* keep);
   std::string title;  // for the heading-repeats-title check
   PageKind kind = PageKind::kArticle;
-  const GateVector* gate = nullptr;  // the selection gate's weights; null: no gate
+  const GateVector* gate = nullptr;         // the selection gate's weights; null: no gate
+  const BlockModel* block_model = nullptr;  // the block model; null or empty: none
   // Set by Run(): the text of the first byline dropped, if any.
   std::string byline;
 
@@ -104,6 +106,15 @@ class Selector {
   void Fallback(std::vector<char>* keep);
   void Gate(std::vector<char>* keep);
 
+  // block_scoring.cc: the block model's verdict on every visible block
+  // (block_model.h), with the rules' and the selections' as evidence;
+  // comment sections are not judged (they are --keep-comments' to keep).
+  void ScoreBlocks(std::vector<char>* keep);
+  // The model's verdicts on the `judged` blocks, with their `scores`, where
+  // the selection kept `chosen_chars` characters.
+  void ApplyBlockModel(const std::vector<int>& judged, const std::vector<double>& scores,
+                       long chosen_chars, std::vector<char>* keep);
+
   std::vector<Elem>& elems_;
   std::vector<RawBlock>& blocks_;
   const ExtractOptions& options_;
@@ -124,6 +135,9 @@ class Selector {
   std::string comments_explained_;  // the evidence, said once the text is chosen
   bool cards_explained_ = false;    // KeepCards() runs with every selection pass; it says so once
   std::vector<CardMark> walked_cards_;  // the blocks' card state as walked, before KeepCards()
+  std::vector<char> narrow_;  // the main-content selection's keep, before the fallbacks and gate
+  float gate_score_ = 0;      // the gate's score (Gate())
+  bool broad_ = false;        // the gate chose every block the rules leave
   // Explain events of the current pass, reported once its result is used.
   std::vector<ExplainEvent> pending_;
   std::vector<char> explained_;  // blocks named by an event of pending_

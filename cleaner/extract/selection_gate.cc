@@ -19,14 +19,9 @@ const char* GateFeatureName(int feature) { return NameAt(kNames, feature); }
 
 int GateFeatureIndex(std::string_view name) { return IndexOfName(kNames, name); }
 
-void SetKindFeatures(PageKind kind, GateVector* f) {
-  (*f)[kGateForum] = kind == PageKind::kForum;
-  (*f)[kGateProduct] = kind == PageKind::kProduct;
-  (*f)[kGateCollection] = kind == PageKind::kCollection;
-  (*f)[kGateListing] = kind == PageKind::kListing;
-  (*f)[kGateService] = kind == PageKind::kService;
-  (*f)[kGateDocumentation] = kind == PageKind::kDocumentation;
-}
+static_assert(kGateDocumentation == kGateForum + 5, "the kinds' features in PageKind's order");
+
+void SetKindFeatures(PageKind kind, GateVector* f) { SetKindOneHot(kind, kGateForum, f); }
 
 float GateScore(const GateVector& weights, const GateVector& features) {
   float s = 0;
