@@ -10,6 +10,7 @@
 
 #include "cleaner/extract/html_text.h"
 #include "cleaner/extract/selection.h"
+#include "cleaner/util/deadline.h"
 
 namespace cleaner::extract_internal {
 namespace {
@@ -148,6 +149,10 @@ void Selector::ScoreBlocks(std::vector<char>* keep) {
   }
   std::vector<double> scores(judged.size());
   for (size_t j = 0; j < judged.size(); ++j) {
+    // A page of millions of blocks costs seconds here: the time budget is
+    // checked, and a spent one leaves the selection (the document then
+    // fails with the budget's error).
+    if (DeadlinePassed(doc_.deadline)) return;
     const int i = judged[j];
     const RawBlock& b = blocks_[i];
     BlockVector x = page;
