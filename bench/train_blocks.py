@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """Train the extractor's block model (cleaner/extract/block_model.h).
 
-    /usr/bin/python3 bench/train_blocks.py [--build DIR] [--thresholds 0,0.5] [--write]
+    /usr/bin/python3 bench/train_blocks.py [--build DIR] [--thresholds="SPEC SPEC..."] [--write]
 
-Data: every block the rules leave on the WCXB dev pages (../shared/bench/wcxb/dev,
+(a spec starts with '-' more often than not: write --thresholds=..., with the
+'='.) Data: every block the extractor judges (all but those the page hides
+and comment sections) on the WCXB dev pages (../shared/bench/wcxb/dev,
 1,497 pages of 7 kinds) and the AEB pages (../shared/bench/aeb, news), with the
 features the extractor computes for it, printed by build/bench/block_features
 (the extractor with its selection and gate as they are, before the model).
@@ -92,7 +94,9 @@ def clean(build, filters, pages, page_types=None):
     page_type each page got goes to `page_types`."""
     proc = subprocess.run([os.path.join(build, "cleaner"), "-j", "2", "-q", "--filters", filters,
                            "--input-format", "html", "--output-format", "jsonl", pages],
-                          stdout=subprocess.PIPE, check=False)
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+    if proc.returncode == 2:  # a configuration error: a model file the cleaner refuses
+        raise SystemExit(proc.stderr.decode("utf-8", "replace"))
     texts = {}
     for line in proc.stdout.decode("utf-8").splitlines():
         d = json.loads(line)

@@ -41,7 +41,8 @@ struct ExtractOptions {
   bool links = false;
   bool images = false;
   // For training and inspecting the block model (bench/block_features):
-  // when set, called for every block the rules leave on an HTML page, with
+  // when set, called for every block the block model judges on an HTML
+  // page (all but hidden ones and comment sections), with
   // its text, whether the selection kept it, and its features
   // (BlockFeatureName() in cleaner/extract/block_model.h), before the
   // model judges it.

@@ -53,6 +53,9 @@ TEST_CASE("the block model file is checked line by line", "[extract][block_model
   CHECK(st.message().find(":4: unknown feature 'nope'") != std::string::npos);
   st = Load("base\t0\nthreshold\t0\ntree\nnode\tprose\t1\t1\t2\t0\nleaf\t0\ntree\nleaf\t0\n", &m);
   CHECK(st.message().find("a node's child is past its tree") != std::string::npos);
+  // Thresholds without trees are no model but a broken file.
+  st = Load("threshold\tproduct\t1\n", &m);
+  CHECK(st.message().find("needs base, threshold and a tree") != std::string::npos);
   // Comments only, or no file: no model.
   REQUIRE(Load("# retrained soon\n", &m).ok());
   CHECK(m.empty());
@@ -141,6 +144,21 @@ TEST_CASE("a rule's drop is the model's evidence - a hidden block is not judged"
            &m)
           .ok());
   CHECK(SelectHtml(html, PageKind::kArticle, "", nullptr, &m).Kept() == plain);
+}
+
+TEST_CASE("comment sections kept by --keep-comments are not judged", "[extract][block_model]") {
+  const std::string html =
+      HtmlPage("<article>" + ProseParagraph(1) + ProseParagraph(2) +
+               "</article><div class=\"comments\"><p>Great story</p><p>Thanks for it</p></div>");
+  ExtractOptions options;
+  options.keep_comments = true;
+  BlockModel m;
+  // Prose only: the short comments would go, were they judged.
+  REQUIRE(Load(kProseModel, &m).ok());
+  const auto kept = SelectHtml(html, PageKind::kArticle, "", nullptr, &m, options).Kept();
+  CHECK(std::find(kept.begin(), kept.end(), "Great story") != kept.end());
+  CHECK(std::find(kept.begin(), kept.end(), "Thanks for it") != kept.end());
+  CHECK(kept.size() == 4);
 }
 
 TEST_CASE("a block model that keeps next to nothing leaves the selection",

@@ -110,7 +110,10 @@ Status LoadBlockModel(const std::vector<RuleFile>& files, BlockModel* model) {
     }
     CLEANER_RETURN_IF_ERROR(st);
     CLEANER_RETURN_IF_ERROR(model->trees.Finish(file.name));
-    if (model->trees.empty() && !have_base && threshold[0] == kUnset) continue;
+    const bool any_threshold =
+        std::any_of(threshold.begin(), threshold.end(), [](double t) { return t != kUnset; }) ||
+        std::any_of(drop.begin(), drop.end(), [](double t) { return t != kUnset; });
+    if (model->trees.empty() && !have_base && !any_threshold) continue;
     if (model->trees.empty() || !have_base || threshold[0] == kUnset) {
       return Status::InvalidArgument("filters/" + file.name + ": needs base, threshold and a tree");
     }

@@ -1,7 +1,8 @@
 // Stage 2a, extract: the block model. The selection keeps a container and
 // its siblings, or (as the selection gate decides) every block the rules
 // leave; on a product, listing or collection page neither is what a reader
-// calls the content. This model judges each block the rules leave, from
+// calls the content. This model judges each block (but hidden ones and
+// comment sections; what the rules dropped too, their drop a feature), from
 // the block's text (length, links, cards, prose, stop words), its place
 // (its container's tags and class weights, how often its container's shape
 // repeats, whether the selections kept it and its neighbours) and the
@@ -48,7 +49,7 @@ enum BlockFeature {
   kBlockPosition,      // index / blocks
   kBlockBeforeChosen,  // before the first block the chosen selection kept
   kBlockAfterChosen,   // after its last
-  kBlockPrevChosen,    // the block before (the rules leave) is kept
+  kBlockPrevChosen,    // the judged block before is kept
   kBlockNextChosen,    // the block after is kept
   kBlockWeight,        // class and id weights of its elements / 100, in [-1, 1]
   kBlockInNav,         // an element around it is <nav>, <header>, ...
@@ -70,7 +71,7 @@ enum BlockFeature {
   kBlockDistance,        // blocks to the nearest one the selection kept / 20, at most 1
   kBlockComments,        // inside a comment section
   kBlockPageText,        // log10(1 + the text the rules leave) / 6
-  kBlockChosenShare,     // text the chosen selection keeps / the text the rules leave
+  kBlockChosenShare,     // of the text the rules leave, the share the selection keeps
   kBlockForum,           // page kinds (article: none)
   kBlockProduct,
   kBlockCollection,

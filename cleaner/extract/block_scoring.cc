@@ -174,7 +174,12 @@ void Selector::ScoreBlocks(std::vector<char>* keep) {
     }
     scores[j] = model ? BlockScore(*block_model, x) : 0.0;
   }
-  if (model) ApplyBlockModel(judged, scores, chosen_chars, keep);
+  if (!model) return;
+  // What the selection keeps, whatever the rules said of it and comment
+  // sections included (the fallback's text may be under a furniture word).
+  long kept_chars = 0;
+  for (size_t i = 0; i < blocks_.size(); ++i) kept_chars += (*keep)[i] ? blocks_[i].chars : 0;
+  ApplyBlockModel(judged, scores, kept_chars, keep);
 }
 
 void Selector::ApplyBlockModel(const std::vector<int>& judged, const std::vector<double>& scores,
@@ -199,7 +204,7 @@ void Selector::ApplyBlockModel(const std::vector<int>& judged, const std::vector
                                  " characters the selection kept; the selection stands");
     return;
   }
-  if (model_chars == 0) {
+  if (model_chars == 0 && chosen_chars == 0) {
     verdict[best] = 1;
     QueueInfo("block-model", "the block model keeps no block; the one it scores highest stays");
   }

@@ -106,12 +106,13 @@ class Selector {
   void Fallback(std::vector<char>* keep);
   void Gate(std::vector<char>* keep);
 
-  // block_scoring.cc: the block model's verdict on every visible block
-  // (block_model.h), with the rules' and the selections' as evidence;
-  // comment sections are not judged (they are --keep-comments' to keep).
+  // block_scoring.cc: the block model's verdict on every block but those
+  // the page hides (HiddenRule()) and comment sections the rules drop or
+  // --keep-comments keeps (block_model.h), with the rules' and the
+  // selections' verdicts as evidence.
   void ScoreBlocks(std::vector<char>* keep);
   // The model's verdicts on the `judged` blocks, with their `scores`, where
-  // the selection kept `chosen_chars` characters.
+  // the selection kept `chosen_chars` characters (in every block it kept).
   void ApplyBlockModel(const std::vector<int>& judged, const std::vector<double>& scores,
                        long chosen_chars, std::vector<char>* keep);
 
