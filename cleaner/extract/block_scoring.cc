@@ -34,8 +34,6 @@ std::vector<int> SameShapeSiblings(const std::vector<Elem>& elems) {
   return out;
 }
 
-float Clamp(float x, float lo, float hi) { return std::min(hi, std::max(lo, x)); }
-
 int Digits(const std::string& s) {
   int n = 0;
   for (char c : s) n += c >= '0' && c <= '9';
@@ -66,7 +64,7 @@ void SetPlaceFeatures(const std::vector<Elem>& elems, const std::vector<int>& sa
       default: break;
     }
   }
-  f[kBlockWeight] = Clamp(weight / 100.f, -1.f, 1.f);
+  f[kBlockWeight] = std::clamp(weight / 100.f, -1.f, 1.f);
   f[kBlockDepth] = std::min(1.f, depth / 32.f);
   f[kBlockRepeated] = static_cast<float>(std::log2(1.0 + (repeated - 1)) / 6);
   const int container = elems[owner].parent >= 0 ? elems[owner].parent : owner;
@@ -101,9 +99,13 @@ void SetTextFeatures(const RawBlock& b, BlockVector* x) {
 
 }  // namespace
 
+bool Selector::JudgesBlocks() const {
+  return (block_model != nullptr && !block_model->empty()) || options_.block_feature_dump;
+}
+
 void Selector::ScoreBlocks(std::vector<char>* keep) {
+  if (!JudgesBlocks()) return;
   const bool model = block_model != nullptr && !block_model->empty();
-  if (!model && !options_.block_feature_dump) return;
   const bool comments_kept = options_.keep_comments || comments_are_page_;
   // The blocks judged: every visible one, but comment sections. The page's
   // text and the selection's share are measured over what the rules leave.
@@ -131,7 +133,7 @@ void Selector::ScoreBlocks(std::vector<char>* keep) {
   const std::vector<int> same_shape = SameShapeSiblings(elems_);
   BlockVector page{};
   page[kBlockBias] = 1;
-  page[kBlockGateScore] = Clamp(gate_score_ / 5, -1.f, 1.f);
+  page[kBlockGateScore] = std::clamp(gate_score_ / 5, -1.f, 1.f);
   page[kBlockBroad] = broad_;
   page[kBlockPageText] = static_cast<float>(std::log10(1.0 + page_chars) / 6);
   page[kBlockChosenShare] = page_chars > 0 ? static_cast<float>(chosen_chars) / page_chars : 0;
@@ -232,9 +234,10 @@ void Selector::ApplyBlockModel(const std::vector<int>& judged, const std::vector
       continue;
     }
     ++dropped;
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "block model score %.3f, drop threshold %.3f", scores[j], drop);
     if (doc_.reporter != nullptr) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "block model score %.3f, drop threshold %.3f", scores[j],
+                    drop);
       Report("block-model", "block-model", i);
       pending_.back().after = buf;
     }

@@ -442,7 +442,7 @@ void Selector::Run(std::vector<char>* keep) {
   ClassifyProse(&blocks_);
   Select(keep);
   if (kind == PageKind::kForum) KeepThread(keep);
-  narrow_ = *keep;
+  if (JudgesBlocks()) narrow_ = *keep;  // a feature of the block model
   Fallback(keep);
   Gate(keep);
   if (comments_are_page_ && !options_.keep_comments) {

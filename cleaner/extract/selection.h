@@ -111,6 +111,8 @@ class Selector {
   // --keep-comments keeps (block_model.h), with the rules' and the
   // selections' verdicts as evidence.
   void ScoreBlocks(std::vector<char>* keep);
+  // Whether ScoreBlocks() has work: a block model, or a feature dump.
+  bool JudgesBlocks() const;
   // The model's verdicts on the `judged` blocks, with their `scores`, where
   // the selection kept `chosen_chars` characters (in every block it kept).
   void ApplyBlockModel(const std::vector<int>& judged, const std::vector<double>& scores,
