@@ -384,6 +384,7 @@ TEST_CASE("bylines and date stamps at the head go to the metadata", "[filter]") 
       {{"By Jane Doe", "8 November 2020"}, "Jane Doe", "2020-11-08"},
       {{"Publié le 8 novembre 2020 par Jean Dupont"}, "Jean Dupont", "2020-11-08"},
       {{"Von Max Mustermann", "08.11.2020, 14:32 Uhr"}, "Max Mustermann", "2020-11-08"},
+      {{"Veröffentlicht am 8. November 2020 von Max Mustermann"}, "Max Mustermann", "2020-11-08"},
       {{"Por María López", "8 de noviembre de 2020"}, "María López", "2020-11-08"},
       {{"Автор: Иван Петров", "8 ноября 2020 г."}, "Иван Петров", "2020-11-08"},
       {{"Published: 2020-11-08"}, "", "2020-11-08"},

@@ -265,6 +265,10 @@ TEST_CASE("no space before punctuation - except French typography", "[repair]") 
           {"a\u00A0, b\t. c", "a, b. c"},
           {"word ,next", "word, next"},
           {"He left .She stayed.", "He left. She stayed."},
+          // A question or a quote ends the sentence glued to the next.
+          {"What now ?The minister left.", "What now? The minister left."},
+          {"Stop !Then go.", "Stop! Then go."},
+          {"a “scandal” .The vote (today) .He left.", "a “scandal”. The vote (today). He left."},
           {"and then . . . nothing, at 10 : 30", "and then . . . nothing, at 10 : 30"},
           {"(see above ) and [ 12 ]", "(see above) and [12]"},
           {"“quoted” , he said", "“quoted”, he said"},
@@ -283,8 +287,14 @@ TEST_CASE("no space before punctuation - except French typography", "[repair]") 
            "Il a dit : « Nous allons réussir ! » Puis ; rien ?"},
           {"C’est l’été , n’est-ce pas ?", "C’est l’été, n’est-ce pas ?"},
           {"Il est parti .", "Il est parti."},
+          // French keeps its space before ! ?; the next sentence gets one.
+          {"Ils protestent !Les salariés aussi ?Oui.", "Ils protestent ! Les salariés aussi ? Oui."},
       },
       "fr");
+  CheckTable({{"¿Qué pasará ahora ?El ministro calla.", "¿Qué pasará ahora? El ministro calla."}},
+             "es");
+  CheckTable({{"von einem „Skandal“ .Die Abstimmung", "von einem „Skandal“. Die Abstimmung"}},
+             "de");
 }
 
 TEST_CASE("a space after punctuation glued to the next word - never inside tokens",

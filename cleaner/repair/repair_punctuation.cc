@@ -203,13 +203,18 @@ class Rules {
     char32_t c = d_.cp[i], p = d_.cp[j - 1], n = d_.at(i + 1);
     bool prev_ok = IsWord(p) || IsClosingQuote(p) || p == ')' || p == ']' || p == '%';
     if (!prev_ok || IsNoSpaceScript(p) || IsNoSpaceScript(n)) return;
+    // The mark ends a sentence glued to the next (`left .She`, `“Scandal” .The`,
+    // `now ?The`): a word, a closing quote or bracket before it, a
+    // capitalized word after.
+    const bool glued_sentence = IsUpper(n) && IsLower(d_.at(i + 2)) &&
+                                (IsLower(p) || IsClosingQuote(p) || p == ')' || p == ']');
     bool move = false;  // the space goes after the mark instead
     switch (c) {
       case '.':
         // ` .` ends a phrase before a space, the end or a closing mark, and
         // before a capitalized word (`left .She` -> `left. She`); ` .NET`,
         // ` .5`, ` ...`, ` .com` are something else.
-        if (IsUpper(n) && IsLower(d_.at(i + 2)) && IsLower(p)) {
+        if (glued_sentence) {
           long we;
           if (In(ctx_.suffixes, WordAfter(d_, i + 1, &we))) return;
           move = true;
@@ -234,6 +239,16 @@ class Rules {
         if (!(move || IsEnd(n) || IsAnyQuote(n))) return;
         break;
       case '!': case '?':
+        if (glued_sentence) {
+          // French keeps its space before the mark; the next sentence
+          // gets its own (`protestent !Les` -> `protestent ! Les`).
+          if (ctx_.french) {
+            Add(i + 1, i + 1, " ", "space-after-punct");
+            return;
+          }
+          move = true;
+          break;
+        }
         if (ctx_.french) return;
         // ` !important`, ` ?q=`: not sentence punctuation.
         if (!(IsEnd(n) || IsAnyQuote(n) || n == ')' || n == '!' || n == '?' || n == '.')) return;
