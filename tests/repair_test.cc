@@ -269,6 +269,7 @@ TEST_CASE("no space before punctuation - except French typography", "[repair]") 
           {"What now ?The minister left.", "What now? The minister left."},
           {"Stop !Then go.", "Stop! Then go."},
           {"a “scandal” .The vote (today) .He left.", "a “scandal”. The vote (today). He left."},
+          {"she said \"no\" , then \"I doubt it\" .", "she said \"no\", then \"I doubt it\"."},
           {"and then . . . nothing, at 10 : 30", "and then . . . nothing, at 10 : 30"},
           {"(see above ) and [ 12 ]", "(see above) and [12]"},
           {"“quoted” , he said", "“quoted”, he said"},

@@ -201,13 +201,18 @@ class Rules {
     while (IsHSpace(d_.at(j - 1))) --j;
     if (j == 0) return;
     char32_t c = d_.cp[i], p = d_.cp[j - 1], n = d_.at(i + 1);
-    bool prev_ok = IsWord(p) || IsClosingQuote(p) || p == ')' || p == ']' || p == '%';
+    // A straight quote glued to the word before it closes a quotation
+    // (`"I doubt it" .`).
+    const bool straight_closing = (p == '"' || p == '\'') && IsWord(d_.at(j - 2));
+    bool prev_ok = IsWord(p) || IsClosingQuote(p) || straight_closing || p == ')' || p == ']' ||
+                   p == '%';
     if (!prev_ok || IsNoSpaceScript(p) || IsNoSpaceScript(n)) return;
     // The mark ends a sentence glued to the next (`left .She`, `“Scandal” .The`,
     // `now ?The`): a word, a closing quote or bracket before it, a
     // capitalized word after.
     const bool glued_sentence = IsUpper(n) && IsLower(d_.at(i + 2)) &&
-                                (IsLower(p) || IsClosingQuote(p) || p == ')' || p == ']');
+                                (IsLower(p) || IsClosingQuote(p) || straight_closing ||
+                                 p == ')' || p == ']');
     bool move = false;  // the space goes after the mark instead
     switch (c) {
       case '.':
