@@ -18,6 +18,7 @@ namespace {
 
 Status CompileModel(const std::string& text, std::unique_ptr<const LineClassifier>* out) {
   std::vector<RuleFile> files{{"stopwords.txt", "stopwords\ten\tthe of and to a in is that\n"},
+                              {"action_words.txt", "action\ten\twrite claim\naction\tfi\tkirjoita\n"},
                               {"line_classifier.txt", text}};
   return LineClassifier::Compile(files, out);
 }
@@ -111,6 +112,23 @@ TEST_CASE("line features measure words - function words and shapes", "[line_clas
   CHECK(FeaturesOf(*c, "© 2024 Example Ltd")[Index("legal_mark")] == 1);
   CHECK(FeaturesOf(*c, "Read more »")[Index("arrow_end")] == 1);
   CHECK(FeaturesOf(*c, "mail info@example.org")[Index("url_like")] == 1);
+  // A short line opening with a call to action's verb, in any listed
+  // language, whatever its case; not a sentence, nor another first word.
+  CHECK(FeaturesOf(*c, "Write a review")[Index("action_start")] == 1);
+  CHECK(FeaturesOf(*c, "» CLAIM your listing")[Index("action_start")] == 1);
+  CHECK(FeaturesOf(*c, "Kirjoita arvostelu")[Index("action_start")] == 1);
+  CHECK(FeaturesOf(*c, "Write to your member of parliament before the vote next week")
+            [Index("action_start")] == 0);
+  CHECK(FeaturesOf(*c, "Writers claim the prize")[Index("action_start")] == 0);
+  CHECK(FeaturesOf(*c, "The claim")[Index("action_start")] == 0);
+}
+
+TEST_CASE("the action word list is checked", "[line_classifier]") {
+  std::unique_ptr<const LineClassifier> c;
+  const Status st = LineClassifier::Compile(
+      {{"action_words.txt", "action\ten\twrite\nverbs\tde\tkaufen\n"}}, &c);
+  CHECK(st.message().find("filters/action_words.txt:2: expected: action<TAB>LANG<TAB>WORDS") !=
+        std::string::npos);
 }
 
 TEST_CASE("context features see content and dropped lines nearby", "[line_classifier]") {

@@ -20,7 +20,7 @@ const char* const kNames[kNumLineFeatures] = {
     "upper_share",  "symbol_share", "title_share",   "number_share",   "separators",
     "url_like",     "bullet_start", "repeated",      "phone_like",     "currency",
     "legal_mark",   "arrow_end",    "prev_dropped",  "next_dropped",
-    "content_distance", "content_around",
+    "content_distance", "content_around", "action_start",
 };
 
 // Counts of the characters and white-space separated words of a line.
@@ -109,6 +109,10 @@ bool UrlLike(std::string_view t) {
          t.find('@') != std::string_view::npos || t.find(".com") != std::string_view::npos;
 }
 
+// A call to action is a short line: a sentence that opens with "read" or
+// "add" is content.
+constexpr int kMaxActionWords = 6;
+
 // The reach of the context features.
 constexpr size_t kMaxDistance = 20;
 constexpr size_t kContextLines = 3;
@@ -184,6 +188,7 @@ Status LineClassifier::Compile(const std::vector<RuleFile>& files,
                                std::unique_ptr<const LineClassifier>* out) {
   std::unique_ptr<LineClassifier> c(new LineClassifier());
   CLEANER_RETURN_IF_ERROR(c->stop_words_.Load(files));
+  CLEANER_RETURN_IF_ERROR(c->action_words_.Load(files, "action_words.txt", "action"));
   const std::vector<std::string>& names = WindowFeatureNames();
   auto feature_index = [&names](std::string_view name) {
     const auto it = std::find(names.begin(), names.end(), name);
@@ -274,6 +279,9 @@ void LineClassifier::Features(const std::vector<LineFacts>& lines, size_t i, flo
     around += i + d < n && lines[i + d].rule == LineFacts::Rule::kContent;
   }
   *f++ = static_cast<float>(around) / (2 * kContextLines);
+  // A short line opening with a call to action's verb ("Write a review",
+  // "Kirjaudu sisään", "Claim your listing").
+  *f++ = s.words <= kMaxActionWords && action_words_.FirstWordIn(l.text);
 }
 
 double LineClassifier::Raw(const double* x, std::vector<double>* pull) const {

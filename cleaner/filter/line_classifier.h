@@ -49,7 +49,7 @@ struct LineFacts {
 };
 
 // The features of a line alone, in the order of LineFeatureNames().
-constexpr int kNumLineFeatures = 26;
+constexpr int kNumLineFeatures = 27;
 const std::vector<std::string>& LineFeatureNames();
 
 // The features the model reads for a line, in the order of
@@ -87,7 +87,8 @@ struct LineVerdict {
 
 class LineClassifier {
  public:
-  // Reads filters/line_classifier.txt and filters/stopwords.txt from
+  // Reads filters/line_classifier.txt, filters/stopwords.txt and
+  // filters/action_words.txt from
   // `files`. Without a line_classifier.txt the classifier is empty and
   // judges nothing. Returns InvalidArgument "filters/<file>:<line>: ..." for
   // a malformed line (unknown feature, a number out of range, a node whose
@@ -127,6 +128,9 @@ class LineClassifier {
               float (*rows)[kNumLineFeatures], size_t* row_of, double* x) const;
 
   StopWords stop_words_;
+  // The first words of calls to action ("write", "kirjoita"), from
+  // filters/action_words.txt.
+  StopWords action_words_;
   BoostedTrees trees_;
   double base_ = 0;       // raw score before any tree
   double gate_ = 1;       // RuleDroppedShare() a document needs to be judged

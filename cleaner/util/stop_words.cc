@@ -13,14 +13,19 @@ void StopWords::Add(std::string_view word) {
 }
 
 Status StopWords::Load(const std::vector<RuleFile>& files) {
+  return Load(files, "stopwords.txt", "stopwords");
+}
+
+Status StopWords::Load(const std::vector<RuleFile>& files, std::string_view file_name,
+                       std::string_view kind) {
   for (const RuleFile& file : files) {
-    if (file.name != "stopwords.txt") continue;
+    if (file.name != file_name) continue;
     RuleLineReader reader(file);
     Status st;
     while (reader.Next(&st)) {
       const RuleLine& line = reader.line();
-      if (line.fields.size() != 3 || line.fields[0] != "stopwords") {
-        return line.Error("expected: stopwords<TAB>LANG<TAB>WORDS");
+      if (line.fields.size() != 3 || line.fields[0] != kind) {
+        return line.Error("expected: " + std::string(kind) + "<TAB>LANG<TAB>WORDS");
       }
       std::string_view words = line.fields[2];
       size_t i = 0;
@@ -54,6 +59,23 @@ size_t SeparatorLength(std::string_view s, size_t i) {
 }
 
 }  // namespace
+
+bool StopWords::FirstWordIn(std::string_view utf8) const {
+  char buf[24];
+  size_t i = 0;
+  while (i < utf8.size()) {
+    const size_t sep = SeparatorLength(utf8, i);
+    if (sep == 0) break;
+    i += sep;
+  }
+  size_t len = 0;
+  for (; i < utf8.size() && SeparatorLength(utf8, i) == 0; ++i, ++len) {
+    if (len >= sizeof(buf)) return false;  // longer than any listed word
+    const char c = utf8[i];
+    buf[len] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return len > 0 && words_.count(std::string_view(buf, len)) > 0;
+}
 
 void StopWords::Count(std::string_view utf8, int* words, int* stop_words) const {
   *words = 0;

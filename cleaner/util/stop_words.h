@@ -33,6 +33,10 @@ class StopWords {
   // file). Returns InvalidArgument "filters/stopwords.txt:<line>: ..." for a
   // line of another shape.
   Status Load(const std::vector<RuleFile>& files);
+  // The same from the file `file_name`, whose lines are
+  // `KIND<TAB>LANG<TAB>WORDS` (a list of other words of the same form).
+  Status Load(const std::vector<RuleFile>& files, std::string_view file_name,
+              std::string_view kind);
 
   // Counts the words of `utf8` and how many of them are stop words. A word
   // is a run of ASCII letters and digits and non-ASCII characters other than
@@ -40,6 +44,9 @@ class StopWords {
   // no-break space; ASCII letters are compared lower-cased. Linear in the
   // text; allocates nothing.
   void Count(std::string_view utf8, int* words, int* stop_words) const;
+
+  // Whether the first word of `utf8` (as Count() reads words) is in the set.
+  bool FirstWordIn(std::string_view utf8) const;
 
  private:
   std::deque<std::string> storage_;  // the words; views below point here
