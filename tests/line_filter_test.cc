@@ -385,6 +385,12 @@ TEST_CASE("bylines and date stamps at the head go to the metadata", "[filter]") 
       {{"Publié le 8 novembre 2020 par Jean Dupont"}, "Jean Dupont", "2020-11-08"},
       {{"Von Max Mustermann", "08.11.2020, 14:32 Uhr"}, "Max Mustermann", "2020-11-08"},
       {{"Veröffentlicht am 8. November 2020 von Max Mustermann"}, "Max Mustermann", "2020-11-08"},
+      // A byline of parts, each a pattern, between marks.
+      {{"By Jane Doe | November 8, 2020 | 5 min read"}, "Jane Doe", "2020-11-08"},
+      {{"Von Max Mustermann | 08.11.2020, 14:32 Uhr | Lesezeit: 3 Minuten"}, "Max Mustermann",
+       "2020-11-08"},
+      {{"Par Jean Dupont - 8 novembre 2020"}, "Jean Dupont", "2020-11-08"},
+      {{"8 November 2020 · By Jane Doe"}, "Jane Doe", "2020-11-08"},
       {{"Por María López", "8 de noviembre de 2020"}, "María López", "2020-11-08"},
       {{"Автор: Иван Петров", "8 ноября 2020 г."}, "Иван Петров", "2020-11-08"},
       {{"Published: 2020-11-08"}, "", "2020-11-08"},

@@ -619,6 +619,10 @@ void Judging::JudgeAlone() {
     }
     if (f.menu_shape && f.ending != Ending::kTerminal && f.ending != Ending::kQuestion &&
         !f.shape_good) {
+      // "By Jane Doe | March 3, 2024 | 5 min read" is a byline of parts,
+      // not a menu: the edges (pass 4) read it into the metadata.
+      Capture cap;
+      if (!f.sampled && R.MatchPattern(text, ReadKey(i), /*glued_only=*/false, &cap) >= 0) continue;
       bad(-1, "heuristic:menu", "navigation");
       continue;
     }

@@ -1171,16 +1171,10 @@ bool LineFilterRules::Rep::MatchFrom(const Rule& r, size_t elem, std::string_vie
   return false;
 }
 
-int LineFilterRules::Rep::MatchPattern(std::string_view text, const LineKey& key, bool glued_only,
-                                       Capture* cap) const {
-  if (key.Empty()) return -1;
-  auto try_rule = [&](int index) {
-    const Rule& r = rules[index];
-    if (glued_only && !r.glued) return false;
-    *cap = Capture();
-    return MatchFrom(r, 0, text, key, 0, glued_only, cap);
-  };
-  auto it = patterns_by_word.find(key.tokens[0].hash);
+template <typename F>
+int LineFilterRules::Rep::ForPatternsAt(const LineKey& key, size_t tok, F try_rule) const {
+  const line_filter::Token& first = key.tokens[tok];
+  auto it = patterns_by_word.find(first.hash);
   if (it != patterns_by_word.end()) {
     for (int index : it->second) {
       if (try_rule(index)) return index;
@@ -1188,7 +1182,6 @@ int LineFilterRules::Rep::MatchPattern(std::string_view text, const LineKey& key
   }
   // Patterns that open with a placeholder are tried only when the first
   // token could start it: a number, a month or weekday, or a capital.
-  const line_filter::Token& first = key.tokens[0];
   const bool datelike = first.number || months.count(first.hash) || weekdays.count(first.hash);
   for (int index : patterns_other) {
     const PatternElem::Type type = rules[index].pattern[0].type;
@@ -1200,6 +1193,53 @@ int LineFilterRules::Rep::MatchPattern(std::string_view text, const LineKey& key
     if (try_rule(index)) return index;
   }
   return -1;
+}
+
+int LineFilterRules::Rep::MatchPattern(std::string_view text, const LineKey& key, bool glued_only,
+                                       Capture* cap) const {
+  if (key.Empty()) return -1;
+  const int r = ForPatternsAt(key, 0, [&](int index) {
+    const Rule& rule = rules[index];
+    if (glued_only && !rule.glued) return false;
+    *cap = Capture();
+    return MatchFrom(rule, 0, text, key, 0, glued_only, cap);
+  });
+  if (r >= 0 || glued_only) return r;
+  *cap = Capture();
+  return MatchChain(text, key, 0, kMaxPatternChain, cap);
+}
+
+int LineFilterRules::Rep::MatchChain(std::string_view text, const LineKey& key, size_t tok,
+                                     int parts, Capture* cap) const {
+  const size_t n = key.tokens.size();
+  if (parts < 2 || tok >= n) return -1;
+  return ForPatternsAt(key, tok, [&](int index) {
+    // A pattern ending before the line does (a {*} takes the rest: no
+    // part can follow it), then the rest: one pattern or a chain.
+    Capture head;
+    if (!MatchFrom(rules[index], 0, text, key, tok, /*prefix=*/true, &head) ||
+        head.end_token <= tok || head.end_token >= n) {
+      return false;
+    }
+    Capture rest;
+    const size_t next = head.end_token;
+    const bool whole = ForPatternsAt(key, next, [&](int j) {
+                         rest = Capture();
+                         return MatchFrom(rules[j], 0, text, key, next, false, &rest);
+                       }) >= 0;
+    if (!whole) {
+      rest = Capture();
+      if (MatchChain(text, key, next, parts - 1, &rest) < 0) return false;
+    }
+    *cap = head;
+    cap->end_token = n;
+    if (cap->date.empty()) cap->date = rest.date;
+    if (cap->name_end == cap->name_begin) {
+      cap->name_begin = rest.name_begin;
+      cap->name_end = rest.name_end;
+    }
+    return true;
+  });
 }
 
 }  // namespace cleaner

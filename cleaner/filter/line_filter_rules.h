@@ -133,9 +133,14 @@ struct LineFilterRules::Rep {
   // words the phrase must start a sentence.
   int MatchContains(std::string_view text, const line_filter::LineKey& key, size_t words = 0) const;
   // A pattern rule matching all of `key` (or, with `glued_only`, a glued
-  // pattern matching a prefix of it); fills *cap.
+  // pattern matching a prefix of it); fills *cap. Without `glued_only`, a
+  // line of up to kMaxPatternChain patterns one after the other ("By Jane
+  // Doe | March 3, 2024 | 5 min read": the marks between them are no
+  // tokens) matches too: the first pattern's rule is returned, *cap holds
+  // the first name and the first date the parts captured.
   int MatchPattern(std::string_view text, const line_filter::LineKey& key, bool glued_only,
                    line_filter::Capture* cap) const;
+  static constexpr int kMaxPatternChain = 4;
   // True if tokens from `tok` on start a date; sets *end to the token after it.
   bool MatchDate(std::string_view text, const line_filter::LineKey& key, size_t tok, size_t* end,
                  std::string* iso) const;
@@ -146,6 +151,15 @@ struct LineFilterRules::Rep {
  private:
   bool MatchFrom(const line_filter::Rule& r, size_t elem, std::string_view text,
                  const line_filter::LineKey& key, size_t tok, bool prefix,
+                 line_filter::Capture* cap) const;
+  // Calls `try_rule` with each pattern rule that may open at token `tok`
+  // (by its first word, or a placeholder the token can start) until it
+  // returns true; returns that rule or -1.
+  template <typename F>
+  int ForPatternsAt(const line_filter::LineKey& key, size_t tok, F try_rule) const;
+  // Patterns one after the other from token `tok` to the end of `key`
+  // (`parts` at most); the first part's rule or -1.
+  int MatchChain(std::string_view text, const line_filter::LineKey& key, size_t tok, int parts,
                  line_filter::Capture* cap) const;
 };
 
