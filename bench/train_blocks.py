@@ -107,17 +107,20 @@ def clean(build, filters, pages, page_types=None):
 
 
 def spec_lines(spec):
-    """The threshold lines of a spec "T[/D][,KIND=T[/D]]...": a block the
-    selection left is kept above T, one it kept is dropped at D or under
-    (D defaults to T); KIND= gives one page kind's."""
+    """The threshold lines of a spec "T[/D[/O]][,KIND=T[/D[/O]]]...": a block
+    the selection left is kept above T (a block a rule dropped above O, at
+    least T), one it kept is dropped at D or under (D defaults to T);
+    KIND= gives one page kind's."""
     out = []
     for item in spec.split(","):
         kind, _, value = item.rpartition("=")
-        t, _, d = value.partition("/")
+        t, d, o = (value.split("/") + ["", ""])[:3]
         prefix = kind + "\t" if kind else ""
         out.append(f"threshold\t{prefix}{float(t):.4f}")
         if d:
             out.append(f"drop\t{prefix}{float(d):.4f}")
+        if o:
+            out.append(f"overrule\t{prefix}{float(o):.4f}")
     return out
 
 
@@ -152,9 +155,10 @@ def main():
     ap.add_argument("--trees", type=int, default=200)
     ap.add_argument("--depth", type=int, default=4)
     ap.add_argument("--rate", type=float, default=0.1)
-    ap.add_argument("--thresholds", default="-0.5/-1.5,forum=0/0,article=2/-1.5",
+    ap.add_argument("--thresholds", default="-0.5/-1.5/0,forum=0/0,article=2/-1.5,listing=-0.5/-1.5/-0.5",
                     help="space-separated threshold specs to cross-validate, each "
-                         "T[/D][,KIND=T[/D]]... (log-odds; see spec_lines(); the first is written)")
+                         "T[/D[/O]][,KIND=T[/D[/O]]]... (log-odds; see spec_lines(); the first "
+                         "is written)")
     ap.add_argument("--scratch", metavar="DIR",
                     help="keep the unpacked pages and each fold's model and pages in DIR (new)")
     ap.add_argument("--per-page", metavar="TSV", help="write each page's F1 without and with the model")

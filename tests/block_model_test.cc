@@ -138,6 +138,18 @@ TEST_CASE("a rule's drop is the model's evidence - a hidden block is not judged"
                  e.before.find("sentence number 3") != std::string::npos;
   }
   CHECK(rule_said);
+  // Overruling a rule may take a higher score than keeping a block the
+  // selection left: above this page kind's overrule threshold only.
+  REQUIRE(Load(std::string(kProseModel) + "overrule\t2\n", &m).ok());
+  CHECK(m.overrule(PageKind::kArticle) == 2);
+  CHECK(SelectHtml(html, PageKind::kArticle, "", nullptr, &m).Kept() == plain);
+  REQUIRE(Load(std::string(kProseModel) + "overrule\t2\noverrule\tproduct\t0.5\n", &m).ok());
+  CHECK(SelectHtml(html, PageKind::kProduct, "", nullptr, &m).Kept().size() == 3);
+  // Never under the threshold: unset, or lower, it is the threshold.
+  REQUIRE(Load(std::string(kProseModel) + "overrule\t-3\n", &m).ok());
+  CHECK(m.overrule(PageKind::kArticle) == 0);
+  REQUIRE(Load(kProseModel, &m).ok());
+  CHECK(m.overrule(PageKind::kListing) == 0);
   // A rule's drop with the feature: the model can keep to it.
   REQUIRE(
       Load(std::string(kProseModel) + "tree\nnode\trule_dropped\t0.5\t1\t2\t0\nleaf\t0\nleaf\t-5\n",

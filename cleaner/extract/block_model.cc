@@ -78,9 +78,10 @@ Status LoadBlockModel(const std::vector<RuleFile>& files, BlockModel* model) {
     bool have_base = false;
     // [0]: every kind's, [1 + k]: kind k's; kUnset: not given.
     constexpr double kUnset = -1e300;
-    std::array<double, 8> threshold, drop;
+    std::array<double, 8> threshold, drop, overrule;
     threshold.fill(kUnset);
     drop.fill(kUnset);
+    overrule.fill(kUnset);
     RuleLineReader reader(file);
     Status st;
     while (reader.Next(&st)) {
@@ -94,25 +95,26 @@ Status LoadBlockModel(const std::vector<RuleFile>& files, BlockModel* model) {
       double v = 0;
       const bool by_kind = f[0] != "base" && f.size() == 3;
       const int kind = by_kind ? PageKindIndex(f[1]) : -1;
-      if ((f[0] != "base" && f[0] != "threshold" && f[0] != "drop") ||
+      if ((f[0] != "base" && f[0] != "threshold" && f[0] != "drop" && f[0] != "overrule") ||
           f.size() != (by_kind ? 3u : 2u) || (by_kind && kind < 0) ||
           !ParseRuleNumber(f.back(), -1e4, 1e4, &v)) {
         return line.Error(
             "expected: base<TAB>NUMBER, threshold[<TAB>KIND]<TAB>NUMBER, "
-            "drop[<TAB>KIND]<TAB>NUMBER, tree, node or leaf");
+            "drop[<TAB>KIND]<TAB>NUMBER, overrule[<TAB>KIND]<TAB>NUMBER, tree, node or leaf");
       }
       if (f[0] == "base") {
         model->base = v;
         have_base = true;
       } else {
-        (f[0] == "threshold" ? threshold : drop)[kind + 1] = v;
+        (f[0] == "threshold" ? threshold : f[0] == "drop" ? drop : overrule)[kind + 1] = v;
       }
     }
     CLEANER_RETURN_IF_ERROR(st);
     CLEANER_RETURN_IF_ERROR(model->trees.Finish(file.name));
     const bool any_threshold =
         std::any_of(threshold.begin(), threshold.end(), [](double t) { return t != kUnset; }) ||
-        std::any_of(drop.begin(), drop.end(), [](double t) { return t != kUnset; });
+        std::any_of(drop.begin(), drop.end(), [](double t) { return t != kUnset; }) ||
+        std::any_of(overrule.begin(), overrule.end(), [](double t) { return t != kUnset; });
     if (model->trees.empty() && !have_base && !any_threshold) continue;
     if (model->trees.empty() || !have_base || threshold[0] == kUnset) {
       return Status::InvalidArgument("filters/" + file.name + ": needs base, threshold and a tree");
@@ -121,6 +123,8 @@ Status LoadBlockModel(const std::vector<RuleFile>& files, BlockModel* model) {
       model->thresholds[k] = threshold[k + 1] != kUnset ? threshold[k + 1] : threshold[0];
       const double d = drop[k + 1] != kUnset ? drop[k + 1] : drop[0];
       model->drops[k] = d != kUnset ? std::min(d, model->thresholds[k]) : model->thresholds[k];
+      const double o = overrule[k + 1] != kUnset ? overrule[k + 1] : overrule[0];
+      model->overrules[k] = o != kUnset ? std::max(o, model->thresholds[k]) : model->thresholds[k];
     }
   }
   return Status::OK();

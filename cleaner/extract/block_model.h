@@ -98,14 +98,20 @@ struct BlockModel {
   double base = 0;
   std::array<double, 7> thresholds{};  // by PageKind
   std::array<double, 7> drops{};
+  // A block a rule dropped is kept above this (at least the threshold):
+  // overruling a rule takes stronger evidence.
+  std::array<double, 7> overrules{};
   bool empty() const { return trees.empty(); }
   double threshold(PageKind kind) const { return thresholds[static_cast<int>(kind)]; }
   double drop(PageKind kind) const { return drops[static_cast<int>(kind)]; }
+  double overrule(PageKind kind) const { return overrules[static_cast<int>(kind)]; }
 };
 
 // Reads filters/block_model.txt, if `files` hold it: lines "base<TAB>V",
-// "threshold[<TAB>KIND]<TAB>V" and "drop[<TAB>KIND]<TAB>V" (without KIND:
-// every kind's; the drop threshold is the threshold unless given) and trees
+// "threshold[<TAB>KIND]<TAB>V", "drop[<TAB>KIND]<TAB>V" and
+// "overrule[<TAB>KIND]<TAB>V" (without KIND: every kind's; the drop
+// threshold is the threshold unless given, the overrule threshold is at
+// least the threshold) and trees
 // (util/boosted_trees.h) over the features named above. A file of comments
 // only is no model.
 Status LoadBlockModel(const std::vector<RuleFile>& files, BlockModel* model);

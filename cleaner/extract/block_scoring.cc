@@ -188,11 +188,13 @@ void Selector::ApplyBlockModel(const std::vector<int>& judged, const std::vector
                                long chosen_chars, std::vector<char>* keep) {
   const double threshold = block_model->threshold(kind);
   const double drop = block_model->drop(kind);
+  const double overrule = block_model->overrule(kind);
   std::vector<char> verdict(judged.size());
   long model_chars = 0;
   size_t best = 0;
   for (size_t j = 0; j < judged.size(); ++j) {
-    verdict[j] = scores[j] > ((*keep)[judged[j]] ? drop : threshold);
+    const int i = judged[j];
+    verdict[j] = scores[j] > ((*keep)[i] ? drop : blocks_[i].dropped ? overrule : threshold);
     if (verdict[j]) model_chars += blocks_[judged[j]].chars;
     if (scores[j] > scores[best]) best = j;
   }
@@ -227,7 +229,7 @@ void Selector::ApplyBlockModel(const std::vector<int>& judged, const std::vector
       if (blocks_[i].dropped && doc_.reporter != nullptr) {
         // A rule's drop overruled: said with the block and its score.
         char buf[48];
-        std::snprintf(buf, sizeof buf, ", score %.3f, threshold %.3f", scores[j], threshold);
+        std::snprintf(buf, sizeof buf, ", score %.3f, threshold %.3f", scores[j], overrule);
         QueueInfo("block-model-kept",
                   "kept against the rules: \"" + Snippet(blocks_[i].text) + "\"" + buf);
       }
