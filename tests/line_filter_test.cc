@@ -390,7 +390,7 @@ TEST_CASE("bylines and date stamps at the head go to the metadata", "[filter]") 
       {{"Von Max Mustermann | 08.11.2020, 14:32 Uhr | Lesezeit: 3 Minuten"}, "Max Mustermann",
        "2020-11-08"},
       {{"Par Jean Dupont - 8 novembre 2020"}, "Jean Dupont", "2020-11-08"},
-      {{"8 November 2020 · By Jane Doe"}, "Jane Doe", "2020-11-08"},
+      {{"8 November 2020 | 14:32 | By Jane Doe"}, "Jane Doe", "2020-11-08"},
       {{"Por María López", "8 de noviembre de 2020"}, "María López", "2020-11-08"},
       {{"Автор: Иван Петров", "8 ноября 2020 г."}, "Иван Петров", "2020-11-08"},
       {{"Published: 2020-11-08"}, "", "2020-11-08"},
@@ -412,6 +412,28 @@ TEST_CASE("bylines and date stamps at the head go to the metadata", "[filter]") 
     }
     CHECK(event);
   }
+}
+
+TEST_CASE("a chain of byline parts needs marks and words - elsewhere it is a menu", "[filter]") {
+  // Between paragraphs, a menu-shaped line a pattern matches is a menu.
+  TestDoc doc;
+  auto kept = Filter({kPara1, "Posted by admin | News | Sport | Weather", kPara2}, &doc);
+  CHECK(kept == std::vector<std::string>{kPara1, kPara2});
+  CHECK(doc.metadata.author.empty());
+  // An archive menu of dates is no byline: no date from it.
+  TestDoc archive;
+  kept = Filter({kPara1, kPara2, "March 2024 | February 2024 | January 2024 | December 2023"},
+                &archive);
+  CHECK(kept == std::vector<std::string>{kPara1, kPara2});
+  CHECK(archive.metadata.date.empty());
+  // A name stops at a mark: "Staff Writer" is no part of it.
+  TestDoc staff;
+  Filter({"By Jane Doe | Staff Writer | March 3, 2024", kPara1, kPara2}, &staff);
+  CHECK(staff.metadata.author != "Jane Doe Staff Writer");
+  // Parts without a mark between them are no chain.
+  TestDoc glued;
+  kept = Filter({"By Jane Doe March 3, 2024 5 min read", kPara1, kPara2}, &glued);
+  CHECK(glued.metadata.author.empty());
 }
 
 TEST_CASE("a date stamp glued to the first paragraph is cut off - the rest kept", "[filter]") {

@@ -278,6 +278,8 @@ TEST_CASE("no space before punctuation - except French typography", "[repair]") 
           {"wait ... what", "wait ... what"},
           {"smile :) or :-( now", "smile :) or :-( now"},
           {"use !important here", "use !important here"},
+          {"open example.org/search ?Query=tomatoes&Page=2 now",
+           "open example.org/search ?Query=tomatoes&Page=2 now"},
           {"a ) b without opener", "a ) b without opener"},
           {"- , at the start", "- , at the start"},
       },

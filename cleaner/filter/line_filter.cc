@@ -124,6 +124,9 @@ enum class Cls : uint8_t { kNeutral, kGood, kBad };
 // again, as a key per line cost 300 bytes, 15-30 times the input on a
 // document of a million short lines.
 // Ordered by size: a document of a million short lines holds a million.
+// Evidence::menu_shape of a menu-shaped byline.
+constexpr uint8_t kMenuByline = 2;
+
 struct Evidence {  // 40 bytes: a million short lines hold a million of these
   const char* heuristic = nullptr;
   const char* category = nullptr;
@@ -145,8 +148,10 @@ struct Evidence {  // 40 bytes: a million short lines hold a million of these
   bool shape_good = false;
   bool anchor = false;      // strong boilerplate evidence (see the zones pass)
   bool key_empty = true;    // no token
-  bool menu_shape = false;  // two separators or more, five words at most between them
-  bool tiny = false;        // a menu item or tag by shape (see IsTiny())
+  // Two separators or more, five words at most between them (1); such a
+  // line that a byline pattern matches, left to the edges (kMenuByline).
+  uint8_t menu_shape = 0;
+  bool tiny = false;  // a menu item or tag by shape (see IsTiny())
 };
 static_assert(sizeof(void*) != 8 || sizeof(Evidence) <= 40, "Evidence grew: see its fields");
 using Info = Evidence;
@@ -619,10 +624,15 @@ void Judging::JudgeAlone() {
     }
     if (f.menu_shape && f.ending != Ending::kTerminal && f.ending != Ending::kQuestion &&
         !f.shape_good) {
-      // "By Jane Doe | March 3, 2024 | 5 min read" is a byline of parts,
-      // not a menu: the edges (pass 4) read it into the metadata.
+      // "By Jane Doe | March 3, 2024 | 5 min read" is a byline of parts:
+      // in the head or the tail (pass 4) it goes to the metadata; elsewhere
+      // it goes as a menu there.
       Capture cap;
-      if (!f.sampled && R.MatchPattern(text, ReadKey(i), /*glued_only=*/false, &cap) >= 0) continue;
+      const int r = f.sampled ? -1 : R.MatchPattern(text, ReadKey(i), /*glued_only=*/false, &cap);
+      if (r >= 0 && R.rules[r].category == "byline") {
+        f.menu_shape = kMenuByline;
+        continue;
+      }
       bad(-1, "heuristic:menu", "navigation");
       continue;
     }
@@ -847,6 +857,16 @@ void Judging::JudgeEdges() {
       f.heuristic = "heuristic:foreign-script";
       f.category = "ad";
     }
+  }
+  // A menu-shaped byline between paragraphs is read as the menu it looks
+  // like (pass 2 left it for the edges).
+  for (size_t i = 0; i < n_; ++i) {
+    Info& f = info_[i];
+    if (f.menu_shape != kMenuByline || f.cls != Cls::kNeutral) continue;
+    f.cls = Cls::kBad;
+    f.anchor = true;
+    f.heuristic = "heuristic:menu";
+    f.category = "navigation";
   }
 }
 

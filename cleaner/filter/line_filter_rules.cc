@@ -1152,6 +1152,7 @@ bool LineFilterRules::Rep::MatchFrom(const Rule& r, size_t elem, std::string_vie
       size_t ends[kMaxNameTokens];
       size_t num_ends = 0;
       while (j < n && j - tok < kMaxNameTokens) {
+        if (j > tok && MarkBefore(text, key, j)) break;  // "Jane Doe | Staff Writer"
         const bool particle = name_particles.count(key.tokens[j].hash) > 0 && j > tok;
         if (!particle && !IsNameWord(key, j)) break;
         ++j;
@@ -1206,30 +1207,69 @@ int LineFilterRules::Rep::MatchPattern(std::string_view text, const LineKey& key
   });
   if (r >= 0 || glued_only) return r;
   *cap = Capture();
-  return MatchChain(text, key, 0, kMaxPatternChain, cap);
+  return MatchChain(text, key, 0, kMaxPatternChain, cap, nullptr);
+}
+
+namespace {
+
+// A pattern of words, not only of placeholders for dates, times and
+// numbers: a chain of such alone is an archive menu ("March 2024 |
+// February 2024"), not a byline.
+bool HasWord(const Rule& r) {
+  return std::any_of(r.pattern.begin(), r.pattern.end(), [](const PatternElem& e) {
+    return e.type == PatternElem::kWord || e.type == PatternElem::kName;
+  });
+}
+
+}  // namespace
+
+bool LineFilterRules::Rep::MarkBefore(std::string_view text, const LineKey& key,
+                                      size_t tok) const {
+  if (tok == 0 || tok >= key.tokens.size()) return false;
+  const std::string_view gap =
+      text.substr(key.tokens[tok - 1].end, key.tokens[tok].begin - key.tokens[tok - 1].end);
+  // | / , and the dots, bullets and dashes pages join parts with; a
+  // hyphen only with spaces around it (Jean-Pierre is one name).
+  for (std::string_view mark : {"|", "/", ",", "\xC2\xB7", "\xE2\x80\xA2", "\xE2\x80\x93",
+                                "\xE2\x80\x94", " - "}) {
+    if (gap.find(mark) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 int LineFilterRules::Rep::MatchChain(std::string_view text, const LineKey& key, size_t tok,
-                                     int parts, Capture* cap) const {
+                                     int parts, Capture* cap, bool* worded) const {
   const size_t n = key.tokens.size();
   if (parts < 2 || tok >= n) return -1;
   return ForPatternsAt(key, tok, [&](int index) {
-    // A pattern ending before the line does (a {*} takes the rest: no
-    // part can follow it), then the rest: one pattern or a chain.
+    // A byline pattern ending at a mark before the line ends (a {*} takes
+    // the rest: no part can follow it), then the rest: one byline pattern
+    // or a chain; one part at least of words.
     Capture head;
-    if (!MatchFrom(rules[index], 0, text, key, tok, /*prefix=*/true, &head) ||
-        head.end_token <= tok || head.end_token >= n) {
+    if (rules[index].category != "byline" ||
+        !MatchFrom(rules[index], 0, text, key, tok, /*prefix=*/true, &head) ||
+        head.end_token <= tok || head.end_token >= n || !MarkBefore(text, key, head.end_token)) {
       return false;
     }
     Capture rest;
     const size_t next = head.end_token;
+    bool rest_worded = false;
     const bool whole = ForPatternsAt(key, next, [&](int j) {
                          rest = Capture();
-                         return MatchFrom(rules[j], 0, text, key, next, false, &rest);
+                         rest_worded = HasWord(rules[j]);
+                         return rules[j].category == "byline" &&
+                                MatchFrom(rules[j], 0, text, key, next, false, &rest);
                        }) >= 0;
     if (!whole) {
       rest = Capture();
-      if (MatchChain(text, key, next, parts - 1, &rest) < 0) return false;
+      rest_worded = false;
+      if (MatchChain(text, key, next, parts - 1, &rest, &rest_worded) < 0) return false;
+    }
+    const bool any_word = HasWord(rules[index]) || rest_worded;
+    if (worded != nullptr) {
+      *worded = any_word;
+    } else if (!any_word) {
+      return false;
     }
     *cap = head;
     cap->end_token = n;

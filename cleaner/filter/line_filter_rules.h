@@ -134,10 +134,11 @@ struct LineFilterRules::Rep {
   int MatchContains(std::string_view text, const line_filter::LineKey& key, size_t words = 0) const;
   // A pattern rule matching all of `key` (or, with `glued_only`, a glued
   // pattern matching a prefix of it); fills *cap. Without `glued_only`, a
-  // line of up to kMaxPatternChain patterns one after the other ("By Jane
-  // Doe | March 3, 2024 | 5 min read": the marks between them are no
-  // tokens) matches too: the first pattern's rule is returned, *cap holds
-  // the first name and the first date the parts captured.
+  // line of up to kMaxPatternChain byline patterns one after the other,
+  // joined by marks ("By Jane Doe | March 3, 2024 | 5 min read"; the marks
+  // are no tokens), one at least of words, matches too: the first
+  // pattern's rule is returned, *cap holds the first name and the first
+  // date the parts captured.
   int MatchPattern(std::string_view text, const line_filter::LineKey& key, bool glued_only,
                    line_filter::Capture* cap) const;
   static constexpr int kMaxPatternChain = 4;
@@ -157,10 +158,15 @@ struct LineFilterRules::Rep {
   // returns true; returns that rule or -1.
   template <typename F>
   int ForPatternsAt(const line_filter::LineKey& key, size_t tok, F try_rule) const;
-  // Patterns one after the other from token `tok` to the end of `key`
-  // (`parts` at most); the first part's rule or -1.
+  // Byline patterns one after the other from token `tok` to the end of
+  // `key` (`parts` at most), a mark between each two, one of them at least
+  // of words (`worded`: whether one is, for the caller to require; null:
+  // required here); the first part's rule or -1.
   int MatchChain(std::string_view text, const line_filter::LineKey& key, size_t tok, int parts,
-                 line_filter::Capture* cap) const;
+                 line_filter::Capture* cap, bool* worded) const;
+  // Whether a mark that joins a line's parts (| / , · • – —, or a hyphen
+  // between spaces) stands between tokens `tok` - 1 and `tok`.
+  bool MarkBefore(std::string_view text, const line_filter::LineKey& key, size_t tok) const;
 };
 
 }  // namespace cleaner

@@ -244,7 +244,8 @@ class Rules {
         if (!(move || IsEnd(n) || IsAnyQuote(n))) return;
         break;
       case '!': case '?':
-        if (glued_sentence) {
+        // `search ?Query=x&Page=2`: a query string, not a sentence.
+        if (glued_sentence && !HasTechnical(d_, TokenAt(d_, i + 1))) {
           // French keeps its space before the mark; the next sentence
           // gets its own (`protestent !Les` -> `protestent ! Les`).
           if (ctx_.french) {
