@@ -123,10 +123,10 @@ enum class Cls : uint8_t { kNeutral, kGood, kBad };
 // kKeptScratchBlocks blocks; in longer ones those few lines are tokenized
 // again, as a key per line cost 300 bytes, 15-30 times the input on a
 // document of a million short lines.
-// Ordered by size: a document of a million short lines holds a million.
-// Evidence::menu_shape of a menu-shaped byline.
+// Evidence::menu_shape of a menu-shaped line a byline pattern matches.
 constexpr uint8_t kMenuByline = 2;
 
+// Ordered by size: a document of a million short lines holds a million.
 struct Evidence {  // 40 bytes: a million short lines hold a million of these
   const char* heuristic = nullptr;
   const char* category = nullptr;
@@ -824,7 +824,18 @@ void Judging::JudgeEdges() {
   for (size_t i = 0; i < n_; ++i) {
     Info& f = info_[i];
     const bool head = i < first_good_, tail = has_content_ && i > last_good_;
-    if (f.skip || f.cls != Cls::kNeutral || (!head && !tail)) continue;
+    if (f.skip || f.cls != Cls::kNeutral) continue;
+    if (!head && !tail) {
+      // A menu-shaped byline between paragraphs is read as the menu it
+      // looks like (pass 2 left it for the edges).
+      if (f.menu_shape == kMenuByline) {
+        f.cls = Cls::kBad;
+        f.anchor = true;
+        f.heuristic = "heuristic:menu";
+        f.category = "navigation";
+      }
+      continue;
+    }
     std::string_view text = blocks_[i].text;
     if (f.match >= 0) {  // a zone=edge rule (pass 2 settled the others)
       f.cls = Cls::kBad;
@@ -857,16 +868,6 @@ void Judging::JudgeEdges() {
       f.heuristic = "heuristic:foreign-script";
       f.category = "ad";
     }
-  }
-  // A menu-shaped byline between paragraphs is read as the menu it looks
-  // like (pass 2 left it for the edges).
-  for (size_t i = 0; i < n_; ++i) {
-    Info& f = info_[i];
-    if (f.menu_shape != kMenuByline || f.cls != Cls::kNeutral) continue;
-    f.cls = Cls::kBad;
-    f.anchor = true;
-    f.heuristic = "heuristic:menu";
-    f.category = "navigation";
   }
 }
 

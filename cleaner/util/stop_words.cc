@@ -58,48 +58,42 @@ size_t SeparatorLength(std::string_view s, size_t i) {
   return 0;
 }
 
+// Reads the word at or after `*i` (past separators) into `buf` (lower-cased
+// ASCII, at most kMaxWord bytes kept), moving `*i` past it; its length in
+// bytes, 0 at the end of the text.
+constexpr size_t kMaxWord = 24;  // longer than any listed word: not looked up
+
+size_t NextWord(std::string_view utf8, size_t* i, char* buf) {
+  while (*i < utf8.size()) {
+    const size_t sep = SeparatorLength(utf8, *i);
+    if (sep == 0) break;
+    *i += sep;
+  }
+  size_t len = 0;
+  for (; *i < utf8.size() && SeparatorLength(utf8, *i) == 0; ++*i, ++len) {
+    const char c = utf8[*i];
+    if (len < kMaxWord) buf[len] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return len;
+}
+
 }  // namespace
 
 bool StopWords::FirstWordIn(std::string_view utf8) const {
-  char buf[24];
+  char buf[kMaxWord];
   size_t i = 0;
-  while (i < utf8.size()) {
-    const size_t sep = SeparatorLength(utf8, i);
-    if (sep == 0) break;
-    i += sep;
-  }
-  size_t len = 0;
-  for (; i < utf8.size() && SeparatorLength(utf8, i) == 0; ++i, ++len) {
-    if (len >= sizeof(buf)) return false;  // longer than any listed word
-    const char c = utf8[i];
-    buf[len] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return len > 0 && words_.count(std::string_view(buf, len)) > 0;
+  const size_t len = NextWord(utf8, &i, buf);
+  return len > 0 && len <= kMaxWord && words_.count(std::string_view(buf, len)) > 0;
 }
 
 void StopWords::Count(std::string_view utf8, int* words, int* stop_words) const {
   *words = 0;
   *stop_words = 0;
-  // 24 bytes: longer than any listed stop word; longer words are counted
-  // but not looked up.
-  char buf[24];
+  char buf[kMaxWord];
   size_t i = 0;
-  while (i < utf8.size()) {
-    size_t sep = SeparatorLength(utf8, i);
-    if (sep > 0) {
-      i += sep;
-      continue;
-    }
-    size_t start = i, len = 0;
-    while (i < utf8.size() && SeparatorLength(utf8, i) == 0) {
-      char c = utf8[i];
-      if (len < sizeof(buf)) buf[len] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-      ++len;
-      ++i;
-    }
-    (void)start;
+  while (size_t len = NextWord(utf8, &i, buf)) {
     ++*words;
-    if (len <= sizeof(buf) && words_.count(std::string_view(buf, len)) > 0) ++*stop_words;
+    if (len <= kMaxWord && words_.count(std::string_view(buf, len)) > 0) ++*stop_words;
   }
 }
 
