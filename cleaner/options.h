@@ -28,6 +28,13 @@ struct DecodeOptions {
   bool clean_binary = false;
 };
 
+// Which way the learned models lean on what they are unsure of (--favor):
+// precision drops more of what may be boilerplate, recall keeps more of
+// what may be content. The thresholds of each are data in
+// filters/block_model.txt (HTML) and filters/line_classifier.txt (scraped
+// text); the rules decide as they always do.
+enum class Favor { kBalanced, kPrecision, kRecall };
+
 struct ExtractOptions {
   // false: keep all visible text of an HTML page (--no-extract); the floor
   // against which main-content selection is measured, and a debugging aid.
@@ -40,6 +47,8 @@ struct ExtractOptions {
   // (--links, --images). Off: the text is all that is kept.
   bool links = false;
   bool images = false;
+  // The block model's lean (filters/block_model.txt's `favor` shifts).
+  Favor favor = Favor::kBalanced;
   // For training and inspecting the block model (bench/block_features):
   // when set, called for every block the block model judges on an HTML
   // page (all but hidden ones and comment sections), with
@@ -60,6 +69,9 @@ struct FilterOptions {
   // --no-line-classifier. Text input only: on HTML the extractor has already
   // judged the page's structure.
   bool line_classifier = true;
+  // The line classifier's lean (its threshold for each in
+  // filters/line_classifier.txt).
+  Favor favor = Favor::kBalanced;
   // For training and inspecting the classifier (bench/line_features): when
   // set, called for every line of a text document on the filter's first
   // judgement, with what the rules said of it (0 undecided, 1 content,

@@ -45,7 +45,17 @@ TEST_CASE("the block model file is checked line by line", "[extract][block_model
   REQUIRE(Load(kProseModel, &m).ok());
   CHECK(m.drop(PageKind::kListing) == 0);
 
-  Status st = Load("base\t0\ntree\nleaf\t1\n", &m);
+  // --favor's shifts: 0 unless given.
+  CHECK(m.shift(Favor::kPrecision) == 0);
+  REQUIRE(Load(std::string(kProseModel) + "favor\tprecision\t2\nfavor\trecall\t-1.5\n", &m).ok());
+  CHECK(m.shift(Favor::kBalanced) == 0);
+  CHECK(m.shift(Favor::kPrecision) == 2);
+  CHECK(m.shift(Favor::kRecall) == -1.5);
+
+  Status st = Load(std::string(kProseModel) + "favor\tsome\t1\n", &m);
+  CHECK(st.message().find(":7: expected: favor<TAB>precision|recall<TAB>NUMBER") !=
+        std::string::npos);
+  st = Load("base\t0\ntree\nleaf\t1\n", &m);
   CHECK(st.message().find("needs base, threshold and a tree") != std::string::npos);
   st = Load("base\t0\nthreshold\tshop\t1\ntree\nleaf\t1\n", &m);
   CHECK(st.message().find("block_model.txt:2: expected: base") != std::string::npos);
@@ -110,6 +120,16 @@ TEST_CASE("the block model drops and keeps blocks - every drop explained",
   // The threshold of another kind is not this page's.
   REQUIRE(Load(std::string(kProseModel) + "drop\tproduct\t-2\n", &m).ok());
   CHECK(SelectHtml(html, PageKind::kProduct, "", nullptr, &m).Kept() == plain.Kept());
+  CHECK(SelectHtml(html, PageKind::kArticle, "", nullptr, &m).Kept().size() == 3);
+
+  // --favor recall moves every threshold down by its shift: the blocks
+  // scoring -1 are kept.
+  REQUIRE(Load(std::string(kProseModel) + "favor\trecall\t-1.5\n", &m).ok());
+  ExtractOptions recall;
+  recall.favor = Favor::kRecall;
+  kept = SelectHtml(html, PageKind::kArticle, "", nullptr, &m, recall).Kept();
+  CHECK(std::find(kept.begin(), kept.end(), "Filed under Town") != kept.end());
+  CHECK(kept.size() > 3);
   CHECK(SelectHtml(html, PageKind::kArticle, "", nullptr, &m).Kept().size() == 3);
 }
 

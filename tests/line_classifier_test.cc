@@ -85,7 +85,7 @@ TEST_CASE("the model file is checked line by line", "[line_classifier]") {
   std::vector<LineFacts> lines(1);
   lines[0].text = "x";
   std::vector<LineVerdict> v;
-  c->Decide(lines, &v);
+  c->Decide(lines, Favor::kBalanced, &v);
   CHECK_FALSE(v[0].drop);
 }
 
@@ -202,7 +202,7 @@ TEST_CASE("a crawled page's undecided lines are scored - a clean text is not jud
                                         {"Footer", R::kDropped},
                                         {"Short", R::kContent}});
   std::vector<LineVerdict> v;
-  c->Decide(lines, &v);
+  c->Decide(lines, Favor::kBalanced, &v);
   CHECK(v[1].judged);
   CHECK(v[1].drop);
   CHECK(v[1].score == Approx(1 / (1 + std::exp(2.0))));
@@ -218,9 +218,43 @@ TEST_CASE("a crawled page's undecided lines are scored - a clean text is not jud
                  {"Para two.", R::kContent},
                  {"Para three.", R::kContent},
                  {"Para four.", R::kContent}});
-  c->Decide(lines, &v);
+  c->Decide(lines, Favor::kBalanced, &v);
   CHECK_FALSE(v[1].judged);
   CHECK_FALSE(v[1].drop);
+}
+
+TEST_CASE("each lean of --favor has its threshold - the balanced one stands in", "[line_classifier]") {
+  using R = LineFacts::Rule;
+  // One-word lines score 0.12, two-word ones 0.88 (no content below: no
+  // line is kept as a heading).
+  const std::vector<LineFacts> lines = Facts({{"Home", R::kDropped},
+                                              {"Alone", R::kUndecided},
+                                              {"two words", R::kUndecided},
+                                              {"Footer", R::kDropped},
+                                              {"Imprint", R::kDropped}});
+  std::unique_ptr<const LineClassifier> c;
+  REQUIRE(CompileModel(std::string(kWordsModel) + "threshold\trecall\t0.1\n" +
+                           "threshold\tprecision\t0.9\n",
+                       &c)
+              .ok());
+  std::vector<LineVerdict> v;
+  c->Decide(lines, Favor::kBalanced, &v);
+  CHECK(v[1].drop);
+  CHECK_FALSE(v[2].drop);
+  c->Decide(lines, Favor::kRecall, &v);
+  CHECK_FALSE(v[1].drop);
+  CHECK_FALSE(v[2].drop);
+  c->Decide(lines, Favor::kPrecision, &v);
+  CHECK(v[1].drop);
+  CHECK(v[2].drop);
+  // A file without a lean's threshold: the balanced one.
+  REQUIRE(CompileModel(kWordsModel, &c).ok());
+  c->Decide(lines, Favor::kPrecision, &v);
+  CHECK(v[1].drop);
+  CHECK_FALSE(v[2].drop);
+  Status st = CompileModel(std::string(kWordsModel) + "threshold\tsome\t0.1\n", &c);
+  CHECK(st.message().find("expected: threshold<TAB>precision|recall<TAB>NUMBER") !=
+        std::string::npos);
 }
 
 // Crawled text of a forum page: the posts, and the furniture around them,

@@ -132,6 +132,12 @@ constexpr FlagDef kFlags[] = {
      "filters/line_classifier.txt drops those it scores as noise: lists, counters,\n"
      "site furniture; --explain gives each one's score and strongest reasons)"},
     {"line-classifier", 0, nullptr, "the default; kept for scripts that name it"},
+    {"favor", 0, "WHAT",
+     "which way the learned models lean where they are unsure: balanced (default),\n"
+     "precision (drop more of what may be boilerplate: a corpus that must be\n"
+     "clean) or recall (keep more of what may be content: nothing may be lost);\n"
+     "the HTML block model's and the scraped-text line classifier's thresholds\n"
+     "for each are in filters/block_model.txt and filters/line_classifier.txt"},
     {"no-repair", 0, nullptr, "do not repair punctuation, quotes, entities or mojibake"},
     {"quotes", 0, "STYLE",
      "auto (default: make each document consistent with its own majority style)\n"
@@ -388,6 +394,18 @@ Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
     o.filter.line_classifier = true;
   } else if (n == "no-line-classifier") {
     o.filter.line_classifier = false;
+  } else if (n == "favor") {
+    Favor favor = Favor::kBalanced;
+    if (value == "precision") {
+      favor = Favor::kPrecision;
+    } else if (value == "recall") {
+      favor = Favor::kRecall;
+    } else if (value != "balanced") {
+      return Status::InvalidArgument("--favor must be balanced, precision or recall, not '" +
+                                     value + "'");
+    }
+    o.extract.favor = favor;
+    o.filter.favor = favor;
   } else if (n == "no-repair") {
     o.repair.enabled = false;
   } else if (n == "quotes") {

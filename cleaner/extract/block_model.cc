@@ -93,6 +93,16 @@ Status LoadBlockModel(const std::vector<RuleFile>& files, BlockModel* model) {
         continue;
       }
       double v = 0;
+      if (f[0] == "favor") {
+        const int favor = f.size() == 3 && f[1] == "precision" ? 1
+                          : f.size() == 3 && f[1] == "recall"  ? 2
+                                                               : -1;
+        if (favor < 0 || !ParseRuleNumber(f.back(), -100, 100, &v)) {
+          return line.Error("expected: favor<TAB>precision|recall<TAB>NUMBER");
+        }
+        model->shifts[favor] = v;
+        continue;
+      }
       const bool by_kind = f[0] != "base" && f.size() == 3;
       const int kind = by_kind ? PageKindIndex(f[1]) : -1;
       if ((f[0] != "base" && f[0] != "threshold" && f[0] != "drop" && f[0] != "overrule") ||
@@ -100,7 +110,8 @@ Status LoadBlockModel(const std::vector<RuleFile>& files, BlockModel* model) {
           !ParseRuleNumber(f.back(), -1e4, 1e4, &v)) {
         return line.Error(
             "expected: base<TAB>NUMBER, threshold[<TAB>KIND]<TAB>NUMBER, "
-            "drop[<TAB>KIND]<TAB>NUMBER, overrule[<TAB>KIND]<TAB>NUMBER, tree, node or leaf");
+            "drop[<TAB>KIND]<TAB>NUMBER, overrule[<TAB>KIND]<TAB>NUMBER, "
+            "favor<TAB>precision|recall<TAB>NUMBER, tree, node or leaf");
       }
       if (f[0] == "base") {
         model->base = v;

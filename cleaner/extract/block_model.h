@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "cleaner/extract/page_kind.h"
+#include "cleaner/options.h"
 #include "cleaner/rules.h"
 #include "cleaner/status.h"
 #include "cleaner/util/boosted_trees.h"
@@ -101,7 +102,11 @@ struct BlockModel {
   // A block a rule dropped is kept above this (at least the threshold):
   // overruling a rule takes stronger evidence.
   std::array<double, 7> overrules{};
+  // Added to every threshold under --favor precision and --favor recall
+  // (by Favor; balanced adds 0).
+  std::array<double, 3> shifts{};
   bool empty() const { return trees.empty(); }
+  double shift(Favor favor) const { return shifts[static_cast<int>(favor)]; }
   double threshold(PageKind kind) const { return thresholds[static_cast<int>(kind)]; }
   double drop(PageKind kind) const { return drops[static_cast<int>(kind)]; }
   double overrule(PageKind kind) const { return overrules[static_cast<int>(kind)]; }
@@ -111,7 +116,8 @@ struct BlockModel {
 // "threshold[<TAB>KIND]<TAB>V", "drop[<TAB>KIND]<TAB>V" and
 // "overrule[<TAB>KIND]<TAB>V" (without KIND: every kind's; the drop
 // threshold is the threshold unless given, the overrule threshold is at
-// least the threshold) and trees
+// least the threshold), "favor<TAB>precision|recall<TAB>V" (the shift of
+// every threshold under that --favor; 0 unless given) and trees
 // (util/boosted_trees.h) over the features named above. A file of comments
 // only is no model.
 Status LoadBlockModel(const std::vector<RuleFile>& files, BlockModel* model);

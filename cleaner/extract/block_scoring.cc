@@ -186,9 +186,10 @@ void Selector::ScoreBlocks(std::vector<char>* keep) {
 
 void Selector::ApplyBlockModel(const std::vector<int>& judged, const std::vector<double>& scores,
                                long chosen_chars, std::vector<char>* keep) {
-  const double threshold = block_model->threshold(kind);
-  const double drop = block_model->drop(kind);
-  const double overrule = block_model->overrule(kind);
+  const double shift = block_model->shift(options_.favor);
+  const double threshold = block_model->threshold(kind) + shift;
+  const double drop = block_model->drop(kind) + shift;
+  const double overrule = block_model->overrule(kind) + shift;
   std::vector<char> verdict(judged.size());
   long model_chars = 0;
   size_t best = 0;

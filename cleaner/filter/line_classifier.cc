@@ -206,12 +206,19 @@ Status LineClassifier::Compile(const std::vector<RuleFile>& files,
       Status tree_st;
       if (c->trees_.ReadLine(line, feature_index, &tree_st)) {
         CLEANER_RETURN_IF_ERROR(tree_st);
+      } else if (f[0] == "threshold" && f.size() == 3) {
+        // threshold<TAB>precision|recall<TAB>V: a lean's (--favor).
+        const int favor = f[1] == "precision" ? 1 : f[1] == "recall" ? 2 : -1;
+        if (favor < 0 || !ParseNumber(f[2], &v) || !(v >= 0 && v <= 1)) {
+          return line.Error("expected: threshold<TAB>precision|recall<TAB>NUMBER in [0, 1]");
+        }
+        c->thresholds_[favor] = v;
       } else if (f[0] == "base" || f[0] == "gate" || f[0] == "threshold") {
         if (f.size() != 2 || !ParseNumber(f[1], &v)) return line.Error("expected: KIND<TAB>NUMBER");
         if (f[0] != "base" && !(v >= 0 && v <= 1)) return line.Error("a gate or threshold is in [0, 1]");
         if (f[0] == "base") c->base_ = v, have_base = true;
         if (f[0] == "gate") c->gate_ = v, have_gate = true;
-        if (f[0] == "threshold") c->threshold_ = v, have_threshold = true;
+        if (f[0] == "threshold") c->thresholds_[0] = v, have_threshold = true;
       } else {
         return line.Error("unknown kind '" + std::string(f[0]) + "'");
       }
@@ -223,6 +230,9 @@ Status LineClassifier::Compile(const std::vector<RuleFile>& files,
     if (!have_base || !have_gate || !have_threshold || c->trees_.empty()) {
       return Status::InvalidArgument("filters/" + file.name +
                                      ": needs base, gate, threshold and a tree");
+    }
+    for (double& t : c->thresholds_) {
+      if (t < 0) t = c->thresholds_[0];
     }
   }
   *out = std::move(c);
@@ -334,8 +344,9 @@ std::string LineClassifier::Reasons(const std::vector<LineFacts>& lines, size_t 
   return out;
 }
 
-void LineClassifier::Decide(const std::vector<LineFacts>& lines,
+void LineClassifier::Decide(const std::vector<LineFacts>& lines, Favor favor,
                             std::vector<LineVerdict>* out) const {
+  const double threshold = thresholds_[static_cast<int>(favor)];
   const size_t n = lines.size();
   out->assign(n, LineVerdict());
   if (empty() || n == 0) return;
@@ -351,7 +362,7 @@ void LineClassifier::Decide(const std::vector<LineFacts>& lines,
     v.judged = true;
     const double score = Score(x);
     v.score = static_cast<float>(score);
-    v.drop = score < threshold_ && !Heading(lines, i);
+    v.drop = score < threshold && !Heading(lines, i);
   }
 }
 

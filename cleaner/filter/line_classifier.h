@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cleaner/options.h"
 #include "cleaner/rules.h"
 #include "cleaner/status.h"
 #include "cleaner/util/boosted_trees.h"
@@ -104,9 +105,11 @@ class LineClassifier {
   // The probability that a line with window features `x` is content.
   double Score(const double* x) const;
 
-  // Decides every undecided line of `lines`; out->size() == lines.size().
-  // Judges nothing in a document under the gate.
-  void Decide(const std::vector<LineFacts>& lines, std::vector<LineVerdict>* out) const;
+  // Decides every undecided line of `lines` against the threshold of
+  // `favor`; out->size() == lines.size(). Judges nothing in a document
+  // under the gate.
+  void Decide(const std::vector<LineFacts>& lines, Favor favor,
+              std::vector<LineVerdict>* out) const;
 
   // The strongest evidence against lines[i] being content, for --explain:
   // the three window features whose splits pulled its score furthest
@@ -134,7 +137,9 @@ class LineClassifier {
   BoostedTrees trees_;
   double base_ = 0;       // raw score before any tree
   double gate_ = 1;       // RuleDroppedShare() a document needs to be judged
-  double threshold_ = 0;  // a line scoring under this is dropped
+  // A line scoring under its lean's threshold is dropped (by Favor; the
+  // balanced one stands in for a lean the file does not give).
+  double thresholds_[3] = {0, -1, -1};
 };
 
 }  // namespace cleaner
