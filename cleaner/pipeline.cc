@@ -194,6 +194,14 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter,
     filter = std::make_unique<LineFilter>(filter_rules_.get(), options_.filter, head);
     head = filter.get();
   }
+  // Scraped text: its encoding repaired before the filter judges its lines
+  // (Repairer::Part). An HTML page's text was decoded by the parser.
+  std::unique_ptr<Repairer> encoding;
+  if (options_.repair.enabled && filter != nullptr && format != InputFormat::kHtml) {
+    encoding = std::make_unique<Repairer>(repair_rules_.get(), options_.repair, head,
+                                          Repairer::Part::kEncoding);
+    head = encoding.get();
+  }
 
   Windower windower(head);
   head = &windower;

@@ -210,3 +210,34 @@ TEST_CASE("a document of exactly one window is judged whole - an error page stil
 
 }  // namespace
 }  // namespace cleaner
+
+namespace cleaner {
+namespace {
+
+TEST_CASE("scraped text's encoding is repaired before the filter - cleaning again drops nothing",
+          "[pipeline][idempotence]") {
+  const std::string para =
+      "The council approved the new budget on Tuesday after a long debate about the roads.";
+  // U+0095 is Windows-1252's bullet read as Latin-1: the filter must see
+  // the menu `• Home • News • Sport` the output will hold, or a second
+  // pass drops it.
+  const std::string c1 = "\xC2\x95";
+  std::string text = c1 + " Home " + c1 + " News " + c1 + " Sport\n" + para + "\n" + c1 +
+                     " Weather\n" + para + " Again.\nPrices " + "\xC2\x96" + " from 5\n";
+  std::string once = testing::Clean(text, Options(), "c1.txt");
+  CHECK(once.find("Home") == std::string::npos);
+  CHECK(once.find("\xE2\x80\xA2 Weather") != std::string::npos);       // •
+  CHECK(once.find("Prices \xE2\x80\x93 from 5") != std::string::npos);  // –
+  CHECK(testing::Clean(once, Options(), "c1.txt") == once);
+  // UTF-8 read as Windows-1252: `Â©` is `©`, a copyright line at the end.
+  text = para + "\n" + para + " Again.\n\xC3\x82\xC2\xA9 Example Brands LLC 2025.\n";
+  once = testing::Clean(text, Options(), "mojibake.txt");
+  CHECK(once.find("Example Brands") == std::string::npos);
+  CHECK(testing::Clean(once, Options(), "mojibake.txt") == once);
+  // A garbled sequence is read whole: `â` U+0080 U+0094 is `—`.
+  CHECK(testing::Clean("It was \xC3\xA2\xC2\x80\xC2\x94 the end of a long day for all.\n", Options(),
+                       "m.txt") == "It was \xE2\x80\x94 the end of a long day for all.\n");
+}
+
+}  // namespace
+}  // namespace cleaner

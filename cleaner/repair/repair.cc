@@ -235,8 +235,9 @@ Status RepairRules::Compile(const std::vector<RuleFile>& files,
   return Status::OK();
 }
 
-Repairer::Repairer(const RepairRules* rules, const RepairOptions& options, BlockSink* next)
-    : rules_(rules), options_(options), next_(next) {}
+Repairer::Repairer(const RepairRules* rules, const RepairOptions& options, BlockSink* next,
+                   Part part)
+    : rules_(rules), options_(options), next_(next), part_(part) {}
 Repairer::~Repairer() = default;
 
 Status Repairer::BeginDocument(const DocumentInfo& doc) {
@@ -267,42 +268,47 @@ Status Repairer::EndWindow() {
   return next_->EndWindow();
 }
 
-Status Repairer::RepairBuffered() {
-  const RepairRules::Rep& rules = rules_->rep();
-  std::vector<std::vector<RepairChange>> changes(blocks_.size());
+// Without a reporter a change is only counted: kept, with its context
+// snippets (~200 bytes each), a page of layered mojibake held 60 times its
+// size in changes.
+void Repairer::Settle(std::vector<RepairChange>* changes) const {
+  if (doc_.reporter != nullptr) return;
+  if (doc_.stats != nullptr) doc_.stats->repairs += changes->size();
+  std::vector<RepairChange>().swap(*changes);
+}
 
+bool Repairer::RepairEncoding(std::vector<std::vector<RepairChange>>* changes_out, bool* evidence_out) {
+  const RepairRules::Rep& rules = rules_->rep();
+  std::vector<std::vector<RepairChange>>& changes = *changes_out;
   // Encoding damage first: the other rules read characters, and an entity
   // can hide mojibake (`cafÃ&copy;`).
   // (Each function is called only where its fast scan says it can change
   // something: their results elsewhere are copies of their input.)
-  bool evidence = false;
-  // Without a reporter a change is only counted: kept, with its context
-  // snippets (~200 bytes each), a page of layered mojibake held 60 times
-  // its size in changes.
-  auto settle = [&](size_t k) {
-    if (doc_.reporter != nullptr) return;
-    if (doc_.stats != nullptr) doc_.stats->repairs += changes[k].size();
-    std::vector<RepairChange>().swap(changes[k]);
-  };
+  bool& evidence = *evidence_out;
   std::vector<bool> may_have_mojibake(blocks_.size());
   for (size_t k = 0; k < blocks_.size(); ++k) {
-    if (DeadlinePassed(doc_.deadline)) return doc_.deadline->Error("the repair stage");
+    if (DeadlinePassed(doc_.deadline)) return false;
     // Code shows references as written (a tutorial's `&amp;amp;`).
     if (blocks_[k].kind != BlockKind::kPreformatted &&
         blocks_[k].text.find('&') != std::string::npos) {
       blocks_[k].text = DecodeEntities(blocks_[k].text, rules.entities, &changes[k]);
-      settle(k);
+      Settle(&changes[k]);
     }
     may_have_mojibake[k] = MayHaveMojibake(blocks_[k].text);
     evidence = evidence || (may_have_mojibake[k] && HasCertainMojibake(blocks_[k].text));
   }
   for (size_t k = 0; k < blocks_.size(); ++k) {
-    if (DeadlinePassed(doc_.deadline)) return doc_.deadline->Error("the repair stage");
+    if (DeadlinePassed(doc_.deadline)) return false;
     if (!may_have_mojibake[k]) continue;
     blocks_[k].text = FixMojibake(blocks_[k].text, evidence, &changes[k]);
-    settle(k);
+    Settle(&changes[k]);
   }
+  return true;
+}
 
+Status Repairer::RepairMarks(std::vector<std::vector<RepairChange>>* changes_out, bool evidence) {
+  const RepairRules::Rep& rules = rules_->rep();
+  std::vector<std::vector<RepairChange>>& changes = *changes_out;
   // The document's quote style and, where it matters, its language.
   QuoteCounts counts;
   // Blocks without a byte that can start a quote mark: no line of theirs
@@ -374,9 +380,13 @@ Status Repairer::RepairBuffered() {
       start = nl + 1;
     }
     if (changed) b.text = std::move(out);
-    settle(k);
+    Settle(&changes[k]);
   }
+  return Status::OK();
+}
 
+void Repairer::Report(std::vector<std::vector<RepairChange>>* changes_out) {
+  std::vector<std::vector<RepairChange>>& changes = *changes_out;
   for (size_t k = 0; k < blocks_.size(); ++k) {
     if (doc_.stats != nullptr) doc_.stats->repairs += changes[k].size();
     for (RepairChange& c : changes[k]) {
@@ -391,6 +401,14 @@ Status Repairer::RepairBuffered() {
       Explain(doc_, e);
     }
   }
+}
+
+Status Repairer::RepairBuffered() {
+  std::vector<std::vector<RepairChange>> changes(blocks_.size());
+  bool evidence = false;
+  if (!RepairEncoding(&changes, &evidence)) return doc_.deadline->Error("the repair stage");
+  if (part_ == Part::kAll) CLEANER_RETURN_IF_ERROR(RepairMarks(&changes, evidence));
+  Report(&changes);
   // Handed on whole, and the change lists let go first: a million short
   // lines are not held twice while the next stage writes them.
   std::vector<std::vector<RepairChange>>().swap(changes);

@@ -23,6 +23,7 @@
 
 #include "cleaner/block.h"
 #include "cleaner/options.h"
+#include "cleaner/repair/repair_text.h"
 #include "cleaner/rules.h"
 
 namespace cleaner {
@@ -48,8 +49,16 @@ class RepairRules {
 // forwarded.
 class Repairer : public BlockSink {
  public:
+  // What the stage repairs: everything, or the encoding only (entities and
+  // mojibake). Scraped text has its encoding repaired before the filter, so
+  // that the filter judges each line as it will read (`Â© 2025 ...` is a
+  // copyright line, `...â€¦` a teaser cut with `…`) and cleaning the output
+  // again drops nothing more; the stage after the filter then finds no
+  // encoding damage left and repairs the rest.
+  enum class Part { kAll, kEncoding };
   // `rules` and `next` must outlive this object.
-  Repairer(const RepairRules* rules, const RepairOptions& options, BlockSink* next);
+  Repairer(const RepairRules* rules, const RepairOptions& options, BlockSink* next,
+           Part part = Part::kAll);
   ~Repairer() override;
   Status BeginDocument(const DocumentInfo& doc) override;
   Status Push(Block block) override;
@@ -62,9 +71,19 @@ class Repairer : public BlockSink {
  private:
   // Repairs the buffered blocks and pushes them to the next stage.
   Status RepairBuffered();
+  // Entities and mojibake, each block's changes in `changes`; *evidence is
+  // set when the text holds mojibake that is certain. False when the
+  // document's time ran out.
+  bool RepairEncoding(std::vector<std::vector<RepairChange>>* changes, bool* evidence);
+  // Quotes and punctuation spacing, line by line.
+  Status RepairMarks(std::vector<std::vector<RepairChange>>* changes, bool evidence);
+  // Counts the changes and, with a reporter, says each one.
+  void Report(std::vector<std::vector<RepairChange>>* changes);
+  void Settle(std::vector<RepairChange>* changes) const;
   const RepairRules* rules_;
   RepairOptions options_;
   BlockSink* next_;
+  Part part_;
   DocumentInfo doc_;
   std::vector<Block> blocks_;
 };
