@@ -553,6 +553,14 @@ TEST_CASE("an error page or a cookie wall gives no output - with the reason", "[
   kept = Filter({"This website uses cookies. Accept all cookies", kPara1, kPara2, kPara3}, &doc3);
   CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
   CHECK(doc3.metadata.drop_reason.empty());
+  // A short page (a schedule) with a footer's "Cookie Policy" link is no
+  // cookie wall: a notice says what the site does with cookies.
+  TestDoc doc4;
+  const std::vector<std::string> schedule = {"MATCHUP", "Seattle v New England", "SEA 29, NE 13",
+                                             "Super Bowl LX", "Cookie Policy"};
+  kept = Filter(schedule, &doc4);
+  CHECK(doc4.metadata.drop_reason.empty());
+  CHECK(Has(kept, "SEA 29, NE 13"));
 }
 
 TEST_CASE("boilerplate in other languages goes", "[filter]") {

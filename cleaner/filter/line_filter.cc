@@ -971,6 +971,9 @@ void Judging::DropMenuRuns() {
   }
 }
 
+// Words a line must have to be a cookie notice, evidence of a cookie wall.
+constexpr int kCookieNoticeWords = 5;
+
 // Pass 5: the whole document.
 // Only phrases are evidence here (a rule of numbers alone is refused when
 // the rules are compiled), and prose that is kept vetoes the drop.
@@ -988,7 +991,12 @@ void Judging::JudgeDocument() {
     } else if (f.rule >= 0 && f.heuristic == nullptr) {
       const Rule& r = R.rules[f.rule];
       if (r.category == "error-page" && error_line == n_) error_line = i;
-      if (r.category == "cookie" && cookie_line == n_) cookie_line = i;
+      // A cookie wall says what the site does ("We use cookies to ...");
+      // a link's label ("Cookie Policy", "Manage cookies") is in the footer
+      // of nearly every page, a short one's too.
+      if (r.category == "cookie" && cookie_line == n_ && f.units >= kCookieNoticeWords) {
+        cookie_line = i;
+      }
     }
   }
   // An error page says little besides its error; 150 words of other text
