@@ -176,6 +176,19 @@ TEST_CASE("a rule's drop is the model's evidence - a hidden block is not judged"
            &m)
           .ok());
   CHECK(SelectHtml(html, PageKind::kArticle, "", nullptr, &m).Kept() == plain);
+  // A heading alone is not the text: a model that keeps only the heading
+  // of a short page leaves the selection too (its heading was longer than
+  // an eighth of the page, and the title heading goes later: the page came
+  // out empty).
+  const std::string topic = HtmlPage(
+      "<article><h2>Vehicle rental news and reporting coverage from the newsroom</h2>"
+      "<p>Stay up to date with our rental news.</p></article>");
+  const auto topic_plain = SelectHtml(topic).Kept();
+  REQUIRE(topic_plain.size() == 2);
+  REQUIRE(Load("base\t0\nthreshold\t0\ntree\nnode\theading\t0.5\t1\t2\t0\nleaf\t-1\nleaf\t1\n",
+               &m)
+              .ok());
+  CHECK(SelectHtml(topic, PageKind::kArticle, "", nullptr, &m).Kept() == topic_plain);
 }
 
 TEST_CASE("comment sections kept by --keep-comments are not judged", "[extract][block_model]") {

@@ -178,9 +178,13 @@ void Selector::ScoreBlocks(std::vector<char>* keep) {
   }
   if (!model) return;
   // What the selection keeps, whatever the rules said of it and comment
-  // sections included (the fallback's text may be under a furniture word).
+  // sections included (the fallback's text may be under a furniture word);
+  // headings aside: a heading alone says what the text is about, it is not
+  // the text.
   long kept_chars = 0;
-  for (size_t i = 0; i < blocks_.size(); ++i) kept_chars += (*keep)[i] ? blocks_[i].chars : 0;
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    if ((*keep)[i] && blocks_[i].kind != BlockKind::kHeading) kept_chars += blocks_[i].chars;
+  }
   ApplyBlockModel(judged, scores, kept_chars, keep);
 }
 
@@ -196,7 +200,7 @@ void Selector::ApplyBlockModel(const std::vector<int>& judged, const std::vector
   for (size_t j = 0; j < judged.size(); ++j) {
     const int i = judged[j];
     verdict[j] = scores[j] > ((*keep)[i] ? drop : blocks_[i].dropped ? overrule : threshold);
-    if (verdict[j]) model_chars += blocks_[judged[j]].chars;
+    if (verdict[j] && blocks_[i].kind != BlockKind::kHeading) model_chars += blocks_[i].chars;
     if (scores[j] > scores[best]) best = j;
   }
   // Never silently empty: when the model keeps under an eighth of the
@@ -206,7 +210,8 @@ void Selector::ApplyBlockModel(const std::vector<int>& judged, const std::vector
   if (chosen_chars > 0 && model_chars * 8 < chosen_chars && model_chars < kMinModelChars) {
     QueueInfo("block-model", "the block model keeps " + std::to_string(model_chars) + " of the " +
                                  std::to_string(chosen_chars) +
-                                 " characters the selection kept; the selection stands");
+                                 " characters the selection kept (headings aside); the "
+                                 "selection stands");
     return;
   }
   if (model_chars == 0 && chosen_chars == 0) {
