@@ -17,6 +17,14 @@ TEST_CASE("flags set options and inputs", "[cli]") {
   CHECK(f.options.input_format == InputFormat::kHtml);
   CHECK_FALSE(f.options.extract.main_content);
   CHECK(f.inputs == std::vector<std::string>{"a.html", "-", "--weird-name"});
+  CHECK(f.options.extract.favor == Favor::kBalanced);
+  // --favor sets both learned models' lean.
+  Flags p;
+  REQUIRE(ParseFlags({"--favor", "precision"}, &p).ok());
+  CHECK(p.options.extract.favor == Favor::kPrecision);
+  CHECK(p.options.filter.favor == Favor::kPrecision);
+  REQUIRE(ParseFlags({"--favor=recall"}, &p).ok());
+  CHECK(p.options.filter.favor == Favor::kRecall);
 }
 
 TEST_CASE("limits are set from flags", "[cli]") {
@@ -38,7 +46,7 @@ TEST_CASE("bad flags are rejected with a reason", "[cli]") {
   const std::vector<std::vector<std::string>> bad = {
       {"--no-such-flag"}, {"-o"}, {"--quotes", "fancy"}, {"--input-format=pdf"},
       {"--check"},        {"--max-bytes", "-5"}, {"--explain=yes"}, {"-x"},
-      {"--max-seconds", "soon"}, {"--max-html-depth", "0"},
+      {"--max-seconds", "soon"}, {"--max-html-depth", "0"}, {"--favor", "both"},
   };
   for (const auto& args : bad) {
     Flags f;
@@ -52,7 +60,8 @@ TEST_CASE("bad flags are rejected with a reason", "[cli]") {
 TEST_CASE("help text lists every flag", "[cli]") {
   std::string usage = UsageText();
   for (const char* name : {"--output", "--check", "--input-format", "--no-extract",
-                           "--keep-comments", "--filters", "--quotes", "--explain", "--version"}) {
+                           "--keep-comments", "--filters", "--quotes", "--explain", "--version",
+                           "--favor"}) {
     INFO(name);
     CHECK(usage.find(name) != std::string::npos);
   }
