@@ -184,9 +184,15 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter,
   if (options_.output.keep_blocks) writer = &recorder;
   Normalizer normalizer(writer);
   BlockSink* head = &normalizer;
+  // Scraped text that is filtered has its encoding repaired before the
+  // filter (below): after it, quotes and punctuation only.
+  const bool encoding_first = options_.repair.enabled && options_.filter.enabled &&
+                              format != InputFormat::kHtml;
   std::unique_ptr<Repairer> repairer;
   if (options_.repair.enabled) {
-    repairer = std::make_unique<Repairer>(repair_rules_.get(), options_.repair, head);
+    repairer = std::make_unique<Repairer>(
+        repair_rules_.get(), options_.repair, head,
+        encoding_first ? Repairer::Part::kMarks : Repairer::Part::kAll);
     head = repairer.get();
   }
   std::unique_ptr<LineFilter> filter;
@@ -197,7 +203,7 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter,
   // Scraped text: its encoding repaired before the filter judges its lines
   // (Repairer::Part). An HTML page's text was decoded by the parser.
   std::unique_ptr<Repairer> encoding;
-  if (options_.repair.enabled && filter != nullptr && format != InputFormat::kHtml) {
+  if (encoding_first) {
     encoding = std::make_unique<Repairer>(repair_rules_.get(), options_.repair, head,
                                           Repairer::Part::kEncoding);
     head = encoding.get();

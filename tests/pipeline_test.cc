@@ -234,6 +234,18 @@ TEST_CASE("scraped text's encoding is repaired before the filter - cleaning agai
   once = testing::Clean(text, Options(), "mojibake.txt");
   CHECK(once.find("Example Brands") == std::string::npos);
   CHECK(testing::Clean(once, Options(), "mojibake.txt") == once);
+  // The first judgement's drops move the zones: a date dropped as a byline
+  // leaves the three lines above the headline a menu run at the head,
+  // which a second judgement drops (from a crawled events page).
+  text =
+      "Get Listed\nMSP\nEvents\nTop IT Conferences in the United States 2026\n"
+      "List of Upcoming Events and Tech Conferences of special interest to MSPs across the "
+      "United States.\nMarch 16, 2026\nFABCON\nAtlanta, United States\n"
+      "Locations and dates may be subject to change.\n"
+      "Clicking on the name will take you directly to the website where you can check the "
+      "latest news on each event.\nFind more events in:\n";
+  once = testing::Clean(text, Options(), "events.txt");
+  CHECK(testing::Clean(once, Options(), "events.txt") == once);
   // A garbled sequence is read whole: `â` U+0080 U+0094 is `—`.
   CHECK(testing::Clean("It was \xC3\xA2\xC2\x80\xC2\x94 the end of a long day for all.\n", Options(),
                        "m.txt") == "It was \xE2\x80\x94 the end of a long day for all.\n");

@@ -424,8 +424,11 @@ Status LineFilter::EndWindow() {
 }
 
 Status LineFilter::JudgeBuffered() {
-  // Judge again while a decision that hangs on neighbours may have changed
-  // (see Judge()); three rounds settle every case seen.
+  // Judge again while something was removed: the content zone, the runs of
+  // short lines and the neighbours of what is left may have moved, and the
+  // output must be a fixed point (cleaning it again removes nothing more).
+  // Three rounds settle every case seen: over the 1,632 WCXB and AEB page
+  // texts no output changes when cleaned again.
   first_judgement_ = true;
   for (int round = 0; options_.enabled && !blocks_.empty() && round < 3; ++round) {
     if (!Judge()) break;
@@ -467,9 +470,8 @@ class Judging {
   void DropMenuRuns();
   void JudgeDocument();
   // The line classifier's pass; true when it dropped a line.
-  bool Classify(const FilterOptions& options, bool first, bool dump);
+  void Classify(const FilterOptions& options, bool first, bool dump);
   size_t Emit();  // the number of blocks kept, moved to the front
-  bool JudgeAgain(bool classifier_dropped) const;
 
  private:
   // Keys kept per line (see Evidence), or one for the line being read.
@@ -506,11 +508,6 @@ class Judging {
   Metadata* const meta_;
   int body_script_ = 0;
   std::string body_lang_;
-  // Set when a repeated line was kept because of its neighbours: once other
-  // lines go, it may stand alone, and cleaning the output again would
-  // remove it. The caller then judges the kept blocks again, so that the
-  // stage's output is a fixed point (idempotence).
-  std::vector<size_t> neighbour_dependent_;
   size_t first_good_ = 0, last_good_ = 0;
   bool has_content_ = false;
   std::string drop_reason_;
@@ -659,9 +656,6 @@ void Judging::JudgeAlone() {
     // Five words: CLD2 is unreliable on shorter lines ("Apple AirPods Pro").
     // Only lines standing alone between paragraphs, as ads do: language
     // identification is the costliest thing this stage can do.
-    if (count >= 2 && f.units >= 5 && !f.shape_good && !Isolated(i)) {
-      neighbour_dependent_.push_back(i);
-    }
     if (count >= 2 && f.units >= 5 && !body_lang_.empty() && Isolated(i) && !f.shape_good) {
       // Once per distinct text: the occurrences share the verdict.
       auto [it, fresh] = foreign_lang.emplace(text, false);
@@ -1031,19 +1025,18 @@ void Judging::JudgeDocument() {
 // left undecided, once per document (`first`: the filter's first
 // judgement). Its drops are settled by judging the kept lines again with the
 // rules alone (the zones may move; see line_classifier.h).
-bool Judging::Classify(const FilterOptions& options, bool first, bool dump) {
+void Judging::Classify(const FilterOptions& options, bool first, bool dump) {
   const bool text_input = meta_ != nullptr && meta_->format == "text";
   if (!first || !drop_reason_.empty() || !text_input ||
       !((options.line_classifier && !R.classifier->empty()) || dump)) {
-    return false;
+    return;
   }
   // A document under the classifier's gate is not judged: nothing is built
   // for it (a clean text of a million lines stays as small as it was).
   const double doc_dropped = DroppedShare(info_);
-  if (!dump && doc_dropped < R.classifier->gate()) return false;
+  if (!dump && doc_dropped < R.classifier->gate()) return;
   ClassifyLines(*R.classifier, blocks_, info_, [this](size_t i) { return CountOf(i); }, options,
                 dump, &verdicts_);
-  bool dropped = false;
   for (size_t i = 0; i < verdicts_.size(); ++i) {
     if (!verdicts_[i].drop) continue;
     // The reasons are read now, while every line's text is in place (Emit
@@ -1054,9 +1047,7 @@ bool Judging::Classify(const FilterOptions& options, bool first, bool dump) {
     info_[i].cls = Cls::kBad;
     info_[i].heuristic = "classifier";
     info_[i].category = "low-content";
-    dropped = true;
   }
-  return dropped;
 }
 
 // The kept blocks move to the front, in place (a second vector of them
@@ -1101,18 +1092,6 @@ size_t Judging::Emit() {
   return kept;
 }
 
-// Judge again only if a line kept for its neighbours lost one, or the
-// classifier dropped a line.
-bool Judging::JudgeAgain(bool classifier_dropped) const {
-  bool again = classifier_dropped;
-  for (size_t k : neighbour_dependent_) {
-    again |= info_[k].cls != Cls::kBad && drop_reason_.empty() &&
-             ((k > 0 && info_[k - 1].cls == Cls::kBad) ||
-              (k + 1 < n_ && info_[k + 1].cls == Cls::kBad));
-  }
-  return again;
-}
-
 }  // namespace
 
 bool LineFilter::Judge() {
@@ -1131,10 +1110,10 @@ bool LineFilter::Judge() {
   if (!windowed_) j.JudgeDocument();
   const bool first = first_judgement_;
   first_judgement_ = false;
-  const bool classifier_dropped =
-      j.Classify(options_, first, first && options_.line_feature_dump != nullptr);
+  j.Classify(options_, first, first && options_.line_feature_dump != nullptr);
+  const size_t before = blocks_.size();
   blocks_.resize(j.Emit());
-  return j.JudgeAgain(classifier_dropped);
+  return blocks_.size() < before;
 }
 
 }  // namespace cleaner

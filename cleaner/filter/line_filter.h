@@ -61,7 +61,7 @@ class LineFilter : public BlockSink {
   Status JudgeBuffered();
   // Decides which of blocks_ stay; removes the others, reporting each.
   // Returns true if the kept blocks should be judged again: something was
-  // removed and a decision depended on the removed blocks.
+  // removed (the zones, runs and neighbours of the others may have moved).
   bool Judge();
 
   const LineFilterRules* rules_;

@@ -406,8 +406,10 @@ void Repairer::Report(std::vector<std::vector<RepairChange>>* changes_out) {
 Status Repairer::RepairBuffered() {
   std::vector<std::vector<RepairChange>> changes(blocks_.size());
   bool evidence = false;
-  if (!RepairEncoding(&changes, &evidence)) return doc_.deadline->Error("the repair stage");
-  if (part_ == Part::kAll) CLEANER_RETURN_IF_ERROR(RepairMarks(&changes, evidence));
+  if (part_ != Part::kMarks && !RepairEncoding(&changes, &evidence)) {
+    return doc_.deadline->Error("the repair stage");
+  }
+  if (part_ != Part::kEncoding) CLEANER_RETURN_IF_ERROR(RepairMarks(&changes, evidence));
   Report(&changes);
   // Handed on whole, and the change lists let go first: a million short
   // lines are not held twice while the next stage writes them.

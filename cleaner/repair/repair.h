@@ -54,8 +54,9 @@ class Repairer : public BlockSink {
   // that the filter judges each line as it will read (`Â© 2025 ...` is a
   // copyright line, `...â€¦` a teaser cut with `…`) and cleaning the output
   // again drops nothing more; the stage after the filter then finds no
-  // encoding damage left and repairs the rest.
-  enum class Part { kAll, kEncoding };
+  // encoding damage left: it repairs the rest (kMarks: quotes and
+  // punctuation, without reading every line for mojibake again).
+  enum class Part { kAll, kEncoding, kMarks };
   // `rules` and `next` must outlive this object.
   Repairer(const RepairRules* rules, const RepairOptions& options, BlockSink* next,
            Part part = Part::kAll);
