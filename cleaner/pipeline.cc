@@ -186,13 +186,13 @@ Status Pipeline::Run(const RawDocument& in, Document* out, Reporter* reporter,
   BlockSink* head = &normalizer;
   // Scraped text that is filtered has its encoding repaired before the
   // filter (below): after it, quotes and punctuation only.
-  const bool encoding_first = options_.repair.enabled && options_.filter.enabled &&
-                              format != InputFormat::kHtml;
+  const bool encoding_first =
+      options_.repair.enabled && options_.filter.enabled && format != InputFormat::kHtml;
   std::unique_ptr<Repairer> repairer;
   if (options_.repair.enabled) {
-    repairer = std::make_unique<Repairer>(
-        repair_rules_.get(), options_.repair, head,
-        encoding_first ? Repairer::Part::kMarks : Repairer::Part::kAll);
+    repairer =
+        std::make_unique<Repairer>(repair_rules_.get(), options_.repair, head,
+                                   encoding_first ? Repairer::Part::kMarks : Repairer::Part::kAll);
     head = repairer.get();
   }
   std::unique_ptr<LineFilter> filter;

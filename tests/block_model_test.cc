@@ -185,8 +185,7 @@ TEST_CASE("a rule's drop is the model's evidence - a hidden block is not judged"
       "<p>Stay up to date with our rental news.</p></article>");
   const auto topic_plain = SelectHtml(topic).Kept();
   REQUIRE(topic_plain.size() == 2);
-  REQUIRE(Load("base\t0\nthreshold\t0\ntree\nnode\theading\t0.5\t1\t2\t0\nleaf\t-1\nleaf\t1\n",
-               &m)
+  REQUIRE(Load("base\t0\nthreshold\t0\ntree\nnode\theading\t0.5\t1\t2\t0\nleaf\t-1\nleaf\t1\n", &m)
               .ok());
   CHECK(SelectHtml(topic, PageKind::kArticle, "", nullptr, &m).Kept() == topic_plain);
 }

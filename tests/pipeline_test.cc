@@ -226,7 +226,7 @@ TEST_CASE("scraped text's encoding is repaired before the filter - cleaning agai
                      " Weather\n" + para + " Again.\nPrices " + "\xC2\x96" + " from 5\n";
   std::string once = testing::Clean(text, Options(), "c1.txt");
   CHECK(once.find("Home") == std::string::npos);
-  CHECK(once.find("\xE2\x80\xA2 Weather") != std::string::npos);       // •
+  CHECK(once.find("\xE2\x80\xA2 Weather") != std::string::npos);        // •
   CHECK(once.find("Prices \xE2\x80\x93 from 5") != std::string::npos);  // –
   CHECK(testing::Clean(once, Options(), "c1.txt") == once);
   // UTF-8 read as Windows-1252: `Â©` is `©`, a copyright line at the end.
@@ -247,7 +247,8 @@ TEST_CASE("scraped text's encoding is repaired before the filter - cleaning agai
   once = testing::Clean(text, Options(), "events.txt");
   CHECK(testing::Clean(once, Options(), "events.txt") == once);
   // A garbled sequence is read whole: `â` U+0080 U+0094 is `—`.
-  CHECK(testing::Clean("It was \xC3\xA2\xC2\x80\xC2\x94 the end of a long day for all.\n", Options(),
+  CHECK(testing::Clean("It was \xC3\xA2\xC2\x80\xC2\x94 the end of a long day for all.\n",
+                       Options(),
                        "m.txt") == "It was \xE2\x80\x94 the end of a long day for all.\n");
 }
 

@@ -135,8 +135,8 @@ class LineClassifier {
   // filters/action_words.txt.
   StopWords action_words_;
   BoostedTrees trees_;
-  double base_ = 0;       // raw score before any tree
-  double gate_ = 1;       // RuleDroppedShare() a document needs to be judged
+  double base_ = 0;  // raw score before any tree
+  double gate_ = 1;  // RuleDroppedShare() a document needs to be judged
   // A line scoring under its lean's threshold is dropped (by Favor; the
   // balanced one stands in for a lean the file does not give).
   double thresholds_[3] = {0, -1, -1};

@@ -277,7 +277,8 @@ void Repairer::Settle(std::vector<RepairChange>* changes) const {
   std::vector<RepairChange>().swap(*changes);
 }
 
-bool Repairer::RepairEncoding(std::vector<std::vector<RepairChange>>* changes_out, bool* evidence_out) {
+bool Repairer::RepairEncoding(std::vector<std::vector<RepairChange>>* changes_out,
+                              bool* evidence_out) {
   const RepairRules::Rep& rules = rules_->rep();
   std::vector<std::vector<RepairChange>>& changes = *changes_out;
   // Encoding damage first: the other rules read characters, and an entity
