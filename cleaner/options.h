@@ -35,6 +35,15 @@ struct DecodeOptions {
 // text); the rules decide as they always do.
 enum class Favor { kBalanced, kPrecision, kRecall };
 
+// "balanced", "precision" or "recall" (the --favor values, the leans of the
+// model files): true and *out set, or false.
+inline bool ParseFavor(std::string_view name, Favor* out) {
+  if (name == "balanced") return *out = Favor::kBalanced, true;
+  if (name == "precision") return *out = Favor::kPrecision, true;
+  if (name == "recall") return *out = Favor::kRecall, true;
+  return false;
+}
+
 struct ExtractOptions {
   // false: keep all visible text of an HTML page (--no-extract); the floor
   // against which main-content selection is measured, and a debugging aid.

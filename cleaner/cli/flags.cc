@@ -396,11 +396,7 @@ Status ApplyFlag(const FlagDef& f, const std::string& value, Flags* flags) {
     o.filter.line_classifier = false;
   } else if (n == "favor") {
     Favor favor = Favor::kBalanced;
-    if (value == "precision") {
-      favor = Favor::kPrecision;
-    } else if (value == "recall") {
-      favor = Favor::kRecall;
-    } else if (value != "balanced") {
+    if (!ParseFavor(value, &favor)) {
       return Status::InvalidArgument("--favor must be balanced, precision or recall, not '" +
                                      value + "'");
     }

@@ -94,13 +94,12 @@ Status LoadBlockModel(const std::vector<RuleFile>& files, BlockModel* model) {
       }
       double v = 0;
       if (f[0] == "favor") {
-        const int favor = f.size() == 3 && f[1] == "precision" ? 1
-                          : f.size() == 3 && f[1] == "recall"  ? 2
-                                                               : -1;
-        if (favor < 0 || !ParseRuleNumber(f.back(), -100, 100, &v)) {
+        Favor favor = Favor::kBalanced;
+        if (f.size() != 3 || !ParseFavor(f[1], &favor) || favor == Favor::kBalanced ||
+            !ParseRuleNumber(f.back(), -100, 100, &v)) {
           return line.Error("expected: favor<TAB>precision|recall<TAB>NUMBER");
         }
-        model->shifts[favor] = v;
+        model->shifts[static_cast<int>(favor)] = v;
         continue;
       }
       const bool by_kind = f[0] != "base" && f.size() == 3;

@@ -34,6 +34,10 @@ std::vector<int> SameShapeSiblings(const std::vector<Elem>& elems) {
   return out;
 }
 
+// A block's characters of text for the never-empty guard: a heading alone
+// says what the text is about, it is not the text.
+long TextChars(const RawBlock& b) { return b.kind == BlockKind::kHeading ? 0 : b.chars; }
+
 int Digits(const std::string& s) {
   int n = 0;
   for (char c : s) n += c >= '0' && c <= '9';
@@ -178,13 +182,10 @@ void Selector::ScoreBlocks(std::vector<char>* keep) {
   }
   if (!model) return;
   // What the selection keeps, whatever the rules said of it and comment
-  // sections included (the fallback's text may be under a furniture word);
-  // headings aside: a heading alone says what the text is about, it is not
-  // the text.
+  // sections included (the fallback's text may be under a furniture word),
+  // headings aside (TextChars()).
   long kept_chars = 0;
-  for (size_t i = 0; i < blocks_.size(); ++i) {
-    if ((*keep)[i] && blocks_[i].kind != BlockKind::kHeading) kept_chars += blocks_[i].chars;
-  }
+  for (size_t i = 0; i < blocks_.size(); ++i) kept_chars += (*keep)[i] ? TextChars(blocks_[i]) : 0;
   ApplyBlockModel(judged, scores, kept_chars, keep);
 }
 
@@ -200,7 +201,7 @@ void Selector::ApplyBlockModel(const std::vector<int>& judged, const std::vector
   for (size_t j = 0; j < judged.size(); ++j) {
     const int i = judged[j];
     verdict[j] = scores[j] > ((*keep)[i] ? drop : blocks_[i].dropped ? overrule : threshold);
-    if (verdict[j] && blocks_[i].kind != BlockKind::kHeading) model_chars += blocks_[i].chars;
+    if (verdict[j]) model_chars += TextChars(blocks_[i]);
     if (scores[j] > scores[best]) best = j;
   }
   // Never silently empty: when the model keeps under an eighth of the

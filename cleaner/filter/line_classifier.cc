@@ -208,11 +208,12 @@ Status LineClassifier::Compile(const std::vector<RuleFile>& files,
         CLEANER_RETURN_IF_ERROR(tree_st);
       } else if (f[0] == "threshold" && f.size() == 3) {
         // threshold<TAB>precision|recall<TAB>V: a lean's (--favor).
-        const int favor = f[1] == "precision" ? 1 : f[1] == "recall" ? 2 : -1;
-        if (favor < 0 || !ParseNumber(f[2], &v) || !(v >= 0 && v <= 1)) {
+        Favor favor = Favor::kBalanced;
+        if (!ParseFavor(f[1], &favor) || favor == Favor::kBalanced || !ParseNumber(f[2], &v) ||
+            !(v >= 0 && v <= 1)) {
           return line.Error("expected: threshold<TAB>precision|recall<TAB>NUMBER in [0, 1]");
         }
-        c->thresholds_[favor] = v;
+        c->thresholds_[static_cast<int>(favor)] = v;
       } else if (f[0] == "base" || f[0] == "gate" || f[0] == "threshold") {
         if (f.size() != 2 || !ParseNumber(f[1], &v)) return line.Error("expected: KIND<TAB>NUMBER");
         if (f[0] != "base" && !(v >= 0 && v <= 1)) return line.Error("a gate or threshold is in [0, 1]");

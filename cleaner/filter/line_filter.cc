@@ -116,6 +116,9 @@ Ending EndingOf(std::string_view s) {
 
 enum class Cls : uint8_t { kNeutral, kGood, kBad };
 
+// Evidence::menu_shape of a menu-shaped line a byline pattern matches.
+constexpr uint8_t kMenuByline = 2;
+
 // What is decided about a block; reset for every judgement.
 // The rule matches and the shape the later passes read are kept here, so
 // that a line's key (its tokens) is needed only by the date and byline
@@ -123,9 +126,6 @@ enum class Cls : uint8_t { kNeutral, kGood, kBad };
 // kKeptScratchBlocks blocks; in longer ones those few lines are tokenized
 // again, as a key per line cost 300 bytes, 15-30 times the input on a
 // document of a million short lines.
-// Evidence::menu_shape of a menu-shaped line a byline pattern matches.
-constexpr uint8_t kMenuByline = 2;
-
 // Ordered by size: a document of a million short lines holds a million.
 struct Evidence {  // 40 bytes: a million short lines hold a million of these
   const char* heuristic = nullptr;
@@ -469,7 +469,7 @@ class Judging {
   void DropAroundContent();
   void DropMenuRuns();
   void JudgeDocument();
-  // The line classifier's pass; true when it dropped a line.
+  // The line classifier's pass (drops what it scores as noise).
   void Classify(const FilterOptions& options, bool first, bool dump);
   size_t Emit();  // the number of blocks kept, moved to the front
 

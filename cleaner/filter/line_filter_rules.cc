@@ -1223,8 +1223,7 @@ bool HasWord(const Rule& r) {
 
 }  // namespace
 
-bool LineFilterRules::Rep::MarkBefore(std::string_view text, const LineKey& key,
-                                      size_t tok) const {
+bool LineFilterRules::Rep::MarkBefore(std::string_view text, const LineKey& key, size_t tok) {
   if (tok == 0 || tok >= key.tokens.size()) return false;
   const std::string_view gap =
       text.substr(key.tokens[tok - 1].end, key.tokens[tok].begin - key.tokens[tok - 1].end);

@@ -166,7 +166,7 @@ struct LineFilterRules::Rep {
                  line_filter::Capture* cap, bool* worded) const;
   // Whether a mark that joins a line's parts (| / , · • – —, or a hyphen
   // between spaces) stands between tokens `tok` - 1 and `tok`.
-  bool MarkBefore(std::string_view text, const line_filter::LineKey& key, size_t tok) const;
+  static bool MarkBefore(std::string_view text, const line_filter::LineKey& key, size_t tok);
 };
 
 }  // namespace cleaner
