@@ -355,6 +355,72 @@ TEST_CASE("a related header in the middle stops at the next paragraph", "[filter
   CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
 }
 
+// Scraped text: Filter() over a document read as text (the `lead`
+// headings are read there only).
+std::vector<std::string> FilterText(const std::vector<std::string>& lines, TestDoc* doc) {
+  doc->metadata.format = "text";
+  return Filter(lines, doc);
+}
+
+TEST_CASE("a lead heading of scraped text heads the teasers under it", "[filter]") {
+  // English, German and Spanish headings none of the header rules names;
+  // the related word first or last.
+  for (const std::string& heading :
+       {"Similar Questions", "Weitere Veranstaltungen", "Productos relacionados"}) {
+    TestDoc doc;
+    auto kept = FilterText({kPara1, kPara2, heading, "How to replace a bathroom sink drain",
+                            "Why is my water heater making so much noise",
+                            "Best way to unclog a shower drain"},
+                           &doc);
+    INFO(heading);
+    CHECK(kept == std::vector<std::string>{kPara1, kPara2});
+    CHECK(doc.metadata.removed_by_category["related"] == 4);
+    bool header_said = false;
+    for (const ExplainEvent& e : doc.reporter.events) {
+      if (e.before != heading) continue;
+      header_said = e.rule.rfind("heuristic:related-header after filters/line_filter_related.txt:",
+                                 0) == 0;
+    }
+    CHECK(header_said);
+  }
+}
+
+TEST_CASE("a lead heading with no teaser under it stays", "[filter]") {
+  // Above a paragraph it heads the text.
+  TestDoc doc;
+  auto kept = FilterText({kPara1, "Other Considerations", kPara2, kPara3}, &doc);
+  CHECK(kept == std::vector<std::string>{kPara1, "Other Considerations", kPara2, kPara3});
+  // The related word inside the heading, or a number in it: no lead.
+  for (const std::string& heading : {"Medical-Related Modifications", "Top 10 Similar Tools"}) {
+    TestDoc d;
+    auto k = FilterText({kPara1, kPara2, heading, "How to replace a bathroom sink drain",
+                         "Why is my water heater making so much noise", kPara3},
+                        &d);
+    INFO(heading);
+    CHECK(Has(k, "How to replace a bathroom sink drain"));
+    CHECK(d.metadata.removed_by_category["related"] == 0);
+  }
+}
+
+TEST_CASE("a lead heading is not read from HTML", "[filter]") {
+  // An HTML page's structure and the block model have judged its blocks:
+  // a listing's "More top stories" are its content.
+  TestDoc doc;
+  doc.metadata.format = "html";
+  auto kept = Filter({kPara1, kPara2, "More top stories", "Mayor resigns after budget row",
+                      "Council debates library hours"},
+                     &doc);
+  CHECK(kept.size() == 5);
+}
+
+TEST_CASE("lead rules: their format", "[filter]") {
+  CHECK(CompileText("lead\trelated\ten\tsimilar related\n").ok());
+  Status st = CompileText("lead\tshare\ten\tsimilar\n");
+  CHECK(!st.ok());
+  CHECK(st.message().find("lead rules are of the category related") != std::string::npos);
+  CHECK(!CompileText("lead\trelated\ten\tsimilar\tmax_words=3\n").ok());
+}
+
 TEST_CASE("every removal is explained with its rule and category", "[filter]") {
   TestDoc doc;
   Filter({"Skip to content", kPara1, kPara2, "Spread the love", "Share this story!"}, &doc);

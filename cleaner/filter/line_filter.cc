@@ -521,6 +521,10 @@ class Judging {
 // Pass 1: shape, and the rules that read the line alone.
 void Judging::ReadLines() {
   int body_letters[line_filter::kNumScripts] = {};
+  // `lead` headings are read on scraped text only: from HTML, the page's
+  // structure and the extractor's block model have said what a heading
+  // heads (a listing's "More top stories" are its content there).
+  const bool text_input = meta_ != nullptr && meta_->format == "text";
   for (size_t i = 0; i < n_; ++i) {
     const Block& b = blocks_[i];
     Info& f = info_[i];
@@ -550,6 +554,13 @@ void Judging::ReadLines() {
     if (!f.skip && !key.Empty()) {
       f.match = MatchRules(R, text, key, f.sampled, f.units);
       f.breadcrumb = BreadcrumbRule(R, key);
+      // A heading such as "Similar Questions" or "Weitere Veranstaltungen":
+      // its `lead` rule waits in `rule` (the line is not dropped for it)
+      // for pass 3, where it heads a related block if teasers follow.
+      if (text_input && f.match < 0 && !f.menu_shape &&
+          (f.ending == Ending::kNone || f.ending == Ending::kColon)) {
+        f.rule = R.MatchLead(key);
+      }
     }
   }
   int body_total = 0;
@@ -704,6 +715,11 @@ bool Judging::TakeHeaderBlocks() {
   for (size_t i = 0; i < n_; ++i) {
     if (DeadlinePassed(doc_.deadline)) return false;
     if (info_[i].rule < 0 || R.rules[info_[i].rule].kind != RuleKind::kHeader) continue;
+    // A `lead` heading still undecided; one something else dropped has
+    // another rule (or none) by now.
+    const bool lead = R.rules[info_[i].rule].lead;
+    if (lead && info_[i].cls != Cls::kNeutral) continue;
+    int taken = 0;
     const std::string& cat = R.rules[info_[i].rule].category;
     // Below the text, a comment form's block also takes longer lines (the
     // form's notes); above it, the header is a kicker and its title stays.
@@ -722,9 +738,11 @@ bool Judging::TakeHeaderBlocks() {
         // two-word line (a product list, a menu), ends the block.
         // An excerpt that ends with a full stop is taken only when another
         // teaser or the end follows it, not the article's next paragraph.
+        // A `lead` heading's block, guessed from its words alone, takes
+        // the headlines and cut excerpts only.
         const bool next_good = j + 1 < n_ && info_[j + 1].cls == Cls::kGood;
         take = (g.cls == Cls::kNeutral && g.units >= 3) || g.ending == Ending::kEllipsis ||
-               (after_headline && g.units <= 40 && !next_good);
+               (!lead && after_headline && g.units <= 40 && !next_good);
       } else if (cat == "comment-form") {
         // Field prompts ("Name *", "Website", "Post Comment"), four words
         // at most when no paragraph stands above; the fine print is caught
@@ -737,12 +755,23 @@ bool Judging::TakeHeaderBlocks() {
         take = g.cls == Cls::kNeutral && g.units <= 3;
       }
       if (!take) break;
+      ++taken;
       after_headline = g.cls == Cls::kNeutral && g.ending == Ending::kNone;
       g.cls = Cls::kBad;
       live[j] = static_cast<uint32_t>(j + 1);
       g.rule = info_[i].rule;
       g.heuristic = cat == "related" ? "heuristic:related-block" : "heuristic:header-block";
       g.category = R.rules[info_[i].rule].category.c_str();
+    }
+    // A `lead` heading goes with the teasers it heads; with none under it
+    // it is a heading of the text ("Other Considerations" above a
+    // paragraph) and stays undecided.
+    if (lead && taken > 0) {
+      Info& h = info_[i];
+      h.cls = Cls::kBad;
+      live[i] = static_cast<uint32_t>(i + 1);
+      h.heuristic = "heuristic:related-header";
+      h.category = R.rules[h.rule].category.c_str();
     }
   }
   return true;

@@ -716,6 +716,20 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
         for (const auto& t : scratch.key.tokens) set->insert(t.hash);
         continue;
       }
+      if (kind == "lead") {
+        if (f.size() != 4) return line.Error("lead rules have 4 fields");
+        if (f[1] != "related") return line.Error("lead rules are of the category related");
+        CLEANER_RETURN_IF_ERROR(ListWords(line, f[3], &scratch));
+        Rule& lead = rep->rules.emplace_back();
+        lead.kind = RuleKind::kHeader;
+        lead.lead = true;
+        lead.origin = line.Origin();
+        lead.category = std::string(f[1]);
+        lead.lang = std::string(f[2]);
+        const int index = static_cast<int>(rep->rules.size()) - 1;
+        for (const auto& t : scratch.key.tokens) rep->lead_words.emplace(t.hash, index);
+        continue;
+      }
       // Built in place: moving each rule in cost a copy of its short
       // strings. (The reference is taken after the vector has grown.)
       Rule& rule = rep->rules.emplace_back();
@@ -739,7 +753,7 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
         return line.Error(
             "unknown rule kind \"" + std::string(kind) +
             "\" (known: line header prefix suffix contains pattern month weekday date-word "
-            "name-particle)");
+            "name-particle lead)");
       }
       if (f.size() > 5) return line.Error("too many fields (a TAB inside the text?)");
       rule.origin = line.Origin();
@@ -824,6 +838,22 @@ int LineFilterRules::Rep::MatchLine(const LineKey& key) const {
   if (key.Empty() || line_rules.empty() || key.tokens.size() > max_line_words) return -1;
   auto it = line_rules.find(line_filter::SequenceHash(key, 0, key.tokens.size()));
   return it == line_rules.end() ? -1 : it->second;
+}
+
+int LineFilterRules::Rep::MatchLead(const LineKey& key) const {
+  const size_t n = key.tokens.size();
+  if (n < 2 || n > 3 || lead_words.empty()) return -1;
+  for (const auto& t : key.tokens) {
+    if (t.number) return -1;
+  }
+  // The word qualifies the noun: first ("Similar Questions", "Weitere
+  // Veranstaltungen") or last ("Productos relacionados"), never inside
+  // ("Medical-Related Modifications", "TDP / Recommended PSU").
+  for (const size_t i : {size_t{0}, n - 1}) {
+    auto it = lead_words.find(key.tokens[i].hash);
+    if (it != lead_words.end()) return it->second;
+  }
+  return -1;
 }
 
 namespace {

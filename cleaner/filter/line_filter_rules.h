@@ -84,6 +84,9 @@ struct Rule {
   Zone zone = Zone::kAny;
   bool sep = false;    // prefix: a separator or the end must follow the prefix
   bool glued = false;  // pattern: may be cut from the start of the first paragraph
+  // A `lead` word list (kind kHeader): a line of two or three words, one of
+  // them listed, heads a related block when it has teasers under it.
+  bool lead = false;
 };
 
 // What a pattern match captured.
@@ -118,11 +121,16 @@ struct LineFilterRules::Rep {
   std::vector<int> patterns_other;           // patterns that start with a placeholder
   HashIndex<int> months;  // word hash -> 1..12
   HashIndex<bool> weekdays, date_words, name_particles;
+  HashIndex<int> lead_words;  // word hash -> its `lead` rule
   // The learned second opinion on undecided lines (filters/line_classifier.txt).
   std::unique_ptr<const LineClassifier> classifier;
 
   // The first rule of kind kLine/kHeader matching the whole key, or -1.
   int MatchLine(const line_filter::LineKey& key) const;
+  // The `lead` rule of a line of two or three words, no number among
+  // them, whose first or last word a `lead` rule lists ("Similar
+  // Questions", "Productos relacionados"), or -1.
+  int MatchLead(const line_filter::LineKey& key) const;
   // The first prefix rule matching `key` (with its word limit), or -1.
   // `words` is the line's word count when `key` covers only its start
   // (0: the key's own count).
