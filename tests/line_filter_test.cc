@@ -400,6 +400,17 @@ TEST_CASE("a lead heading with no teaser under it stays", "[filter]") {
     CHECK(Has(k, "How to replace a bathroom sink drain"));
     CHECK(d.metadata.removed_by_category["related"] == 0);
   }
+  // Above one-word items it heads nothing; the menu run that takes it and
+  // them names its own evidence, not the lead line.
+  TestDoc menu;
+  FilterText({kPara1, kPara2, "Similar Places", "Savoy", "Olo", "Kappeli", "Sea Horse"}, &menu);
+  bool said = false;
+  for (const ExplainEvent& e : menu.reporter.events) {
+    if (e.before != "Similar Places") continue;
+    said = true;
+    CHECK(e.rule.find("line_filter_related") == std::string::npos);
+  }
+  CHECK(said);
 }
 
 TEST_CASE("a lead heading is not read from HTML", "[filter]") {

@@ -765,9 +765,12 @@ bool Judging::TakeHeaderBlocks() {
     }
     // A `lead` heading goes with the teasers it heads; with none under it
     // it is a heading of the text ("Other Considerations" above a
-    // paragraph) and stays undecided.
-    if (lead && taken > 0) {
-      Info& h = info_[i];
+    // paragraph) and stays undecided, its rule forgotten (a later pass
+    // that drops it names its own evidence).
+    Info& h = info_[i];
+    if (lead && taken == 0) {
+      h.rule = -1;
+    } else if (lead) {
       h.cls = Cls::kBad;
       live[i] = static_cast<uint32_t>(i + 1);
       h.heuristic = "heuristic:related-header";
