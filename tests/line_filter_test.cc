@@ -365,7 +365,7 @@ std::vector<std::string> FilterText(const std::vector<std::string>& lines, TestD
 TEST_CASE("a lead heading of scraped text heads the teasers under it", "[filter]") {
   // English, German and Spanish headings none of the header rules names;
   // the related word first or last.
-  for (const std::string& heading :
+  for (const std::string heading :
        {"Similar Questions", "Weitere Veranstaltungen", "Productos relacionados"}) {
     TestDoc doc;
     auto kept = FilterText({kPara1, kPara2, heading, "How to replace a bathroom sink drain",
@@ -391,7 +391,7 @@ TEST_CASE("a lead heading with no teaser under it stays", "[filter]") {
   auto kept = FilterText({kPara1, "Other Considerations", kPara2, kPara3}, &doc);
   CHECK(kept == std::vector<std::string>{kPara1, "Other Considerations", kPara2, kPara3});
   // The related word inside the heading, or a number in it: no lead.
-  for (const std::string& heading : {"Medical-Related Modifications", "Top 10 Similar Tools"}) {
+  for (const std::string heading : {"Medical-Related Modifications", "Top 10 Similar Tools"}) {
     TestDoc d;
     auto k = FilterText({kPara1, kPara2, heading, "How to replace a bathroom sink drain",
                          "Why is my water heater making so much noise", kPara3},

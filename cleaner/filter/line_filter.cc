@@ -557,7 +557,7 @@ void Judging::ReadLines() {
       // A heading such as "Similar Questions" or "Weitere Veranstaltungen":
       // its `lead` rule waits in `rule` (the line is not dropped for it)
       // for pass 3, where it heads a related block if teasers follow.
-      if (text_input && f.match < 0 && !f.menu_shape &&
+      if (text_input && !f.sampled && f.match < 0 && !f.menu_shape &&
           (f.ending == Ending::kNone || f.ending == Ending::kColon)) {
         f.rule = R.MatchLead(key);
       }
