@@ -76,6 +76,27 @@ TEST_CASE("br is a line break - two of them end a paragraph", "[extract]") {
   CHECK(Visible("<p>trailing<br></p>").texts == V{"trailing"});
 }
 
+TEST_CASE("prose hard-wrapped with br is one paragraph - said", "[extract]") {
+  const std::string lines[] = {"Gym equipment refers to the various machines, tools, and",
+                               "accessories used in a fitness facility to help people",
+                               "achieve their goals. These machines are designed to target",
+                               "the different muscle groups and improve cardiovascular health."};
+  testing::TestDoc doc;
+  ExtractOptions o;
+  o.main_content = false;
+  Result r = Extract("<p>" + lines[0] + "<br>\n" + lines[1] + "<br>\n" + lines[2] + "<br>\n" +
+                         lines[3] + "</p>",
+                     o, &doc);
+  CHECK(r.texts == V{lines[0] + " " + lines[1] + " " + lines[2] + " " + lines[3]});
+  CHECK(doc.stats.lines_joined == 3);
+  bool said = false;
+  for (const ExplainEvent& e : doc.reporter.events) said = said || e.rule == "hard-wrap";
+  CHECK(said);
+  // Lines that are no wrapping keep their breaks.
+  CHECK(Visible("<p>line one<br>line two<br>line three</p>").texts ==
+        V{"line one\nline two\nline three"});
+}
+
 TEST_CASE("block kinds: headings - list items - quotes - preformatted", "[extract]") {
   Result r = Visible(
       "<h2>Sub <em>head</em></h2><ul><li>one</li><li>two</li></ul>"

@@ -44,6 +44,49 @@ TEST_CASE("hard-wrapped prose is re-joined", "[segment]") {
   CHECK(doc.stats.lines_joined == 4);
 }
 
+// Prose pasted into a page with a <br> at every 60-odd columns.
+const char kWrappedBlock[] =
+    "Gym equipment refers to the various machines, tools, and long-\n"
+    "lasting accessories used in a fitness facility to help people\n"
+    "achieve their goals. These machines are designed to target the\n"
+    "different muscle groups, improve cardiovascular health, and\n"
+    "enhance overall physical fitness for beginners and experts.";
+
+TEST_CASE("an HTML block's hard-wrapped lines are re-joined", "[segment]") {
+  std::string text = kWrappedBlock;
+  CHECK(JoinWrappedLines(&text) == 4);
+  CHECK(text ==
+        "Gym equipment refers to the various machines, tools, and long-lasting accessories "
+        "used in a fitness facility to help people achieve their goals. These machines are "
+        "designed to target the different muscle groups, improve cardiovascular health, and "
+        "enhance overall physical fitness for beginners and experts.");
+  CHECK(JoinWrappedLines(&text) == 0);  // nothing left to join
+}
+
+TEST_CASE("an HTML block's lines that are not wrapping stay", "[segment]") {
+  for (std::string text : {
+           // A list's items, each on its line, starting with a capital.
+           std::string("Long assembly process for the desk frame and its legs\n"
+                       "Small keyboard space for people with a wide keyboard\n"
+                       "Poor return policy when the box has been opened"),
+           // A sentence per line.
+           std::string("Synchronization should be explicit and easy to reason about.\n"
+                       "Conflicts should be deterministic and easy to reproduce here.\n"
+                       "Failure should be local, never global, and visible at once."),
+           // Links on lines of their own.
+           std::string("These are the pages with the standings of the competitions\n"
+                       "https://www.example.org/championsleague/standings/\n"
+                       "https://www.example.org/europaleague/standings/\n"
+                       "https://www.example.org/conferenceleague/standings/"),
+           // A poem's short lines.
+           std::string("the fog comes\non little cat feet\nit sits looking\nover harbor and city"),
+       }) {
+    const std::string before = text;
+    CHECK(JoinWrappedLines(&text) == 0);
+    CHECK(text == before);
+  }
+}
+
 TEST_CASE("short lines and lists are not joined", "[segment]") {
   CHECK(Split("Leave a Reply\nYour email address will not be published.\n") ==
         V{"Leave a Reply", "Your email address will not be published."});

@@ -54,6 +54,7 @@
 #include "cleaner/extract/page_kind.h"
 #include "cleaner/extract/page_kind_model.h"
 #include "cleaner/extract/selection.h"
+#include "cleaner/extract/split_text.h"
 #include "cleaner/extract/walk.h"
 #include "cleaner/util/deadline.h"
 
@@ -112,6 +113,23 @@ PageKind DecidePageKind(const Walker& w, const PageKindModel& kind_model, const 
 // Pushes the kept `blocks` to `out` as Blocks indexed from 0, their links
 // made absolute against the page's URL (else its canonical URL). Returns
 // the first error of out->Push().
+// Prose hard-wrapped with <br> (a text pasted with its line breaks) is
+// re-joined, as scraped text is (split_text.h), and said.
+void JoinBreaks(const DocumentInfo& doc, Block* b) {
+  const int joined = JoinWrappedLines(&b->text);
+  if (joined == 0) return;
+  doc.stats->lines_joined += static_cast<uint64_t>(joined);
+  // A link's text read across a joined break reads as the block now does.
+  for (InlineLink& l : b->links) std::replace(l.text.begin(), l.text.end(), '\n', ' ');
+  ExplainEvent ev;
+  ev.stage = "segment";
+  ev.action = ExplainEvent::Action::kInfo;
+  ev.block = b->index;
+  ev.rule = "hard-wrap";
+  ev.after = std::to_string(joined) + " line breaks of hard-wrapped prose are re-joined";
+  Explain(doc, ev);
+}
+
 Status PushKept(std::vector<RawBlock>* blocks, const std::vector<char>& keep,
                 const std::string& canonical, const DocumentInfo& doc, BlockSink* out) {
   out->Reserve(static_cast<size_t>(std::count(keep.begin(), keep.end(), 1)));
@@ -128,6 +146,10 @@ Status PushKept(std::vector<RawBlock>* blocks, const std::vector<char>& keep,
     b.index = index++;
     b.link_density = rb.NavLinkDensity();
     b.links = std::move(rb.links);
+    if (b.kind == BlockKind::kParagraph || b.kind == BlockKind::kQuote ||
+        b.kind == BlockKind::kListItem) {
+      JoinBreaks(doc, &b);
+    }
     for (InlineLink& l : b.links) {
       std::string abs =
           ResolveUrl(l.target, doc.metadata->url.empty() ? std::string_view(canonical)

@@ -212,7 +212,88 @@ size_t WrapWidthOf(ForEach for_each_line) {
   return forced * 10 >= candidates * 6 ? width : 0;
 }
 
+// A word hyphenated at the break ("long-" + "term") is joined without a
+// space and keeps its hyphen: compounds are common, and dropping a real
+// hyphen is worse than keeping a syllable one.
+// A line that starts with a web address (put on a line of its own).
+bool IsUrlStart(std::string_view line) {
+  const size_t word = line.find(' ');
+  const std::string_view first = line.substr(0, word);
+  return first.find("://") != std::string_view::npos || first.rfind("www.", 0) == 0;
+}
+
+// A line that goes on with a word in lower case, not a web address.
+bool GoesOnInLowerCase(std::string_view line) {
+  size_t p = 0;
+  return u_islower(static_cast<UChar32>(NextCodePoint(line, &p))) && !IsUrlStart(line);
+}
+
+// A line that ends a sentence: . ! ? or : last (closing quotes and
+// brackets aside).
+bool EndsSentence(std::string_view line) {
+  size_t e = line.size();
+  while (e > 0 && (line[e - 1] == '"' || line[e - 1] == '\'' || line[e - 1] == ')')) --e;
+  if (e >= 3 && line.compare(e - 3, 3, "\xE2\x80\x9D") == 0) e -= 3;  // ”
+  if (e == 0) return false;
+  const char c = line[e - 1];
+  return c == '.' || c == '!' || c == '?' || c == ':';
+}
+
+bool HyphenatedAtBreak(std::string_view prev) {
+  return prev.size() >= 2 && prev.back() == '-' &&
+         std::isalpha(static_cast<unsigned char>(prev[prev.size() - 2]));
+}
+
 }  // namespace
+
+int JoinWrappedLines(std::string* text) {
+  if (text->find('\n') == std::string::npos) return 0;
+  const std::string_view t = *text;
+  // A block's few lines say less than a text file's many: the width must
+  // be a wrapping width, and half the breaks at least must fall inside a
+  // sentence (the next line goes on with a word in lower case). A list's
+  // items, a specification's rows and a sentence per line start with a
+  // capital; a link on a line of its own is put there.
+  constexpr size_t kMinBlockWidth = 40;
+  const size_t width = WrapWidthOf([&](auto visit) { ForEachLine(t, visit); });
+  if (width < kMinBlockWidth) return 0;
+  int breaks = 0, lower = 0;
+  ForEachLine(t, [&, started = false](std::string_view line) mutable {
+    if (started && !line.empty()) {
+      ++breaks;
+      lower += GoesOnInLowerCase(line);
+    }
+    started = true;
+    return true;
+  });
+  if (lower * 2 < breaks) return 0;
+  std::string out;
+  out.reserve(t.size());
+  int joined = 0;
+  size_t begin = 0;  // of the current line
+  for (size_t nl = t.find('\n'); nl != std::string_view::npos; nl = t.find('\n', begin)) {
+    const std::string_view prev = TrimBlank(t.substr(begin, nl - begin));
+    const size_t next_end = std::min(t.find('\n', nl + 1), t.size());
+    const std::string_view next = TrimBlank(t.substr(nl + 1, next_end - nl - 1));
+    out.append(t.data() + begin, nl - begin);
+    // A break is joined where the line before is full (within a quarter of
+    // the width: the next word did not fit) and no sentence ends there
+    // before a capital.
+    const size_t len = CountCodePoints(prev);
+    if (!prev.empty() && !next.empty() && !StartsNewItem(next) && len * 4 >= width * 3 &&
+        IsForcedBreak(len, next, width) && !IsUrlStart(next) &&
+        !(EndsSentence(prev) && !GoesOnInLowerCase(next))) {
+      ++joined;
+      if (!HyphenatedAtBreak(prev)) out.push_back(' ');
+    } else {
+      out.push_back('\n');
+    }
+    begin = nl + 1;
+  }
+  out.append(t.data() + begin, t.size() - begin);
+  if (joined > 0) *text = std::move(out);
+  return joined;
+}
 
 Status SplitText(std::string_view utf8, const DocumentInfo& doc, BlockSink* out) {
   std::string unified;
@@ -261,12 +342,7 @@ Status SplitText(std::string_view utf8, const DocumentInfo& doc, BlockSink* out)
         if (!status.ok()) return false;
       } else {
         ++doc.stats->lines_joined;
-        // A word hyphenated at the break ("long-" + "term") is joined without
-        // a space and keeps its hyphen: compounds are common, and dropping a
-        // real hyphen is worse than keeping a syllable one.
-        bool hyphen = prev.size() >= 2 && prev.back() == '-' &&
-                      std::isalpha(static_cast<unsigned char>(prev[prev.size() - 2]));
-        if (!hyphen) para.push_back(' ');
+        if (!HyphenatedAtBreak(prev)) para.push_back(' ');
       }
     }
     para.append(line.data(), line.size());

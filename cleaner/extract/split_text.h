@@ -19,6 +19,13 @@ namespace cleaner {
 // UTF-8.
 Status SplitText(std::string_view utf8, const DocumentInfo& doc, BlockSink* out);
 
+// One HTML block's lines (its text split at '\n', the page's <br>) joined
+// where they are hard-wrapped prose, as SplitText() joins scraped text:
+// prose pasted with a break at every 70 columns ("used in a<br>fitness
+// facility") reads as one paragraph; a poem's, an address's or a list's
+// lines stay. Returns the number of breaks joined (0: `text` untouched).
+int JoinWrappedLines(std::string* text);
+
 }  // namespace cleaner
 
 #endif  // CLEANER_STAGES_SPLIT_TEXT_H_
