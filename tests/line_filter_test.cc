@@ -363,10 +363,10 @@ std::vector<std::string> FilterText(const std::vector<std::string>& lines, TestD
 }
 
 TEST_CASE("a lead heading of scraped text heads the teasers under it", "[filter]") {
-  // English, German and Spanish headings none of the header rules names;
-  // the related word first or last.
-  for (const std::string heading :
-       {"Similar Questions", "Weitere Veranstaltungen", "Productos relacionados"}) {
+  // English, German, Spanish and Finnish headings none of the header rules
+  // names; the related word first or last.
+  for (const std::string heading : {"Similar Questions", "Weitere Veranstaltungen",
+                                    "Productos relacionados", "Muita uutisia"}) {
     TestDoc doc;
     auto kept = FilterText({kPara1, kPara2, heading, "How to replace a bathroom sink drain",
                             "Why is my water heater making so much noise",
