@@ -110,9 +110,6 @@ PageKind DecidePageKind(const Walker& w, const PageKindModel& kind_model, const 
   return kind;
 }
 
-// Pushes the kept `blocks` to `out` as Blocks indexed from 0, their links
-// made absolute against the page's URL (else its canonical URL). Returns
-// the first error of out->Push().
 // Prose hard-wrapped with <br> (a text pasted with its line breaks) is
 // re-joined, as scraped text is (split_text.h), and said.
 void JoinBreaks(const DocumentInfo& doc, Block* b) {
@@ -130,6 +127,9 @@ void JoinBreaks(const DocumentInfo& doc, Block* b) {
   Explain(doc, ev);
 }
 
+// Pushes the kept `blocks` to `out` as Blocks indexed from 0, their links
+// made absolute against the page's URL (else its canonical URL). Returns
+// the first error of out->Push().
 Status PushKept(std::vector<RawBlock>* blocks, const std::vector<char>& keep,
                 const std::string& canonical, const DocumentInfo& doc, BlockSink* out) {
   out->Reserve(static_cast<size_t>(std::count(keep.begin(), keep.end(), 1)));

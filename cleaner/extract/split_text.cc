@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cleaner/util/deadline.h"
+#include "cleaner/util/line_ending.h"
 #include "cleaner/util/utf8.h"
 
 namespace cleaner {
@@ -212,9 +213,6 @@ size_t WrapWidthOf(ForEach for_each_line) {
   return forced * 10 >= candidates * 6 ? width : 0;
 }
 
-// A word hyphenated at the break ("long-" + "term") is joined without a
-// space and keeps its hyphen: compounds are common, and dropping a real
-// hyphen is worse than keeping a syllable one.
 // A line that starts with a web address (put on a line of its own).
 bool IsUrlStart(std::string_view line) {
   const size_t word = line.find(' ');
@@ -228,17 +226,15 @@ bool GoesOnInLowerCase(std::string_view line) {
   return u_islower(static_cast<UChar32>(NextCodePoint(line, &p))) && !IsUrlStart(line);
 }
 
-// A line that ends a sentence: . ! ? or : last (closing quotes and
-// brackets aside).
+// A line that ends a sentence (or announces what follows, with ':').
 bool EndsSentence(std::string_view line) {
-  size_t e = line.size();
-  while (e > 0 && (line[e - 1] == '"' || line[e - 1] == '\'' || line[e - 1] == ')')) --e;
-  if (e >= 3 && line.compare(e - 3, 3, "\xE2\x80\x9D") == 0) e -= 3;  // ”
-  if (e == 0) return false;
-  const char c = line[e - 1];
-  return c == '.' || c == '!' || c == '?' || c == ':';
+  const Ending e = EndingOf(line);
+  return e == Ending::kTerminal || e == Ending::kQuestion || e == Ending::kColon;
 }
 
+// A word hyphenated at the break ("long-" + "term") is joined without a
+// space and keeps its hyphen: compounds are common, and dropping a real
+// hyphen is worse than keeping a syllable one.
 bool HyphenatedAtBreak(std::string_view prev) {
   return prev.size() >= 2 && prev.back() == '-' &&
          std::isalpha(static_cast<unsigned char>(prev[prev.size() - 2]));

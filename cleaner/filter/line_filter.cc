@@ -29,6 +29,7 @@
 #include "cleaner/filter/line_filter_rules.h"
 #include "cleaner/util/deadline.h"
 #include "cleaner/util/language.h"
+#include "cleaner/util/line_ending.h"
 #include "cleaner/util/utf8.h"
 
 namespace cleaner {
@@ -63,56 +64,6 @@ constexpr size_t kParagraphBytes = 4096;
 // A kept line of this many words that ends a sentence is prose: two of
 // them (or 40 words of them) keep a document from being dropped whole.
 constexpr int kProseWords = 8;
-
-enum class Ending : uint8_t { kNone, kTerminal, kQuestion, kEllipsis, kColon };
-
-// How the line ends, looking through closing quotes and brackets.
-Ending EndingOf(std::string_view s) {
-  size_t pos = s.size();
-  while (pos > 0) {
-    size_t p = pos;
-    // An ASCII byte is a whole character (PrevCodePoint() would say so at
-    // the cost of a call).
-    const unsigned char last = static_cast<unsigned char>(s[pos - 1]);
-    char32_t cp = last < 0x80 ? (--p, last) : PrevCodePoint(s, &p);
-    switch (cp) {
-      case ' ':
-      case '\t':
-      case 0xA0:
-      case '"':
-      case '\'':
-      case ')':
-      case ']':
-      case '*':
-      case 0x201D:
-      case 0x2019:
-      case 0x00BB:
-      case 0x203A:
-      case 0x300D:
-      case 0xFF09:
-      case 0x201C:  // a wrongly turned closing quote
-        pos = p;
-        continue;
-      case '.': {
-        size_t q = p;
-        if (q >= 2 && s[q - 1] == '.' && s[q - 2] == '.') return Ending::kEllipsis;
-        return Ending::kTerminal;
-      }
-      case '!':
-      case 0x3002:
-      case 0xFF01:
-      case 0x0964: return Ending::kTerminal;
-      case '?':
-      case 0xFF1F:
-      case 0x061F: return Ending::kQuestion;
-      case 0x2026: return Ending::kEllipsis;
-      case ':':
-      case 0xFF1A: return Ending::kColon;
-      default: return Ending::kNone;
-    }
-  }
-  return Ending::kNone;
-}
 
 enum class Cls : uint8_t { kNeutral, kGood, kBad };
 
@@ -453,7 +404,8 @@ class Judging {
         info_(scratch.info),
         n_(blocks->size()),
         keep_keys_(n_ <= kKeptScratchBlocks),
-        meta_(doc.metadata) {
+        meta_(doc.metadata),
+        text_input_(meta_ != nullptr && meta_->format == "text") {
     info_.assign(n_, Info());
     if (keep_keys_ && scratch.keys.size() < n_) scratch.keys.resize(n_);
   }
@@ -506,6 +458,8 @@ class Judging {
   const size_t n_;
   const bool keep_keys_;
   Metadata* const meta_;
+  // Scraped text (not HTML): the line classifier and `lead` headings read it.
+  const bool text_input_;
   int body_script_ = 0;
   std::string body_lang_;
   size_t first_good_ = 0, last_good_ = 0;
@@ -524,7 +478,6 @@ void Judging::ReadLines() {
   // `lead` headings are read on scraped text only: from HTML, the page's
   // structure and the extractor's block model have said what a heading
   // heads (a listing's "More top stories" are its content there).
-  const bool text_input = meta_ != nullptr && meta_->format == "text";
   for (size_t i = 0; i < n_; ++i) {
     const Block& b = blocks_[i];
     Info& f = info_[i];
@@ -557,7 +510,7 @@ void Judging::ReadLines() {
       // A heading such as "Similar Questions" or "Weitere Veranstaltungen":
       // its `lead` rule waits in `rule` (the line is not dropped for it)
       // for pass 3, where it heads a related block if teasers follow.
-      if (text_input && !f.sampled && f.match < 0 && !f.menu_shape &&
+      if (text_input_ && !f.sampled && f.match < 0 && !f.menu_shape &&
           (f.ending == Ending::kNone || f.ending == Ending::kColon)) {
         f.rule = R.MatchLead(key);
       }
@@ -1058,8 +1011,7 @@ void Judging::JudgeDocument() {
 // judgement). Its drops are settled by judging the kept lines again with the
 // rules alone (the zones may move; see line_classifier.h).
 void Judging::Classify(const FilterOptions& options, bool first, bool dump) {
-  const bool text_input = meta_ != nullptr && meta_->format == "text";
-  if (!first || !drop_reason_.empty() || !text_input ||
+  if (!first || !drop_reason_.empty() || !text_input_ ||
       !((options.line_classifier && !R.classifier->empty()) || dump)) {
     return;
   }
