@@ -308,6 +308,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--build', default=str(ROOT / 'build'))
     ap.add_argument('--write', action='store_true')
+    ap.add_argument('--rules-only', action='store_true',
+                    help='print what the rules alone do, and stop (no training)')
     ap.add_argument('--held-out-rules', nargs='?', const=HELD_OUT, default='',
                     help='judge the test folds with these rule files emptied')
     a = ap.parse_args()
@@ -335,6 +337,14 @@ def main():
     keep_rules = [rules_keep(d[0]) for d in per_doc_test]
     b, ck, nr = balanced(np.concatenate(keep_rules), y_all)
     print(f'rules only:            balanced accuracy {b:.3f}  clean kept {ck:.3f}  noise removed {nr:.3f}')
+    if a.rules_only:
+        for kind in sorted(set(kinds)):
+            idx = [i for i, k in enumerate(kinds) if k == kind]
+            y = np.concatenate([per_doc_test[i][2] for i in idx])
+            b0 = balanced(np.concatenate([keep_rules[i] for i in idx]), y)
+            print(f'  {kind:14s} lines {len(y):6d}  rules {b0[0]:.3f} ({b0[1]:.3f} kept, '
+                  f'{b0[2]:.3f} removed)')
+        return
     kept = [None] * len(docs)
     lean_kept = {lean: [None] * len(docs) for lean in LEANS}
     losses = []
