@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cleaner/filter/line_filter_rules.h"
@@ -430,6 +431,95 @@ TEST_CASE("lead rules: their format", "[filter]") {
   CHECK(!st.ok());
   CHECK(st.message().find("lead rules are of the category related") != std::string::npos);
   CHECK(!CompileText("lead\trelated\ten\tsimilar\tmax_words=3\n").ok());
+}
+
+// The heuristic that dropped `line`, or "" when none did.
+std::string DroppedBy(const TestDoc& doc, const std::string& line) {
+  for (const ExplainEvent& e : doc.reporter.events) {
+    if (e.action == ExplainEvent::Action::kDrop && e.before == line) return e.rule;
+  }
+  return "";
+}
+
+TEST_CASE("shapes of scraped lines go in any language, named", "[filter]") {
+  // Between paragraphs, where no zone would take them: post navigation,
+  // a contact line, tab counters, a rating.
+  const std::vector<std::pair<std::string, std::string>> shapes = {
+      {"← Truing a wheel without a stand", "heuristic:arrow-link"},
+      {"Nächster Beitrag: Frühjahrskonzert ›", "heuristic:arrow-link"},
+      {"Puh. 03 1234 5678", "heuristic:phone-line"},
+      {"Bewertungen (87)", "heuristic:counter"},
+      {"Hyödyllinen (14)", "heuristic:counter"},
+      {"4,6", "heuristic:number"}};
+  for (const auto& [line, heuristic] : shapes) {
+    TestDoc doc;
+    auto kept = FilterText({kPara1, line, kPara2, kPara3}, &doc);
+    INFO(line);
+    CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
+    CHECK(DroppedBy(doc, line) == heuristic);
+  }
+  // Their look-alikes stay: a year heading, a quotation in guillemets, a
+  // price; a date stamp is no number (the byline rules read it).
+  for (const std::string line : {"2021", "« Je pense, donc je suis. »", "$39.99"}) {
+    TestDoc doc;
+    auto kept = FilterText({kPara1, line, kPara2, kPara3}, &doc);
+    INFO(line);
+    CHECK(Has(kept, line));
+  }
+  for (const std::string line : {"12.06.2025", "2020-11-08"}) {
+    TestDoc doc;
+    FilterText({kPara1, line, kPara2, kPara3}, &doc);
+    INFO(line);
+    CHECK(DroppedBy(doc, line).rfind("heuristic:number", 0) != 0);
+    CHECK(DroppedBy(doc, line).rfind("heuristic:phone", 0) != 0);
+  }
+}
+
+TEST_CASE("a time stamp between paragraphs of scraped text goes; a date stays", "[filter]") {
+  for (const std::string stamp : {"March 8, 2018 at 7:11 am", "12.6.2025 14:32"}) {
+    TestDoc doc;
+    auto kept = FilterText({kPara1, kPara2, stamp, kPara3}, &doc);
+    INFO(stamp);
+    CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
+    CHECK(DroppedBy(doc, stamp) == "heuristic:timestamp");
+  }
+  // A date alone may head an entry; a time in a sentence is prose.
+  TestDoc doc;
+  auto kept = FilterText({kPara1, kPara2, "March 8, 2018", kPara3, "Doors open at 7:30 pm.", kPara1},
+                         &doc);
+  CHECK(Has(kept, "March 8, 2018"));
+  CHECK(Has(kept, "Doors open at 7:30 pm."));
+}
+
+TEST_CASE("a related block takes a list of questions, not a FAQ's", "[filter]") {
+  const std::string q1 = "What is the molarity of a solution made by dissolving 20 g of NaOH?";
+  const std::string q2 = "How many grams of KCl are needed to make 2.0 L of a 0.15 M solution?";
+  TestDoc doc;
+  auto kept = FilterText({kPara1, kPara2, "Similar Questions", q1, q2,
+                          "Difference between molarity and molality"},
+                         &doc);
+  CHECK(kept == std::vector<std::string>{kPara1, kPara2});
+  // A question a paragraph answers is the text.
+  TestDoc faq;
+  kept = FilterText({kPara1, kPara2, "Similar Questions", q1, kPara3}, &faq);
+  CHECK(Has(kept, q1));
+  CHECK(Has(kept, "Similar Questions"));
+}
+
+TEST_CASE("counters and bare numbers are left to the extractor in HTML", "[filter]") {
+  // A category page's facet counts and a table's figures are content
+  // there; an arrow link and a phone line are read alike.
+  for (const std::string line : {"Road Bike Helmets (26)", "4.58"}) {
+    TestDoc doc;
+    doc.metadata.format = "html";
+    auto kept = Filter({kPara1, line, kPara2, kPara3}, &doc);
+    INFO(line);
+    CHECK(Has(kept, line));
+  }
+  TestDoc doc;
+  doc.metadata.format = "html";
+  auto kept = Filter({kPara1, "Read the full report →", kPara2, kPara3}, &doc);
+  CHECK_FALSE(Has(kept, "Read the full report →"));
 }
 
 TEST_CASE("every removal is explained with its rule and category", "[filter]") {

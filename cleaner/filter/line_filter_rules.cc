@@ -513,7 +513,8 @@ namespace {
 // Categories a rule may name (filters/README.md lists what each is for).
 constexpr std::string_view kCategories[] = {"navigation", "ad",         "share",   "comment-form",
                                             "newsletter", "cookie",     "related", "legal",
-                                            "byline",     "error-page", "account", "media"};
+                                            "byline",     "error-page", "account", "media",
+                                            "contact"};
 
 bool KnownCategory(std::string_view c) {
   return std::find(std::begin(kCategories), std::end(kCategories), c) != std::end(kCategories);

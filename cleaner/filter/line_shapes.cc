@@ -1,0 +1,149 @@
+// Shapes of a scraped line (see line_shapes.h).
+#include "cleaner/filter/line_shapes.h"
+
+#include "cleaner/util/utf8.h"
+
+namespace cleaner {
+namespace line_filter {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// A byte of a word: an ASCII letter, or any byte of a multi-byte character
+// ("Téléphone", "Hyödyllinen").
+bool IsWordByte(char c) {
+  const unsigned char u = static_cast<unsigned char>(c);
+  return static_cast<unsigned>((u | 0x20) - 'a') < 26u || u >= 0x80;
+}
+
+bool IsGuillemet(char32_t c) { return c == 0xAB || c == 0xBB || c == 0x2039 || c == 0x203A; }
+
+// True if `text` holds no guillemet outside [skip_from, skip_to).
+bool NoOtherGuillemet(std::string_view text, size_t skip_from, size_t skip_to) {
+  size_t p = 0;
+  while (p < text.size()) {
+    const size_t at = p;
+    if (IsGuillemet(NextCodePoint(text, &p)) && (at < skip_from || at >= skip_to)) return false;
+  }
+  return true;
+}
+
+// Digits with `,` `.` or space between groups of three after the first
+// (one to three), and optionally a decimal part after the last `,` or `.`:
+// "4,999,000", "1 842", "10.5", "82,0". Sets *separated when there is a
+// separator.
+bool GroupedNumber(std::string_view s, bool* separated) {
+  size_t p = 0;
+  while (p < s.size() && IsDigit(s[p])) ++p;
+  const size_t first = p;
+  if (first == 0) return false;
+  *separated = false;
+  while (p < s.size()) {
+    const char sep = s[p];
+    if (sep != ',' && sep != '.' && sep != ' ') return false;
+    size_t q = p + 1;
+    while (q < s.size() && IsDigit(s[q])) ++q;
+    const size_t len = q - p - 1;
+    if (len == 0) return false;
+    *separated = true;
+    const bool thousands = len == 3 && first <= 3;
+    if (q == s.size() && sep != ' ' && !thousands) return true;  // the decimal part
+    if (!thousands) return false;
+    p = q;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool ArrowAtEdge(std::string_view text) {
+  if (text.empty()) return false;
+  size_t p = 0;
+  const char32_t first = NextCodePoint(text, &p);
+  if (first == 0x2190 || first == 0x27F5 || first == 0x25C4 || first == 0x25C0 || first == 0x21D0) {
+    return true;
+  }
+  if ((first == 0xAB || first == 0x2039) && NoOtherGuillemet(text, 0, p)) return true;
+  size_t q = text.size();
+  const char32_t last = PrevCodePoint(text, &q);
+  if (last == 0x2192 || last == 0x27F6 || last == 0x25BA || last == 0x25B6 || last == 0x21D2) {
+    return true;
+  }
+  return (last == 0xBB || last == 0x203A) && NoOtherGuillemet(text, q, text.size());
+}
+
+bool PhoneLine(std::string_view text) {
+  size_t p = 0;
+  // The label: words of letters, each ended by a space, a full stop or a
+  // colon.
+  for (int words = 0; words < 2 && p < text.size(); ++words) {
+    size_t q = p;
+    while (q < text.size() && IsWordByte(text[q])) ++q;
+    if (q == p || q == text.size() || (text[q] != ' ' && text[q] != '.' && text[q] != ':')) break;
+    while (q < text.size() && (text[q] == ' ' || text[q] == '.' || text[q] == ':')) ++q;
+    p = q;
+  }
+  if (p < text.size() && text[p] == '+') ++p;
+  int digits = 0, groups = 0;
+  int len[3] = {0, 0, 0};  // the digits of the first three groups
+  bool in_digits = false;
+  for (; p < text.size(); ++p) {
+    const char c = text[p];
+    if (IsDigit(c)) {
+      ++digits;
+      groups += !in_digits;
+      in_digits = true;
+      if (groups <= 3) ++len[groups - 1];
+    } else if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')') {
+      in_digits = false;
+    } else {
+      return false;
+    }
+  }
+  // Three groups, a year of four digits first or last and one or two
+  // digits in the others: a date ("2020-11-08", "12.6.2025").
+  const bool date = groups == 3 && len[1] <= 2 &&
+                    ((len[0] == 4 && len[2] <= 2) || (len[2] == 4 && len[0] <= 2));
+  return digits >= 7 && digits <= 15 && (groups >= 2 || digits >= 9) && !date;
+}
+
+bool CounterLine(std::string_view text) {
+  if (text.size() < 4 || text.back() != ')') return false;
+  const size_t open = text.rfind('(');
+  if (open == std::string_view::npos || open == 0) return false;
+  std::string_view count = text.substr(open + 1, text.size() - open - 2);
+  while (!count.empty() && count.front() == ' ') count.remove_prefix(1);
+  while (!count.empty() && count.back() == ' ') count.remove_suffix(1);
+  bool separated;
+  if (count.empty() || !GroupedNumber(count, &separated)) return false;
+  // The label: one to three words of letters, joined by spaces, hyphens
+  // or "&".
+  int words = 0;
+  bool in_word = false;
+  for (size_t p = 0; p < open; ++p) {
+    const char c = text[p];
+    if (IsWordByte(c)) {
+      words += !in_word;
+      in_word = true;
+    } else if (c == ' ' || c == '-' || c == '&') {
+      in_word = false;
+    } else {
+      return false;
+    }
+  }
+  return words >= 1 && words <= 3;
+}
+
+bool NumberLine(std::string_view text) {
+  bool percent = false;
+  if (!text.empty() && text.back() == '%') {
+    percent = true;
+    text.remove_suffix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  }
+  bool separated;
+  return !text.empty() && GroupedNumber(text, &separated) && (separated || percent);
+}
+
+}  // namespace line_filter
+}  // namespace cleaner

@@ -1,0 +1,52 @@
+// Shapes of a scraped line that tell what it is whatever its language: an
+// arrow link, a phone number, a counter, a bare number. Read by the filter
+// stage's pass 2 (cleaner/filter/line_filter.cc) on lines no rule matched;
+// each is a heuristic named in --explain (filters/README.md, "How
+// decisions combine"). The shares quoted are of the lines the rules left on
+// the 1,632 page texts bench/train_line_classifier.py builds from the WCXB
+// and AEB pages (labelled by their ground truth).
+#ifndef CLEANER_FILTER_LINE_SHAPES_H_
+#define CLEANER_FILTER_LINE_SHAPES_H_
+
+#include <string_view>
+
+namespace cleaner {
+namespace line_filter {
+
+// Words at most of a line read as an arrow link (ArrowAtEdge()).
+constexpr int kArrowLinkWords = 20;
+
+// True if the line points elsewhere by an arrow at its edge: "← Older post
+// title", "« Previous", "Read the report →", "Next Post ›" (post
+// navigation, pagers, calls to action): noise 183 times, content 12.
+// Guillemets are also quotation marks («Zitat», »Zitat«, ‹ › in Swiss and
+// French text): one counts only when the line holds no other guillemet.
+bool ArrowAtEdge(std::string_view text);
+
+// True if the line is a phone number and nothing else, but for a label of
+// one or two words before it: "(503) 585-4417", "Tel.: 0800 334 21 00",
+// "Puh. 03 1234 5678", "+49 89 1234567". Seven to fifteen digits, grouped
+// by spaces, dashes, dots or brackets; a slash or a colon between digits
+// makes a date or a time. In prose a number is called inside a sentence;
+// a line of its own is a contact widget, a header or a footer: noise 432
+// times, content 44 (a directory's list of numbers).
+bool PhoneLine(std::string_view text);
+
+// True if the line is a label of one to three words and a count in
+// brackets: "Reviews (29)", "Bewertungen (87)", "Hyödyllinen (14)",
+// "Members (1,842)" (tabs, facets, helpful-votes): noise 1,416 times,
+// content 44 (reviewers' names with their review counts, a changelog's
+// section sizes).
+bool CounterLine(std::string_view text);
+
+// True if the line is a number with a decimal or thousands separator, or a
+// percentage, and nothing else: "4.58", "1,842", "82,0", "99.99%" (ratings,
+// score and price tables' cells, statistics widgets): noise 1,167 times,
+// content 16. A bare integer ("2021", a year heading) is not one, nor a
+// price ("$39.99": a product's own price is its page's content).
+bool NumberLine(std::string_view text);
+
+}  // namespace line_filter
+}  // namespace cleaner
+
+#endif  // CLEANER_FILTER_LINE_SHAPES_H_

@@ -1,0 +1,82 @@
+// Tests for the language-free line shapes of the filter stage
+// (cleaner/filter/line_shapes.*): what each one is, and the look-alikes it
+// must leave (quotations, dates, times, years, prices, prose).
+#include "cleaner/filter/line_shapes.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+namespace cleaner {
+namespace line_filter {
+namespace {
+
+TEST_CASE("an arrow at a line's edge is a link elsewhere", "[line_shapes]") {
+  for (const std::string line :
+       {"← Truing a wheel without a stand", "Cleaning up old Brooks saddles →", "« Older Entries",
+        "Read More »", "‹ Vorheriger Beitrag: Rückblick", "Nächster Beitrag ›", "◄ Back to all jobs",
+        "Sign up for free ⇒"}) {
+    INFO(line);
+    CHECK(ArrowAtEdge(line));
+  }
+  // Guillemets that quote (French, Russian, German, Swiss), arrows inside
+  // a sentence, and nothing at all.
+  for (const std::string line :
+       {"« Bonjour », dit-il.", "«Я лично ненавижу, когда вижу»", "»Das ist gut«, sagte er.",
+        "Er sagte: «Nein»", "‹Grüezi› heisst hallo", "Click File → Save to keep it.", "",
+        "Plain line"}) {
+    INFO(line);
+    CHECK_FALSE(ArrowAtEdge(line));
+  }
+}
+
+TEST_CASE("a phone number on a line of its own is a contact line", "[line_shapes]") {
+  for (const std::string line : {"(503) 585-4417", "Tel.: 0800 334 21 00", "Puh. 03 1234 5678",
+                                 "+49 89 1234567", "Phone: 619-644-7010", "844.204.5619",
+                                 "Téléphone : 01 23 45 67 89", "0612345678"}) {
+    INFO(line);
+    CHECK(PhoneLine(line));
+  }
+  // Dates, times, years, short numbers, a price, a code glued to letters,
+  // a number in a sentence.
+  for (const std::string line :
+       {"09/25/2025", "12.6.2025 14:32", "Published: 2020-11-08", "12.6.2025", "2021", "1 842", "$3,665.00", "RO4993426-1125",
+        "Call us at 503 585 4417 today", "Mo–Fr 9–18 Uhr", "199019911992199319941995199619"}) {
+    INFO(line);
+    CHECK_FALSE(PhoneLine(line));
+  }
+}
+
+TEST_CASE("a label with a count in brackets is a counter", "[line_shapes]") {
+  for (const std::string line : {"Reviews (29)", "Bewertungen (87)", "Hyödyllinen (14)",
+                                 "Members (1,842)", "Upcoming events (4)", "Q&A (3)",
+                                 "Pros & Cons (12)", "Comments ( 5 )"}) {
+    INFO(line);
+    CHECK(CounterLine(line));
+  }
+  for (const std::string line :
+       {"(29)", "Was this review helpful? Yes (4) No", "Top 10 lists (2024)",
+        "The survey covered four regions (3,200 people)", "Spectrum Access System (SAS)",
+        "Route 66 (1926)", "Reviews (29) Write a review"}) {
+    INFO(line);
+    CHECK_FALSE(CounterLine(line));
+  }
+}
+
+TEST_CASE("a bare number with a separator or a percent sign is a number line",
+          "[line_shapes]") {
+  for (const std::string line :
+       {"4.58", "1,842", "82,0", "99.99%", "100 %", "4,999,000", "1 818 598", "1,234.5"}) {
+    INFO(line);
+    CHECK(NumberLine(line));
+  }
+  // A year heading, an integer, a date, a version, a price, a score, text.
+  for (const std::string line : {"2021", "208", "12.06.2025", "1.2.3", "$39.99", "39,90 €",
+                                 "3:1", "4.5 stars", "1,842 members", "", "%"}) {
+    INFO(line);
+    CHECK_FALSE(NumberLine(line));
+  }
+}
+
+}  // namespace
+}  // namespace line_filter
+}  // namespace cleaner
