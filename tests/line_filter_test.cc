@@ -506,6 +506,24 @@ TEST_CASE("a related block takes a list of questions, not a FAQ's", "[filter]") 
   CHECK(Has(kept, "Similar Questions"));
 }
 
+TEST_CASE("a blog's pingbacks and post meta and a thread's buttons go by the rules", "[filter]") {
+  for (const std::string line :
+       {"Pingback: Weekend links #41 | Chainline Digest", "Trackback: Notes from the workshop",
+        "This entry was posted in Restorations and tagged Raleigh, three-speed. Bookmark the "
+        "permalink.",
+        "Zitieren", "Melden", "Lainaa", "Quote", "Report"}) {
+    TestDoc doc;
+    auto kept = FilterText({kPara1, kPara2, line, kPara3}, &doc);
+    INFO(line);
+    CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
+    CHECK(DroppedBy(doc, line).find("filters/line_filter_") == 0);
+  }
+  // A sentence about them is prose.
+  const std::string prose = "Pingback is how one blog tells another that it linked to a post.";
+  TestDoc doc;
+  CHECK(Has(FilterText({kPara1, prose, kPara2}, &doc), prose));
+}
+
 TEST_CASE("counters and bare numbers are left to the extractor in HTML", "[filter]") {
   // A category page's facet counts and a table's figures are content
   // there; an arrow link and a phone line are read alike.
