@@ -363,6 +363,26 @@ std::vector<std::string> FilterText(const std::vector<std::string>& lines, TestD
   return Filter(lines, doc);
 }
 
+TEST_CASE("a related block stops at a post longer than an excerpt", "[filter]") {
+  // A group page: "Read more" under its about text, then posts under their
+  // headlines. A teaser's excerpt is short; a post of 38 words is text.
+  const std::string post =
+      "Heads up, there was a big rattler stretched across the trail about a half mile past the "
+      "second gate around eight this morning. It moved off when we stopped, but please watch "
+      "your footing and keep dogs leashed on that section.";
+  const std::string excerpt = "The council voted to extend the library's opening hours.";
+  TestDoc doc;
+  auto kept = FilterText({kPara1, kPara2, "Read more", "Rattlesnake on the trail this morning",
+                          post, "Mike Oyelaran"},
+                         &doc);
+  CHECK(Has(kept, post));
+  TestDoc teasers;
+  kept = FilterText({kPara1, kPara2, "Read more", "Library opens longer on weekends", excerpt,
+                     "Bridge repairs to start in spring"},
+                    &teasers);
+  CHECK(kept == std::vector<std::string>{kPara1, kPara2});
+}
+
 TEST_CASE("a lead heading of scraped text heads the teasers under it", "[filter]") {
   // English, German, Spanish and Finnish headings none of the header rules
   // names; the related word first or last.

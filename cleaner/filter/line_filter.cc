@@ -714,7 +714,8 @@ bool Judging::TakeHeaderBlocks() {
       bool take;
       if (cat == "related") {
         // Teasers: headlines (three words or more), cut excerpts, and a
-        // short excerpt under a headline; a real paragraph, or a one- or
+        // short excerpt (30 words at most: a group page's posts under
+        // headlines run longer) under a headline; a real paragraph, or a one- or
         // two-word line (a product list, a menu), ends the block.
         // An excerpt that ends with a full stop is taken only when another
         // teaser or the end follows it, not the article's next paragraph.
@@ -725,7 +726,7 @@ bool Judging::TakeHeaderBlocks() {
         // not one a paragraph answers (a FAQ).
         const bool next_answer = next_good && info_[j + 1].ending != Ending::kQuestion;
         take = (g.cls == Cls::kNeutral && g.units >= 3) || g.ending == Ending::kEllipsis ||
-               (!lead && after_headline && g.units <= 40 && !next_good) ||
+               (!lead && after_headline && g.units <= 30 && !next_good) ||
                (g.ending == Ending::kQuestion && g.units <= 25 && !next_answer);
       } else if (cat == "comment-form") {
         // Field prompts ("Name *", "Website", "Post Comment"), four words
