@@ -822,9 +822,6 @@ void Judging::SetMeta(const Rule& r, int block, std::string_view before, const C
   }
 }
 
-// Pass 4: the head zone (before the first content paragraph) and the tail
-// zone (after the last): edge-only rules, bylines and date stamps, lines
-// in another script.
 // True if line i is a date with a time of day and nothing else ("March 8,
 // 2018 at 7:11 am", "12.6.2025 14:32"): between paragraphs of scraped text
 // the stamp of a post, a comment or a reply (on the 1,632 page texts, 577
@@ -846,6 +843,9 @@ bool Judging::Timestamp(size_t i) {
          cap.name_end == cap.name_begin;
 }
 
+// Pass 4: the head zone (before the first content paragraph) and the tail
+// zone (after the last): edge-only rules, bylines and date stamps, lines
+// in another script.
 void Judging::JudgeEdges() {
   for (size_t i = 0; i < n_; ++i) {
     Info& f = info_[i];
