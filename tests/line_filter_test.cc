@@ -544,6 +544,27 @@ TEST_CASE("a blog's pingbacks and post meta and a thread's buttons go by the rul
   CHECK(Has(FilterText({kPara1, prose, kPara2}, &doc), prose));
 }
 
+TEST_CASE("a shop's buy box goes without ending the head: the product's name stays",
+          "[filter]") {
+  const std::string name = "Bergmann Mahlwerk Pro 60 - elektrische Kaffeemühle mit Kegelmahlwerk";
+  for (const std::string button : {"In den Warenkorb", "Add to cart", "Lisää ostoskoriin"}) {
+    TestDoc doc;
+    auto kept = FilterText({"Skip to content", name, button, "inkl. 19 % MwSt., zzgl. Versandkosten",
+                            kPara1, kPara2},
+                           &doc);
+    INFO(button);
+    CHECK(kept == std::vector<std::string>{name, kPara1, kPara2});
+  }
+  // A strong line there ends the head, and the name above it goes.
+  TestDoc doc;
+  auto kept = FilterText({"Skip to content", name, "Share this:", kPara1, kPara2}, &doc);
+  CHECK_FALSE(Has(kept, name));
+  // The option is known; an unknown one names the known ones.
+  CHECK(CompileText("line\taccount\ten\tBuy it now\tweak\n").ok());
+  Status st = CompileText("line\taccount\ten\tBuy it now\tfeeble\n");
+  CHECK(st.message().find("weak") != std::string::npos);
+}
+
 TEST_CASE("counters and bare numbers are left to the extractor in HTML", "[filter]") {
   // A category page's facet counts and a table's figures are content
   // there; an arrow link and a phone line are read alike.

@@ -583,6 +583,7 @@ void Judging::JudgeAlone() {
     // A zone=edge rule's hit is settled in pass 4.
     if (f.match >= 0 && R.rules[f.match].zone != line_filter::Zone::kEdge) {
       bad(f.match, nullptr, R.rules[f.match].category.c_str());
+      f.anchor = !R.rules[f.match].weak;
       continue;
     }
     if (f.menu_shape && f.ending != Ending::kTerminal && f.ending != Ending::kQuestion &&
@@ -869,7 +870,7 @@ void Judging::JudgeEdges() {
     std::string_view text = blocks_[i].text;
     if (f.match >= 0) {  // a zone=edge rule (pass 2 settled the others)
       f.cls = Cls::kBad;
-      f.anchor = true;
+      f.anchor = !R.rules[f.match].weak;
       f.rule = f.match;
       f.category = R.rules[f.rule].category.c_str();
       continue;

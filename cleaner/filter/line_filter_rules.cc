@@ -644,9 +644,11 @@ Status ParseOptions(const RuleLine& line, std::string_view field, Rule* rule) {
     } else if (opt == "glued") {
       if (rule->kind != RuleKind::kPattern) return line.Error("option glued is for pattern rules");
       rule->glued = true;
+    } else if (opt == "weak") {
+      rule->weak = true;
     } else {
       return line.Error("unknown option \"" + std::string(opt) +
-                        "\" (known: max_words=N zone=edge|any sep glued)");
+                        "\" (known: max_words=N zone=edge|any sep glued weak)");
     }
   }
   return Status::OK();

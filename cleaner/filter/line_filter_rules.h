@@ -84,6 +84,9 @@ struct Rule {
   Zone zone = Zone::kAny;
   bool sep = false;    // prefix: a separator or the end must follow the prefix
   bool glued = false;  // pattern: may be cut from the start of the first paragraph
+  // The line goes, but the zones are not drawn by it (a shop's buy box
+  // between a product's name and its description).
+  bool weak = false;
   // A `lead` word list (kind kHeader): a line of two or three words, one of
   // them listed, heads a related block when it has teasers under it.
   bool lead = false;
