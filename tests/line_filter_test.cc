@@ -461,7 +461,7 @@ std::string DroppedBy(const TestDoc& doc, const std::string& line) {
   return "";
 }
 
-TEST_CASE("shapes of scraped lines go in any language, named", "[filter]") {
+TEST_CASE("shapes of scraped lines go in any language and are named", "[filter]") {
   // Between paragraphs, where no zone would take them: post navigation,
   // a contact line, tab counters, a rating.
   const std::vector<std::pair<std::string, std::string>> shapes = {
@@ -495,7 +495,7 @@ TEST_CASE("shapes of scraped lines go in any language, named", "[filter]") {
   }
 }
 
-TEST_CASE("a time stamp between paragraphs of scraped text goes; a date stays", "[filter]") {
+TEST_CASE("a time stamp between paragraphs of scraped text goes but a date stays", "[filter]") {
   for (const std::string stamp : {"March 8, 2018 at 7:11 am", "12.6.2025 14:32"}) {
     TestDoc doc;
     auto kept = FilterText({kPara1, kPara2, stamp, kPara3}, &doc);
@@ -511,7 +511,7 @@ TEST_CASE("a time stamp between paragraphs of scraped text goes; a date stays", 
   CHECK(Has(kept, "Doors open at 7:30 pm."));
 }
 
-TEST_CASE("a related block takes a list of questions, not a FAQ's", "[filter]") {
+TEST_CASE("a related block takes a list of questions but not a FAQ's", "[filter]") {
   const std::string q1 = "What is the molarity of a solution made by dissolving 20 g of NaOH?";
   const std::string q2 = "How many grams of KCl are needed to make 2.0 L of a 0.15 M solution?";
   TestDoc doc;
