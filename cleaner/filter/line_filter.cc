@@ -944,6 +944,11 @@ void Judging::CutGluedStamp() {
 // below the first boilerplate line go (a list or credit above it stays).
 // A card the HTML extractor kept as content (Block::card) stays: on a
 // listing the cards are the page, wherever its boilerplate stands.
+// A head line of this many words or more, this many lines above the text
+// or closer, may be its title (DropAroundContent()).
+constexpr int kTitleWords = 6;
+constexpr size_t kTitleReach = 12;
+
 void Judging::DropAroundContent() {
   if (!has_content_) return;
   size_t last_head_bad = n_, first_tail_bad = n_;
@@ -962,7 +967,33 @@ void Judging::DropAroundContent() {
       f.category = "navigation";
     }
   };
-  if (last_head_bad < n_) drop_neutral(0, last_head_bad, "heuristic:before-content");
+  // In the head, a line of kTitleWords or more close above the text stays
+  // though strong lines stand between: a title and a standfirst above a
+  // byline, share buttons or a comment count, if it is written in the
+  // text's script (a page's title is content;
+  // WCXB's ground truth leaves it out of an article, bench/crawled's keeps
+  // it).
+  if (last_head_bad < n_) {
+    const size_t near_from = first_good_ > kTitleReach ? first_good_ - kTitleReach : 0;
+    auto title_like = [&](size_t i) {
+      return i >= near_from && info_[i].units >= kTitleWords && !info_[i].menu_shape &&
+             info_[i].cls == Cls::kNeutral && !ForeignScript(info_[i], body_script_);
+    };
+    // Only when no such line stands below the strong lines already (the
+    // title under a breadcrumb; an ad above that breadcrumb goes).
+    bool title_below = false;
+    for (size_t i = last_head_bad + 1; i < first_good_ && !title_below; ++i) {
+      title_below = title_like(i);
+    }
+    for (size_t i = 0; i < last_head_bad; ++i) {
+      if (!title_below && title_like(i)) continue;
+      Info& f = info_[i];
+      if (f.skip || f.cls != Cls::kNeutral || blocks_[i].card) continue;
+      f.cls = Cls::kBad;
+      f.heuristic = "heuristic:before-content";
+      f.category = "navigation";
+    }
+  }
   if (first_tail_bad < n_) drop_neutral(first_tail_bad + 1, n_, "heuristic:after-content");
 }
 
