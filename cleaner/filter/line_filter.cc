@@ -958,43 +958,39 @@ void Judging::DropAroundContent() {
   for (size_t i = last_good_ + 1; i < n_ && first_tail_bad == n_; ++i) {
     if (info_[i].anchor) first_tail_bad = i;
   }
-  auto drop_neutral = [&](size_t b, size_t e, const char* heuristic) {
+  // `keep(i)`: a line of the range that stays all the same.
+  auto drop_neutral = [&](size_t b, size_t e, const char* heuristic, auto keep) {
     for (size_t i = b; i < e; ++i) {
       Info& f = info_[i];
-      if (f.skip || f.cls != Cls::kNeutral || blocks_[i].card) continue;
+      if (f.skip || f.cls != Cls::kNeutral || blocks_[i].card || keep(i)) continue;
       f.cls = Cls::kBad;
       f.heuristic = heuristic;
       f.category = "navigation";
     }
   };
-  // In the head, a line of kTitleWords or more close above the text stays
-  // though strong lines stand between: a title and a standfirst above a
-  // byline, share buttons or a comment count, if it is written in the
-  // text's script (a page's title is content;
-  // WCXB's ground truth leaves it out of an article, bench/crawled's keeps
-  // it).
+  // In the head, a line of kTitleWords or more, close above the text and in
+  // its script, stays though strong lines stand between: a title or a
+  // standfirst above a byline, share buttons or a comment count (a page's
+  // title is content; WCXB's ground truth leaves it out of an article,
+  // bench/crawled's keeps it). Only when no such line stands below the
+  // strong lines already: the title under a breadcrumb stays, an ad above
+  // that breadcrumb goes.
   if (last_head_bad < n_) {
     const size_t near_from = first_good_ > kTitleReach ? first_good_ - kTitleReach : 0;
     auto title_like = [&](size_t i) {
       return i >= near_from && info_[i].units >= kTitleWords && !info_[i].menu_shape &&
              info_[i].cls == Cls::kNeutral && !ForeignScript(info_[i], body_script_);
     };
-    // Only when no such line stands below the strong lines already (the
-    // title under a breadcrumb; an ad above that breadcrumb goes).
     bool title_below = false;
     for (size_t i = last_head_bad + 1; i < first_good_ && !title_below; ++i) {
       title_below = title_like(i);
     }
-    for (size_t i = 0; i < last_head_bad; ++i) {
-      if (!title_below && title_like(i)) continue;
-      Info& f = info_[i];
-      if (f.skip || f.cls != Cls::kNeutral || blocks_[i].card) continue;
-      f.cls = Cls::kBad;
-      f.heuristic = "heuristic:before-content";
-      f.category = "navigation";
-    }
+    drop_neutral(0, last_head_bad, "heuristic:before-content",
+                 [&](size_t i) { return !title_below && title_like(i); });
   }
-  if (first_tail_bad < n_) drop_neutral(first_tail_bad + 1, n_, "heuristic:after-content");
+  if (first_tail_bad < n_) {
+    drop_neutral(first_tail_bad + 1, n_, "heuristic:after-content", [](size_t) { return false; });
+  }
 }
 
 // Anywhere: where four or more short lines stand with nothing longer
