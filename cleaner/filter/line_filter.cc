@@ -619,18 +619,20 @@ void Judging::JudgeAlone() {
       bad(-1, "heuristic:arrow-link", "navigation");
       continue;
     }
-    if (f.units <= 6) {
-      bool weak = true;
+    if (f.units <= line_filter::kShapeLineWords) {
+      const char* shape = nullptr;
+      const char* category = "navigation";
       if (line_filter::PhoneLine(text)) {
-        bad(-1, "heuristic:phone-line", "contact");
+        shape = "heuristic:phone-line";
+        category = "contact";
       } else if (text_input_ && line_filter::CounterLine(text)) {
-        bad(-1, "heuristic:counter", "navigation");
+        shape = "heuristic:counter";
       } else if (text_input_ && line_filter::NumberLine(text)) {
-        bad(-1, "heuristic:number", "low-content");
-      } else {
-        weak = false;
+        shape = "heuristic:number";
+        category = "low-content";
       }
-      if (weak) {
+      if (shape != nullptr) {
+        bad(-1, shape, category);
         f.anchor = false;
         continue;
       }

@@ -30,9 +30,11 @@ bool NoOtherGuillemet(std::string_view text, size_t skip_from, size_t skip_to) {
 
 // Digits with `,` `.` or space between groups of three after the first
 // (one to three), and optionally a decimal part after the last `,` or `.`:
-// "4,999,000", "1 842", "10.5", "82,0". Sets *separated when there is a
-// separator.
-bool GroupedNumber(std::string_view s, bool* separated) {
+// "4,999,000", "1 842", "10.5", "82,0". Sets *separated, when given, to
+// whether there is a separator.
+bool GroupedNumber(std::string_view s, bool* separated = nullptr) {
+  bool unused;
+  if (separated == nullptr) separated = &unused;
   size_t p = 0;
   while (p < s.size() && IsDigit(s[p])) ++p;
   const size_t first = p;
@@ -114,8 +116,7 @@ bool CounterLine(std::string_view text) {
   std::string_view count = text.substr(open + 1, text.size() - open - 2);
   while (!count.empty() && count.front() == ' ') count.remove_prefix(1);
   while (!count.empty() && count.back() == ' ') count.remove_suffix(1);
-  bool separated;
-  if (count.empty() || !GroupedNumber(count, &separated)) return false;
+  if (count.empty() || !GroupedNumber(count)) return false;
   // The label: one to three words of letters, joined by spaces, hyphens
   // or "&".
   int words = 0;

@@ -13,8 +13,10 @@
 namespace cleaner {
 namespace line_filter {
 
-// Words at most of a line read as an arrow link (ArrowAtEdge()).
+// Words at most of a line read as an arrow link (ArrowAtEdge()), and as a
+// phone number, a counter or a bare number (the others).
 constexpr int kArrowLinkWords = 20;
+constexpr int kShapeLineWords = 6;
 
 // True if the line points elsewhere by an arrow at its edge: "← Older post
 // title", "« Previous", "Read the report →", "Next Post ›" (post
