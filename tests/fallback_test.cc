@@ -48,6 +48,41 @@ TEST_CASE("a selection that holds little of the page falls back and the explain 
   CHECK(Has(said[0], "the text is from selection without class, id, tag and role rules"));
 }
 
+// A gallery of `n` photos, each with a caption of a sentence.
+std::string Gallery(int n) {
+  std::string out = "<section class=\"gallery\">";
+  for (int i = 1; i <= n; ++i) {
+    out += "<figure><img src=\"p" + std::to_string(i) + ".jpg\"><figcaption>Photo " +
+           std::to_string(i) + ": boats moored by the harbour bridge in the evening light, " +
+           "seen from the promenade on the east bank.</figcaption></figure>";
+  }
+  return out + "</section>";
+}
+
+TEST_CASE("an article's photo captions are not text its selection missed", "[extract][fallback]") {
+  // Three paragraphs and a 40-photo gallery whose captions hold most of the
+  // page's text: the article is the text, the captions stay out, and no
+  // fallback is said.
+  testing::SelectedPage article =
+      Select("<article>" + ProseParagraph(1) + ProseParagraph(2) + ProseParagraph(3) +
+             Gallery(40) + "</article>");
+  CHECK(article.Said("fallback").empty());
+  int prose = 0, captions = 0;
+  for (const std::string& t : article.Kept()) {
+    prose += t.rfind("This is sentence number", 0) == 0;
+    captions += t.rfind("Photo ", 0) == 0;
+  }
+  CHECK(prose == 3);
+  CHECK(captions == 0);
+  // A gallery page with a line of its own: the captions are its text.
+  testing::SelectedPage gallery = Select("<article><p>Our harbour in pictures.</p>" +
+                                         Gallery(40) + "</article>");
+  CHECK(gallery.Said("fallback").size() == 1);
+  captions = 0;
+  for (const std::string& t : gallery.Kept()) captions += t.rfind("Photo ", 0) == 0;
+  CHECK(captions == 40);
+}
+
 TEST_CASE("a page hidden until a script runs is read with its hidden elements shown",
           "[extract][fallback]") {
   // "Loading..." is all it shows; the page is in hidden parts, none of

@@ -23,6 +23,9 @@ namespace {
 // script has run.
 constexpr long kShownMinChars = 60;
 constexpr long kHiddenPageChars = 500;
+// Prose of its own (a few paragraphs) that makes a selection an article
+// whose photos' captions do not count as text it missed.
+constexpr long kArticleProseChars = 300;
 
 // Characters of text outside links in the kept blocks (all blocks if `keep`
 // is null) that are not mostly links: what a reader sees as text.
@@ -35,6 +38,24 @@ long TextChars(const std::vector<RawBlock>& blocks, const std::vector<char>* kee
     if ((keep != nullptr && !(*keep)[i]) || b.dropped || ld > 0.5f) continue;
     if (prose_only && !b.prose) continue;
     n += b.chars - b.link_chars + (cards_are_text ? b.card_chars : 0);
+  }
+  return n;
+}
+
+// Characters (prose only with `prose_only`) of the visible blocks inside a
+// <figcaption>: a photo's caption, which the tag rule drops on purpose. An
+// article with a gallery of captions under it has not lost its text.
+long CaptionChars(const std::vector<RawBlock>& blocks, const std::vector<Elem>& elems,
+                  bool prose_only) {
+  long n = 0;
+  for (const RawBlock& b : blocks) {
+    if (b.dropped || b.LinkDensity() > 0.5f || (prose_only && !b.prose)) continue;
+    for (int e = b.owner, depth = 0; e >= 0 && depth < 4; e = elems[e].parent, ++depth) {
+      if (elems[e].tag == GUMBO_TAG_FIGCAPTION) {
+        n += b.chars - b.link_chars;
+        break;
+      }
+    }
   }
   return n;
 }
@@ -83,6 +104,12 @@ void Selector::Fallback(std::vector<char>* keep) {
   ApplyDrops();  // hidden elements only: what remains is the visible text
   const long visible = TextChars(blocks_, nullptr, false, true);
   const long visible_prose = TextChars(blocks_, nullptr, true);
+  // An article with a gallery under it: the captions the tag rule drops
+  // are not text the selection missed (a gallery page's few words are no
+  // article, and its captions count).
+  const bool article = chosen_prose >= kArticleProseChars;
+  const long captions = article ? CaptionChars(blocks_, elems_, false) : 0;
+  const long caption_prose = article ? CaptionChars(blocks_, elems_, true) : 0;
   // Less than a line shown ("Loading...") and a page's worth hidden: the
   // page hides its text until a script has run, and that text is what a
   // reader sees.
@@ -102,8 +129,8 @@ void Selector::Fallback(std::vector<char>* keep) {
   // selection missed the content (a furniture word on its wrapper, a page
   // of many short items). A short article beside long menus holds the
   // page's prose, and stays.
-  if (visible == 0 ||
-      (chosen > 0 && (chosen * 8 >= visible || chosen_prose * 2 >= visible_prose))) {
+  if (visible == 0 || (chosen > 0 && (chosen * 8 >= visible - captions ||
+                                      chosen_prose * 2 >= visible_prose - caption_prose))) {
     *keep = std::move(first);
     pending_ = std::move(first_events);
     explained_ = std::move(first_explained);
