@@ -549,6 +549,34 @@ TEST_CASE("a blog's pingbacks and post meta and a thread's buttons and stats go 
   }
 }
 
+TEST_CASE("a wiki's furniture goes by the rules made from MediaWiki's own messages", "[filter]") {
+  // filters/line_filter_mediawiki.txt, generated from Debian's mediawiki
+  // package: each line of a crawled wiki page goes, named by that file.
+  for (const std::string line :
+       {"[edit]", "Bearbeiten", "muokkaa", "Jump to navigation", "What links here",
+        "Printable version", "Tulostettava versio", "Links auf diese Seite",
+        "Retrieved from \"https://wiki.example.org/index.php?title=Tennant%27s_Crossing\"",
+        "This page was last edited on 3 March 2024, at 17:42 (UTC).",
+        "Diese Seite wurde zuletzt am 3. März 2024 um 17:42 Uhr bearbeitet.",
+        "Esta página se editó por última vez el 3 mar 2024 a las 17:42.",
+        "Hidden categories: Articles with short description | Coordinates on Wikidata",
+        "Luokat: Suomen lossit | Joet"}) {
+    TestDoc doc;
+    auto kept = FilterText({kPara1, kPara2, line, kPara3}, &doc);
+    INFO(line);
+    CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
+    CHECK(DroppedBy(doc, line).find("filters/line_filter_mediawiki.txt:") == 0);
+  }
+  // A table of contents' title is a documentation page's content on WCXB,
+  // and prose that starts like the furniture is prose.
+  for (const std::string prose :
+       {"Contents", "Retrieved from the river after three days, the boat was found to be intact.",
+        "This page was last edited by the archive's volunteers before the move."}) {
+    TestDoc doc;
+    CHECK(Has(FilterText({kPara1, prose, kPara2}, &doc), prose));
+  }
+}
+
 TEST_CASE("a news page's title and standfirst above its share buttons stay", "[filter]") {
   const std::string title = "Market hall to close for six months while its roof is repaired";
   const std::string standfirst =

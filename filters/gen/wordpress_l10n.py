@@ -28,19 +28,15 @@ kept only if it is a short, specific UI string:
     refuses the same text twice); a key shared by several locales is
     written once, with every locale in its provenance.
 """
-import html
-import json
 import re
 import struct
-import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from l10n_common import ROOT, RuleSet, package_version, strip_markup, tokens, write_or_check
+
 OUT = ROOT / 'filters' / 'line_filter_wordpress.txt'
 LANG_DIR = Path('/usr/share/wordpress/wp-content/languages')
-AEB = ROOT.parent / 'shared' / 'bench' / 'aeb' / 'ground-truth.json'
 
 # (English msgid, rule kind, category). Only strings WordPress core prints
 # on the public side of a site, around or under a post.
@@ -116,81 +112,6 @@ def read_mo(path):
     return out
 
 
-def strip_markup(s):
-    s = re.sub(r'<[^>]*>', '', s)
-    s = html.unescape(s)
-    s = re.sub(r'[«»←→‹›…\u00a0]', ' ', s)
-    return re.sub(r'\s+', ' ', s).strip()
-
-
-def tokens(text):
-    """The match key's words, as cleaner/filter/line_filter_rules.cc makes them:
-    runs of letters and marks, case folded; a run of digits is the word "0"."""
-    out, cur, kind = [], [], None
-    for ch in unicodedata.normalize('NFC', text):
-        cat = unicodedata.category(ch)
-        k = 'w' if cat[0] in 'LM' else 'n' if cat == 'Nd' else None
-        if k != kind and cur:
-            out.append(''.join(cur).casefold() if kind == 'w' else '0')
-            cur = []
-        kind = k
-        if k:
-            cur.append(ch)
-    if cur:
-        out.append(''.join(cur).casefold() if kind == 'w' else '0')
-    return tuple(out)
-
-
-def unspaced(text):
-    return sum(1 for ch in text if unicodedata.category(ch)[0] == 'L' and ord(ch) >= 0x0E00)
-
-
-def load_stopwords():
-    words = set()
-    path = ROOT / 'filters' / 'stopwords.txt'
-    for line in path.read_text(encoding='utf-8').splitlines():
-        f = line.split('\t')
-        if len(f) == 3 and f[0] == 'stopwords':
-            words.update(w.casefold() for w in f[2].split())
-    return words
-
-
-def existing_keys():
-    """Keys of the hand-written rules, per table (line and header share one)."""
-    family = {'line': 'line', 'header': 'line', 'prefix': 'prefix', 'suffix': 'suffix',
-              'contains': 'contains'}
-    keys = set()
-    for path in sorted((ROOT / 'filters').glob('line_filter_*.txt')):
-        if path == OUT:
-            continue
-        for line in path.read_text(encoding='utf-8').splitlines():
-            f = line.split('\t')
-            if len(f) >= 4 and f[0] in family:
-                keys.add((family[f[0]], tokens(f[3].replace('{n}', ' 0 '))))
-    return keys
-
-
-def aeb_lines():
-    if not AEB.exists():
-        return None
-    bodies = json.loads(AEB.read_text(encoding='utf-8'))
-    return [tokens(l) for v in bodies.values() for l in v['articleBody'].splitlines() if l.strip()]
-
-
-def harms(kind, key, lines):
-    if lines is None:
-        return False
-    n = len(key)
-    for line in lines:
-        if kind in ('line', 'header') and line == key:
-            return True
-        if kind == 'prefix' and line[:n] == key:
-            return True
-        if kind == 'contains' and any(line[i:i + n] == key for i in range(len(line) - n + 1)):
-            return True
-    return False
-
-
 def rule_text(msgid, kind, msgstr):
     """The rule text of one translation, or None if it cannot be one."""
     text = strip_markup(msgstr)
@@ -217,18 +138,14 @@ def rule_text(msgid, kind, msgstr):
 
 
 def generate():
-    stop = load_stopwords()
-    have = existing_keys()
-    lines = aeb_lines()
+    rules = RuleSet(OUT.name, ['one word', 'stop words', 'untranslated', 'hand-written',
+                               'AEB body line', 'unusable'])
     catalogs = sorted(p for p in LANG_DIR.glob('*.mo')
                       if not p.name.startswith(('admin', 'continents')))
     if not catalogs:
         sys.exit('wordpress_l10n.py: no catalogs in %s (apt-get install wordpress-l10n)' % LANG_DIR)
     family = {'line': 'line', 'header': 'line', 'prefix': 'prefix', 'contains': 'contains',
               'pattern': 'pattern'}
-    rules = {}  # (family, key) -> [kind, category, text, [provenance], langs]
-    dropped = {'one word': 0, 'stop words': 0, 'untranslated': 0, 'hand-written': 0,
-               'AEB body line': 0, 'unusable': 0}
     for path in catalogs:
         locale = path.stem
         cat = read_mo(path)
@@ -239,76 +156,36 @@ def generate():
             if not msgstr:
                 continue
             if msgstr == msgid and lang != 'en':
-                dropped['untranslated'] += 1
+                rules.dropped['untranslated'] += 1
                 continue
             text = rule_text(msgid, kind, msgstr)
             if not text:
-                dropped['unusable'] += 1
+                rules.dropped['unusable'] += 1
                 continue
             plain = re.sub(r'\{\w+\}', ' ', text)
             key = tokens(text.replace('{n}', ' 0 ')) if kind != 'pattern' else tokens(plain)
             words = [w for w in tokens(plain) if w != '0']
-            if not words:
-                dropped['unusable'] += 1
-                continue
-            if len(words) < 2 and unspaced(plain) < 4 and kind != 'pattern':
-                dropped['one word'] += 1
-                continue
-            if all(w in stop for w in words):
-                dropped['stop words'] += 1
-                continue
-            fam = family[kind]
-            if (fam, key) in have:
-                dropped['hand-written'] += 1
-                continue
-            if kind != 'pattern' and harms(kind, key, lines):
-                dropped['AEB body line'] += 1
-                continue
-            prov = '%s "%s"' % (locale, msgid.replace('\n', ' '))
-            if (fam, key) in rules:
-                r = rules[(fam, key)]
-                r[3].append(prov)
-                if lang not in r[4]:
-                    r[4].append(lang)
-                continue
-            rules[(fam, key)] = [kind, category, text, [prov], [lang]]
-    return rules, dropped, len(catalogs)
+            rules.add(kind, family[kind], key, words, text, category,
+                      '%s "%s"' % (locale, msgid.replace('\n', ' ')), lang,
+                      one_word=kind == 'pattern', harm_check=kind != 'pattern',
+                      options='max_words=12' if kind == 'contains' else '')
+    return rules, len(catalogs)
 
 
-def render(rules, dropped, n_catalogs):
-    version = subprocess.run(['dpkg-query', '-W', '-f=${Version}', 'wordpress-l10n'],
-                             capture_output=True, text=True).stdout.strip() or 'unknown'
-    out = [
+def main():
+    rules, n = generate()
+    text = rules.render([
         '# GENERATED by filters/gen/wordpress_l10n.py from the Debian package',
-        '# wordpress-l10n %s (%d locales; WordPress core translations, GPL-2+,' % (version, n_catalogs),
+        '# wordpress-l10n %s (%d locales; WordPress core translations, GPL-2+,'
+        % (package_version('wordpress-l10n'), n),
         '# see /usr/share/doc/wordpress-l10n/copyright). Do not edit: change the',
         '# script and run /usr/bin/python3 filters/gen/wordpress_l10n.py.',
         '# Read by the filter stage (cleaner/filter/line_filter.cc) like every',
         '# line_filter_*.txt file. The comment above each rule is its provenance:',
         '# the locales whose translation it is and the English msgid.',
-        '# Left out: ' + ', '.join('%s %d' % kv for kv in dropped.items()) + '.',
-        '',
-    ]
-    # Stable order: by category, then kind, then text.
-    for kind, category, text, prov, langs in sorted(
-            rules.values(), key=lambda r: (r[1], r[0], r[2].casefold(), r[2])):
-        lang = langs[0] if len(langs) == 1 else '*'
-        out.append('# ' + '; '.join(prov))
-        opts = '\tmax_words=12' if kind == 'contains' else ''
-        out.append('%s\t%s\t%s\t%s%s' % (kind, category, lang, text, opts))
-    return '\n'.join(out) + '\n'
-
-
-def main():
-    rules, dropped, n = generate()
-    text = render(rules, dropped, n)
-    if '--check' in sys.argv[1:]:
-        same = OUT.exists() and OUT.read_text(encoding='utf-8') == text
-        print('up to date' if same else 'stale: %s' % OUT)
-        return 0 if same else 1
-    OUT.write_text(text, encoding='utf-8')
-    print('%s: %d rules from %d locales; left out %s' % (OUT.relative_to(ROOT), len(rules), n, dropped))
-    return 0
+    ])
+    return write_or_check(OUT, text, '%d rules from %d locales; left out %s'
+                          % (len(rules.rules), n, rules.dropped))
 
 
 if __name__ == '__main__':
