@@ -6,7 +6,8 @@ bench/crawled/*.txt are pages as a crawler's text extraction writes them
 written by hand in several languages after the kinds of page and noise
 issue 12 describes (a Q&A page, a business listing, a blog with pingbacks,
 a club's event page, a shop's product page, forum threads, news, a recipe,
-a restaurant's reviews). They are none of the pages the models were
+a restaurant's reviews, a wiki article, property listings, a download page,
+a league report with its standings). They are none of the pages the models were
 trained on. Each line starts with its label and a TAB: `C` clean (the
 content a reader came for), `N` noise, `?` not scored.
 
@@ -16,11 +17,12 @@ in); a line counts as kept when it comes out. Prints, per page and over
 all, the share of clean lines kept, of noise lines removed, and balanced
 accuracy (their mean).
 
-    /usr/bin/python3 bench/crawled_lines.py [path/to/cleaner] [--show] [--flag ...]
+    /usr/bin/python3 bench/crawled_lines.py [path/to/cleaner] [--show] [--pages A,B] [--flag ...]
 
 Extra flags go to the cleaner (e.g. --no-line-classifier, --favor recall).
 --show lists, per page, the noise lines kept (+) and the clean lines
-dropped (-).
+dropped (-). --pages scores only the pages named (file names without
+.txt, comma separated): a batch written after the rules it is to check.
 """
 import re
 import subprocess
@@ -54,10 +56,16 @@ def main():
     args = sys.argv[1:]
     show = '--show' in args
     args = [a for a in args if a != '--show']
+    only = None
+    if '--pages' in args:
+        at = args.index('--pages')
+        only = set(args[at + 1].split(',')) if at + 1 < len(args) else set()
+        del args[at:at + 2]
     binary = str(ROOT / 'build' / 'cleaner')
     if args and not args[0].startswith('-'):
         binary = args.pop(0)
-    pages = {p.stem: read_page(p) for p in sorted(PAGES.glob('*.txt'))}
+    pages = {p.stem: read_page(p) for p in sorted(PAGES.glob('*.txt'))
+             if only is None or p.stem in only}
     if not pages:
         sys.exit(f'no pages in {PAGES}')
     totals = [0, 0, 0, 0]  # clean kept, clean, noise removed, noise

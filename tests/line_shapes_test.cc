@@ -77,6 +77,36 @@ TEST_CASE("a bare number with a separator or a percent sign is a number line",
   }
 }
 
+TEST_CASE("a post's votes are a number line", "[line_shapes]") {
+  for (const std::string line : {"+34 / -2", "+12", "-3", "\u2212" "7", "+ 5 | - 1"}) {
+    INFO(line);
+    CHECK(NumberLine(line));
+  }
+  // Three numbers, a sign alone, a sign after the number, a date range,
+  // words.
+  for (const std::string line : {"+1 +2 +3", "+", "12+", "2019-2021", "+34 votes", "-3 °C"}) {
+    INFO(line);
+    CHECK_FALSE(NumberLine(line));
+  }
+}
+
+TEST_CASE("a rating with its count in brackets is a rating line", "[line_shapes]") {
+  for (const std::string line :
+       {"★★★★☆ 4,4 (212 opiniones)", "4,6 / 5 (38 arviota)", "★★★★½ (17)",
+        "★★★★☆ 4,3 (27 Bewertungen)", "9.1/10 (1,204 reviews)", "⭐⭐⭐⭐ 4.0 (3)"}) {
+    INFO(line);
+    CHECK(RatingLine(line));
+  }
+  // A score without a scale or stars, stars without a count (a hotel's
+  // class in its card), a count that is a sentence, a heading with a year.
+  for (const std::string line :
+       {"4.4 (212)", "★★★★½", "Hotel Riu ★★★★ (12)", "★★★★ (see the reviews below for more)",
+        "Chapter 4 (1998)", "4/5", ""}) {
+    INFO(line);
+    CHECK_FALSE(RatingLine(line));
+  }
+}
+
 }  // namespace
 }  // namespace line_filter
 }  // namespace cleaner

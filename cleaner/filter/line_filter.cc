@@ -612,9 +612,10 @@ void Judging::JudgeAlone() {
     }
     // Shapes that say what a line is in any language (line_shapes.h).
     // Weak evidence but for the arrow: the zones are not drawn by them.
-    // Counters and bare numbers on scraped text only: in HTML the
-    // extractor kept them with their cards and tables ("Road Bike Helmets
-    // (26)" on a category page), where WCXB calls them content.
+    // Counters, ratings and bare numbers on scraped text only:
+    // in HTML the extractor kept them with their cards and tables ("Road
+    // Bike Helmets (26)" on a category page), where WCXB calls them
+    // content.
     if (f.units <= line_filter::kArrowLinkWords && line_filter::ArrowAtEdge(text)) {
       bad(-1, "heuristic:arrow-link", "navigation");
       continue;
@@ -627,6 +628,9 @@ void Judging::JudgeAlone() {
         category = "contact";
       } else if (text_input_ && line_filter::CounterLine(text)) {
         shape = "heuristic:counter";
+      } else if (text_input_ && line_filter::RatingLine(text)) {
+        shape = "heuristic:rating";
+        category = "low-content";
       } else if (text_input_ && line_filter::NumberLine(text)) {
         shape = "heuristic:number";
         category = "low-content";

@@ -56,7 +56,74 @@ bool GroupedNumber(std::string_view s, bool* separated = nullptr) {
   return true;
 }
 
+bool IsStar(char32_t c) {
+  return c == 0x2605 || c == 0x2606 || c == 0x2729 || c == 0x272D || c == 0x272E || c == 0x2B50 ||
+         c == 0xBD;  // ★ ☆ ✩ ✭ ✮ ⭐, and ½ of a half star
+}
+
+// A score: one or two digits, a decimal part after `.` or `,`, and out of
+// what after a slash ("4,6 / 5", "9.1/10", "4.5"). Sets *slash.
+bool Score(std::string_view s, bool* slash) {
+  size_t p = 0;
+  while (p < s.size() && IsDigit(s[p])) ++p;
+  if (p == 0 || p > 2) return false;
+  if (p < s.size() && (s[p] == '.' || s[p] == ',')) {
+    const size_t q = ++p;
+    while (p < s.size() && IsDigit(s[p])) ++p;
+    if (p == q) return false;
+  }
+  while (p < s.size() && s[p] == ' ') ++p;
+  *slash = p < s.size() && s[p] == '/';
+  if (!*slash) return p == s.size();
+  ++p;
+  while (p < s.size() && s[p] == ' ') ++p;
+  bool separated;
+  return p < s.size() && GroupedNumber(s.substr(p), &separated);
+}
+
 }  // namespace
+
+bool RatingLine(std::string_view text) {
+  if (text.size() < 4 || text.back() != ')') return false;
+  const size_t open = text.rfind('(');
+  if (open == std::string_view::npos || open == 0) return false;
+  // The count: a number, then up to two words ("212 opiniones", "27").
+  std::string_view count = text.substr(open + 1, text.size() - open - 2);
+  size_t p = 0;
+  while (p < count.size() && count[p] == ' ') ++p;
+  size_t q = p;
+  while (q < count.size() && (IsDigit(count[q]) || count[q] == '.' || count[q] == ',')) ++q;
+  if (q == p || !IsDigit(count[p])) return false;
+  int words = 0;
+  bool in_word = false;
+  for (; q < count.size(); ++q) {
+    if (IsWordByte(count[q])) {
+      words += !in_word;
+      in_word = true;
+    } else if (count[q] == ' ') {
+      in_word = false;
+    } else {
+      return false;
+    }
+  }
+  if (words > 2) return false;
+  // The rating: stars, then a score; stars or a score out of something.
+  std::string_view rating = text.substr(0, open);
+  int stars = 0;
+  p = 0;
+  while (p < rating.size()) {
+    size_t next = p;
+    const char32_t c = NextCodePoint(rating, &next);
+    if (!IsStar(c) && c != ' ') break;
+    stars += c != ' ';
+    p = next;
+  }
+  rating.remove_prefix(p);
+  while (!rating.empty() && rating.back() == ' ') rating.remove_suffix(1);
+  if (rating.empty()) return stars > 0;
+  bool slash = false;
+  return Score(rating, &slash) && (stars > 0 || slash);
+}
 
 bool ArrowAtEdge(std::string_view text) {
   if (text.empty()) return false;
@@ -135,7 +202,29 @@ bool CounterLine(std::string_view text) {
   return words >= 1 && words <= 3;
 }
 
+// One or two integers, each with its sign, and nothing else: "+34 / -2",
+// "+12", "−3" (a post's votes).
+bool SignedIntegers(std::string_view text) {
+  size_t p = 0;
+  int numbers = 0;
+  while (p < text.size()) {
+    if (numbers > 0) {  // between the two: spaces and a slash or a bar
+      while (p < text.size() && (text[p] == ' ' || text[p] == '/' || text[p] == '|')) ++p;
+    }
+    size_t next = p;
+    const char32_t sign = p < text.size() ? NextCodePoint(text, &next) : 0;
+    if (sign != '+' && sign != '-' && sign != 0x2212) return false;  // − minus sign
+    p = next;
+    while (p < text.size() && text[p] == ' ') ++p;
+    const size_t digits = p;
+    while (p < text.size() && IsDigit(text[p])) ++p;
+    if (p == digits || ++numbers > 2) return false;
+  }
+  return numbers > 0;
+}
+
 bool NumberLine(std::string_view text) {
+  if (SignedIntegers(text)) return true;
   bool percent = false;
   if (!text.empty() && text.back() == '%') {
     percent = true;

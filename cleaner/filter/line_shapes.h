@@ -45,8 +45,22 @@ bool CounterLine(std::string_view text);
 // percentage, and nothing else: "4.58", "1,842", "82,0", "99.99%" (ratings,
 // score and price tables' cells, statistics widgets): noise 1,167 times,
 // content 16. A bare integer ("2021", a year heading) is not one, nor a
-// price ("$39.99": a product's own price is its page's content).
+// price ("$39.99": a product's own price is its page's content). One or
+// two integers each with its sign are ("+34 / -2", "+12": a post's votes;
+// noise 3 times, content never).
 bool NumberLine(std::string_view text);
+
+// True if the line is a rating with its number of ratings in brackets:
+// stars, a score, or both, then the count and at most two words
+// ("★★★★☆ 4,4 (212 opiniones)", "4,6 / 5 (38 arviota)", "★★★★★ (17)"):
+// a shop's, a listing's or a review site's rating widget. A score alone
+// needs its scale ("/ 5"): "4.4 (212)" could be anything. Noise once on
+// the training texts (a fitness listing's "0/5 (0 Reviews)"), content
+// never; WCXB's ground truth keeps stars and scores that stand without a
+// count (a hotel's "★★★★½" in its card, a critic's "9.5/10"), which are
+// not this shape.
+bool RatingLine(std::string_view text);
+
 
 }  // namespace line_filter
 }  // namespace cleaner
