@@ -363,6 +363,39 @@ std::vector<std::string> FilterText(const std::vector<std::string>& lines, TestD
   return Filter(lines, doc);
 }
 
+TEST_CASE("zones around the text take at most half of an HTML page's text", "[filter]") {
+  // A product page as the extractor leaves it: its name and specifications
+  // are short lines, a share prompt a strong line below them, and its one
+  // sentence a newsletter prompt at the bottom.
+  std::vector<std::string> specs = {"Faux leather jacket - black",
+                                    "Outer fabric material: 100% polyester",
+                                    "Lining: 100% polyester", "Fastening: zip", "Fit: regular"};
+  for (int size = 34; size <= 50; size += 2) {
+    specs.push_back("Size " + std::to_string(size) + ": in stock");
+  }
+  std::vector<std::string> page = specs;
+  page.push_back("Follow us on Instagram");
+  page.push_back(
+      "Enjoy discounts, find fashion inspiration and discover fresh arrivals with our curated "
+      "newsletters, sent every week to your inbox with the newest styles, the best offers of the "
+      "season and ideas from our stylists for every occasion.");
+  TestDoc html;
+  auto kept = Filter(page, &html);
+  for (const std::string& line : specs) {
+    INFO(line);
+    CHECK(Has(kept, line));
+  }
+  // Crawled text holds its own menus and footers: there the zones stand.
+  TestDoc text;
+  CHECK_FALSE(Has(FilterText(page, &text), specs[1]));
+  // A title and a menu above an article's text: the menu goes.
+  TestDoc article;
+  kept = Filter({"Home", "News", "Sport", "Weather", "Culture", "Skip to content", kPara1, kPara2,
+                 kPara3},
+                &article);
+  CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
+}
+
 TEST_CASE("a related block stops at a post longer than an excerpt", "[filter]") {
   // A group page: "Read more" under its about text, then posts under their
   // headlines. A teaser's excerpt is short; a post of 38 words is text.

@@ -965,13 +965,12 @@ void Judging::DropAroundContent() {
     if (info_[i].anchor) first_tail_bad = i;
   }
   // `keep(i)`: a line of the range that stays all the same.
+  std::vector<std::pair<size_t, const char*>> drops;
   auto drop_neutral = [&](size_t b, size_t e, const char* heuristic, auto keep) {
     for (size_t i = b; i < e; ++i) {
       Info& f = info_[i];
       if (f.skip || f.cls != Cls::kNeutral || blocks_[i].card || keep(i)) continue;
-      f.cls = Cls::kBad;
-      f.heuristic = heuristic;
-      f.category = "navigation";
+      drops.emplace_back(i, heuristic);
     }
   };
   // In the head, a line of kTitleWords or more, close above the text and in
@@ -996,6 +995,25 @@ void Judging::DropAroundContent() {
   }
   if (first_tail_bad < n_) {
     drop_neutral(first_tail_bad + 1, n_, "heuristic:after-content", [](size_t) { return false; });
+  }
+  // On HTML the extractor has taken the page's furniture out already: zones
+  // that would take more than half of what is left stand around no content
+  // (a product page's name, price and specifications are short lines, and
+  // its one sentence is a newsletter prompt in the footer). Crawled text
+  // holds its menus and footers, which outweigh a short text often.
+  if (!text_input_) {
+    size_t dropped = 0, left = 0;
+    for (const auto& d : drops) dropped += blocks_[d.first].text.size();
+    for (size_t i = 0; i < n_; ++i) {
+      if (!info_[i].skip && info_[i].cls != Cls::kBad) left += blocks_[i].text.size();
+    }
+    if (dropped * 2 > left) return;
+  }
+  for (const auto& [i, heuristic] : drops) {
+    Info& f = info_[i];
+    f.cls = Cls::kBad;
+    f.heuristic = heuristic;
+    f.category = "navigation";
   }
 }
 
