@@ -363,6 +363,37 @@ std::vector<std::string> FilterText(const std::vector<std::string>& lines, TestD
   return Filter(lines, doc);
 }
 
+TEST_CASE("a line of facts does not end the head of a crawled page", "[filter]") {
+  // A course page: what it teaches, then its modules, each a line of facts
+  // between separators (a menu's shape), then the description.
+  const std::vector<std::string> learn = {
+      "Instalar Python y preparar un entorno de trabajo con un editor de código",
+      "Trabajar con variables, tipos de datos y operadores",
+      "Escribir funciones reutilizables y organizar tu código en módulos"};
+  std::vector<std::string> page = {"Ir al contenido principal", "Iniciar sesión",
+                                   "Desarrollo › Programación › Python", "Lo que aprenderás"};
+  page.insert(page.end(), learn.begin(), learn.end());
+  for (int m = 1; m <= 9; ++m) {
+    page.push_back("Módulo " + std::to_string(m) + ": Proyecto " + std::to_string(m) + " · " +
+                   std::to_string(m + 4) + " clases · " + std::to_string(30 + m) + " min");
+  }
+  page.push_back("Requisitos");
+  page.push_back("Un ordenador con conexión a internet");
+  page.push_back("Ganas de practicar");
+  page.push_back(kPara1);
+  page.push_back(kPara2);
+  TestDoc doc;
+  auto kept = FilterText(page, &doc);
+  for (const std::string& line : learn) {
+    INFO(line);
+    CHECK(Has(kept, line));
+  }
+  // A menu of links there still ends the head: what stands above it goes.
+  page[15] = "Cursos · Empresas · Precios · Blog";
+  TestDoc menu;
+  CHECK_FALSE(Has(FilterText(page, &menu), learn[0]));
+}
+
 TEST_CASE("zones around the text take at most half of an HTML page's text", "[filter]") {
   // A product page as the extractor leaves it: its name and specifications
   // are short lines, a share prompt a strong line below them, and its one

@@ -107,6 +107,23 @@ TEST_CASE("a rating with its count in brackets is a rating line", "[line_shapes]
   }
 }
 
+TEST_CASE("items between separators half of them numbered are facts", "[line_shapes]") {
+  for (const std::string line :
+       {"Módulo 3: Funciones y bucles · 6 clases · 48 min", "company • 24 models • 3.85k followers",
+        "March 15, 2022 · 3 min read · By Ann Lee", "45 min | 4 annosta | Helppo"}) {
+    INFO(line);
+    CHECK(FactsLine(line));
+  }
+  // A menu, a breadcrumb, two items, numbers glued to a word, no spaces
+  // around the marks.
+  for (const std::string line :
+       {"Home · News · Sport · Weather", "Desarrollo › Lenguajes de programación › Python",
+        "Page 2 · Next", "mp3·320kbps·stereo", "1/2/3", ""}) {
+    INFO(line);
+    CHECK_FALSE(FactsLine(line));
+  }
+}
+
 }  // namespace
 }  // namespace line_filter
 }  // namespace cleaner

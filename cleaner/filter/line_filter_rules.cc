@@ -88,6 +88,26 @@ bool TestBit(const std::vector<uint64_t>& filter, uint64_t h) {
   return (filter[(h >> 6) & 1023] & (1ULL << (h & 63))) != 0;
 }
 
+Script ScriptOf(char32_t cp) {
+  if (cp < 0x250) return kLatin;
+  UErrorCode err = U_ZERO_ERROR;
+  UScriptCode sc = uscript_getScript(static_cast<UChar32>(cp), &err);
+  switch (sc) {
+    case USCRIPT_LATIN: return kLatin;
+    case USCRIPT_CYRILLIC: return kCyrillic;
+    case USCRIPT_GREEK: return kGreek;
+    case USCRIPT_ARABIC: return kArabic;
+    case USCRIPT_HEBREW: return kHebrew;
+    case USCRIPT_HAN:
+    case USCRIPT_HIRAGANA:
+    case USCRIPT_KATAKANA:
+    case USCRIPT_HANGUL: return kCjk;
+    default: return kOther;
+  }
+}
+
+}  // namespace
+
 bool IsSeparatorCodePoint(char32_t cp) {
   switch (cp) {
     case '|':
@@ -109,26 +129,6 @@ bool IsSeparatorCodePoint(char32_t cp) {
     default: return false;
   }
 }
-
-Script ScriptOf(char32_t cp) {
-  if (cp < 0x250) return kLatin;
-  UErrorCode err = U_ZERO_ERROR;
-  UScriptCode sc = uscript_getScript(static_cast<UChar32>(cp), &err);
-  switch (sc) {
-    case USCRIPT_LATIN: return kLatin;
-    case USCRIPT_CYRILLIC: return kCyrillic;
-    case USCRIPT_GREEK: return kGreek;
-    case USCRIPT_ARABIC: return kArabic;
-    case USCRIPT_HEBREW: return kHebrew;
-    case USCRIPT_HAN:
-    case USCRIPT_HIRAGANA:
-    case USCRIPT_KATAKANA:
-    case USCRIPT_HANGUL: return kCjk;
-    default: return kOther;
-  }
-}
-
-}  // namespace
 
 namespace {
 

@@ -55,6 +55,10 @@ struct LineKey {
   }
 };
 
+// True if `cp` parts a menu's or a byline's items when it stands between
+// spaces: | / > \\ » › • · ∙ ► ▸ ▶ → ‣ ⁄.
+bool IsSeparatorCodePoint(char32_t cp);
+
 // Splits `text` into tokens. Letters (with combining marks) make words,
 // digits make numbers ("1,234" is one number), "©" is a word of its own, and
 // everything else separates tokens. Words are Unicode case folded.

@@ -1,6 +1,7 @@
 // Shapes of a scraped line (see line_shapes.h).
 #include "cleaner/filter/line_shapes.h"
 
+#include "cleaner/filter/line_filter_rules.h"
 #include "cleaner/util/utf8.h"
 
 namespace cleaner {
@@ -82,6 +83,30 @@ bool Score(std::string_view s, bool* slash) {
 }
 
 }  // namespace
+
+bool FactsLine(std::string_view text) {
+  int segments = 0, numbered = 0;
+  bool words = false, digits = false, after_space = false;
+  auto close = [&] {
+    segments += words || digits;
+    numbered += digits;
+    words = digits = false;
+  };
+  size_t p = 0;
+  while (p < text.size()) {
+    const char32_t c = NextCodePoint(text, &p);
+    if (after_space && IsSeparatorCodePoint(c) && (p == text.size() || text[p] == ' ')) {
+      close();
+    } else if (c >= '0' && c <= '9') {
+      digits = true;
+    } else if (c != ' ') {
+      words = true;
+    }
+    after_space = c == ' ';
+  }
+  close();
+  return segments >= 3 && numbered * 2 >= segments;
+}
 
 bool RatingLine(std::string_view text) {
   if (text.size() < 4 || text.back() != ')') return false;
