@@ -664,6 +664,19 @@ TEST_CASE("a news page's title and standfirst above its share buttons stay", "[f
   far.push_back(kPara2);
   TestDoc far_doc;
   CHECK_FALSE(Has(FilterText(far, &far_doc), title));
+  // Lines the rules drop do not count towards that reach: a byline, a
+  // reading time, share buttons and an affiliate notice under a how-to's
+  // title.
+  std::vector<std::string> dropped = {"Skip to content", title,
+                                      "By Marcus Delaney | Updated March 14, 2024", "6 min read"};
+  for (const char* network : {"Facebook", "Pinterest", "Twitter", "LinkedIn", "WhatsApp",
+                              "Reddit", "Email", "Print", "Share", "Comments"}) {
+    dropped.push_back(network);
+  }
+  dropped.push_back(kPara1);
+  dropped.push_back(kPara2);
+  TestDoc dropped_doc;
+  CHECK(Has(FilterText(dropped, &dropped_doc), title));
 }
 
 TEST_CASE("a shop's buy box goes without ending the head: the product's name stays",

@@ -955,7 +955,8 @@ void Judging::CutGluedStamp() {
 // A card the HTML extractor kept as content (Block::card) stays: on a
 // listing the cards are the page, wherever its boilerplate stands.
 // A head line of this many words or more, this many lines above the text
-// or closer, may be its title (DropAroundContent()).
+// or closer (lines the rules drop not counted), may be its title
+// (DropAroundContent()).
 constexpr int kTitleWords = 6;
 constexpr size_t kTitleReach = 12;
 
@@ -985,7 +986,14 @@ void Judging::DropAroundContent() {
   // strong lines already: the title under a breadcrumb stays, an ad above
   // that breadcrumb goes.
   if (last_head_bad < n_) {
-    const size_t near_from = first_good_ > kTitleReach ? first_good_ - kTitleReach : 0;
+    // The reach counts the lines the rules leave (as FindContent() does):
+    // a byline, share buttons and an affiliate notice do not part a title
+    // from its text.
+    size_t near_from = first_good_;
+    for (size_t left = 0; near_from > 0 && left < kTitleReach;) {
+      --near_from;
+      left += info_[near_from].cls != Cls::kBad;
+    }
     auto title_like = [&](size_t i) {
       return i >= near_from && info_[i].units >= kTitleWords && !info_[i].menu_shape &&
              info_[i].cls == Cls::kNeutral && !ForeignScript(info_[i], body_script_);
