@@ -363,6 +363,31 @@ std::vector<std::string> FilterText(const std::vector<std::string>& lines, TestD
   return Filter(lines, doc);
 }
 
+TEST_CASE("the line under a breadcrumb is the page's title", "[filter]") {
+  // A recipe: its short title right under the breadcrumb, then strong
+  // lines and a run of short ones before the text.
+  auto page = [](const std::string& crumb, const std::string& title) {
+    std::vector<std::string> lines = {"Siirry sisältöön", "Reseptit", "Kirjaudu", crumb, title,
+                                      "Tallenna suosikkeihin", "Tulosta resepti", "Jaa"};
+    for (const char* item : {"Ainekset", "600 g lohta", "1 sipuli", "4 perunaa", "2 dl kermaa"}) {
+      lines.push_back(item);
+    }
+    lines.push_back(kPara1);
+    lines.push_back(kPara2);
+    return lines;
+  };
+  const std::string title = "Kermainen lohikeitto tillillä";
+  TestDoc doc;
+  CHECK(Has(FilterText(page("Etusivu › Reseptit › Keitot", title), &doc), title));
+  // Under a menu of | or under nothing it is a short head line, and a date
+  // under a breadcrumb is no title.
+  TestDoc menu;
+  CHECK_FALSE(Has(FilterText(page("Etusivu | Reseptit | Keitot", title), &menu), title));
+  TestDoc date;
+  CHECK_FALSE(Has(FilterText(page("Etusivu › Reseptit › Keitot", "12.05.2024 klo 14"), &date),
+                  "12.05.2024 klo 14"));
+}
+
 TEST_CASE("a line of facts does not end the head of a crawled page", "[filter]") {
   // A course page: what it teaches, then its modules, each a line of facts
   // between separators (a menu's shape), then the description.
