@@ -421,6 +421,7 @@ class Judging {
   void JudgeEdges();
   void CutGluedStamp();
   void DropAroundContent();
+  bool TitleUnderCrumb(size_t i) const;
   void DropMenuRuns();
   void JudgeDocument();
   // The line classifier's pass (drops what it scores as noise).
@@ -962,6 +963,28 @@ constexpr size_t kTitleReach = 12;
 // Words a line under a breadcrumb must have to be the page's title.
 constexpr int kCrumbTitleWords = 2;
 
+// A line right under a breadcrumb (parted by › > or », not a menu's | or
+// ·) is the page's title wherever the text starts, short or long
+// ("Etusivu › Reseptit › Keitot" above "Kermainen lohikeitto tillillä": a
+// shop's, a recipe site's, a classified ad's layout), unless it starts
+// with a digit (a date). On the training texts (rules alone) 14 more lines
+// stay for it, 4 of them content; on bench/crawled 6 titles.
+bool Judging::TitleUnderCrumb(size_t i) const {
+  if (i == 0 || info_[i].units < kCrumbTitleWords || info_[i].menu_shape ||
+      info_[i].cls != Cls::kNeutral || ForeignScript(info_[i], body_script_) ||
+      info_[i - 1].cls != Cls::kBad || info_[i - 1].heuristic == nullptr) {
+    return false;
+  }
+  const std::string_view above = blocks_[i - 1].text;
+  const std::string_view title = blocks_[i].text;
+  const bool crumb = std::strcmp(info_[i - 1].heuristic, "heuristic:breadcrumb") == 0 ||
+                     (std::strcmp(info_[i - 1].heuristic, "heuristic:menu") == 0 &&
+                      (above.find("\u203A") != std::string_view::npos ||
+                       above.find(" > ") != std::string_view::npos ||
+                       above.find("\u00BB") != std::string_view::npos));
+  return crumb && !title.empty() && !(title[0] >= '0' && title[0] <= '9');
+}
+
 void Judging::DropAroundContent() {
   if (!has_content_) return;
   size_t last_head_bad = n_, first_tail_bad = n_;
@@ -1004,31 +1027,10 @@ void Judging::DropAroundContent() {
     for (size_t i = last_head_bad + 1; i < first_good_ && !title_below; ++i) {
       title_below = title_like(i);
     }
-    // A line right under a breadcrumb (parted by › > or », not a menu's |
-    // or ·) is the page's title wherever the text starts, short or long
-    // ("Etusivu › Reseptit › Keitot" above "Kermainen lohikeitto tillillä":
-    // a shop's, a recipe site's, a classified ad's layout), unless it
-    // starts with a digit (a date). On the training texts (rules alone)
-    // 14 more lines stay, 4 of them content; on bench/crawled 6 titles.
-    auto under_crumb = [&](size_t i) {
-      if (i == 0 || info_[i].units < kCrumbTitleWords || info_[i].menu_shape ||
-          info_[i].cls != Cls::kNeutral || ForeignScript(info_[i], body_script_) ||
-          info_[i - 1].cls != Cls::kBad || info_[i - 1].heuristic == nullptr) {
-        return false;
-      }
-      const std::string_view above = blocks_[i - 1].text;
-      const std::string_view title = blocks_[i].text;
-      const bool crumb = std::strcmp(info_[i - 1].heuristic, "heuristic:breadcrumb") == 0 ||
-                         (std::strcmp(info_[i - 1].heuristic, "heuristic:menu") == 0 &&
-                          (above.find("\u203A") != std::string_view::npos ||
-                           above.find(" > ") != std::string_view::npos ||
-                           above.find("\u00BB") != std::string_view::npos));
-      return crumb && !title.empty() && !(title[0] >= '0' && title[0] <= '9');
-    };
     // Such a title is content from here on: no menu run takes it, and the
     // line classifier reads it as content.
     for (size_t i = 0; i < first_good_; ++i) {
-      if (under_crumb(i)) info_[i].cls = Cls::kGood;
+      if (TitleUnderCrumb(i)) info_[i].cls = Cls::kGood;
     }
     drop_neutral(0, last_head_bad, "heuristic:before-content",
                  [&](size_t i) { return !title_below && title_like(i); });
