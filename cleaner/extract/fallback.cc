@@ -42,22 +42,23 @@ long TextChars(const std::vector<RawBlock>& blocks, const std::vector<char>* kee
   return n;
 }
 
-// Characters (prose only with `prose_only`) of the visible blocks inside a
-// <figcaption>: a photo's caption, which the tag rule drops on purpose. An
-// article with a gallery of captions under it has not lost its text.
-long CaptionChars(const std::vector<RawBlock>& blocks, const std::vector<Elem>& elems,
-                  bool prose_only) {
-  long n = 0;
+// Characters of the visible blocks inside a <figcaption> (*all) and of
+// those that are prose (*prose): a photo's caption, which the tag rule
+// drops on purpose. An article with a gallery of captions under it has not
+// lost its text.
+void CaptionChars(const std::vector<RawBlock>& blocks, const std::vector<Elem>& elems, long* all,
+                  long* prose) {
+  *all = *prose = 0;
   for (const RawBlock& b : blocks) {
-    if (b.dropped || b.LinkDensity() > 0.5f || (prose_only && !b.prose)) continue;
+    if (b.dropped || b.LinkDensity() > 0.5f) continue;
     for (int e = b.owner, depth = 0; e >= 0 && depth < 4; e = elems[e].parent, ++depth) {
       if (elems[e].tag == GUMBO_TAG_FIGCAPTION) {
-        n += b.chars - b.link_chars;
+        *all += b.chars - b.link_chars;
+        if (b.prose) *prose += b.chars - b.link_chars;
         break;
       }
     }
   }
-  return n;
 }
 
 // Markup inside a JSON-LD articleBody: tags removed, a block tag's end
@@ -107,9 +108,8 @@ void Selector::Fallback(std::vector<char>* keep) {
   // An article with a gallery under it: the captions the tag rule drops
   // are not text the selection missed (a gallery page's few words are no
   // article, and its captions count).
-  const bool article = chosen_prose >= kArticleProseChars;
-  const long captions = article ? CaptionChars(blocks_, elems_, false) : 0;
-  const long caption_prose = article ? CaptionChars(blocks_, elems_, true) : 0;
+  long captions = 0, caption_prose = 0;
+  if (chosen_prose >= kArticleProseChars) CaptionChars(blocks_, elems_, &captions, &caption_prose);
   // Less than a line shown ("Loading...") and a page's worth hidden: the
   // page hides its text until a script has run, and that text is what a
   // reader sees.

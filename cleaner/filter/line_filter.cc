@@ -617,10 +617,9 @@ void Judging::JudgeAlone() {
     }
     // Shapes that say what a line is in any language (line_shapes.h).
     // Weak evidence but for the arrow: the zones are not drawn by them.
-    // Counters, ratings and bare numbers on scraped text only:
-    // in HTML the extractor kept them with their cards and tables ("Road
-    // Bike Helmets (26)" on a category page), where WCXB calls them
-    // content.
+    // Counters, ratings and bare numbers on scraped text only: in HTML the
+    // extractor kept them with their cards and tables ("Road Bike Helmets
+    // (26)" on a category page), where WCXB calls them content.
     if (f.units <= line_filter::kArrowLinkWords && line_filter::ArrowAtEdge(text)) {
       bad(-1, "heuristic:arrow-link", "navigation");
       continue;
@@ -994,15 +993,6 @@ void Judging::DropAroundContent() {
   for (size_t i = last_good_ + 1; i < n_ && first_tail_bad == n_; ++i) {
     if (info_[i].anchor) first_tail_bad = i;
   }
-  // `keep(i)`: a line of the range that stays all the same.
-  std::vector<std::pair<size_t, const char*>> drops;
-  auto drop_neutral = [&](size_t b, size_t e, const char* heuristic, auto keep) {
-    for (size_t i = b; i < e; ++i) {
-      Info& f = info_[i];
-      if (f.skip || f.cls != Cls::kNeutral || blocks_[i].card || keep(i)) continue;
-      drops.emplace_back(i, heuristic);
-    }
-  };
   // In the head, a line of kTitleWords or more, close above the text and in
   // its script, stays though strong lines stand between: a title or a
   // standfirst above a byline, share buttons or a comment count (a page's
@@ -1010,20 +1000,21 @@ void Judging::DropAroundContent() {
   // bench/crawled's keeps it). Only when no such line stands below the
   // strong lines already: the title under a breadcrumb stays, an ad above
   // that breadcrumb goes.
+  size_t near_from = n_;
+  bool title_below = false;
+  auto title_like = [&](size_t i) {
+    return i >= near_from && info_[i].units >= kTitleWords && !info_[i].menu_shape &&
+           info_[i].cls == Cls::kNeutral && !ForeignScript(info_[i], body_script_);
+  };
   if (last_head_bad < n_) {
     // The reach counts the lines the rules leave (as FindContent() does):
     // a byline, share buttons and an affiliate notice do not part a title
     // from its text.
-    size_t near_from = first_good_;
+    near_from = first_good_;
     for (size_t left = 0; near_from > 0 && left < kTitleReach;) {
       --near_from;
       left += info_[near_from].cls != Cls::kBad;
     }
-    auto title_like = [&](size_t i) {
-      return i >= near_from && info_[i].units >= kTitleWords && !info_[i].menu_shape &&
-             info_[i].cls == Cls::kNeutral && !ForeignScript(info_[i], body_script_);
-    };
-    bool title_below = false;
     for (size_t i = last_head_bad + 1; i < first_good_ && !title_below; ++i) {
       title_below = title_like(i);
     }
@@ -1032,12 +1023,17 @@ void Judging::DropAroundContent() {
     for (size_t i = 0; i < first_good_; ++i) {
       if (TitleUnderCrumb(i)) info_[i].cls = Cls::kGood;
     }
-    drop_neutral(0, last_head_bad, "heuristic:before-content",
-                 [&](size_t i) { return !title_below && title_like(i); });
   }
-  if (first_tail_bad < n_) {
-    drop_neutral(first_tail_bad + 1, n_, "heuristic:after-content", [](size_t) { return false; });
-  }
+  // The heuristic that takes line i, or null: the neutral lines above the
+  // head's last strong line but its title, and below the tail's first.
+  auto zone_of = [&](size_t i) -> const char* {
+    const Info& f = info_[i];
+    if (f.skip || f.cls != Cls::kNeutral || blocks_[i].card) return nullptr;
+    if (last_head_bad < n_ && i < last_head_bad) {
+      return !title_below && title_like(i) ? nullptr : "heuristic:before-content";
+    }
+    return first_tail_bad < n_ && i > first_tail_bad ? "heuristic:after-content" : nullptr;
+  };
   // On HTML the extractor has taken the page's furniture out already: zones
   // that would take more than half of what is left stand around no content
   // (a product page's name, price and specifications are short lines, and
@@ -1045,17 +1041,19 @@ void Judging::DropAroundContent() {
   // holds its menus and footers, which outweigh a short text often.
   if (!text_input_) {
     size_t dropped = 0, left = 0;
-    for (const auto& d : drops) dropped += blocks_[d.first].text.size();
     for (size_t i = 0; i < n_; ++i) {
+      if (zone_of(i) != nullptr) dropped += blocks_[i].text.size();
       if (!info_[i].skip && info_[i].cls != Cls::kBad) left += blocks_[i].text.size();
     }
     if (dropped * 2 > left) return;
   }
-  for (const auto& [i, heuristic] : drops) {
-    Info& f = info_[i];
-    f.cls = Cls::kBad;
-    f.heuristic = heuristic;
-    f.category = "navigation";
+  for (size_t i = 0; i < n_; ++i) {
+    if (const char* heuristic = zone_of(i)) {
+      Info& f = info_[i];
+      f.cls = Cls::kBad;
+      f.heuristic = heuristic;
+      f.category = "navigation";
+    }
   }
 }
 

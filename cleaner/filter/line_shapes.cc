@@ -57,6 +57,20 @@ bool GroupedNumber(std::string_view s, bool* separated = nullptr) {
   return true;
 }
 
+// Splits "LABEL (COUNT)" at its last opening bracket: true with *label and
+// *count (spaces around it trimmed) when the line ends with a bracket and
+// something stands before it.
+bool TrailingBrackets(std::string_view text, std::string_view* label, std::string_view* count) {
+  if (text.size() < 4 || text.back() != ')') return false;
+  const size_t open = text.rfind('(');
+  if (open == std::string_view::npos || open == 0) return false;
+  *label = text.substr(0, open);
+  *count = text.substr(open + 1, text.size() - open - 2);
+  while (!count->empty() && count->front() == ' ') count->remove_prefix(1);
+  while (!count->empty() && count->back() == ' ') count->remove_suffix(1);
+  return true;
+}
+
 bool IsStar(char32_t c) {
   return c == 0x2605 || c == 0x2606 || c == 0x2729 || c == 0x272D || c == 0x272E || c == 0x2B50 ||
          c == 0xBD;  // ★ ☆ ✩ ✭ ✮ ⭐, and ½ of a half star
@@ -78,8 +92,7 @@ bool Score(std::string_view s, bool* slash) {
   if (!*slash) return p == s.size();
   ++p;
   while (p < s.size() && s[p] == ' ') ++p;
-  bool separated;
-  return p < s.size() && GroupedNumber(s.substr(p), &separated);
+  return p < s.size() && GroupedNumber(s.substr(p));
 }
 
 }  // namespace
@@ -109,16 +122,12 @@ bool FactsLine(std::string_view text) {
 }
 
 bool RatingLine(std::string_view text) {
-  if (text.size() < 4 || text.back() != ')') return false;
-  const size_t open = text.rfind('(');
-  if (open == std::string_view::npos || open == 0) return false;
+  std::string_view rating, count;
+  if (!TrailingBrackets(text, &rating, &count)) return false;
   // The count: a number, then up to two words ("212 opiniones", "27").
-  std::string_view count = text.substr(open + 1, text.size() - open - 2);
-  size_t p = 0;
-  while (p < count.size() && count[p] == ' ') ++p;
-  size_t q = p;
+  size_t q = 0;
   while (q < count.size() && (IsDigit(count[q]) || count[q] == '.' || count[q] == ',')) ++q;
-  if (q == p || !IsDigit(count[p])) return false;
+  if (q == 0 || !IsDigit(count[0])) return false;
   int words = 0;
   bool in_word = false;
   for (; q < count.size(); ++q) {
@@ -133,9 +142,8 @@ bool RatingLine(std::string_view text) {
   }
   if (words > 2) return false;
   // The rating: stars, then a score; stars or a score out of something.
-  std::string_view rating = text.substr(0, open);
   int stars = 0;
-  p = 0;
+  size_t p = 0;
   while (p < rating.size()) {
     size_t next = p;
     const char32_t c = NextCodePoint(rating, &next);
@@ -202,19 +210,15 @@ bool PhoneLine(std::string_view text) {
 }
 
 bool CounterLine(std::string_view text) {
-  if (text.size() < 4 || text.back() != ')') return false;
-  const size_t open = text.rfind('(');
-  if (open == std::string_view::npos || open == 0) return false;
-  std::string_view count = text.substr(open + 1, text.size() - open - 2);
-  while (!count.empty() && count.front() == ' ') count.remove_prefix(1);
-  while (!count.empty() && count.back() == ' ') count.remove_suffix(1);
-  if (count.empty() || !GroupedNumber(count)) return false;
+  std::string_view label, count;
+  if (!TrailingBrackets(text, &label, &count) || count.empty() || !GroupedNumber(count)) {
+    return false;
+  }
   // The label: one to three words of letters, joined by spaces, hyphens
   // or "&".
   int words = 0;
   bool in_word = false;
-  for (size_t p = 0; p < open; ++p) {
-    const char c = text[p];
+  for (const char c : label) {
     if (IsWordByte(c)) {
       words += !in_word;
       in_word = true;

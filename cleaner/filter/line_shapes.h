@@ -14,7 +14,7 @@ namespace cleaner {
 namespace line_filter {
 
 // Words at most of a line read as an arrow link (ArrowAtEdge()), and as a
-// phone number, a counter or a bare number (the others).
+// phone number, a counter, a rating or a bare number (the others).
 constexpr int kArrowLinkWords = 20;
 constexpr int kShapeLineWords = 6;
 
@@ -67,11 +67,10 @@ bool RatingLine(std::string_view text);
 // followers", "March 15, 2022 · 3 min read"). Such a line still goes as a
 // menu, but it is no strong boilerplate line for the zones: a course's
 // modules or a recipe's figures stand among its content (scraped text
-// only: from HTML the extractor kept them). On the training
-// texts the menu-shaped lines the filter drops are content 31 times in 111
-// when they are facts, 29 in 301 when no item has a number.
+// only: from HTML the extractor kept them). On the training texts the
+// menu-shaped lines the filter drops are content 31 times in 111 when they
+// are facts, 29 in 301 when no item has a number.
 bool FactsLine(std::string_view text);
-
 
 }  // namespace line_filter
 }  // namespace cleaner
