@@ -584,6 +584,26 @@ TEST_CASE("shapes of scraped lines go in any language and are named", "[filter]"
   }
 }
 
+TEST_CASE("a row of buttons goes when each of its words is a rule's line", "[filter]") {
+  // Under each post of a thread, in two languages; the rule of the first
+  // button is named after the shape.
+  for (const std::string row : {"Reply Share Report Save", "Antworten Zitieren Melden"}) {
+    TestDoc doc;
+    auto kept = FilterText({kPara1, row, kPara2, row, kPara3}, &doc);
+    INFO(row);
+    CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
+    CHECK(DroppedBy(doc, row).rfind("heuristic:button-row after filters/", 0) == 0);
+  }
+  // One word no rule drops alone keeps the line: a heading, a title, a
+  // sentence that starts with a button's word.
+  for (const std::string line : {"Share Your Report", "Reply to the council", "Save 12"}) {
+    TestDoc doc;
+    auto kept = FilterText({kPara1, line, kPara2, kPara3}, &doc);
+    INFO(line);
+    CHECK(Has(kept, line));
+  }
+}
+
 TEST_CASE("a time stamp between paragraphs of scraped text goes but a date stays", "[filter]") {
   for (const std::string stamp : {"March 8, 2018 at 7:11 am", "12.6.2025 14:32"}) {
     TestDoc doc;

@@ -843,6 +843,19 @@ int LineFilterRules::Rep::MatchLine(const LineKey& key) const {
   return it == line_rules.end() ? -1 : it->second;
 }
 
+int LineFilterRules::Rep::MatchButtonRow(const LineKey& key) const {
+  const size_t n = key.tokens.size();
+  if (n < 2 || n > kButtonRowWords || line_rules.empty()) return -1;
+  int first = -1;
+  for (size_t i = 0; i < n; ++i) {
+    if (key.tokens[i].number) return -1;
+    auto it = line_rules.find(line_filter::SequenceHash(key, i, i + 1));
+    if (it == line_rules.end()) return -1;
+    if (first < 0) first = it->second;
+  }
+  return first;
+}
+
 int LineFilterRules::Rep::MatchLead(const LineKey& key) const {
   const size_t n = key.tokens.size();
   if (n < 2 || n > 3 || lead_words.empty()) return -1;

@@ -138,6 +138,12 @@ struct LineFilterRules::Rep {
   // them, whose first or last word a `lead` rule lists ("Similar
   // Questions", "Productos relacionados"), or -1.
   int MatchLead(const line_filter::LineKey& key) const;
+  // A row of buttons: two to kButtonRowWords words, no number, each of
+  // which a `line` or `header` rule drops when it stands alone ("Reply
+  // Share Report Save", "Antworten Zitieren Melden"). The first word's
+  // rule, or -1.
+  int MatchButtonRow(const line_filter::LineKey& key) const;
+  static constexpr size_t kButtonRowWords = 8;
   // The first prefix rule matching `key` (with its word limit), or -1.
   // `words` is the line's word count when `key` covers only its start
   // (0: the key's own count).
