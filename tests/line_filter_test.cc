@@ -604,6 +604,44 @@ TEST_CASE("a row of buttons goes when each of its words is a rule's line", "[fil
   }
 }
 
+TEST_CASE("a song above the comments is no head of the comments", "[filter]") {
+  // A lyrics page: menus, the verses (short lines, no sentence), then the
+  // comment section, whose posts are the only paragraphs.
+  const std::vector<std::string> verse = {
+      "My father kept a ladder by the kitchen door",
+      "For the gutters and the shingles and the broken screen",
+      "He would hum a song he swore he learned in school",
+      "And I would hand him every nail when I was seventeen",
+      "So light the paper lanterns and let them drift across the bay",
+      "Every one a little promise that we never got to say"};
+  std::vector<std::string> lines = {"Skip to main content", "Home", "Lyrics", "Artists", "Albums",
+                                    "Charts", "Log in", "Share"};
+  lines.insert(lines.end(), verse.begin(), verse.end());
+  // The artist's other songs: more lines than a title's reach (kTitleReach).
+  for (const char* l : {"More from this artist", "Northbound", "Ballast", "Ferry Boat Waltz",
+                        "Salt in the Engine", "Cold Porch", "Harbor Lights", "Someone Else",
+                        "Top Songs This Week", "Wildfire Season", "Paper Moon", "Low Tide",
+                        "See full chart", "Comments (3)"}) {
+    lines.push_back(l);
+  }
+  for (const std::string& p : {kPara1, kPara2, kPara3}) lines.push_back(p);
+  TestDoc doc;
+  auto kept = FilterText(lines, &doc);
+  for (const std::string& v : verse) {
+    INFO(v);
+    CHECK(Has(kept, v));
+  }
+  CHECK_FALSE(Has(kept, "Skip to main content"));
+  CHECK_FALSE(Has(kept, "Comments (3)"));
+  // A comment count in the page's head is no comment section: the menus
+  // above the text still go as its head.
+  TestDoc head;
+  kept = FilterText({"Home", "Lyrics", "Artists", "Albums", "Charts", "Comments (3)", kPara1,
+                     kPara2, kPara3, "Northbound", "Ballast"},
+                    &head);
+  CHECK(kept.front() == kPara1);
+}
+
 TEST_CASE("a time stamp between paragraphs of scraped text goes but a date stays", "[filter]") {
   for (const std::string stamp : {"March 8, 2018 at 7:11 am", "12.6.2025 14:32"}) {
     TestDoc doc;
