@@ -64,6 +64,14 @@ bool Has(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
+// Checks that every line of `lines` is among the `kept` ones.
+void CheckKeptAll(const std::vector<std::string>& kept, const std::vector<std::string>& lines) {
+  for (const std::string& line : lines) {
+    INFO(line);
+    CHECK(Has(kept, line));
+  }
+}
+
 Status CompileText(const std::string& text) {
   std::vector<RuleFile> files{{"line_filter_test.txt", text}};
   std::unique_ptr<const LineFilterRules> r;
@@ -437,10 +445,7 @@ TEST_CASE("zones around the text take at most half of an HTML page's text", "[fi
       "season and ideas from our stylists for every occasion.");
   TestDoc html;
   auto kept = Filter(page, &html);
-  for (const std::string& line : specs) {
-    INFO(line);
-    CHECK(Has(kept, line));
-  }
+  CheckKeptAll(kept, specs);
   // Crawled text holds its own menus and footers: there the zones stand.
   TestDoc text;
   CHECK_FALSE(Has(FilterText(page, &text), specs[1]));
@@ -627,10 +632,7 @@ TEST_CASE("a song above the comments is no head of the comments", "[filter]") {
   for (const std::string& p : {kPara1, kPara2, kPara3}) lines.push_back(p);
   TestDoc doc;
   auto kept = FilterText(lines, &doc);
-  for (const std::string& v : verse) {
-    INFO(v);
-    CHECK(Has(kept, v));
-  }
+  CheckKeptAll(kept, verse);
   CHECK_FALSE(Has(kept, "Skip to main content"));
   CHECK_FALSE(Has(kept, "Comments (3)"));
   // A comment count in the page's head is no comment section: the menus
@@ -640,6 +642,40 @@ TEST_CASE("a song above the comments is no head of the comments", "[filter]") {
                      kPara2, kPara3, "Northbound", "Ballast"},
                     &head);
   CHECK(kept.front() == kPara1);
+}
+
+TEST_CASE("relative times and a gallery's counter go in their languages", "[filter]") {
+  for (const std::string line : {"2 years ago", "a year ago", "vor 3 Monaten", "hace 2 semanas",
+                                 "5 vuotta sitten", "Bild 1 von 8", "Image 3 of 12", "2 of 5"}) {
+    TestDoc doc;
+    auto kept = FilterText({kPara1, line, kPara2, kPara3}, &doc);
+    INFO(line);
+    CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
+    CHECK(DroppedBy(doc, line).rfind("filters/line_filter_", 0) == 0);
+  }
+  // A heading that only starts like one stays.
+  TestDoc doc;
+  CHECK(Has(FilterText({kPara1, "2 years ago, in a small town", kPara2, kPara3}, &doc),
+            "2 years ago, in a small town"));
+}
+
+TEST_CASE("a share header reads past share lines only", "[filter]") {
+  // A classified ad: the share header, a report button and a gallery's
+  // counter (boilerplate of other kinds), then the ad's facts.
+  const std::vector<std::string> facts = {"Details", "Art: Herren", "Rahmenhöhe: 56 cm",
+                                          "Laufradgröße: 28 Zoll"};
+  std::vector<std::string> lines = {kPara1, "Teilen", "Melden", "Bild 1 von 8"};
+  lines.insert(lines.end(), facts.begin(), facts.end());
+  lines.push_back(kPara2);
+  lines.push_back(kPara3);
+  TestDoc doc;
+  auto kept = FilterText(lines, &doc);
+  CheckKeptAll(kept, facts);
+  // Under share lines of its own kind it still takes the networks.
+  TestDoc share;
+  kept = FilterText({kPara1, "Teilen", "Facebook", "Twitter", "Pinterest", "Flipboard", kPara2},
+                    &share);
+  CHECK(kept == std::vector<std::string>{kPara1, kPara2});
 }
 
 TEST_CASE("a time stamp between paragraphs of scraped text goes but a date stays", "[filter]") {

@@ -415,7 +415,8 @@ class Judging {
   void CountRepeats();
   void FindBodyLanguage();
   void JudgeAlone();
-  bool TakeHeaderBlocks();  // false when the time budget ran out
+  bool TakeHeaderBlocks();
+  bool OwnKindBetween(size_t from, size_t to, const std::string& category) const;  // false when the time budget ran out
   bool Timestamp(size_t i);
   void FindContent();
   void JudgeEdges();
@@ -702,6 +703,18 @@ size_t NextLive(std::vector<uint32_t>* live, size_t k) {
   return root;
 }
 
+// True if the lines strictly between `from` and `to` (boilerplate the
+// header reads past) are all of `category`. Reads at most kOwnKindLines
+// of them: a longer run parts a header from the line after it.
+bool Judging::OwnKindBetween(size_t from, size_t to, const std::string& category) const {
+  constexpr size_t kOwnKindLines = 16;
+  if (to - from - 1 > kOwnKindLines) return false;
+  for (size_t k = from + 1; k < to; ++k) {
+    if (info_[k].category == nullptr || category != info_[k].category) return false;
+  }
+  return true;
+}
+
 // Pass 3: a header takes the lines of its block.
 bool Judging::TakeHeaderBlocks() {
   // The first content paragraph. Lines are only ever taken (made
@@ -759,8 +772,10 @@ bool Judging::TakeHeaderBlocks() {
         take = g.cls == Cls::kNeutral && (g.units <= 4 || text_above);
       } else {
         // Other headers ("Share this:", "Follow us") take the one- to
-        // three-word items under them.
-        take = g.cls == Cls::kNeutral && g.units <= 3;
+        // three-word items under them, read past lines of their own kind
+        // only: a classified ad's "Teilen" and "Melden" buttons, a
+        // gallery's "Bild 1 von 8", then its "Art: Herren" facts.
+        take = g.cls == Cls::kNeutral && g.units <= 3 && OwnKindBetween(seen, j, cat);
       }
       if (!take) break;
       ++taken;
