@@ -564,7 +564,9 @@ TEST_CASE("shapes of scraped lines go in any language and are named", "[filter]"
       {"Puh. 03 1234 5678", "heuristic:phone-line"},
       {"Bewertungen (87)", "heuristic:counter"},
       {"Hyödyllinen (14)", "heuristic:counter"},
-      {"4,6", "heuristic:number"}};
+      {"4,6", "heuristic:number"},
+      {"---", "heuristic:no-words"},
+      {"~~~", "heuristic:no-words"}};
   for (const auto& [line, heuristic] : shapes) {
     TestDoc doc;
     auto kept = FilterText({kPara1, line, kPara2, kPara3}, &doc);

@@ -646,6 +646,14 @@ void Judging::JudgeAlone() {
         continue;
       }
     }
+    // A line of marks alone ("---" above a signature, a carousel's "‹"
+    // and "›"): nothing a reader reads. On scraped text only (the HTML
+    // extractor writes no such block; the training texts hold none).
+    if (text_input_ && f.key_empty) {
+      bad(-1, "heuristic:no-words", "low-content");
+      f.anchor = false;
+      continue;
+    }
     // Buttons in a row, each a rule's line on its own ("Reply Share Report
     // Save" under every post of a thread): weak, as the shapes above. On
     // the training texts 897 such lines were noise and 10 content
