@@ -303,6 +303,18 @@ TEST_CASE("a sentence that merely contains a boilerplate phrase stays", "[filter
   }
 }
 
+TEST_CASE("a prefix rule written with a bracket needs the bracket", "[filter]") {
+  // "(c) {n}": the key drops marks, so "C1 Advanced" reads "c 1 advanced".
+  for (const std::string level : {"C1 Advanced (CAE) – nivel avanzado", "C2 Proficiency"}) {
+    INFO(level);
+    CHECK(Has(Filter({kPara1, level, kPara2}), level));
+  }
+  for (const std::string notice : {"(c) 2024 Example Ltd", " (C) 2020 Foo GmbH"}) {
+    INFO(notice);
+    CHECK_FALSE(Has(Filter({kPara1, kPara2, notice}), notice));
+  }
+}
+
 TEST_CASE("a browser-requirement notice goes", "[filter]") {
   // What <noscript> tells a reader without scripts, in a few languages.
   for (const std::string notice :

@@ -744,6 +744,7 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
       } else if (kind == "prefix") {
         rule.kind = RuleKind::kPrefix;
         rule.max_words = 12;  // a prefix rule is about short lines unless told
+        if (!f[3].empty() && (f[3][0] == '(' || f[3][0] == '[')) rule.lead_bracket = f[3][0];
       } else if (kind == "suffix") {
         rule.kind = RuleKind::kSuffix;
         rule.max_words = 20;
@@ -874,6 +875,13 @@ int LineFilterRules::Rep::MatchLead(const LineKey& key) const {
 
 namespace {
 
+// True if `text` starts with `mark`, spaces aside.
+bool StartsWithMark(std::string_view text, char mark) {
+  size_t at = 0;
+  while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+  return at < text.size() && text[at] == mark;
+}
+
 // True if the text after byte `at` starts with a separator mark (: | - – —
 // » › >) or is the end of the line, ignoring spaces.
 bool SeparatorFollows(std::string_view text, size_t at) {
@@ -917,6 +925,7 @@ int LineFilterRules::Rep::MatchPrefix(std::string_view text, const LineKey& key,
     const Rule& r = rules[it->second];
     if (static_cast<int>(words) > r.max_words) continue;
     if (r.sep && !SeparatorFollows(text, key.tokens[i].end)) continue;
+    if (r.lead_bracket != 0 && !StartsWithMark(text, r.lead_bracket)) continue;
     return it->second;
   }
   return -1;

@@ -88,6 +88,10 @@ struct Rule {
   Zone zone = Zone::kAny;
   bool sep = false;    // prefix: a separator or the end must follow the prefix
   bool glued = false;  // pattern: may be cut from the start of the first paragraph
+  // prefix: the opening bracket the rule's text starts with, which the
+  // line must start with too (the key drops marks: "(c) 2020" and "C1
+  // Advanced" share theirs); 0 if none.
+  char lead_bracket = 0;
   // The line goes, but the zones are not drawn by it (a shop's buy box
   // between a product's name and its description).
   bool weak = false;
