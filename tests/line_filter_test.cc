@@ -574,6 +574,7 @@ TEST_CASE("shapes of scraped lines go in any language and are named", "[filter]"
       {"← Truing a wheel without a stand", "heuristic:arrow-link"},
       {"Nächster Beitrag: Frühjahrskonzert ›", "heuristic:arrow-link"},
       {"Puh. 03 1234 5678", "heuristic:phone-line"},
+      {"E-Mail: info@example.de", "heuristic:email-line"},
       {"Bewertungen (87)", "heuristic:counter"},
       {"Hyödyllinen (14)", "heuristic:counter"},
       {"4,6", "heuristic:number"},

@@ -32,7 +32,8 @@ TEST_CASE("an arrow at a line's edge is a link elsewhere", "[line_shapes]") {
 TEST_CASE("a phone number on a line of its own is a contact line", "[line_shapes]") {
   for (const std::string line : {"(503) 585-4417", "Tel.: 0800 334 21 00", "Puh. 03 1234 5678",
                                  "+49 89 1234567", "Phone: 619-644-7010", "844.204.5619",
-                                 "Téléphone : 01 23 45 67 89", "0612345678"}) {
+                                 "Téléphone : 01 23 45 67 89", "0612345678",
+                                 "Telefon: 08024 / 47 19 30"}) {
     INFO(line);
     CHECK(PhoneLine(line));
   }
@@ -40,9 +41,27 @@ TEST_CASE("a phone number on a line of its own is a contact line", "[line_shapes
   // a number in a sentence.
   for (const std::string line :
        {"09/25/2025", "12.6.2025 14:32", "Published: 2020-11-08", "12.6.2025", "2021", "1 842", "$3,665.00", "RO4993426-1125",
-        "Call us at 503 585 4417 today", "Mo–Fr 9–18 Uhr", "199019911992199319941995199619"}) {
+        "Call us at 503 585 4417 today", "Mo–Fr 9–18 Uhr", "199019911992199319941995199619",
+        "12/06/2025 08:30", "3 / 128"}) {
     INFO(line);
     CHECK_FALSE(PhoneLine(line));
+  }
+}
+
+TEST_CASE("an address with at most a short label is an e-mail line", "[line_shapes]") {
+  for (const std::string line : {"E-Mail: info@schreinerei-example.de", "kirjasto@example.fi",
+                                 "Email: hello@example.co.uk.", "Correo (info@ejemplo.es)"}) {
+    INFO(line);
+    CHECK(EmailLine(line));
+  }
+  // A sentence with an address, two addresses, a handle with no domain, a
+  // number beside it, an address with no top-level domain.
+  for (const std::string line :
+       {"Write to us at hello@example.com and we answer within a day.",
+        "a@example.com, b@example.com", "@example_user", "Fax 0800 12 34 info@example.de",
+        "user@localhost", "me@example.c"}) {
+    INFO(line);
+    CHECK_FALSE(EmailLine(line));
   }
 }
 

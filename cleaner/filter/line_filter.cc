@@ -631,6 +631,9 @@ void Judging::JudgeAlone() {
       if (line_filter::PhoneLine(text)) {
         shape = "heuristic:phone-line";
         category = "contact";
+      } else if (text_input_ && line_filter::EmailLine(text)) {
+        shape = "heuristic:email-line";
+        category = "contact";
       } else if (text_input_ && line_filter::CounterLine(text)) {
         shape = "heuristic:counter";
       } else if (text_input_ && line_filter::RatingLine(text)) {

@@ -198,6 +198,9 @@ bool PhoneLine(std::string_view text) {
       if (groups <= 3) ++len[groups - 1];
     } else if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')') {
       in_digits = false;
+    } else if (c == '/' && p > 0 && text[p - 1] == ' ' && p + 1 < text.size() &&
+               text[p + 1] == ' ') {
+      in_digits = false;  // the area code apart: "08024 / 47 19 30"
     } else {
       return false;
     }
@@ -207,6 +210,41 @@ bool PhoneLine(std::string_view text) {
   const bool date = groups == 3 && len[1] <= 2 &&
                     ((len[0] == 4 && len[2] <= 2) || (len[2] == 4 && len[0] <= 2));
   return digits >= 7 && digits <= 15 && (groups >= 2 || digits >= 9) && !date;
+}
+
+bool EmailLine(std::string_view text) {
+  const size_t at = text.find('@');
+  if (at == std::string_view::npos || text.find('@', at + 1) != std::string_view::npos) {
+    return false;
+  }
+  // The address: the run of non-space bytes around the '@', trailing
+  // marks aside; a local part, and a domain with a dot and a name of two
+  // letters or more after it.
+  size_t b = at, e = at + 1;
+  while (b > 0 && text[b - 1] != ' ' && text[b - 1] != ':' && text[b - 1] != '(') --b;
+  while (e < text.size() && text[e] != ' ' && text[e] != ')') ++e;
+  while (e > at + 1 && (text[e - 1] == '.' || text[e - 1] == ',' || text[e - 1] == ';')) --e;
+  const std::string_view domain = text.substr(at + 1, e - at - 1);
+  const size_t dot = domain.rfind('.');
+  if (b == at || dot == std::string_view::npos || dot == 0 || domain.size() - dot - 1 < 2) {
+    return false;
+  }
+  for (size_t k = dot + 1; k < domain.size(); ++k) {
+    if (!IsWordByte(domain[k])) return false;
+  }
+  // The rest: a label of two words at most ("E-Mail:", "Email us"), no
+  // digit.
+  int words = 0;
+  for (const std::string_view rest : {text.substr(0, b), text.substr(e)}) {
+    bool in_word = false;
+    for (const char c : rest) {
+      if (IsDigit(c)) return false;
+      const bool word = IsWordByte(c) || (in_word && c == '-');
+      words += word && !in_word;
+      in_word = word;
+    }
+  }
+  return words <= 2;
 }
 
 bool CounterLine(std::string_view text) {
