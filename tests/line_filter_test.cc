@@ -693,6 +693,27 @@ TEST_CASE("a share header reads past share lines only", "[filter]") {
   CHECK(kept == std::vector<std::string>{kPara1, kPara2});
 }
 
+TEST_CASE("a menu glued on one line goes on scraped text", "[filter]") {
+  for (const std::string menu : {"Startseite Praxis Team Leistungen Sprechzeiten Aktuelles Kontakt",
+                                 "Inicio Destinos Rutas Consejos Sobre mí Contacto",
+                                 "Über uns Impressum Datenschutz Mediadaten Kontakt"}) {
+    TestDoc doc;
+    auto kept = FilterText({kPara1, menu, kPara2, kPara3}, &doc);
+    INFO(menu);
+    CHECK_FALSE(Has(kept, menu));
+    CHECK(DroppedBy(doc, menu).rfind("heuristic:glued-menu after filters/", 0) == 0);
+  }
+  // A headline in title case with a menu's word, a sentence that lost its
+  // stop, a list in a sentence, a heading with a number.
+  for (const std::string line :
+       {"Creating a Home Away from Home", "Die Praxis bleibt im August geschlossen",
+        "Home, Kontakt, Impressum und Datenschutz", "Top 10 Home Office Kontakt Tipps"}) {
+    TestDoc doc;
+    INFO(line);
+    CHECK(Has(FilterText({kPara1, line, kPara2, kPara3}, &doc), line));
+  }
+}
+
 TEST_CASE("a time stamp between paragraphs of scraped text goes but a date stays", "[filter]") {
   for (const std::string stamp : {"March 8, 2018 at 7:11 am", "12.6.2025 14:32"}) {
     TestDoc doc;

@@ -120,6 +120,9 @@ class LineClassifier {
   // RuleDroppedShare() a document needs to be judged.
   double gate() const { return gate_; }
 
+  // The stop words of filters/stopwords.txt.
+  const StopWords& stop_words() const { return stop_words_; }
+
  private:
   LineClassifier() = default;
   // The raw score; with `pull`, each feature's share of it along the paths

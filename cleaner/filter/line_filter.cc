@@ -669,6 +669,16 @@ void Judging::JudgeAlone() {
         continue;
       }
     }
+    // A menu bar glued on one line, as crawlers write inline links: on
+    // scraped text, where crawlers write them.
+    if (text_input_ && !f.sampled && !f.shape_good && f.ending == Ending::kNone) {
+      const int r = R.MatchGluedMenu(text, ReadKey(i));
+      if (r >= 0) {
+        bad(r, "heuristic:glued-menu", "navigation");
+        f.anchor = false;
+        continue;
+      }
+    }
     const int count = CountOf(i);
     // A short line repeated between paragraphs is not dropped for that: on
     // the 1,632 WCXB and AEB page texts it was content (a comparison's

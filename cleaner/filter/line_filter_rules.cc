@@ -857,6 +857,37 @@ int LineFilterRules::Rep::MatchButtonRow(const LineKey& key) const {
   return first;
 }
 
+int LineFilterRules::Rep::MatchGluedMenu(std::string_view text, const LineKey& key) const {
+  const size_t n = key.tokens.size();
+  if (n < 4 || n > kGluedMenuWords || line_rules.empty() || classifier == nullptr ||
+      text.find(',') != std::string_view::npos) {
+    return -1;
+  }
+  size_t upper = 0;
+  for (const auto& t : key.tokens) {
+    if (t.number) return -1;
+    upper += t.upper;
+  }
+  if (upper * 5 < n * 3) return -1;
+  int first = -1, known = 0;
+  for (size_t i = 0; i < n; ++i) {
+    auto it = line_rules.find(line_filter::SequenceHash(key, i, i + 1));
+    size_t len = 1;
+    if (it == line_rules.end() && i + 1 < n) {
+      it = line_rules.find(line_filter::SequenceHash(key, i, i + 2));
+      len = 2;
+    }
+    if (it == line_rules.end()) continue;
+    if (first < 0) first = it->second;
+    ++known;
+    i += len - 1;
+  }
+  if (known < 2) return -1;
+  int words = 0, stop = 0;
+  classifier->stop_words().Count(text, &words, &stop);
+  return stop * 5 <= words ? first : -1;
+}
+
 int LineFilterRules::Rep::MatchLead(const LineKey& key) const {
   const size_t n = key.tokens.size();
   if (n < 2 || n > 3 || lead_words.empty()) return -1;

@@ -148,6 +148,16 @@ struct LineFilterRules::Rep {
   // rule, or -1.
   int MatchButtonRow(const line_filter::LineKey& key) const;
   static constexpr size_t kButtonRowWords = 8;
+  // A menu glued on one line, as a crawler writes a bar of inline links
+  // ("Startseite Praxis Team Leistungen Sprechzeiten Aktuelles Kontakt",
+  // "Inicio Destinos Rutas Consejos Sobre mí Contacto"): four to
+  // kGluedMenuWords words, no number, no comma, no final mark; three in
+  // five of them or more capitalized; a fifth of them at most stop words;
+  // and two or more of them items that a `line` or `header` rule drops
+  // alone (one word, or two: "Sobre mí", "Privacy Policy"). The first such
+  // item's rule, or -1.
+  int MatchGluedMenu(std::string_view text, const line_filter::LineKey& key) const;
+  static constexpr size_t kGluedMenuWords = 20;
   // The first prefix rule matching `key` (with its word limit), or -1.
   // `words` is the line's word count when `key` covers only its start
   // (0: the key's own count).
