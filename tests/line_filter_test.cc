@@ -674,6 +674,21 @@ TEST_CASE("relative times and a gallery's counter go in their languages", "[filt
             "2 years ago, in a small town"));
 }
 
+TEST_CASE("a Q&A engine's post menu, stamps and counters go between the posts", "[filter]") {
+  for (const std::string line : {"Share Improve this answer Follow", "asked Nov 4, 2021 at 16:47",
+                                 "Viewed 18k times", "Modified 1 year ago"}) {
+    TestDoc doc;
+    auto kept = FilterText({kPara1, line, kPara2, kPara3}, &doc);
+    INFO(line);
+    CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
+  }
+  // "Asked" in a sentence is prose.
+  TestDoc doc;
+  auto kept = FilterText(
+      {kPara1, kPara2, "Asked about the budget, the mayor said nothing.", kPara3}, &doc);
+  CHECK(Has(kept, "Asked about the budget, the mayor said nothing."));
+}
+
 TEST_CASE("a share header reads past share lines only", "[filter]") {
   // A classified ad: the share header, a report button and a gallery's
   // counter (boilerplate of other kinds), then the ad's facts.
