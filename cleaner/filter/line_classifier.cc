@@ -188,7 +188,10 @@ Status LineClassifier::Compile(const std::vector<RuleFile>& files,
                                std::unique_ptr<const LineClassifier>* out) {
   std::unique_ptr<LineClassifier> c(new LineClassifier());
   CLEANER_RETURN_IF_ERROR(c->stop_words_.Load(files));
-  CLEANER_RETURN_IF_ERROR(c->action_words_.Load(files, "action_words.txt", "action"));
+  CLEANER_RETURN_IF_ERROR(
+      c->action_words_.Load(files, "action_words.txt", "action", "action-last"));
+  CLEANER_RETURN_IF_ERROR(
+      c->action_last_words_.Load(files, "action_words.txt", "action-last", "action"));
   const std::vector<std::string>& names = WindowFeatureNames();
   auto feature_index = [&names](std::string_view name) {
     const auto it = std::find(names.begin(), names.end(), name);
@@ -291,8 +294,10 @@ void LineClassifier::Features(const std::vector<LineFacts>& lines, size_t i, flo
   }
   *f++ = static_cast<float>(around) / (2 * kContextLines);
   // A short line opening with a call to action's verb ("Write a review",
-  // "Kirjaudu sisään", "Claim your listing").
-  *f++ = s.words <= kMaxActionWords && action_words_.FirstWordIn(l.text);
+  // "Kirjaudu sisään", "Claim your listing") or ending with it, as German
+  // puts the verb of a command last ("Termin online buchen").
+  *f++ = s.words <= kMaxActionWords &&
+         (action_words_.FirstWordIn(l.text) || action_last_words_.LastWordIn(l.text));
 }
 
 double LineClassifier::Raw(const double* x, std::vector<double>* pull) const {

@@ -137,6 +137,9 @@ class LineClassifier {
   // The first words of calls to action ("write", "kirjoita"), from
   // filters/action_words.txt.
   StopWords action_words_;
+  // The verbs that end them where a command puts its verb last ("Termin
+  // online buchen"): the `action-last` lines of filters/action_words.txt.
+  StopWords action_last_words_;
   BoostedTrees trees_;
   double base_ = 0;  // raw score before any tree
   double gate_ = 1;  // RuleDroppedShare() a document needs to be judged

@@ -1,6 +1,8 @@
 // Stop words. See stop_words.h.
 #include "cleaner/util/stop_words.h"
 
+#include <cstring>
+
 #include "cleaner/util/ascii.h"
 
 namespace cleaner {
@@ -17,15 +19,20 @@ Status StopWords::Load(const std::vector<RuleFile>& files) {
 }
 
 Status StopWords::Load(const std::vector<RuleFile>& files, std::string_view file_name,
-                       std::string_view kind) {
+                       std::string_view kind, std::string_view other_kind) {
   for (const RuleFile& file : files) {
     if (file.name != file_name) continue;
     RuleLineReader reader(file);
     Status st;
     while (reader.Next(&st)) {
       const RuleLine& line = reader.line();
+      if (line.fields.size() == 3 && !other_kind.empty() && line.fields[0] == other_kind) {
+        continue;
+      }
       if (line.fields.size() != 3 || line.fields[0] != kind) {
-        return line.Error("expected: " + std::string(kind) + "<TAB>LANG<TAB>WORDS");
+        std::string expected = std::string(kind);
+        if (!other_kind.empty()) expected += " or " + std::string(other_kind);
+        return line.Error("expected: " + expected + "<TAB>LANG<TAB>WORDS");
       }
       std::string_view words = line.fields[2];
       size_t i = 0;
@@ -84,6 +91,17 @@ bool StopWords::FirstWordIn(std::string_view utf8) const {
   size_t i = 0;
   const size_t len = NextWord(utf8, &i, buf);
   return len > 0 && len <= kMaxWord && words_.count(std::string_view(buf, len)) > 0;
+}
+
+bool StopWords::LastWordIn(std::string_view utf8) const {
+  char buf[kMaxWord], last[kMaxWord];
+  size_t i = 0, last_len = 0;
+  while (size_t len = NextWord(utf8, &i, buf)) {
+    last_len = len;
+    if (len <= kMaxWord) std::memcpy(last, buf, len);
+  }
+  return last_len > 0 && last_len <= kMaxWord &&
+         words_.count(std::string_view(last, last_len)) > 0;
 }
 
 void StopWords::Count(std::string_view utf8, int* words, int* stop_words) const {

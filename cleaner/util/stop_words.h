@@ -34,9 +34,10 @@ class StopWords {
   // line of another shape.
   Status Load(const std::vector<RuleFile>& files);
   // The same from the file `file_name`, whose lines are
-  // `KIND<TAB>LANG<TAB>WORDS` (a list of other words of the same form).
+  // `KIND<TAB>LANG<TAB>WORDS` (a list of other words of the same form);
+  // lines of `other_kind` (when not empty) are another set's and skipped.
   Status Load(const std::vector<RuleFile>& files, std::string_view file_name,
-              std::string_view kind);
+              std::string_view kind, std::string_view other_kind = {});
 
   // Counts the words of `utf8` and how many of them are stop words. A word
   // is a run of ASCII letters and digits and non-ASCII characters other than
@@ -47,6 +48,8 @@ class StopWords {
 
   // Whether the first word of `utf8` (as Count() reads words) is in the set.
   bool FirstWordIn(std::string_view utf8) const;
+  // Whether the last word of `utf8` is in the set. Linear in the text.
+  bool LastWordIn(std::string_view utf8) const;
 
  private:
   std::deque<std::string> storage_;  // the words; views below point here
