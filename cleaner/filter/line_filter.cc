@@ -190,8 +190,12 @@ int CountSpaces(std::string_view text, int limit) {
 }
 
 // What the rules said of a line, as the line classifier reads it.
+// A line of marks alone (no token) is no evidence either way: like a
+// table or code it is skipped by the classifier, and its drop does not
+// count towards the share of a document the rules dropped (an article's
+// twenty zero-width-space lines made it read as a crawled page).
 LineFacts::Rule RuleState(const Info& f) {
-  return f.skip                                         ? LineFacts::Rule::kSkipped
+  return f.skip || f.key_empty                          ? LineFacts::Rule::kSkipped
          : f.cls == Cls::kBad && f.heuristic != nullptr ? LineFacts::Rule::kWeakDrop
          : f.cls == Cls::kBad                           ? LineFacts::Rule::kDropped
          : f.cls == Cls::kGood || f.shape_good          ? LineFacts::Rule::kContent
@@ -427,7 +431,10 @@ class Judging {
   void JudgeDocument();
   // The line classifier's pass (drops what it scores as noise).
   void Classify(const FilterOptions& options, bool first, bool dump);
-  size_t Emit();  // the number of blocks kept, moved to the front
+  // Emits the drops' explain events and moves the kept blocks to the
+  // front; returns their number and adds the lines of marks alone
+  // dropped to *marks.
+  size_t Emit(size_t* marks);
 
  private:
   // Keys kept per line (see Evidence), or one for the line being read.
@@ -1249,7 +1256,7 @@ void Judging::Classify(const FilterOptions& options, bool first, bool dump) {
 // would double the stage's memory on a document of tiny lines); block i is
 // read before anything is moved onto it. Every other block is counted and
 // reported.
-size_t Judging::Emit() {
+size_t Judging::Emit(size_t* marks) {
   size_t kept = 0;
   size_t next_reason = 0;  // into reasons_, in line order
   for (size_t i = 0; i < n_; ++i) {
@@ -1260,6 +1267,7 @@ size_t Judging::Emit() {
       continue;
     }
     const bool whole = f.cls != Cls::kBad;  // dropped with the whole document
+    *marks += !whole && f.key_empty;
     const char* category = whole ? drop_category_ : f.category;
     if (meta_ != nullptr) ++meta_->removed_by_category[category];
     if (doc_.stats != nullptr) ++doc_.stats->blocks_dropped;
@@ -1307,8 +1315,12 @@ bool LineFilter::Judge() {
   first_judgement_ = false;
   j.Classify(options_, first, first && options_.line_feature_dump != nullptr);
   const size_t before = blocks_.size();
-  blocks_.resize(j.Emit());
-  return blocks_.size() < before;
+  size_t marks = 0;
+  blocks_.resize(j.Emit(&marks));
+  // Lines of marks alone are no evidence for any other line (the
+  // classifier skips them, the passes read past dropped lines): their
+  // removal alone calls for no other round.
+  return blocks_.size() + marks < before;
 }
 
 }  // namespace cleaner
