@@ -701,6 +701,17 @@ TEST_CASE("a share header reads past share lines only", "[filter]") {
   TestDoc doc;
   auto kept = FilterText(lines, &doc);
   CheckKeptAll(kept, facts);
+  // A recipe's times under its share button: a network's name holds no
+  // digit, and a line ending with ':' heads a list.
+  const std::vector<std::string> times = {"Arbeitszeit", "ca. 25 Minuten", "Ruhezeit",
+                                          "ca. 1 Stunde", "Für den Teig:", "Mehl"};
+  lines = {kPara1, "Teilen"};
+  lines.insert(lines.end(), times.begin(), times.end());
+  lines.push_back(kPara2);
+  lines.push_back(kPara3);
+  TestDoc recipe;
+  kept = FilterText(lines, &recipe);
+  CheckKeptAll(kept, {"ca. 25 Minuten", "ca. 1 Stunde", "Für den Teig:", "Mehl"});
   // Under share lines of its own kind it still takes the networks.
   TestDoc share;
   kept = FilterText({kPara1, "Teilen", "Facebook", "Twitter", "Pinterest", "Flipboard", kPara2},

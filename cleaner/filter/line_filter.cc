@@ -731,6 +731,17 @@ size_t NextLive(std::vector<uint32_t>* live, size_t k) {
   return root;
 }
 
+// Items at most that a header other than a related or a comment form's
+// takes (a share bar's networks).
+constexpr int kHeaderItems = 12;
+
+bool HasDigit(std::string_view text) {
+  for (const char c : text) {
+    if (c >= '0' && c <= '9') return true;
+  }
+  return false;
+}
+
 // True if the lines strictly between `from` and `to` (boilerplate the
 // header reads past) are all of `category`. Reads at most kOwnKindLines
 // of them: a longer run parts a header from the line after it.
@@ -802,8 +813,13 @@ bool Judging::TakeHeaderBlocks() {
         // Other headers ("Share this:", "Follow us") take the one- to
         // three-word items under them, read past lines of their own kind
         // only: a classified ad's "Teilen" and "Melden" buttons, a
-        // gallery's "Bild 1 von 8", then its "Art: Herren" facts.
-        take = g.cls == Cls::kNeutral && g.units <= 3 && OwnKindBetween(seen, j, cat);
+        // gallery's "Bild 1 von 8", then its "Art: Herren" facts. A
+        // network's name holds no digit and heads nothing (":"), and a
+        // share bar lists a dozen at most: a recipe's "Teilen" above its
+        // times and ingredients took them all.
+        take = g.cls == Cls::kNeutral && g.units <= 3 && taken < kHeaderItems &&
+               g.ending != Ending::kColon && !HasDigit(blocks_[j].text) &&
+               OwnKindBetween(seen, j, cat);
       }
       if (!take) break;
       ++taken;
