@@ -607,7 +607,8 @@ TEST_CASE("shapes of scraped lines go in any language and are named", "[filter]"
 TEST_CASE("a row of buttons goes when each of its words is a rule's line", "[filter]") {
   // Under each post of a thread, in two languages; the rule of the first
   // button is named after the shape.
-  for (const std::string row : {"Reply Share Report Save", "Antworten Zitieren Melden"}) {
+  for (const std::string row : {"Reply Share Report Save", "Antworten Zitieren Melden",
+                                "Responder Citar 3 Me gusta"}) {
     TestDoc doc;
     auto kept = FilterText({kPara1, row, kPara2, row, kPara3}, &doc);
     INFO(row);
@@ -722,7 +723,7 @@ TEST_CASE("a share header reads past share lines only", "[filter]") {
 TEST_CASE("a menu glued on one line goes on scraped text", "[filter]") {
   for (const std::string menu : {"Startseite Praxis Team Leistungen Sprechzeiten Aktuelles Kontakt",
                                  "Inicio Destinos Rutas Consejos Sobre mí Contacto",
-                                 "Über uns Impressum Datenschutz Mediadaten Kontakt"}) {
+                                 "Über uns Impressum Datenschutz Mediadaten Jobs Brakenfelde Kontakt"}) {
     TestDoc doc;
     auto kept = FilterText({kPara1, menu, kPara2, kPara3}, &doc);
     INFO(menu);

@@ -846,15 +846,33 @@ int LineFilterRules::Rep::MatchLine(const LineKey& key) const {
 
 int LineFilterRules::Rep::MatchButtonRow(const LineKey& key) const {
   const size_t n = key.tokens.size();
-  if (n < 2 || n > kButtonRowWords || line_rules.empty()) return -1;
-  int first = -1;
+  if (n < 2 || n > kButtonRowWords || line_rules.empty() || key.tokens[0].number) return -1;
+  int first = -1, buttons = 0, counts = 0;
+  bool pairs = false;
   for (size_t i = 0; i < n; ++i) {
-    if (key.tokens[i].number) return -1;
-    auto it = line_rules.find(line_filter::SequenceHash(key, i, i + 1));
+    if (key.tokens[i].number) {
+      ++counts;
+      continue;
+    }
+    // A button of two words first: "Me gusta" is one, though "me" alone
+    // is a rule's line too.
+    auto it = line_rules.end();
+    if (i + 1 < n && !key.tokens[i + 1].number) {
+      it = line_rules.find(line_filter::SequenceHash(key, i, i + 2));
+    }
+    if (it != line_rules.end()) {
+      ++i;
+      pairs = true;
+    } else {
+      it = line_rules.find(line_filter::SequenceHash(key, i, i + 1));
+    }
     if (it == line_rules.end()) return -1;
     if (first < 0) first = it->second;
+    ++buttons;
   }
-  return first;
+  // With a button of two words, three buttons: "More" and "Top Stories"
+  // make a heading.
+  return buttons >= (pairs ? 3 : 2) && counts < buttons ? first : -1;
 }
 
 int LineFilterRules::Rep::MatchGluedMenu(std::string_view text, const LineKey& key) const {

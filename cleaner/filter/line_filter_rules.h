@@ -142,10 +142,12 @@ struct LineFilterRules::Rep {
   // them, whose first or last word a `lead` rule lists ("Similar
   // Questions", "Productos relacionados"), or -1.
   int MatchLead(const line_filter::LineKey& key) const;
-  // A row of buttons: two to kButtonRowWords words, no number, each of
-  // which a `line` or `header` rule drops when it stands alone ("Reply
-  // Share Report Save", "Antworten Zitieren Melden"). The first word's
-  // rule, or -1.
+  // A row of buttons: two to kButtonRowWords words, each of which (or
+  // each two of which) a `line` or `header` rule drops when it stands
+  // alone ("Reply Share Report Save", "Antworten Zitieren Melden",
+  // "Responder Citar Me gusta"; three buttons when one is of two words),
+  // with fewer counts among them than buttons, none first ("Responder
+  // Citar 3 Me gusta"). The first button's rule, or -1.
   int MatchButtonRow(const line_filter::LineKey& key) const;
   static constexpr size_t kButtonRowWords = 8;
   // A menu glued on one line, as a crawler writes a bar of inline links
