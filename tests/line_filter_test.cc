@@ -408,6 +408,27 @@ TEST_CASE("the line under a breadcrumb is the page's title", "[filter]") {
                   "12.05.2024 klo 14"));
 }
 
+TEST_CASE("under a title under a breadcrumb the head of a crawled page has ended", "[filter]") {
+  // A recipe portal: menus, the breadcrumb, the title, buttons, the times
+  // and ingredients, an ad label, then the method.
+  // (A word right under the share button goes as its item.)
+  const std::vector<std::string> facts = {"ca. 25 Minuten", "Zutaten", "250 g Weizenmehl",
+                                          "125 ml Wasser", "3 EL Rapsöl"};
+  std::vector<std::string> lines = {"Rezepte",     "Backen",
+                                    "Magazin",     "Anmelden",
+                                    "Startseite › Rezepte › Flammkuchen",
+                                    "Flammkuchen mit Birne und Walnüssen",
+                                    "Drucken",     "Teilen",
+                                    "Arbeitszeit"};
+  lines.insert(lines.end(), facts.begin(), facts.end());
+  for (const std::string& l : {std::string("Anzeige"), kPara1, kPara2, kPara3}) lines.push_back(l);
+  TestDoc doc;
+  auto kept = FilterText(lines, &doc);
+  CheckKeptAll(kept, facts);
+  CHECK_FALSE(Has(kept, "Magazin"));
+  CHECK_FALSE(Has(kept, "Anzeige"));
+}
+
 TEST_CASE("a line of facts does not end the head of a crawled page", "[filter]") {
   // A course page: what it teaches, then its modules, each a line of facts
   // between separators (a menu's shape), then the description.
@@ -433,8 +454,12 @@ TEST_CASE("a line of facts does not end the head of a crawled page", "[filter]")
     INFO(line);
     CHECK(Has(kept, line));
   }
-  // A menu of links there still ends the head: what stands above it goes.
+  // A menu of links there still ends the head: what stands above it goes
+  // (but for a title under a breadcrumb: the page's content begins there).
   page[15] = "Cursos · Empresas · Precios · Blog";
+  TestDoc crumb;
+  CHECK(Has(FilterText(page, &crumb), learn[0]));
+  page[2] = "Desarrollo | Programación | Python";
   TestDoc menu;
   CHECK_FALSE(Has(FilterText(page, &menu), learn[0]));
 }

@@ -1103,9 +1103,17 @@ void Judging::DropAroundContent() {
       title_below = title_like(i);
     }
     // Such a title is content from here on: no menu run takes it, and the
-    // line classifier reads it as content.
+    // line classifier reads it as content. On scraped text the page's head
+    // ends there: the lines under it (a recipe's times and ingredients, a
+    // job's facts) are judged one by one, though an ad label or share
+    // buttons stand between them and the first paragraph (bench/crawled,
+    // 92 pages: 93.0 % of content kept -> 94.3 %, 77.4 % of noise removed
+    // -> 77.0 %; the training texts' figures unchanged).
     for (size_t i = 0; i < first_good_; ++i) {
-      if (TitleUnderCrumb(i)) info_[i].cls = Cls::kGood;
+      if (TitleUnderCrumb(i)) {
+        info_[i].cls = Cls::kGood;
+        if (text_input_ && i < last_head_bad) last_head_bad = i;
+      }
     }
   }
   // The heuristic that takes line i, or null: the neutral lines above the
