@@ -844,30 +844,37 @@ int LineFilterRules::Rep::MatchLine(const LineKey& key) const {
   return it == line_rules.end() ? -1 : it->second;
 }
 
+int LineFilterRules::Rep::RuleItemAt(const LineKey& key, size_t i, size_t* len) const {
+  // Two words first: "Me gusta" is one item, though "me" alone is a
+  // rule's line too (in some language).
+  const size_t n = key.tokens.size();
+  if (i + 1 < n && !key.tokens[i + 1].number) {
+    auto it = line_rules.find(line_filter::SequenceHash(key, i, i + 2));
+    if (it != line_rules.end()) {
+      *len = 2;
+      return it->second;
+    }
+  }
+  auto it = line_rules.find(line_filter::SequenceHash(key, i, i + 1));
+  *len = 1;
+  return it == line_rules.end() ? -1 : it->second;
+}
+
 int LineFilterRules::Rep::MatchButtonRow(const LineKey& key) const {
   const size_t n = key.tokens.size();
   if (n < 2 || n > kButtonRowWords || line_rules.empty() || key.tokens[0].number) return -1;
   int first = -1, buttons = 0, counts = 0;
   bool pairs = false;
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0, len = 1; i < n; i += len) {
+    len = 1;
     if (key.tokens[i].number) {
       ++counts;
       continue;
     }
-    // A button of two words first: "Me gusta" is one, though "me" alone
-    // is a rule's line too.
-    auto it = line_rules.end();
-    if (i + 1 < n && !key.tokens[i + 1].number) {
-      it = line_rules.find(line_filter::SequenceHash(key, i, i + 2));
-    }
-    if (it != line_rules.end()) {
-      ++i;
-      pairs = true;
-    } else {
-      it = line_rules.find(line_filter::SequenceHash(key, i, i + 1));
-    }
-    if (it == line_rules.end()) return -1;
-    if (first < 0) first = it->second;
+    const int r = RuleItemAt(key, i, &len);
+    if (r < 0) return -1;
+    if (first < 0) first = r;
+    pairs = pairs || len == 2;
     ++buttons;
   }
   // With a button of two words, three buttons: "More" and "Top Stories"
@@ -888,17 +895,11 @@ int LineFilterRules::Rep::MatchGluedMenu(std::string_view text, const LineKey& k
   }
   if (upper * 5 < n * 3) return -1;
   int first = -1, known = 0;
-  for (size_t i = 0; i < n; ++i) {
-    auto it = line_rules.find(line_filter::SequenceHash(key, i, i + 1));
-    size_t len = 1;
-    if (it == line_rules.end() && i + 1 < n) {
-      it = line_rules.find(line_filter::SequenceHash(key, i, i + 2));
-      len = 2;
-    }
-    if (it == line_rules.end()) continue;
-    if (first < 0) first = it->second;
+  for (size_t i = 0, len = 1; i < n; i += len) {
+    const int r = RuleItemAt(key, i, &len);
+    if (r < 0) continue;
+    if (first < 0) first = r;
     ++known;
-    i += len - 1;
   }
   if (known < 2) return -1;
   int words = 0, stop = 0;

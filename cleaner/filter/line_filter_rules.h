@@ -160,6 +160,9 @@ struct LineFilterRules::Rep {
   // item's rule, or -1.
   int MatchGluedMenu(std::string_view text, const line_filter::LineKey& key) const;
   static constexpr size_t kGluedMenuWords = 20;
+  // The `line` or `header` rule of the item of two words (tried first) or
+  // one word at token `i`, or -1; *len is the item's words (1 if none).
+  int RuleItemAt(const line_filter::LineKey& key, size_t i, size_t* len) const;
   // The first prefix rule matching `key` (with its word limit), or -1.
   // `words` is the line's word count when `key` covers only its start
   // (0: the key's own count).
