@@ -279,13 +279,6 @@ constexpr int kMaxLabelChars = 40;
 
 namespace {
 
-bool HasDigit(std::string_view text) {
-  for (size_t p = 0; p < text.size();) {
-    if (u_isdigit(static_cast<UChar32>(NextCodePoint(text, &p)))) return true;
-  }
-  return false;
-}
-
 bool IsLinkLabel(const RawBlock& b) {
   return b.chars < kMaxLabelChars && b.words <= kMaxLabelWords && b.kind != BlockKind::kHeading &&
          b.kind != BlockKind::kPreformatted && b.kind != BlockKind::kTable &&

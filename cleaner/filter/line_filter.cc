@@ -419,8 +419,8 @@ class Judging {
   void CountRepeats();
   void FindBodyLanguage();
   void JudgeAlone();
-  bool TakeHeaderBlocks();
-  bool OwnKindBetween(size_t from, size_t to, const std::string& category) const;  // false when the time budget ran out
+  bool TakeHeaderBlocks();  // false when the time budget ran out
+  bool OwnKindBetween(size_t from, size_t to, const std::string& category) const;
   bool Timestamp(size_t i);
   void FindContent();
   void JudgeEdges();
@@ -668,20 +668,20 @@ void Judging::JudgeAlone() {
     // Save" under every post of a thread): weak, as the shapes above. On
     // the training texts 897 such lines were noise and 10 content
     // ("Subscribe & Save"); on HTML 8 WCXB pages moved, by 0.003 at most.
-    if (!f.sampled && !f.shape_good) {
-      const int r = R.MatchButtonRow(ReadKey(i));
-      if (r >= 0) {
-        bad(r, "heuristic:button-row", R.rules[r].category.c_str());
-        f.anchor = false;
-        continue;
-      }
-    }
     // A menu bar glued on one line, as crawlers write inline links: on
-    // scraped text, where crawlers write them.
-    if (text_input_ && !f.sampled && !f.shape_good && f.ending == Ending::kNone) {
-      const int r = R.MatchGluedMenu(text, ReadKey(i));
+    // scraped text, where crawlers write them. (One key for both: a long
+    // document's keys are tokenized again when read.)
+    if (!f.sampled && !f.shape_good) {
+      const LineKey& key = ReadKey(i);
+      int r = R.MatchButtonRow(key);
+      const char* shape = "heuristic:button-row";
+      const char* category = r >= 0 ? R.rules[r].category.c_str() : "navigation";
+      if (r < 0 && text_input_ && f.ending == Ending::kNone) {
+        r = R.MatchGluedMenu(text, key);
+        shape = "heuristic:glued-menu";
+      }
       if (r >= 0) {
-        bad(r, "heuristic:glued-menu", "navigation");
+        bad(r, shape, category);
         f.anchor = false;
         continue;
       }
@@ -734,13 +734,6 @@ size_t NextLive(std::vector<uint32_t>* live, size_t k) {
 // Items at most that a header other than a related or a comment form's
 // takes (a share bar's networks).
 constexpr int kHeaderItems = 12;
-
-bool HasDigit(std::string_view text) {
-  for (const char c : text) {
-    if (c >= '0' && c <= '9') return true;
-  }
-  return false;
-}
 
 // True if the lines strictly between `from` and `to` (boilerplate the
 // header reads past) are all of `category`. Reads at most kOwnKindLines

@@ -3,6 +3,8 @@
 
 #include <cstring>
 
+#include <unicode/uchar.h>
+
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -218,6 +220,13 @@ std::string SanitizeUtf8(std::string_view s, uint64_t* replaced) {
     }
   }
   return out;
+}
+
+bool HasDigit(std::string_view text) {
+  for (size_t p = 0; p < text.size();) {
+    if (u_isdigit(static_cast<UChar32>(NextCodePoint(text, &p)))) return true;
+  }
+  return false;
 }
 
 }  // namespace cleaner

@@ -16,6 +16,10 @@ size_t SkipAscii(std::string_view s, size_t pos);
 // surrogates, nothing above U+10FFFF).
 bool IsValidUtf8(std::string_view s);
 
+// True if `text` (valid UTF-8) holds a digit of any script (ICU's
+// u_isdigit).
+bool HasDigit(std::string_view text);
+
 // Decodes the code point starting at s[*pos] and advances *pos past it.
 // An ill-formed sequence yields U+FFFD and advances by the maximal subpart
 // (Unicode §3.9, "U+FFFD substitution of maximal subparts").
