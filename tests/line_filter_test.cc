@@ -136,6 +136,7 @@ TEST_CASE("malformed rules are reported as file:line: message", "[filter]") {
       {"prefix\tshare\ten\tShare\tmax_words=0\n", "bad max_words"},
       {"prefix\tshare\ten\tShare\tloud\n", "unknown option"},
       {"line\tshare\ten\tShare\tglued\n", "option glued is for pattern rules"},
+      {"line\tshare\ten\tShare\tnum\n", "option num is for prefix rules"},
       {"line\tshare\ten\t{date}\n", "only allowed in pattern rules"},
       {"pattern\tbyline\ten\tby {nom}\n", "unknown placeholder {nom}"},
       {"pattern\tbyline\ten\tby {*} now\n", "{*} must end the pattern"},
@@ -804,7 +805,8 @@ TEST_CASE("a blog's pingbacks and post meta and a thread's buttons and stats go 
         "This entry was posted in Restorations and tagged Raleigh, three-speed. Bookmark the "
         "permalink.",
         "Zitieren", "Melden", "Lainaa", "Quote", "Report", "Posts: 1,077", "Beiträge: 5.930",
-        "Mensajes: 12", "Registriert: 11.02.2011", "Joined: Mar 2012"}) {
+        "Mensajes: 12", "Registriert: 11.02.2011", "Joined: Mar 2012", "Joined 2019 · Posts 214",
+        "Liittynyt 2011 · Viestejä 9 807", "Miembro desde 2021 · 86 mensajes"}) {
     TestDoc doc;
     auto kept = FilterText({kPara1, kPara2, line, kPara3}, &doc);
     INFO(line);
@@ -814,7 +816,9 @@ TEST_CASE("a blog's pingbacks and post meta and a thread's buttons and stats go 
   // A sentence about them is prose.
   for (const std::string prose :
        {"Pingback is how one blog tells another that it linked to a post.",
-        "Posts about gardening are welcome here, and so are photos."}) {
+        "Posts about gardening are welcome here, and so are photos.",
+        // A word after the label, not a number: no stats line.
+        "Joined the club in 2019"}) {
     TestDoc doc;
     CHECK(Has(FilterText({kPara1, prose, kPara2}, &doc), prose));
   }

@@ -109,6 +109,23 @@ TEST_CASE("a post's votes are a number line", "[line_shapes]") {
   }
 }
 
+TEST_CASE("integers counting up by one are a number line", "[line_shapes]") {
+  for (const std::string line :
+       {"1 2 3 4 5", "1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30",
+        "8  9 10 11 12 13 14", "\t3 4 5 6 7"}) {
+    INFO(line);
+    CHECK(NumberLine(line));
+  }
+  // Four numbers, a gap in the count, a count down, a word or a mark among
+  // them.
+  for (const std::string line :
+       {"1 2 3 4", "1 2 3 5 6", "5 4 3 2 1", "1 2 3 4 5 Next", "1 2 3 4 5 …", "1, 2, 3, 4, 5",
+        "2021 2022 2023 2024 20250"}) {
+    INFO(line);
+    CHECK_FALSE(NumberLine(line));
+  }
+}
+
 TEST_CASE("a rating with its count in brackets is a rating line", "[line_shapes]") {
   for (const std::string line :
        {"★★★★☆ 4,4 (212 opiniones)", "4,6 / 5 (38 arviota)", "★★★★½ (17)",

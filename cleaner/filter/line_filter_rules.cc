@@ -641,6 +641,9 @@ Status ParseOptions(const RuleLine& line, std::string_view field, Rule* rule) {
     } else if (opt == "sep") {
       if (rule->kind != RuleKind::kPrefix) return line.Error("option sep is for prefix rules");
       rule->sep = true;
+    } else if (opt == "num") {
+      if (rule->kind != RuleKind::kPrefix) return line.Error("option num is for prefix rules");
+      rule->num = true;
     } else if (opt == "glued") {
       if (rule->kind != RuleKind::kPattern) return line.Error("option glued is for pattern rules");
       rule->glued = true;
@@ -648,7 +651,7 @@ Status ParseOptions(const RuleLine& line, std::string_view field, Rule* rule) {
       rule->weak = true;
     } else {
       return line.Error("unknown option \"" + std::string(opt) +
-                        "\" (known: max_words=N zone=edge|any sep glued weak)");
+                        "\" (known: max_words=N zone=edge|any sep num glued weak)");
     }
   }
   return Status::OK();
@@ -956,6 +959,16 @@ bool SeparatorFollows(std::string_view text, size_t at) {
   }
 }
 
+// True if the token after key.tokens[i] is a number with only blanks
+// before it: "Joined 2019", "Viestejä 214".
+bool NumberFollows(std::string_view text, const LineKey& key, size_t i) {
+  if (i + 1 >= key.tokens.size() || !key.tokens[i + 1].number) return false;
+  for (size_t at = key.tokens[i].end; at < key.tokens[i + 1].begin; ++at) {
+    if (text[at] != ' ' && text[at] != '\t') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 int LineFilterRules::Rep::MatchPrefix(std::string_view text, const LineKey& key,
@@ -974,7 +987,10 @@ int LineFilterRules::Rep::MatchPrefix(std::string_view text, const LineKey& key,
     if (it == prefix_rules.end()) continue;
     const Rule& r = rules[it->second];
     if (static_cast<int>(words) > r.max_words) continue;
-    if (r.sep && !SeparatorFollows(text, key.tokens[i].end)) continue;
+    if (r.sep && !SeparatorFollows(text, key.tokens[i].end) &&
+        !(r.num && NumberFollows(text, key, i))) {
+      continue;
+    }
     if (r.lead_bracket != 0 && !StartsWithMark(text, r.lead_bracket)) continue;
     return it->second;
   }

@@ -290,8 +290,29 @@ bool SignedIntegers(std::string_view text) {
   return numbers > 0;
 }
 
+// True if `text` is five integers or more, each one more than the one
+// before, parted by blanks: a calendar widget's days ("1 2 3 ... 30") or a
+// pager's pages ("1 2 3 4 5").
+bool CountingRun(std::string_view text) {
+  size_t p = 0;
+  long prev = -1;
+  int numbers = 0;
+  while (p < text.size()) {
+    while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
+    if (p == text.size()) break;
+    long n = 0;
+    const size_t digits = p;
+    while (p < text.size() && IsDigit(text[p]) && p - digits < 4) n = n * 10 + (text[p++] - '0');
+    if (p == digits || (p < text.size() && text[p] != ' ' && text[p] != '\t')) return false;
+    if (prev >= 0 && n != prev + 1) return false;
+    prev = n;
+    ++numbers;
+  }
+  return numbers >= 5;
+}
+
 bool NumberLine(std::string_view text) {
-  if (SignedIntegers(text)) return true;
+  if (SignedIntegers(text) || CountingRun(text)) return true;
   bool percent = false;
   if (!text.empty() && text.back() == '%') {
     percent = true;

@@ -155,7 +155,7 @@ put("header_lines_1m.txt", "".join(headers[(i * 7919) % 7] + "\n" for i in range
 # rules, so the line classifier judges it; with --explain its reasons were
 # computed from the whole document for every dropped line (14 s).
 furniture = ["Log in", "Copyright 2024 Example Inc.", "EN | FR | DE", "Page 1 of 5",
-             "1 2 3 4 5", "Filter by"]
+             "1 2 3 … 12", "Filter by"]
 put("crawled_lines_600k.txt", "".join(furniture[(i * 7919) % 6] + (f" {i}" if i % 2 else "") + "\n"
                                       for i in range(600000)))
 # 14.5: 60 MB of three-layer mojibake (3.8 GB before: every repair kept its context snippets).
