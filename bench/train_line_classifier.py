@@ -14,6 +14,17 @@ is clean too: the cleaner's output keeps a page's title (the seeds of
 leave it out (on WCXB the <h1> is in the ground truth of 109 article pages
 of 744).
 
+With them, the pages of bench/crawled: text written by hand as a
+crawler writes it (menus and footers glued on one line, buttons glued to
+counts), every line labelled by hand, `?` lines neither trained on nor
+scored. They are few (116 pages against 1,632) and they are the kind of
+text the classifier is for, so a line of theirs weighs CRAWLED_WEIGHT in
+training; their figures are printed apart (kind `crawled`), each page
+judged by the fold model that did not see it (a page is its own group).
+--no-crawled trains without them, --crawled-weight 0 scores them without
+training on them, --crawled-pages A,B trains on those pages only (a new
+batch, scored by bench/crawled_lines.py before it is trained on).
+
 The features are the cleaner's own: build/bench/line_features runs each
 page's text through the text path and prints, for every line, what the
 rules said of it and its line features (cleaner/filter/line_classifier.cc
@@ -35,7 +46,8 @@ the rules dropped) is kept whatever it scores, as Heading() keeps it: a
 headline or a section's heading.
 
 Figures are CROSS-VALIDATED: 5 folds grouped by domain (GroupKFold), the
-model and threshold of each fold fitted on the other four. No harm is
+model and threshold of each fold fitted on the other four; the overall
+figures are the WCXB and AEB pages', bench/crawled's are printed apart. No harm is
 measured on the 181 AEB article bodies as text (lines of clean text the
 fold models drop).
 
@@ -48,7 +60,8 @@ rules said). The default set holds out navigation, related, share,
 account, newsletter and ads.
 
     /usr/bin/python3 bench/train_line_classifier.py [--build DIR] [--write]
-        [--held-out-rules [FILE,...]]
+        [--held-out-rules [FILE,...]] [--no-crawled | --crawled-weight W]
+        [--crawled-pages A,B,...]
 
 --write fits on all the data and writes filters/line_classifier.txt.
 """
@@ -77,6 +90,7 @@ MAX_LOSS = 0.03  # of the clean lines the rules keep, the classifier may remove
 LEANS = {'precision': 0.06, 'recall': 0.01}  # MAX_LOSS under --favor
 GATE = 0.1       # share of a document's lines the rules drop: a crawled page
 TREES, DEPTH, RATE = 100, 4, 0.1
+CRAWLED_WEIGHT = 30.0  # a bench/crawled line's weight in training, against a WCXB/AEB line's 1
 HELD_OUT = ','.join('line_filter_%s.txt' % n for n in
                     ('navigation', 'related', 'share', 'account', 'newsletter', 'ads'))
 HEADING_REACH = 3  # dropped lines between a heading and its content (kHeadingReach)
@@ -131,9 +145,30 @@ def pages():
     return [p for p in out if p[2]]
 
 
+def crawled_pages(only=None):
+    """(group, 'crawled', [(line, clean)]) for every page of bench/crawled (or
+    the pages named in `only`): text written by hand as a crawler writes it,
+    every line labelled by hand; a line labelled `?` is in the text (its
+    neighbours see it) but neither trained on nor scored (clean None)."""
+    out = []
+    for path in sorted((ROOT / 'bench' / 'crawled').glob('*.txt')):
+        if only is not None and path.stem not in only:
+            continue
+        lines = []
+        for raw in path.read_text(encoding='utf-8').splitlines():
+            label, tab, text = raw.partition('\t')
+            if tab and label in ('C', 'N', '?') and len(key(text)) >= 1:
+                lines.append((text.strip(), {'C': True, 'N': False}.get(label)))
+        out.append(('crawled:' + path.stem, 'crawled', lines))
+    return out
+
+
 def features(build, docs, emptied=()):
-    """Per page: (names, rule states, feature matrix, labels) from line_features,
-    with the rule files named in `emptied` replaced by empty ones."""
+    """Per page: (names, rule states, feature matrix, labels, training
+    weights, scored) from line_features, with the rule files named in
+    `emptied` replaced by empty ones. A line without a label is neither
+    trained on (weight 0) nor scored; a labelled line weighs CRAWLED_WEIGHT
+    on a page of bench/crawled, 1 elsewhere."""
     with tempfile.TemporaryDirectory() as tmp:
         names = []
         for i, (_, _, lines) in enumerate(docs):
@@ -160,16 +195,19 @@ def features(build, docs, emptied=()):
             f = row.split('\t')
             rows[int(f[0])].append((int(f[1]), [float(v) for v in f[2:-1]], f[-1]))
     per_doc = []
-    for i, (_, _, lines) in enumerate(docs):
+    for i, (_, kind, lines) in enumerate(docs):
         label = {key(l): c for l, c in lines}
         rs = rows.get(i, [])
         # A line the text path joined has no label of its own: noise.
         y = [label.get(key(t), False) for _, _, t in rs]
+        scale = CRAWLED_WEIGHT if kind == 'crawled' else 1.0
+        w = np.array([0.0 if c is None else scale for c in y])
+        scored = np.array([c is not None for c in y], dtype=bool)
         per_doc.append((np.array([r for r, _, _ in rs], dtype=int),
                         # The C++ features are floats: their exact values, as C++ compares them.
                         np.array([x for _, x, _ in rs], dtype=np.float32).astype(float)
                         .reshape(len(rs), len(feat_names)),
-                        np.array(y, dtype=bool)))
+                        np.array([bool(c) for c in y], dtype=bool), w, scored))
     return feat_names, per_doc
 
 
@@ -204,13 +242,15 @@ def window_names(feat_names):
 
 def fit(docs):
     """Trees on the lines the rules keep in the gated documents."""
-    X = np.concatenate([window(r, X) for r, X, _ in docs if dropped_share(r) >= GATE])
-    y = np.concatenate([y for r, _, y in docs if dropped_share(r) >= GATE])
-    rule = np.concatenate([r for r, _, _ in docs if dropped_share(r) >= GATE])
-    use = (rule != DROPPED) & (rule != WEAK) & (rule != SKIPPED)
+    gated = [d for d in docs if dropped_share(d[0]) >= GATE]
+    X = np.concatenate([window(r, X) for r, X, _, _, _ in gated])
+    y = np.concatenate([d[2] for d in gated])
+    w = np.concatenate([d[3] for d in gated])
+    rule = np.concatenate([d[0] for d in gated])
+    use = (rule != DROPPED) & (rule != WEAK) & (rule != SKIPPED) & (w > 0)
     m = HistGradientBoostingClassifier(max_depth=DEPTH, max_iter=TREES, learning_rate=RATE,
                                        early_stopping=False, random_state=0)
-    m.fit(X[use], y[use])
+    m.fit(X[use], y[use], sample_weight=w[use])
     return m
 
 
@@ -231,7 +271,7 @@ def scores(model, docs):
     """Per document, the model's probability of content for every line (1
     where it does not judge: the rules' verdict stands)."""
     out = []
-    for r, X, _ in docs:
+    for r, X, _, _, _ in docs:
         p = np.ones(len(r))
         judged = r == UNDECIDED
         if judged.any() and dropped_share(r) >= GATE:
@@ -245,7 +285,10 @@ def rules_keep(r):
     return (r != DROPPED) & (r != WEAK)
 
 
-def balanced(keep, y):
+def balanced(keep, y, scored=None):
+    """Balanced accuracy, clean kept, noise removed (over the scored lines)."""
+    if scored is not None:
+        keep, y = keep[scored], y[scored]
     ck = keep[y].mean() if y.any() else 1.0
     nr = (~keep[~y]).mean() if (~y).any() else 1.0
     return (ck + nr) / 2, ck, nr
@@ -256,7 +299,8 @@ def choose(docs, probs, max_loss=MAX_LOSS):
     removes at most `max_loss` of the clean lines the rules keep."""
     rk = np.concatenate([rules_keep(d[0]) for d in docs])
     y = np.concatenate([d[2] for d in docs])
-    p = np.concatenate(probs)
+    m = np.concatenate([d[4] for d in docs])
+    rk, y, p = rk[m], y[m], np.concatenate(probs)[m]
     best = (0.0, -1.0)
     for t in np.arange(0.01, 0.61, 0.01):
         keep = rk & (p >= t)
@@ -290,7 +334,7 @@ def aeb_bodies():
 def body_loss(model, threshold, body_docs):
     """Lines of the clean AEB bodies the rules keep and the classifier drops."""
     lost = 0
-    for (r, _, _), p in zip(body_docs, scores(model, body_docs)):
+    for (r, _, _, _, _), p in zip(body_docs, scores(model, body_docs)):
         lost += int((rules_keep(r) & (p < threshold)).sum())
     return lost
 
@@ -299,7 +343,8 @@ def write(model, threshold, leans, names):
     out = ['# GENERATED by bench/train_line_classifier.py --write; rerun it to retrain',
            '# (filters/README.md describes the format). Gradient-boosted trees over the',
            '# window features of cleaner/filter/line_classifier.cc, fitted on the lines',
-           '# the rules keep in the visible text of the WCXB dev and AEB pages:',
+           '# the rules keep in the visible text of the WCXB dev and AEB pages and on',
+           '# the hand-labelled pages of bench/crawled:',
            '# score = 1 / (1 + exp(-(base + the leaf value reached in each tree))),',
            '# the probability that the line is content. A document is judged when the',
            '# rules dropped `gate` of its lines; an undecided line scoring under',
@@ -325,6 +370,7 @@ def write(model, threshold, leans, names):
 
 
 def main():
+    global CRAWLED_WEIGHT
     ap = argparse.ArgumentParser()
     ap.add_argument('--build', default=str(ROOT / 'build'))
     ap.add_argument('--write', action='store_true')
@@ -332,13 +378,22 @@ def main():
                     help='print what the rules alone do, and stop (no training)')
     ap.add_argument('--held-out-rules', nargs='?', const=HELD_OUT, default='',
                     help='judge the test folds with these rule files emptied')
+    ap.add_argument('--no-crawled', action='store_true',
+                    help='train on the WCXB and AEB pages alone, without bench/crawled')
+    ap.add_argument('--crawled-weight', type=float, default=CRAWLED_WEIGHT,
+                    help='a bench/crawled line\'s training weight (0: scored, not trained on)')
+    ap.add_argument('--crawled-pages', default='',
+                    help='train on these pages of bench/crawled only (names, comma-separated)')
     a = ap.parse_args()
+    CRAWLED_WEIGHT = a.crawled_weight
     cache = Path(tempfile.gettempdir()) / 'train_line_classifier.pages.v2.json'  # v2: titles
     if cache.exists():
         docs = json.loads(cache.read_text(encoding='utf-8'))
     else:
         docs = pages()
         cache.write_text(json.dumps(docs), encoding='utf-8')
+    if not a.no_crawled:
+        docs += crawled_pages(set(a.crawled_pages.split(',')) if a.crawled_pages else None)
     feat_names, per_doc = features(a.build, docs)
     held_out = [f for f in a.held_out_rules.split(',') if f]
     per_doc_test = features(a.build, docs, held_out)[1] if held_out else per_doc
@@ -348,20 +403,24 @@ def main():
     _, body_docs = features(a.build, aeb_bodies())
     groups = np.array([d[0] for d in docs])
     kinds = [d[1] for d in docs]
-    y_all = np.concatenate([d[2] for d in per_doc_test])
+    # The figures are over the WCXB and AEB pages, bench/crawled's apart.
+    base = np.array([k != 'crawled' for k in kinds])
+    y_all = np.concatenate([d[2] for d, b in zip(per_doc_test, base) if b])
     gated = sum(dropped_share(d[0]) >= GATE for d in per_doc_test)
     gated_bodies = sum(dropped_share(d[0]) >= GATE for d in body_docs)
-    print(f'{len(docs)} pages, {len(set(groups))} domains, {len(y_all)} lines '
+    print(f'{int(base.sum())} pages, {len(set(groups[base]))} domains, {len(y_all)} lines '
           f'({y_all.sum()} clean, {(~y_all).sum()} noise); {gated} pages and {gated_bodies} of '
-          f'{len(body_docs)} AEB bodies have {GATE:.0%} of their lines dropped by the rules')
+          f'{len(body_docs)} AEB bodies have {GATE:.0%} of their lines dropped by the rules; '
+          f'{len(docs) - int(base.sum())} pages of bench/crawled (weight {CRAWLED_WEIGHT})')
     keep_rules = [rules_keep(d[0]) for d in per_doc_test]
-    b, ck, nr = balanced(np.concatenate(keep_rules), y_all)
+    b, ck, nr = balanced(np.concatenate([k for k, b in zip(keep_rules, base) if b]), y_all)
     print(f'rules only:            balanced accuracy {b:.3f}  clean kept {ck:.3f}  noise removed {nr:.3f}')
     if a.rules_only:
         for kind in sorted(set(kinds)):
             idx = [i for i, k in enumerate(kinds) if k == kind]
             y = np.concatenate([per_doc_test[i][2] for i in idx])
-            b0 = balanced(np.concatenate([keep_rules[i] for i in idx]), y)
+            w = np.concatenate([per_doc_test[i][4] for i in idx])
+            b0 = balanced(np.concatenate([keep_rules[i] for i in idx]), y, w)
             print(f'  {kind:14s} lines {len(y):6d}  rules {b0[0]:.3f} ({b0[1]:.3f} kept, '
                   f'{b0[2]:.3f} removed)')
         return
@@ -385,18 +444,19 @@ def main():
     body_lines = sum(int(rules_keep(d[0]).sum()) for d in body_docs)
     print('  no harm: lines of the 181 clean AEB bodies (of ' + str(body_lines) +
           ' the rules keep) each fold\'s model drops: ' + ' '.join(str(l) for l in losses))
-    b, ck, nr = balanced(np.concatenate(kept), y_all)
+    b, ck, nr = balanced(np.concatenate([k for k, b in zip(kept, base) if b]), y_all)
     print(f'rules + classifier, 5-fold GroupKFold by domain: balanced accuracy {b:.3f}  '
           f'clean kept {ck:.3f}  noise removed {nr:.3f}')
     for lean, k in lean_kept.items():
-        b, ck, nr = balanced(np.concatenate(k), y_all)
+        b, ck, nr = balanced(np.concatenate([x for x, b in zip(k, base) if b]), y_all)
         print(f'  --favor {lean:9s} (loss {LEANS[lean]}): balanced accuracy {b:.3f}  '
               f'clean kept {ck:.3f}  noise removed {nr:.3f}')
     for kind in sorted(set(kinds)):
         idx = [i for i, k in enumerate(kinds) if k == kind]
         y = np.concatenate([per_doc_test[i][2] for i in idx])
-        b0 = balanced(np.concatenate([keep_rules[i] for i in idx]), y)
-        b1 = balanced(np.concatenate([kept[i] for i in idx]), y)
+        w = np.concatenate([per_doc_test[i][4] for i in idx])
+        b0 = balanced(np.concatenate([keep_rules[i] for i in idx]), y, w)
+        b1 = balanced(np.concatenate([kept[i] for i in idx]), y, w)
         print(f'  {kind:14s} lines {len(y):6d}  rules {b0[0]:.3f} ({b0[1]:.3f} kept, {b0[2]:.3f} '
               f'removed)  with classifier {b1[0]:.3f} ({b1[1]:.3f} kept, {b1[2]:.3f} removed)')
     if a.write:
