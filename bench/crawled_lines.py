@@ -7,8 +7,10 @@ written by hand in several languages after the kinds of page and noise
 issue 12 describes (a Q&A page, a business listing, a blog with pingbacks,
 a club's event page, a shop's product page, forum threads, news, a recipe,
 a restaurant's reviews, a wiki article, property listings, a download page,
-a league report with its standings). They are none of the pages the models were
-trained on. Each line starts with its label and a TAB: `C` clean (the
+a league report with its standings). The line classifier is trained on
+them too (bench/train_line_classifier.py, which prints their
+cross-validated figures), so a new batch is scored here with --pages
+before it is trained on. Each line starts with its label and a TAB: `C` clean (the
 content a reader came for), `N` noise, `?` not scored.
 
 Each page's text, labels taken off, goes through the cleaner's text path

@@ -83,6 +83,7 @@ from sklearn.model_selection import GroupKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from filter_linelabel import Text, key  # noqa: E402
+from crawled_lines import PAGES, read_page  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / 'shared' / 'bench'
@@ -150,17 +151,10 @@ def crawled_pages(only=None):
     the pages named in `only`): text written by hand as a crawler writes it,
     every line labelled by hand; a line labelled `?` is in the text (its
     neighbours see it) but neither trained on nor scored (clean None)."""
-    out = []
-    for path in sorted((ROOT / 'bench' / 'crawled').glob('*.txt')):
-        if only is not None and path.stem not in only:
-            continue
-        lines = []
-        for raw in path.read_text(encoding='utf-8').splitlines():
-            label, tab, text = raw.partition('\t')
-            if tab and label in ('C', 'N', '?') and len(key(text)) >= 1:
-                lines.append((text.strip(), {'C': True, 'N': False}.get(label)))
-        out.append(('crawled:' + path.stem, 'crawled', lines))
-    return out
+    clean = {'C': True, 'N': False, '?': None}
+    return [('crawled:' + path.stem, 'crawled',
+             [(text, clean[label]) for text, label in read_page(path) if key(text)])
+            for path in sorted(PAGES.glob('*.txt')) if only is None or path.stem in only]
 
 
 def features(build, docs, emptied=()):

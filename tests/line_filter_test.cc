@@ -34,9 +34,10 @@ const LineFilterRules& DefaultRules() {
 // The lines whose number is in `cards` are marked as cards the HTML
 // extractor kept (Block::card).
 std::vector<std::string> Filter(const std::vector<std::string>& lines, TestDoc* doc,
-                                const std::vector<size_t>& cards = {}) {
+                                const std::vector<size_t>& cards = {},
+                                const FilterOptions& options = FilterOptions()) {
   CollectingSink sink;
-  LineFilter filter(&DefaultRules(), FilterOptions(), &sink);
+  LineFilter filter(&DefaultRules(), options, &sink);
   REQUIRE(filter.BeginDocument(doc->info()).ok());
   for (size_t i = 0; i < lines.size(); ++i) {
     Block b;
@@ -389,19 +390,9 @@ std::vector<std::string> FilterText(const std::vector<std::string>& lines, TestD
 // makes of a made-up page's short lines.
 std::vector<std::string> FilterTextByRules(const std::vector<std::string>& lines, TestDoc* doc) {
   doc->metadata.format = "text";
-  CollectingSink sink;
   FilterOptions options;
   options.line_classifier = false;
-  LineFilter filter(&DefaultRules(), options, &sink);
-  REQUIRE(filter.BeginDocument(doc->info()).ok());
-  for (size_t i = 0; i < lines.size(); ++i) {
-    Block b;
-    b.text = lines[i];
-    b.index = static_cast<int>(i);
-    REQUIRE(filter.Push(std::move(b)).ok());
-  }
-  REQUIRE(filter.EndDocument().ok());
-  return sink.Texts();
+  return Filter(lines, doc, {}, options);
 }
 
 TEST_CASE("the line under a breadcrumb is the page's title", "[filter]") {

@@ -928,17 +928,22 @@ int LineFilterRules::Rep::MatchLead(const LineKey& key) const {
 
 namespace {
 
+// The first byte at or after `at` that is no blank (space or tab).
+size_t SkipBlanks(std::string_view text, size_t at) {
+  while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+  return at;
+}
+
 // True if `text` starts with `mark`, spaces aside.
 bool StartsWithMark(std::string_view text, char mark) {
-  size_t at = 0;
-  while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+  const size_t at = SkipBlanks(text, 0);
   return at < text.size() && text[at] == mark;
 }
 
 // True if the text after byte `at` starts with a separator mark (: | - – —
 // » › >) or is the end of the line, ignoring spaces.
 bool SeparatorFollows(std::string_view text, size_t at) {
-  while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+  at = SkipBlanks(text, at);
   if (at >= text.size()) return true;
   size_t p = at;
   char32_t cp = NextCodePoint(text, &p);
@@ -962,11 +967,8 @@ bool SeparatorFollows(std::string_view text, size_t at) {
 // True if the token after key.tokens[i] is a number with only blanks
 // before it: "Joined 2019", "Viestejä 214".
 bool NumberFollows(std::string_view text, const LineKey& key, size_t i) {
-  if (i + 1 >= key.tokens.size() || !key.tokens[i + 1].number) return false;
-  for (size_t at = key.tokens[i].end; at < key.tokens[i + 1].begin; ++at) {
-    if (text[at] != ' ' && text[at] != '\t') return false;
-  }
-  return true;
+  return i + 1 < key.tokens.size() && key.tokens[i + 1].number &&
+         SkipBlanks(text, key.tokens[i].end) == key.tokens[i + 1].begin;
 }
 
 }  // namespace
