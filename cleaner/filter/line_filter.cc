@@ -673,6 +673,17 @@ void Judging::JudgeAlone() {
     // document's keys are tokenized again when read.)
     if (!f.sampled && !f.shape_good) {
       const LineKey& key = ReadKey(i);
+      // Counts alone ("754 arvostelua", "Posts: 2,318"): on scraped text,
+      // as the counter shapes above (a category page's "51 products" is in
+      // its cards, which the HTML extractor judged).
+      if (text_input_) {
+        const int c = R.MatchCountLine(text, key);
+        if (c >= 0) {
+          bad(c, "heuristic:count-line", R.rules[c].category.c_str());
+          f.anchor = false;
+          continue;
+        }
+      }
       int r = R.MatchButtonRow(key);
       const char* shape = "heuristic:button-row";
       const char* category = r >= 0 ? R.rules[r].category.c_str() : "navigation";

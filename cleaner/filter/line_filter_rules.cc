@@ -514,7 +514,7 @@ namespace {
 constexpr std::string_view kCategories[] = {"navigation", "ad",         "share",   "comment-form",
                                             "newsletter", "cookie",     "related", "legal",
                                             "byline",     "error-page", "account", "media",
-                                            "contact"};
+                                            "contact",    "low-content"};
 
 bool KnownCategory(std::string_view c) {
   return std::find(std::begin(kCategories), std::end(kCategories), c) != std::end(kCategories);
@@ -722,18 +722,27 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
         for (const auto& t : scratch.key.tokens) set->insert(t.hash);
         continue;
       }
-      if (kind == "lead") {
-        if (f.size() != 4) return line.Error("lead rules have 4 fields");
-        if (f[1] != "related") return line.Error("lead rules are of the category related");
+      if (kind == "lead" || kind == "count") {
+        // Word lists of one rule each, named by --explain: a `lead` word
+        // makes a related header, a `count` word a line of counts.
+        const bool lead = kind == "lead";
+        if (f.size() != 4) return line.Error(std::string(kind) + " rules have 4 fields");
+        if (lead && f[1] != "related") {
+          return line.Error("lead rules are of the category related");
+        }
         CLEANER_RETURN_IF_ERROR(ListWords(line, f[3], &scratch));
-        Rule& lead = rep->rules.emplace_back();
-        lead.kind = RuleKind::kHeader;
-        lead.lead = true;
-        lead.origin = line.Origin();
-        lead.category = std::string(f[1]);
-        lead.lang = std::string(f[2]);
+        Rule& list = rep->rules.emplace_back();
+        list.kind = lead ? RuleKind::kHeader : RuleKind::kLine;
+        list.lead = lead;
+        list.weak = !lead;
+        list.origin = line.Origin();
+        list.category = std::string(f[1]);
+        list.lang = std::string(f[2]);
         const int index = static_cast<int>(rep->rules.size()) - 1;
-        for (const auto& t : scratch.key.tokens) rep->lead_words.emplace(t.hash, index);
+        for (const auto& t : scratch.key.tokens) {
+          if (!lead && t.number) return line.Error("a count word list holds no numbers");
+          (lead ? rep->lead_words : rep->count_words).emplace(t.hash, index);
+        }
         continue;
       }
       // Built in place: moving each rule in cost a copy of its short
@@ -760,7 +769,7 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
         return line.Error(
             "unknown rule kind \"" + std::string(kind) +
             "\" (known: line header prefix suffix contains pattern month weekday date-word "
-            "name-particle lead)");
+            "name-particle lead count)");
       }
       if (f.size() > 5) return line.Error("too many fields (a TAB inside the text?)");
       rule.origin = line.Origin();
@@ -908,6 +917,38 @@ int LineFilterRules::Rep::MatchGluedMenu(std::string_view text, const LineKey& k
   int words = 0, stop = 0;
   classifier->stop_words().Count(text, &words, &stop);
   return stop * 5 <= words ? first : -1;
+}
+
+int LineFilterRules::Rep::MatchCountLine(std::string_view text, const LineKey& key) const {
+  const size_t n = key.tokens.size();
+  if (n < 2 || n > kCountLineTokens || count_words.empty()) return -1;
+  int first = -1;
+  bool after_number = false;  // the token before is a number (with its multiplier)
+  for (size_t i = 0; i < n; ++i) {
+    const line_filter::Token& t = key.tokens[i];
+    if (t.number) {
+      after_number = true;
+      continue;
+    }
+    // "7.6k posts", "20M downloads": a multiplier glued to its number.
+    if (i > 0 && key.tokens[i - 1].number && key.tokens[i - 1].end == t.begin && t.key_len == 1 &&
+        (key.Word(i) == "k" || key.Word(i) == "m")) {
+      continue;
+    }
+    const bool counted = after_number;
+    after_number = false;
+    auto it = count_words.find(t.hash);
+    if (it == count_words.end()) return -1;
+    // The word's number: before it ("754 arvostelua"), or after it and a
+    // colon ("Mensajes: 12"; not "Tema 3", a syllabus's heading), alone:
+    // "Valoración: ★★★★☆ (4/5)" and "Rating: 4.5" are a critic's score.
+    const bool labelled =
+        i + 1 < n && key.tokens[i + 1].number && (i + 2 == n || !key.tokens[i + 2].number) &&
+        text.substr(t.end, key.tokens[i + 1].begin - t.end).find(':') != std::string_view::npos;
+    if (!counted && !labelled) return -1;
+    if (first < 0) first = it->second;
+  }
+  return first;
 }
 
 int LineFilterRules::Rep::MatchLead(const LineKey& key) const {

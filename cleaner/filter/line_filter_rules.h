@@ -134,6 +134,7 @@ struct LineFilterRules::Rep {
   HashIndex<int> months;  // word hash -> 1..12
   HashIndex<bool> weekdays, date_words, name_particles;
   HashIndex<int> lead_words;  // word hash -> its `lead` rule
+  HashIndex<int> count_words;  // word hash -> its `count` rule
   // The learned second opinion on undecided lines (filters/line_classifier.txt).
   std::unique_ptr<const LineClassifier> classifier;
 
@@ -143,6 +144,13 @@ struct LineFilterRules::Rep {
   // them, whose first or last word a `lead` rule lists ("Similar
   // Questions", "Productos relacionados"), or -1.
   int MatchLead(const line_filter::LineKey& key) const;
+  // A line of counts and nothing else: two to kCountLineTokens words and
+  // numbers, every word a `count` rule's with its number before it ("754
+  // arvostelua", "3 Antworten · 1.482 Zugriffe", "7.6k posts") or after
+  // it and a colon ("Mensajes: 12"); a rating's score may stand beside
+  // ("4,6 / 5 – 127 arvostelua"). The first word's rule, or -1.
+  int MatchCountLine(std::string_view text, const line_filter::LineKey& key) const;
+  static constexpr size_t kCountLineTokens = 8;
   // A row of buttons: two to kButtonRowWords words, each of which (or
   // each two of which) a `line` or `header` rule drops when it stands
   // alone ("Reply Share Report Save", "Antworten Zitieren Melden",
