@@ -606,11 +606,14 @@ void Judging::JudgeAlone() {
         f.menu_shape = kMenuByline;
         continue;
       }
+      // A line of facts on scraped text is left to the line classifier
+      // (line_shapes.h): a course's modules, a room's size and price, an
+      // ad's place and time are content as often as a profile's counters
+      // are not (bench/crawled, CV: content kept 94.2 % -> 94.8 %, noise
+      // removed 79.5 % -> 79.0 %; batch 12 out of sample 89.4 % -> 91.9 %
+      // kept). On HTML the extractor has judged it.
+      if (text_input_ && line_filter::FactsLine(text)) continue;
       bad(-1, "heuristic:menu", "navigation");
-      // A line of facts is no strong line on scraped text (line_shapes.h);
-      // on HTML the extractor has judged it (WCXB in-sample: 3 pages moved,
-      // -0.0001).
-      f.anchor = !(text_input_ && line_filter::FactsLine(text));
       continue;
     }
     // "Home / World / <headline>", "Startseite > Politik": the first

@@ -75,10 +75,10 @@ bool RatingLine(std::string_view text);
 // True if the line is items between separators (as a menu is), three or
 // more, half of them or more with a number: facts, not links ("Módulo 3:
 // Funciones y bucles · 6 clases · 48 min", "company • 24 models • 3.85k
-// followers", "March 15, 2022 · 3 min read"). Such a line still goes as a
-// menu, but it is no strong boilerplate line for the zones: a course's
-// modules or a recipe's figures stand among its content (scraped text
-// only: from HTML the extractor kept them). On the training texts the
+// followers", "March 15, 2022 · 3 min read"). On scraped text such a line
+// is no menu: the line classifier judges it, as a course's modules or a
+// recipe's figures stand among its content (from HTML the extractor has
+// judged it, and it goes as a menu). On the training texts the
 // menu-shaped lines the filter drops are content 31 times in 111 when they
 // are facts, 29 in 301 when no item has a number.
 bool FactsLine(std::string_view text);
