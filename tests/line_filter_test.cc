@@ -724,6 +724,38 @@ TEST_CASE("what a main-content extractor leaves of a blog's furniture goes", "[f
   }
 }
 
+TEST_CASE("a table's rows written with \" | \" are no menu on scraped text", "[filter]") {
+  // Three rows and more of the same number of cells: the rules leave them
+  // (to the line classifier), as they do a line of facts.
+  const std::vector<std::string> table = {"Modalidad | Horas | Precio",
+                                          "Intensivo presencial | 90 h | 690 €",
+                                          "Clases particulares | bono de 10 h | 320 €"};
+  std::vector<std::string> lines = {kPara1};
+  lines.insert(lines.end(), table.begin(), table.end());
+  lines.insert(lines.end(), {kPara2, kPara3});
+  TestDoc doc;
+  auto kept = FilterTextByRules(lines, &doc);
+  for (const std::string& row : table) {
+    INFO(row);
+    CHECK(Has(kept, row));
+  }
+  // A menu bar is one line, and a footer's two bars are not three rows.
+  for (const std::vector<std::string>& menus :
+       {std::vector<std::string>{"Home | About | Contact"},
+        std::vector<std::string>{"Home | About | Contact", "Privacy | Terms | Imprint"}}) {
+    std::vector<std::string> page = {kPara1, kPara2};
+    page.insert(page.begin() + 1, menus.begin(), menus.end());
+    page.push_back(kPara3);
+    TestDoc d;
+    auto k = FilterTextByRules(page, &d);
+    for (const std::string& menu : menus) {
+      INFO(menu);
+      CHECK_FALSE(Has(k, menu));
+      CHECK(DroppedBy(d, menu) == "heuristic:menu");
+    }
+  }
+}
+
 TEST_CASE("a song above the comments is no head of the comments", "[filter]") {
   // A lyrics page: menus, the verses (short lines, no sentence), then the
   // comment section, whose posts are the only paragraphs.

@@ -160,6 +160,16 @@ TEST_CASE("items between separators half of them numbered are facts", "[line_sha
   }
 }
 
+TEST_CASE("a row of a table written with \" | \" has its cells counted", "[line_shapes]") {
+  CHECK(PipeCells("Modalidad | Horas | Precio") == 3);
+  CHECK(PipeCells("Intensivo presencial | 90 h | 690 €") == 3);
+  CHECK(PipeCells("Kirjasto | Hyllypaikka | Tila | ") == 4);
+  // No mark, or marks without spaces around them: one cell.
+  CHECK(PipeCells("Home") == 1);
+  CHECK(PipeCells("a|b|c") == 1);
+  CHECK(PipeCells("") == 1);
+}
+
 }  // namespace
 }  // namespace line_filter
 }  // namespace cleaner

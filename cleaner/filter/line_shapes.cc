@@ -323,5 +323,14 @@ bool NumberLine(std::string_view text) {
   return !text.empty() && GroupedNumber(text, &separated) && (separated || percent);
 }
 
+int PipeCells(std::string_view text) {
+  int cells = 1;
+  for (size_t at = text.find(" | "); at != std::string_view::npos;
+       at = text.find(" | ", at + 2)) {
+    ++cells;
+  }
+  return cells;
+}
+
 }  // namespace line_filter
 }  // namespace cleaner

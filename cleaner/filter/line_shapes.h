@@ -83,6 +83,10 @@ bool RatingLine(std::string_view text);
 // are facts, 29 in 301 when no item has a number.
 bool FactsLine(std::string_view text);
 
+// The cells of a line written as a table's row, " | " between them
+// ("Modell | Spannung | Akku": 3); 1 when the line holds no " | ".
+int PipeCells(std::string_view text);
+
 }  // namespace line_filter
 }  // namespace cleaner
 
