@@ -886,6 +886,15 @@ TEST_CASE("a time stamp between paragraphs of scraped text goes but a date stays
                          &doc);
   CHECK(Has(kept, "March 8, 2018"));
   CHECK(Has(kept, "Doors open at 7:30 pm."));
+  // A reading time between a standfirst and the text goes the same way,
+  // in any language the byline patterns know.
+  for (const std::string line : {"7 min read", "Lukuaika 6 min", "Lesezeit 4 Minuten"}) {
+    TestDoc d;
+    auto k = FilterTextByRules({kPara1, line, kPara2, kPara3}, &d);
+    INFO(line);
+    CHECK_FALSE(Has(k, line));
+    CHECK(DroppedBy(d, line) == "heuristic:reading-time");
+  }
 }
 
 TEST_CASE("a related block takes a list of questions but not a FAQ's", "[filter]") {

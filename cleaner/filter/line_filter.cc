@@ -421,7 +421,7 @@ class Judging {
   void JudgeAlone();
   bool TakeHeaderBlocks();  // false when the time budget ran out
   bool OwnKindBetween(size_t from, size_t to, const std::string& category) const;
-  bool Timestamp(size_t i);
+  const char* Stamp(size_t i);  // a post's stamp or a reading time; see Stamp()
   void FindContent();
   void JudgeEdges();
   void CutGluedStamp();
@@ -928,25 +928,36 @@ void Judging::SetMeta(const Rule& r, int block, std::string_view before, const C
   }
 }
 
-// True if line i is a date with a time of day and nothing else ("March 8,
-// 2018 at 7:11 am", "12.6.2025 14:32"): between paragraphs of scraped text
-// the stamp of a post, a comment or a reply (on the 1,632 page texts, 577
-// such lines the rules left were noise and 13 content). A date alone may
-// head a changelog's or a diary's entry, and stays.
-bool Judging::Timestamp(size_t i) {
+// The heuristic that names line i a stamp between paragraphs of scraped
+// text, or null. "heuristic:timestamp": a date with a time of day and
+// nothing else ("March 8, 2018 at 7:11 am", "12.6.2025 14:32"), the stamp
+// of a post, a comment or a reply (on the 1,632 page texts, 577 such lines
+// the rules left were noise and 13 content); a date alone may head a
+// changelog's or a diary's entry, and stays. "heuristic:reading-time": a
+// byline pattern of words and numbers only ("7 min read", "Lukuaika 6
+// min", "Lesezeit 4 Minuten"), which a standfirst puts between the title's
+// paragraphs and the text's.
+const char* Judging::Stamp(size_t i) {
   const Info& f = info_[i];
   std::string_view text = blocks_[i].text;
-  if (f.sampled || f.units > 10) return false;
+  if (f.sampled || f.units > 10) return nullptr;
   auto digit = [&](size_t k) { return text[k] >= '0' && text[k] <= '9'; };
   bool time = false;  // "7:11", "14:32"
   for (size_t k = 1; k + 2 < text.size() && !time; ++k) {
     time = text[k] == ':' && digit(k - 1) && digit(k + 1) && digit(k + 2);
   }
-  if (!time) return false;
   Capture cap;
   const int r = R.MatchPattern(text, ReadKey(i), /*glued_only=*/false, &cap);
-  return r >= 0 && R.rules[r].category == "byline" && !cap.date.empty() &&
-         cap.name_end == cap.name_begin;
+  if (r < 0 || R.rules[r].category != "byline" || cap.name_end != cap.name_begin) return nullptr;
+  if (time && !cap.date.empty()) return "heuristic:timestamp";
+  bool words = false, numbers = false;
+  for (const line_filter::PatternElem& e : R.rules[r].pattern) {
+    if (e.type != line_filter::PatternElem::kWord && e.type != line_filter::PatternElem::kNumber) {
+      return nullptr;
+    }
+    (e.type == line_filter::PatternElem::kWord ? words : numbers) = true;
+  }
+  return words && numbers ? "heuristic:reading-time" : nullptr;
 }
 
 // Pass 4: the head zone (before the first content paragraph) and the tail
@@ -965,9 +976,9 @@ void Judging::JudgeEdges() {
         f.anchor = true;
         f.heuristic = "heuristic:menu";
         f.category = "navigation";
-      } else if (text_input_ && Timestamp(i)) {
+      } else if (const char* stamp = text_input_ ? Stamp(i) : nullptr) {
         f.cls = Cls::kBad;
-        f.heuristic = "heuristic:timestamp";
+        f.heuristic = stamp;
         f.category = "byline";
       }
       continue;
