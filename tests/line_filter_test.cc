@@ -756,6 +756,26 @@ TEST_CASE("a table's rows written with \" | \" are no menu on scraped text", "[f
   }
 }
 
+TEST_CASE("a menu whose links a crawler ran together goes on scraped text", "[filter]") {
+  for (const std::string line :
+       {"HomeNewsTeamsSpielplanHallenSponsorenShopKontakt",
+        "InicioLíneas y horariosTarifasTarjeta busPlanificador de rutasAvisosContacto"}) {
+    TestDoc doc;
+    auto kept = FilterTextByRules({kPara1, line, kPara2, kPara3}, &doc);
+    INFO(line);
+    CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
+    CHECK(DroppedBy(doc, line) == "heuristic:glued-links");
+  }
+  // A sentence that names identifiers, a brand: they stay.
+  for (const std::string line : {"To configure CoreDNS modify the CoreDNS ConfigMap entry",
+                                 "My new iPhone runs PowerPoint"}) {
+    TestDoc doc;
+    auto kept = FilterTextByRules({kPara1, line, kPara2, kPara3}, &doc);
+    INFO(line);
+    CHECK(Has(kept, line));
+  }
+}
+
 TEST_CASE("a song above the comments is no head of the comments", "[filter]") {
   // A lyrics page: menus, the verses (short lines, no sentence), then the
   // comment section, whose posts are the only paragraphs.

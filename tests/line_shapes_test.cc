@@ -160,6 +160,20 @@ TEST_CASE("items between separators half of them numbered are facts", "[line_sha
   }
 }
 
+TEST_CASE("link texts a crawler ran together are counted where they join", "[line_shapes]") {
+  CHECK(GluedWords("HomeNewsTeamsSpielplanShopKontakt") == 5);
+  CHECK(GluedWords("InicioLíneas y horariosTarifasTarjeta busPlanificador") == 4);
+  CHECK(GluedWords("Über unsÖffnungszeitenKontakt ImpressumDatenschutz") == 3);
+  // Brands make one or two; an identifier in one word, code: none.
+  CHECK(GluedWords("My iPhone and PowerPoint") == 2);
+  for (const std::string line :
+       {"FetchFromCacheMiddleware", "const userName = getUserName()",
+        "onFilterTextChange,", "see docs.getThingsDone for more", ""}) {
+    INFO(line);
+    CHECK(GluedWords(line) == 0);
+  }
+}
+
 TEST_CASE("a row of a table written with \" | \" has its cells counted", "[line_shapes]") {
   CHECK(PipeCells("Modalidad | Horas | Precio") == 3);
   CHECK(PipeCells("Intensivo presencial | 90 h | 690 €") == 3);

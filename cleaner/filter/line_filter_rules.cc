@@ -914,9 +914,14 @@ int LineFilterRules::Rep::MatchGluedMenu(std::string_view text, const LineKey& k
     ++known;
   }
   if (known < 2) return -1;
+  return FewStopWords(text) ? first : -1;
+}
+
+bool LineFilterRules::Rep::FewStopWords(std::string_view text, int joined) const {
+  if (classifier == nullptr) return false;
   int words = 0, stop = 0;
   classifier->stop_words().Count(text, &words, &stop);
-  return stop * 5 <= words ? first : -1;
+  return stop * 5 <= words + joined;
 }
 
 int LineFilterRules::Rep::MatchCountLine(std::string_view text, const LineKey& key) const {

@@ -168,6 +168,10 @@ struct LineFilterRules::Rep {
   // alone (one word, or two: "Sobre mí", "Privacy Policy"). The first such
   // item's rule, or -1.
   int MatchGluedMenu(std::string_view text, const line_filter::LineKey& key) const;
+  // A fifth of the line's words at most are stop words of
+  // filters/stopwords.txt, counting `joined` more words (those a crawler
+  // ran together); false without a classifier to hold them.
+  bool FewStopWords(std::string_view text, int joined = 0) const;
   static constexpr size_t kGluedMenuWords = 20;
   // The `line` or `header` rule of the item of two words (tried first) or
   // one word at token `i`, or -1; *len is the item's words (1 if none).

@@ -1,6 +1,10 @@
 // Shapes of a scraped line (see line_shapes.h).
 #include "cleaner/filter/line_shapes.h"
 
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
 #include "cleaner/filter/line_filter_rules.h"
 #include "cleaner/util/utf8.h"
 
@@ -321,6 +325,44 @@ bool NumberLine(std::string_view text) {
   }
   bool separated;
   return !text.empty() && GroupedNumber(text, &separated) && (separated || percent);
+}
+
+int GluedWords(std::string_view text) {
+  int glued = 0;
+  int joined_words = 0, in_word = 0, most_in_word = 0;  // joints per word
+  bool lower = false;  // the previous code point is a lower case letter
+  char32_t before = 0;
+  for (size_t p = 0; p < text.size();) {
+    const char32_t c = NextCodePoint(text, &p);
+    switch (c) {
+      case '{': case '}': case '(': case ')': case '[': case ']': case '=': case ';':
+      case '<': case '>': case '$': case '`': case '"': case '_': case '\\':
+        return 0;
+      case '/':
+        if (before == '/') return 0;
+        break;
+      case '.':
+        if (lower && p < text.size() && u_isalpha(static_cast<UChar32>(text[p]))) return 0;
+        break;
+      case ' ':
+        joined_words += in_word > 0;
+        most_in_word = std::max(most_in_word, in_word);
+        in_word = 0;
+        break;
+      default: break;
+    }
+    if (lower && u_isupper(static_cast<UChar32>(c))) {
+      ++glued;
+      ++in_word;
+    }
+    lower = u_islower(static_cast<UChar32>(c));
+    before = c;
+  }
+  joined_words += in_word > 0;
+  most_in_word = std::max(most_in_word, in_word);
+  // One word with a few joints is an identifier ("FetchFromCacheMiddleware",
+  // "LoaderDevicePartUUID"); a menu runs on across words, or long.
+  return joined_words >= 2 || most_in_word >= 5 ? glued : 0;
 }
 
 int PipeCells(std::string_view text) {

@@ -83,6 +83,15 @@ bool RatingLine(std::string_view text);
 // are facts, 29 in 301 when no item has a number.
 bool FactsLine(std::string_view text);
 
+// The places where a word runs on into the next without a space, a lower
+// case letter followed by an upper case one ("HomeNewsTeamsSpielplanShopKontakt": 5),
+// in a line that holds no mark of code or markup ({ } ( ) [ ] = ; < > $ `
+// " _ \ //, a dot between letters), when two words hold such places or
+// one holds five; else 0. A crawler that joins a menu's link texts writes
+// such a line; in prose a brand ("iPhone", "PowerPoint") makes one or two,
+// and an identifier ("FetchFromCacheMiddleware") a few in one word.
+int GluedWords(std::string_view text);
+
 // The cells of a line written as a table's row, " | " between them
 // ("Modell | Spannung | Akku": 3); 1 when the line holds no " | ".
 int PipeCells(std::string_view text);
