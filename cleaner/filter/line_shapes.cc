@@ -328,6 +328,14 @@ bool NumberLine(std::string_view text) {
 }
 
 int GluedWords(std::string_view text) {
+  // Most lines have no ASCII joint at all ("oL" in "InicioLíneas"): one
+  // pass over the bytes, before any code point is decoded. (A line whose
+  // every joint is of non-ASCII letters, "ÁreasÖffnung", is not read.)
+  bool any = false;
+  for (size_t i = 1; i < text.size() && !any; ++i) {
+    any = text[i] >= 'A' && text[i] <= 'Z' && text[i - 1] >= 'a' && text[i - 1] <= 'z';
+  }
+  if (!any) return 0;
   int glued = 0;
   int joined_words = 0, in_word = 0, most_in_word = 0;  // joints per word
   bool lower = false;  // the previous code point is a lower case letter
@@ -351,11 +359,12 @@ int GluedWords(std::string_view text) {
         break;
       default: break;
     }
-    if (lower && u_isupper(static_cast<UChar32>(c))) {
+    const bool ascii = c < 0x80;
+    if (lower && (ascii ? c >= 'A' && c <= 'Z' : u_isupper(static_cast<UChar32>(c)))) {
       ++glued;
       ++in_word;
     }
-    lower = u_islower(static_cast<UChar32>(c));
+    lower = ascii ? c >= 'a' && c <= 'z' : u_islower(static_cast<UChar32>(c));
     before = c;
   }
   joined_words += in_word > 0;
