@@ -612,7 +612,13 @@ void Judging::JudgeAlone() {
     // A zone=edge rule's hit is settled in pass 4.
     if (f.match >= 0 && R.rules[f.match].zone != line_filter::Zone::kEdge) {
       bad(f.match, nullptr, R.rules[f.match].category.c_str());
-      f.anchor = !R.rules[f.match].weak;
+      // A one-line teaser ("Lesen Sie auch: <headline>", "READ MORE: ...")
+      // stands inside the text, between its paragraphs and list items: it
+      // is no strong line for the zones (a garden calendar's second half
+      // went as after-content under one; the training texts and the
+      // earlier crawled pages are the same either way).
+      const Rule& rule = R.rules[f.match];
+      f.anchor = !rule.weak && !(rule.kind == RuleKind::kPrefix && rule.category == "related");
       continue;
     }
     if (f.menu_shape && f.ending != Ending::kTerminal && f.ending != Ending::kQuestion &&
