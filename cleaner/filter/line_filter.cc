@@ -425,6 +425,14 @@ class Judging {
   bool TakeHeaderBlocks();  // false when the time budget ran out
   bool OwnKindBetween(size_t from, size_t to, const std::string& category) const;
   const char* Stamp(size_t i);  // a post's stamp or a reading time; see Stamp()
+  // A shape made of a rule's items, by RuleItems(): its heuristic's name
+  // (null: none), the rule behind it (or -1) and the category.
+  struct ItemShape {
+    int rule = -1;
+    const char* heuristic = nullptr;
+    const char* category = nullptr;
+  };
+  ItemShape RuleItems(size_t i, std::string_view text);
   void FindContent();
   void JudgeEdges();
   void CutGluedStamp();
@@ -595,6 +603,47 @@ void Judging::FindBodyLanguage() {
   if (g.reliable) body_lang_ = g.code;
 }
 
+// Pass 2's shapes made of a rule's items, for a short line: counts alone,
+// buttons in a row, a menu glued on one line, link texts run together.
+Judging::ItemShape Judging::RuleItems(size_t i, std::string_view text) {
+  const Info& f = info_[i];
+  // One key for all: a long document's keys are tokenized again when read.
+  const LineKey& key = ReadKey(i);
+  // Counts alone ("754 arvostelua", "Posts: 2,318"): on scraped text, as
+  // the counter shapes (a category page's "51 products" is in its cards,
+  // which the HTML extractor judged).
+  if (text_input_) {
+    const int c = R.MatchCountLine(text, key);
+    if (c >= 0) return {c, "heuristic:count-line", R.rules[c].category.c_str()};
+  }
+  // Buttons in a row, each a rule's line on its own ("Reply Share Report
+  // Save" under every post of a thread). On the training texts 897 such
+  // lines were noise and 10 content ("Subscribe & Save"); on HTML 8 WCXB
+  // pages moved, by 0.003 at most.
+  int r = R.MatchButtonRow(key);
+  if (r >= 0) return {r, "heuristic:button-row", R.rules[r].category.c_str()};
+  if (!text_input_ || f.ending != Ending::kNone) return {};
+  // A menu bar glued on one line, as crawlers write inline links: on
+  // scraped text, where crawlers write them.
+  r = R.MatchGluedMenu(text, key);
+  if (r >= 0) return {r, "heuristic:glued-menu", "navigation"};
+  // A menu's link texts joined without a space
+  // ("HomeNewsTeamsSpielplanShopKontakt", "InicioLíneas y
+  // horariosTarifas"): three joints or more, one for every two words at
+  // least, no final mark, a fifth of the words at most stop words (the
+  // joined words counted apart); not a sentence that names "CoreDNS" and
+  // its "ConfigMap". On the training texts noise 419 times, content 38 (a
+  // game shop's tag lists and a blog's topic menus that WCXB's ground truth
+  // keeps); on bench/crawled noise 17 times, content never.
+  if (f.units <= kGluedLinkWords) {
+    const int joints = line_filter::GluedWords(text);
+    if (joints >= 3 && joints * 2 >= f.units && R.FewStopWords(text, joints)) {
+      return {-1, "heuristic:glued-links", "navigation"};
+    }
+  }
+  return {};
+}
+
 // Pass 2: evidence that does not depend on position.
 void Judging::JudgeAlone() {
   std::unordered_map<std::string_view, bool> foreign_lang;  // text -> other language
@@ -699,53 +748,13 @@ void Judging::JudgeAlone() {
       f.anchor = false;
       continue;
     }
-    // Buttons in a row, each a rule's line on its own ("Reply Share Report
-    // Save" under every post of a thread): weak, as the shapes above. On
-    // the training texts 897 such lines were noise and 10 content
-    // ("Subscribe & Save"); on HTML 8 WCXB pages moved, by 0.003 at most.
-    // A menu bar glued on one line, as crawlers write inline links: on
-    // scraped text, where crawlers write them. (One key for both: a long
-    // document's keys are tokenized again when read.)
+    // Lines of a rule's items, or counts: weak, as the shapes above.
     if (!f.sampled && !f.shape_good) {
-      const LineKey& key = ReadKey(i);
-      // Counts alone ("754 arvostelua", "Posts: 2,318"): on scraped text,
-      // as the counter shapes above (a category page's "51 products" is in
-      // its cards, which the HTML extractor judged).
-      if (text_input_) {
-        const int c = R.MatchCountLine(text, key);
-        if (c >= 0) {
-          bad(c, "heuristic:count-line", R.rules[c].category.c_str());
-          f.anchor = false;
-          continue;
-        }
-      }
-      int r = R.MatchButtonRow(key);
-      const char* shape = "heuristic:button-row";
-      const char* category = r >= 0 ? R.rules[r].category.c_str() : "navigation";
-      if (r < 0 && text_input_ && f.ending == Ending::kNone) {
-        r = R.MatchGluedMenu(text, key);
-        shape = "heuristic:glued-menu";
-      }
-      if (r >= 0) {
-        bad(r, shape, category);
+      const ItemShape shape = RuleItems(i, text);
+      if (shape.heuristic != nullptr) {
+        bad(shape.rule, shape.heuristic, shape.category);
         f.anchor = false;
         continue;
-      }
-      // A menu's link texts joined without a space
-      // ("HomeNewsTeamsSpielplanShopKontakt", "InicioLíneas y
-      // horariosTarifas"): three joints or more, one for every two words at
-      // least, no final mark, a fifth of the words at most stop words (the
-      // joined words counted apart); not a sentence that names "CoreDNS"
-      // and its "ConfigMap". On the training texts noise 419 times, content
-      // 38 (a game shop's tag lists and a blog's topic menus that WCXB's
-      // ground truth keeps); on bench/crawled noise 17 times, content never.
-      if (text_input_ && f.ending == Ending::kNone && f.units <= kGluedLinkWords) {
-        const int joints = line_filter::GluedWords(text);
-        if (joints >= 3 && joints * 2 >= f.units && R.FewStopWords(text, joints)) {
-          bad(-1, "heuristic:glued-links", "navigation");
-          f.anchor = false;
-          continue;
-        }
       }
     }
     const int count = CountOf(i);
