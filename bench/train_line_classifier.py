@@ -17,8 +17,9 @@ of 744).
 With them, the pages of bench/crawled: text written by hand as a
 crawler writes it (menus and footers glued on one line, buttons glued to
 counts), every line labelled by hand, `?` lines neither trained on nor
-scored. They are few (116 pages against 1,632) and they are the kind of
-text the classifier is for, so a line of theirs weighs CRAWLED_WEIGHT in
+scored. They are few (a couple of hundred pages against 1,632) and they
+are the kind of text the classifier is for, so a line of theirs weighs
+CRAWLED_WEIGHT (--crawled-weight) in
 training; their figures are printed apart (kind `crawled`), each page
 judged by the fold model that did not see it (a page is its own group).
 --no-crawled trains without them, --crawled-weight 0 scores them without
@@ -157,11 +158,11 @@ def crawled_pages(only=None):
             for path in sorted(PAGES.glob('*.txt')) if only is None or path.stem in only]
 
 
-def features(build, docs, emptied=()):
+def features(build, docs, emptied=(), crawled_weight=CRAWLED_WEIGHT):
     """Per page: (names, rule states, feature matrix, labels, training
     weights, scored) from line_features, with the rule files named in
     `emptied` replaced by empty ones. A line without a label is neither
-    trained on (weight 0) nor scored; a labelled line weighs CRAWLED_WEIGHT
+    trained on (weight 0) nor scored; a labelled line weighs `crawled_weight`
     on a page of bench/crawled, 1 elsewhere."""
     with tempfile.TemporaryDirectory() as tmp:
         names = []
@@ -194,7 +195,7 @@ def features(build, docs, emptied=()):
         rs = rows.get(i, [])
         # A line the text path joined has no label of its own: noise.
         y = [label.get(key(t), False) for _, _, t in rs]
-        scale = CRAWLED_WEIGHT if kind == 'crawled' else 1.0
+        scale = crawled_weight if kind == 'crawled' else 1.0
         w = np.array([0.0 if c is None else scale for c in y])
         scored = np.array([c is not None for c in y], dtype=bool)
         per_doc.append((np.array([r for r, _, _ in rs], dtype=int),
@@ -364,7 +365,6 @@ def write(model, threshold, leans, names):
 
 
 def main():
-    global CRAWLED_WEIGHT
     ap = argparse.ArgumentParser()
     ap.add_argument('--build', default=str(ROOT / 'build'))
     ap.add_argument('--write', action='store_true')
@@ -379,7 +379,6 @@ def main():
     ap.add_argument('--crawled-pages', default='',
                     help='train on these pages of bench/crawled only (names, comma-separated)')
     a = ap.parse_args()
-    CRAWLED_WEIGHT = a.crawled_weight
     cache = Path(tempfile.gettempdir()) / 'train_line_classifier.pages.v2.json'  # v2: titles
     if cache.exists():
         docs = json.loads(cache.read_text(encoding='utf-8'))
@@ -388,9 +387,10 @@ def main():
         cache.write_text(json.dumps(docs), encoding='utf-8')
     if not a.no_crawled:
         docs += crawled_pages(set(a.crawled_pages.split(',')) if a.crawled_pages else None)
-    feat_names, per_doc = features(a.build, docs)
+    feat_names, per_doc = features(a.build, docs, crawled_weight=a.crawled_weight)
     held_out = [f for f in a.held_out_rules.split(',') if f]
-    per_doc_test = features(a.build, docs, held_out)[1] if held_out else per_doc
+    per_doc_test = (features(a.build, docs, held_out, a.crawled_weight)[1] if held_out
+                    else per_doc)
     if held_out:
         print('test folds read with these rule files held out: ' + ', '.join(held_out))
     names = window_names(feat_names)
@@ -399,23 +399,31 @@ def main():
     kinds = [d[1] for d in docs]
     # The figures are over the WCXB and AEB pages, bench/crawled's apart.
     base = np.array([k != 'crawled' for k in kinds])
-    y_all = np.concatenate([d[2] for d, b in zip(per_doc_test, base) if b])
+    def over_base(arrays):
+        """The WCXB and AEB pages' arrays, end to end."""
+        return np.concatenate([x for x, b in zip(arrays, base) if b])
+
+    y_all = over_base([d[2] for d in per_doc_test])
     gated = sum(dropped_share(d[0]) >= GATE for d in per_doc_test)
     gated_bodies = sum(dropped_share(d[0]) >= GATE for d in body_docs)
     print(f'{int(base.sum())} pages, {len(set(groups[base]))} domains, {len(y_all)} lines '
           f'({y_all.sum()} clean, {(~y_all).sum()} noise); {gated} pages and {gated_bodies} of '
           f'{len(body_docs)} AEB bodies have {GATE:.0%} of their lines dropped by the rules; '
-          f'{len(docs) - int(base.sum())} pages of bench/crawled (weight {CRAWLED_WEIGHT})')
+          f'{len(docs) - int(base.sum())} pages of bench/crawled (weight {a.crawled_weight})')
     keep_rules = [rules_keep(d[0]) for d in per_doc_test]
-    b, ck, nr = balanced(np.concatenate([k for k, b in zip(keep_rules, base) if b]), y_all)
+    b, ck, nr = balanced(over_base(keep_rules), y_all)
     print(f'rules only:            balanced accuracy {b:.3f}  clean kept {ck:.3f}  noise removed {nr:.3f}')
-    if a.rules_only:
+    def by_kind(keep):
+        """Per page kind: (kind, scored lines, balanced(keep)) over the scored lines."""
         for kind in sorted(set(kinds)):
             idx = [i for i, k in enumerate(kinds) if k == kind]
             y = np.concatenate([per_doc_test[i][2] for i in idx])
-            w = np.concatenate([per_doc_test[i][4] for i in idx])
-            b0 = balanced(np.concatenate([keep_rules[i] for i in idx]), y, w)
-            print(f'  {kind:14s} lines {len(y):6d}  rules {b0[0]:.3f} ({b0[1]:.3f} kept, '
+            scored = np.concatenate([per_doc_test[i][4] for i in idx])
+            yield kind, len(y), balanced(np.concatenate([keep[i] for i in idx]), y, scored)
+
+    if a.rules_only:
+        for kind, lines, b0 in by_kind(keep_rules):
+            print(f'  {kind:14s} lines {lines:6d}  rules {b0[0]:.3f} ({b0[1]:.3f} kept, '
                   f'{b0[2]:.3f} removed)')
         return
     kept = [None] * len(docs)
@@ -438,20 +446,15 @@ def main():
     body_lines = sum(int(rules_keep(d[0]).sum()) for d in body_docs)
     print('  no harm: lines of the 181 clean AEB bodies (of ' + str(body_lines) +
           ' the rules keep) each fold\'s model drops: ' + ' '.join(str(l) for l in losses))
-    b, ck, nr = balanced(np.concatenate([k for k, b in zip(kept, base) if b]), y_all)
+    b, ck, nr = balanced(over_base(kept), y_all)
     print(f'rules + classifier, 5-fold GroupKFold by domain: balanced accuracy {b:.3f}  '
           f'clean kept {ck:.3f}  noise removed {nr:.3f}')
     for lean, k in lean_kept.items():
-        b, ck, nr = balanced(np.concatenate([x for x, b in zip(k, base) if b]), y_all)
+        b, ck, nr = balanced(over_base(k), y_all)
         print(f'  --favor {lean:9s} (loss {LEANS[lean]}): balanced accuracy {b:.3f}  '
               f'clean kept {ck:.3f}  noise removed {nr:.3f}')
-    for kind in sorted(set(kinds)):
-        idx = [i for i, k in enumerate(kinds) if k == kind]
-        y = np.concatenate([per_doc_test[i][2] for i in idx])
-        w = np.concatenate([per_doc_test[i][4] for i in idx])
-        b0 = balanced(np.concatenate([keep_rules[i] for i in idx]), y, w)
-        b1 = balanced(np.concatenate([kept[i] for i in idx]), y, w)
-        print(f'  {kind:14s} lines {len(y):6d}  rules {b0[0]:.3f} ({b0[1]:.3f} kept, {b0[2]:.3f} '
+    for (kind, lines, b0), (_, _, b1) in zip(by_kind(keep_rules), by_kind(kept)):
+        print(f'  {kind:14s} lines {lines:6d}  rules {b0[0]:.3f} ({b0[1]:.3f} kept, {b0[2]:.3f} '
               f'removed)  with classifier {b1[0]:.3f} ({b1[1]:.3f} kept, {b1[2]:.3f} removed)')
     if a.write:
         model = fit(per_doc)

@@ -350,7 +350,11 @@ int GluedWords(std::string_view text) {
         if (before == '/') return 0;
         break;
       case '.':
-        if (lower && p < text.size() && u_isalpha(static_cast<UChar32>(text[p]))) return 0;
+        // "docs.getThings": a dot between letters (an ASCII one after it).
+        if (lower && p < text.size() && IsWordByte(text[p]) &&
+            static_cast<unsigned char>(text[p]) < 0x80) {
+          return 0;
+        }
         break;
       case ' ':
         joined_words += in_word > 0;
