@@ -81,6 +81,60 @@ TEST_CASE("a label with a count in brackets is a counter", "[line_shapes]") {
   }
 }
 
+TEST_CASE("labels each with a count in brackets are a facet line", "[line_shapes]") {
+  for (const std::string line :
+       {"Preis: bis 10 \u20ac (38) 10\u201325 \u20ac (61) 25\u201350 \u20ac (29)",
+        "Einband: Hardcover (97) Taschenbuch (45)", "Canon (125)Fujifilm (101)Nikon (123)",
+        "5 Sterne (61) 4 Sterne (17) 3 Sterne (6) 2 Sterne (2) 1 Stern (1)",
+        "Avocet (19), godwits (24), gulls (17)", "News (1,620) \u00b7 Events (242) \u00b7 AI (382)"}) {
+    INFO(line);
+    CHECK(CountersLine(line));
+  }
+  // A match's score by minute, two items without a label, prose with
+  // numbers in brackets, a sentence whose item is too long to be a label.
+  for (const std::string line :
+       {"Spielverlauf: 3:7 (10.), 9:10 (20.), 14:15 (30.)", "Hardcover (97) Taschenbuch (45)",
+        "We sold three (3) cars and two (2) bikes (1).", "Reviews (29)",
+        "Canon (125) Nikon (123) and the best camera you can buy this year (12)",
+        "Links: (a) (b) (c)"}) {
+    INFO(line);
+    CHECK_FALSE(CountersLine(line));
+  }
+}
+
+TEST_CASE("short parts parted by a chevron are a breadcrumb trail", "[line_shapes]") {
+  for (const std::string line :
+       {"Kultur \u203a B\u00fchne", "The Best Fiction Books \u00bb Science Fiction",
+        "shop \u203a white speckle mug", "Keskustelut \u203a Kissat \u203a Terveys ja hoito"}) {
+    INFO(line);
+    CHECK(ChevronTrail(line));
+  }
+  // An instruction's " > ", a French quotation, a sentence, one part, a
+  // part too long for a trail.
+  for (const std::string line :
+       {"Go to Settings > Billing", "\u00ab Bonjour \u00bb dit-il", "Home \u203a News.",
+        "Startseite", "Home \u203a Why we decided to close the old market hall after forty years"}) {
+    INFO(line);
+    CHECK_FALSE(ChevronTrail(line));
+  }
+}
+
+TEST_CASE("a file's size in brackets at a line's end is a download link", "[line_shapes]") {
+  for (const std::string line :
+       {"Pressemitteilung als PDF (124 KB)", "Descargar plano de desv\u00edos (PDF, 1,2 MB)",
+        "AgMapCorn.webm (3840x2160) [10.8 MB]", "Download PDF (214 KB) ", "Liite (PDF, 84 kt)"}) {
+    INFO(line);
+    CHECK(FileSizeLine(line));
+  }
+  // A size in a sentence, a count, a unit that is no size, a long note.
+  for (const std::string line :
+       {"The file is small (124 KB).", "Reviews (29)", "Der Akku wiegt (1,2 kg)",
+        "Speicher (8 GB RAM)", "Kapazit\u00e4t (MB)", "Arbeitsspeicher (16 GB)"}) {
+    INFO(line);
+    CHECK_FALSE(FileSizeLine(line));
+  }
+}
+
 TEST_CASE("a bare number with a separator or a percent sign is a number line",
           "[line_shapes]") {
   for (const std::string line :

@@ -68,8 +68,14 @@ constexpr int kProseWords = 8;
 // Words at most of a line of link texts joined without spaces
 // (heuristic:glued-links; a sentence is longer).
 constexpr int kGluedLinkWords = 25;
+// A download link with its file's size is this many words at most
+// (heuristic:file-link).
+constexpr int kFileLinkWords = 16;
 
 enum class Cls : uint8_t { kNeutral, kGood, kBad };
+
+// Evidence::breadcrumb of a breadcrumb trail no rule names.
+constexpr int kTrail = -2;
 
 // Evidence::menu_shape of a menu-shaped line a byline pattern matches.
 constexpr uint8_t kMenuByline = 2;
@@ -88,7 +94,9 @@ struct Evidence {  // 40 bytes: a million short lines hold a million of these
   int rule = -1;       // the rule that decided, or -1
   // From the line's key, read in pass 1:
   int match = -1;       // the first line/prefix/suffix/contains rule it matches, or -1
-  int breadcrumb = -1;  // the navigation rule naming its first segment, or -1
+  // The navigation rule naming its first segment, kTrail for a trail
+  // parted by › or » (ChevronTrail()), or -1.
+  int breadcrumb = -1;
   // Words (CJK: two characters count as one), at most 65,535: every
   // threshold on it is far below.
   uint16_t units = 0;
@@ -546,6 +554,12 @@ void Judging::ReadLines() {
     if (!f.skip && !key.Empty()) {
       f.match = MatchRules(R, text, key, f.sampled, f.units);
       f.breadcrumb = BreadcrumbRule(R, key);
+      // A trail parted by › or » is one whatever its first part says
+      // (line_shapes.h); on scraped text, as a crawler writes it.
+      if (f.breadcrumb < 0 && text_input_ && f.match < 0 && !f.sampled &&
+          line_filter::ChevronTrail(text)) {
+        f.breadcrumb = kTrail;
+      }
       // A heading such as "Similar Questions" or "Weitere Veranstaltungen":
       // its `lead` rule waits in `rule` (the line is not dropped for it)
       // for pass 3, where it heads a related block if teasers follow.
@@ -693,8 +707,8 @@ void Judging::JudgeAlone() {
     }
     // "Home / World / <headline>", "Startseite > Politik": the first
     // segment is a navigation word of the rules.
-    if (f.breadcrumb >= 0) {
-      bad(f.breadcrumb, "heuristic:breadcrumb", "navigation");
+    if (f.breadcrumb >= 0 || f.breadcrumb == kTrail) {
+      bad(std::max(f.breadcrumb, -1), "heuristic:breadcrumb", "navigation");
       // Parted by " | " it is no page's breadcrumb (those use › > » /)
       // but a section's links: a wiki's "Bearbeiten | Quelltext
       // bearbeiten" under each heading, which must not end the text there.
@@ -714,6 +728,18 @@ void Judging::JudgeAlone() {
     // (26)" on a category page), where WCXB calls them content.
     if (f.units <= line_filter::kArrowLinkWords && line_filter::ArrowAtEdge(text)) {
       bad(-1, "heuristic:arrow-link", "navigation");
+      continue;
+    }
+    // Facets and tag lists with their counts, any length, and a download
+    // link with its file's size (line_shapes.h).
+    if (text_input_ && line_filter::CountersLine(text)) {
+      bad(-1, "heuristic:counters", "navigation");
+      f.anchor = false;
+      continue;
+    }
+    if (text_input_ && f.units <= kFileLinkWords && line_filter::FileSizeLine(text)) {
+      bad(-1, "heuristic:file-link", "navigation");
+      f.anchor = false;
       continue;
     }
     if (f.units <= line_filter::kShapeLineWords) {

@@ -13,6 +13,7 @@ namespace line_filter {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // A byte of a word: an ASCII letter, or any byte of a multi-byte character
 // ("Téléphone", "Hyödyllinen").
@@ -271,6 +272,145 @@ bool CounterLine(std::string_view text) {
     }
   }
   return words >= 1 && words <= 3;
+}
+
+namespace {
+
+// The words of `s` (runs parted by spaces).
+int SpacedWords(std::string_view s) {
+  int n = 0;
+  bool in_word = false;
+  for (const char c : s) {
+    n += c != ' ' && !in_word;
+    in_word = c != ' ';
+  }
+  return n;
+}
+
+// Skips spaces and the separators between a facet's items: , | / and the
+// middle dot and bullet.
+size_t SkipItemSeparators(std::string_view s, size_t p) {
+  while (p < s.size()) {
+    if (s[p] == ' ' || s[p] == ',' || s[p] == '|' || s[p] == '/') {
+      ++p;
+    } else if (s.compare(p, 2, "\xC2\xB7") == 0) {
+      p += 2;
+    } else if (s.compare(p, 3, "\xE2\x80\xA2") == 0) {
+      p += 3;
+    } else {
+      break;
+    }
+  }
+  return p;
+}
+
+}  // namespace
+
+bool CountersLine(std::string_view text) {
+  if (text.size() < 9 || text.back() != ')') return false;
+  size_t p = 0;
+  bool head = false;
+  const size_t colon = text.find(':');
+  if (colon != std::string_view::npos && colon < 40) {
+    const std::string_view label = text.substr(0, colon);
+    const int words = SpacedWords(label);
+    if (words >= 1 && words <= 3 && label.find('(') == std::string_view::npos) {
+      head = true;
+      p = colon + 1;
+    }
+  }
+  int items = 0;
+  for (p = SkipItemSeparators(text, p); p < text.size(); p = SkipItemSeparators(text, p)) {
+    const size_t open = text.find('(', p);
+    if (open == std::string_view::npos) return false;
+    const std::string_view label = text.substr(p, open - p);
+    if (SpacedWords(label) > 4 || label.find(')') != std::string_view::npos) return false;
+    const size_t close = text.find(')', open);
+    if (close == std::string_view::npos) return false;
+    std::string_view count = text.substr(open + 1, close - open - 1);
+    while (!count.empty() && count.front() == ' ') count.remove_prefix(1);
+    while (!count.empty() && count.back() == ' ') count.remove_suffix(1);
+    if (!GroupedNumber(count)) return false;
+    ++items;
+    p = close + 1;
+  }
+  return items >= 3 || (head && items >= 2);
+}
+
+bool ChevronTrail(std::string_view text) {
+  static constexpr std::string_view kMarks[] = {" \u203A ", " \u00BB "};  // › »
+  if (text.find("\u00AB") != std::string_view::npos) return false;  // « a quotation »
+  if (!text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?' ||
+                        text.back() == ';' || text.back() == ':')) {
+    return false;
+  }
+  int segments = 1;
+  size_t from = 0;
+  while (from <= text.size()) {
+    size_t next = std::string_view::npos, mark = 0;
+    for (std::string_view m : kMarks) {
+      const size_t at = text.find(m, from);
+      if (at < next) next = at, mark = m.size();
+    }
+    const std::string_view segment = text.substr(from, next - from);
+    const int words = SpacedWords(segment);
+    if (words < 1 || words > 6) return false;
+    if (next == std::string_view::npos) break;
+    ++segments;
+    from = next + mark;
+  }
+  return segments >= 2 && segments <= 6;
+}
+
+// Whether `text` names a file format as a word or an extension ("PDF",
+// "plan.docx"), case aside.
+bool NamesFileFormat(std::string_view text) {
+  static constexpr std::string_view kFormats[] = {
+      "pdf", "doc", "docx", "odt", "rtf", "txt", "csv", "xls", "xlsx", "ods", "ppt", "pptx",
+      "jpg", "jpeg", "png", "gif", "tif", "mp3", "mp4", "webm", "mov", "zip", "epub", "dwg"};
+  for (size_t p = 0; p < text.size();) {
+    while (p < text.size() && !IsAsciiAlpha(text[p]) && !IsDigit(text[p])) ++p;
+    const size_t start = p;
+    while (p < text.size() && (IsAsciiAlpha(text[p]) || IsDigit(text[p]))) ++p;
+    const size_t len = p - start;
+    if (len < 3 || len > 4) continue;
+    char word[4];
+    for (size_t k = 0; k < len; ++k) word[k] = static_cast<char>(text[start + k] | 0x20);
+    for (std::string_view f : kFormats) {
+      if (f == std::string_view(word, len)) return true;
+    }
+  }
+  return false;
+}
+
+bool FileSizeLine(std::string_view text) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.size() < 6 || (text.back() != ')' && text.back() != ']')) return false;
+  const size_t open = text.find_last_of(text.back() == ')' ? '(' : '[');
+  if (open == std::string_view::npos || open == 0) return false;
+  std::string_view inside = text.substr(open + 1, text.size() - open - 2);
+  while (!inside.empty() && inside.back() == ' ') inside.remove_suffix(1);
+  // The unit: letters at the end, after the number.
+  size_t u = inside.size();
+  while (u > 0 && IsAsciiAlpha(inside[u - 1])) --u;
+  static constexpr std::string_view kUnits[] = {"B",  "KB",  "kB", "MB", "GB", "KiB",
+                                                "MiB", "GiB", "Ko", "Mo", "kt", "Mt"};
+  const std::string_view unit = inside.substr(u);
+  bool is_unit = false;
+  for (std::string_view k : kUnits) is_unit = is_unit || unit == k;
+  if (!is_unit) return false;
+  size_t d = u;
+  while (d > 0 && inside[d - 1] == ' ') --d;
+  const size_t end = d;
+  while (d > 0 && (IsDigit(inside[d - 1]) || inside[d - 1] == '.' || inside[d - 1] == ',')) --d;
+  if (d == end || !IsDigit(inside[d])) return false;
+  // Before the number: nothing, or a format's name and a comma ("PDF, ").
+  std::string_view format = inside.substr(0, d);
+  while (!format.empty() && (format.back() == ' ' || format.back() == ',')) format.remove_suffix(1);
+  for (const char c : format) {
+    if (!IsAsciiAlpha(c) && !IsDigit(c)) return false;
+  }
+  return format.size() <= 5 && NamesFileFormat(text);
 }
 
 // One or two integers, each with its sign, and nothing else: "+34 / -2",
