@@ -441,6 +441,22 @@ TEST_CASE("under a title under a breadcrumb the head of a crawled page has ended
   CHECK_FALSE(Has(kept, "Anzeige"));
 }
 
+TEST_CASE("a trail parted by chevrons is a breadcrumb, its parts numbered or not", "[filter]") {
+  // A trail whose first part no rule names, and a trail of numbered parts
+  // (a line of facts by its shape) above an article, a chevron's look-alikes
+  // in it.
+  for (const std::string crumb :
+       {"Kultur \u203a B\u00fchne", "Startseite \u203a Fu\u00dfball \u203a 2. Liga \u203a 27. Spieltag"}) {
+    INFO(crumb);
+    TestDoc doc;
+    const std::string steps = "\u00d6ffnen Sie Einstellungen > Sicherung";
+    auto kept = FilterText({crumb, kPara1, steps, kPara2}, &doc);
+    CHECK_FALSE(Has(kept, crumb));
+    CHECK(Has(kept, steps));
+    CHECK(Has(kept, kPara1));
+  }
+}
+
 TEST_CASE("a line of facts does not end the head of a crawled page", "[filter]") {
   // A course page: what it teaches, then its modules, each a line of facts
   // between separators (a menu's shape), then the description.

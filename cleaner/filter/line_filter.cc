@@ -700,10 +700,14 @@ void Judging::JudgeAlone() {
       // ad's place and time are content as often as a profile's counters
       // are not (bench/crawled, CV: content kept 94.2 % -> 94.8 %, noise
       // removed 79.5 % -> 79.0 %; batch 12 out of sample 89.4 % -> 91.9 %
-      // kept). On HTML the extractor has judged it.
-      if (text_input_ && (line_filter::FactsLine(text) || TableRow(i))) continue;
-      bad(-1, "heuristic:menu", "navigation");
-      continue;
+      // kept). On HTML the extractor has judged it. A breadcrumb whose
+      // parts are numbered ("Startseite › Fußball › 2. Liga › 27.
+      // Spieltag") is a breadcrumb still: below.
+      if (!text_input_ || !(line_filter::FactsLine(text) || TableRow(i))) {
+        bad(-1, "heuristic:menu", "navigation");
+        continue;
+      }
+      if (f.breadcrumb == -1) continue;
     }
     // "Home / World / <headline>", "Startseite > Politik": the first
     // segment is a navigation word of the rules.
