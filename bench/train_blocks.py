@@ -170,7 +170,7 @@ def main():
     ap.add_argument("--trees", type=int, default=200)
     ap.add_argument("--depth", type=int, default=4)
     ap.add_argument("--rate", type=float, default=0.1)
-    ap.add_argument("--thresholds", default="-0.5/-1.5/0,forum=0/0,article=2/-1.5,listing=-0.5/-1.5/-0.5",
+    ap.add_argument("--thresholds", default="-0.5/-1.5/0,article=0.5/-1.5/0.5,forum=0/0/0,listing=0/0/0,collection=0/-0.5/0.5,documentation=0/-0.5/0.5",
                     help="space-separated threshold specs to cross-validate, each "
                          "T[/D[/O]][,KIND=T[/D[/O]]]... (log-odds; see spec_lines(); the first "
                          "is written)")

@@ -230,6 +230,30 @@ TEST_CASE("a block model that keeps next to nothing leaves the selection",
   CHECK(SelectHtml(html, PageKind::kArticle, "", nullptr, &m).Kept() == plain);
 }
 
+TEST_CASE("a block model that keeps under a line of headings and a date leaves the selection",
+          "[extract][block_model]") {
+  // A schedule whose selection holds its headings and a date: a model that
+  // keeps the date alone (which the filter then drops as a dateline) would
+  // leave the page empty.
+  const std::string html = HtmlPage(
+      "<main><h2>League schedule</h2><h3>Matchup</h3><h3>Result</h3><h3>Passing leader</h3>"
+      "<p>Sunday, February 8, 2026</p></main>");
+  const auto plain = SelectHtml(html).Kept();
+  REQUIRE(plain.size() == 5);
+  BlockModel m;
+  // Headings score -1, the rest 1.
+  REQUIRE(Load("base\t0\nthreshold\t0\ntree\nnode\theading\t0.5\t1\t2\t0\nleaf\t1\nleaf\t-1\n",
+               &m)
+              .ok());
+  auto s = SelectHtml(html, PageKind::kListing, "", nullptr, &m);
+  CHECK(s.Kept() == plain);
+  bool said = false;
+  for (const std::string& a : s.Said("block-model")) {
+    said |= a.find("characters the selection kept; the selection stands") != std::string::npos;
+  }
+  CHECK(said);
+}
+
 TEST_CASE("the feature dump sees every block the rules leave once", "[extract][block_model]") {
   const std::string html =
       HtmlPage("<nav><a href=/>Home</a> <a href=/a>About</a></nav><article>" + ProseParagraph(1) +

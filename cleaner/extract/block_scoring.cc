@@ -18,6 +18,9 @@ namespace {
 // A paragraph's worth of text (characters): what the model must keep of a
 // page whose selection held text, unless it keeps an eighth of it.
 constexpr long kMinModelChars = 200;
+// A line's worth (characters, headings counted): less than this from the
+// model is no page's text while the selection kept more.
+constexpr long kMinModelLine = 80;
 
 static_assert(kBlockDocumentation == kBlockForum + 5, "the kinds' features in PageKind's order");
 
@@ -196,13 +199,25 @@ void Selector::ApplyBlockModel(const std::vector<int>& judged, const std::vector
   const double drop = block_model->drop(kind) + shift;
   const double overrule = block_model->overrule(kind) + shift;
   std::vector<char> verdict(judged.size());
-  long model_chars = 0;
+  long model_chars = 0, model_all = 0, chosen_all = 0;  // *_all: headings too
   size_t best = 0;
   for (size_t j = 0; j < judged.size(); ++j) {
     const int i = judged[j];
     verdict[j] = scores[j] > ((*keep)[i] ? drop : blocks_[i].dropped ? overrule : threshold);
     if (verdict[j]) model_chars += TextChars(blocks_[i]);
+    if (verdict[j]) model_all += blocks_[i].chars;
+    if ((*keep)[i]) chosen_all += blocks_[i].chars;
     if (scores[j] > scores[best]) best = j;
+  }
+  // Under a line's worth, headings counted, the model's text is no page's
+  // text (a schedule's date above the table the selection missed, which
+  // the filter then drops as a dateline): the selection stands when it
+  // kept more.
+  if (model_all < kMinModelLine && chosen_all > model_all) {
+    QueueInfo("block-model", "the block model keeps " + std::to_string(model_all) + " of the " +
+                                 std::to_string(chosen_all) +
+                                 " characters the selection kept; the selection stands");
+    return;
   }
   // Never silently empty: when the model keeps under an eighth of the
   // selection's text and under a paragraph's worth, the selection stands
