@@ -75,7 +75,8 @@ TEST_CASE("a label with a count in brackets is a counter", "[line_shapes]") {
   for (const std::string line :
        {"(29)", "Was this review helpful? Yes (4) No", "Top 10 lists (2024)",
         "The survey covered four regions (3,200 people)", "Spectrum Access System (SAS)",
-        "Route 66 (1926)", "Reviews (29) Write a review"}) {
+        "Route 66 (1926)", "Reviews (29) Write a review", "Year one (2021)",
+        "Brunnenhaus am Dorfplatz (1819)"}) {
     INFO(line);
     CHECK_FALSE(CounterLine(line));
   }

@@ -257,6 +257,12 @@ bool CounterLine(std::string_view text) {
   if (!TrailingBrackets(text, &label, &count) || count.empty() || !GroupedNumber(count)) {
     return false;
   }
+  // Four digits from 1800 to 2099 read as a year: "Acer Nitro 16 (2023)",
+  // "Brunnenhaus am Dorfplatz (1819)".
+  if (count.size() == 4 && (count.compare(0, 2, "18") == 0 || count.compare(0, 2, "19") == 0 ||
+                            count.compare(0, 2, "20") == 0)) {
+    return false;
+  }
   // The label: one to three words of letters, joined by spaces, hyphens
   // or "&".
   int words = 0;
