@@ -68,6 +68,9 @@ constexpr int kProseWords = 8;
 // Words at most of a line of link texts joined without spaces
 // (heuristic:glued-links; a sentence is longer).
 constexpr int kGluedLinkWords = 25;
+// A breadcrumb trail (line_shapes.h: six parts of six words at most, and
+// the marks between them) is this many words at most.
+constexpr int kTrailWords = 41;
 // A download link with its file's size is this many words at most
 // (heuristic:file-link).
 constexpr int kFileLinkWords = 16;
@@ -557,7 +560,7 @@ void Judging::ReadLines() {
       // A trail parted by › or » is one whatever its first part says
       // (line_shapes.h); on scraped text, as a crawler writes it.
       if (f.breadcrumb < 0 && text_input_ && f.match < 0 && !f.sampled &&
-          line_filter::ChevronTrail(text)) {
+          f.units <= kTrailWords && line_filter::ChevronTrail(text)) {
         f.breadcrumb = kTrail;
       }
       // A heading such as "Similar Questions" or "Weitere Veranstaltungen":

@@ -345,6 +345,10 @@ bool CountersLine(std::string_view text) {
 
 bool ChevronTrail(std::string_view text) {
   static constexpr std::string_view kMarks[] = {" \u203A ", " \u00BB "};  // › »
+  // Their last bytes, rare in text: a scan with memchr first.
+  if (text.find('\xBA') == std::string_view::npos && text.find('\xBB') == std::string_view::npos) {
+    return false;
+  }
   if (text.find("\u00AB") != std::string_view::npos) return false;  // « a quotation »
   if (!text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?' ||
                         text.back() == ';' || text.back() == ':')) {
