@@ -444,6 +444,7 @@ class Judging {
     const char* category = nullptr;
   };
   ItemShape RuleItems(size_t i, std::string_view text);
+  ItemShape LineShape(size_t i, std::string_view text) const;
   void FindContent();
   void JudgeEdges();
   void CutGluedStamp();
@@ -661,6 +662,34 @@ Judging::ItemShape Judging::RuleItems(size_t i, std::string_view text) {
   return {};
 }
 
+// Pass 2's shapes that say what a line is in any language
+// (line_shapes.h), weak evidence: the zones are not drawn by them.
+// Counters, ratings and bare numbers on scraped text only: in HTML the
+// extractor kept them with their cards and tables ("Road Bike Helmets
+// (26)" on a category page), where WCXB calls them content.
+Judging::ItemShape Judging::LineShape(size_t i, std::string_view text) const {
+  const Info& f = info_[i];
+  // Facets and tag lists with their counts, any length, and a download
+  // link with its file's size.
+  if (text_input_ && line_filter::CountersLine(text)) return {-1, "heuristic:counters", "navigation"};
+  if (text_input_ && f.units <= kFileLinkWords && line_filter::FileSizeLine(text)) {
+    return {-1, "heuristic:file-link", "navigation"};
+  }
+  if (f.units <= line_filter::kShapeLineWords) {
+    if (line_filter::PhoneLine(text)) return {-1, "heuristic:phone-line", "contact"};
+    if (!text_input_) return {};
+    if (line_filter::EmailLine(text)) return {-1, "heuristic:email-line", "contact"};
+    if (line_filter::CounterLine(text)) return {-1, "heuristic:counter", "navigation"};
+    if (line_filter::RatingLine(text)) return {-1, "heuristic:rating", "low-content"};
+    if (line_filter::NumberLine(text)) return {-1, "heuristic:number", "low-content"};
+  }
+  // A line of marks alone ("---" above a signature, a carousel's "‹"
+  // and "›"): nothing a reader reads. On scraped text only (the HTML
+  // extractor writes no such block; the training texts hold none).
+  if (text_input_ && f.key_empty) return {-1, "heuristic:no-words", "low-content"};
+  return {};
+}
+
 // Pass 2: evidence that does not depend on position.
 void Judging::JudgeAlone() {
   std::unordered_map<std::string_view, bool> foreign_lang;  // text -> other language
@@ -728,67 +757,19 @@ void Judging::JudgeAlone() {
       bad(-1, "heuristic:link-list", "navigation");
       continue;
     }
-    // Shapes that say what a line is in any language (line_shapes.h).
-    // Weak evidence but for the arrow: the zones are not drawn by them.
-    // Counters, ratings and bare numbers on scraped text only: in HTML the
-    // extractor kept them with their cards and tables ("Road Bike Helmets
-    // (26)" on a category page), where WCXB calls them content.
+    // Shapes that say what a line is in any language (line_shapes.h):
+    // an arrow at its edge, then the weak ones (LineShape()).
     if (f.units <= line_filter::kArrowLinkWords && line_filter::ArrowAtEdge(text)) {
       bad(-1, "heuristic:arrow-link", "navigation");
       continue;
     }
-    // Facets and tag lists with their counts, any length, and a download
-    // link with its file's size (line_shapes.h).
-    if (text_input_ && line_filter::CountersLine(text)) {
-      bad(-1, "heuristic:counters", "navigation");
+    // Lines of a rule's items, or counts: weak, as the shapes.
+    ItemShape shape = LineShape(i, text);
+    if (shape.heuristic == nullptr && !f.sampled && !f.shape_good) shape = RuleItems(i, text);
+    if (shape.heuristic != nullptr) {
+      bad(shape.rule, shape.heuristic, shape.category);
       f.anchor = false;
       continue;
-    }
-    if (text_input_ && f.units <= kFileLinkWords && line_filter::FileSizeLine(text)) {
-      bad(-1, "heuristic:file-link", "navigation");
-      f.anchor = false;
-      continue;
-    }
-    if (f.units <= line_filter::kShapeLineWords) {
-      const char* shape = nullptr;
-      const char* category = "navigation";
-      if (line_filter::PhoneLine(text)) {
-        shape = "heuristic:phone-line";
-        category = "contact";
-      } else if (text_input_ && line_filter::EmailLine(text)) {
-        shape = "heuristic:email-line";
-        category = "contact";
-      } else if (text_input_ && line_filter::CounterLine(text)) {
-        shape = "heuristic:counter";
-      } else if (text_input_ && line_filter::RatingLine(text)) {
-        shape = "heuristic:rating";
-        category = "low-content";
-      } else if (text_input_ && line_filter::NumberLine(text)) {
-        shape = "heuristic:number";
-        category = "low-content";
-      }
-      if (shape != nullptr) {
-        bad(-1, shape, category);
-        f.anchor = false;
-        continue;
-      }
-    }
-    // A line of marks alone ("---" above a signature, a carousel's "‹"
-    // and "›"): nothing a reader reads. On scraped text only (the HTML
-    // extractor writes no such block; the training texts hold none).
-    if (text_input_ && f.key_empty) {
-      bad(-1, "heuristic:no-words", "low-content");
-      f.anchor = false;
-      continue;
-    }
-    // Lines of a rule's items, or counts: weak, as the shapes above.
-    if (!f.sampled && !f.shape_good) {
-      const ItemShape shape = RuleItems(i, text);
-      if (shape.heuristic != nullptr) {
-        bad(shape.rule, shape.heuristic, shape.category);
-        f.anchor = false;
-        continue;
-      }
     }
     const int count = CountOf(i);
     // A short line repeated between paragraphs is not dropped for that: on

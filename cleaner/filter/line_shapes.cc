@@ -360,7 +360,10 @@ bool ChevronTrail(std::string_view text) {
     size_t next = std::string_view::npos, mark = 0;
     for (std::string_view m : kMarks) {
       const size_t at = text.find(m, from);
-      if (at < next) next = at, mark = m.size();
+      if (at < next) {
+        next = at;
+        mark = m.size();
+      }
     }
     const std::string_view segment = text.substr(from, next - from);
     const int words = SpacedWords(segment);
@@ -371,6 +374,8 @@ bool ChevronTrail(std::string_view text) {
   }
   return segments >= 2 && segments <= 6;
 }
+
+namespace {
 
 // Whether `text` names a file format as a word or an extension ("PDF",
 // "plan.docx"), case aside.
@@ -392,6 +397,8 @@ bool NamesFileFormat(std::string_view text) {
   }
   return false;
 }
+
+}  // namespace
 
 bool FileSizeLine(std::string_view text) {
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
