@@ -457,6 +457,30 @@ TEST_CASE("a trail parted by chevrons is a breadcrumb, its parts numbered or not
   }
 }
 
+TEST_CASE("a wiki section's [edit] link does not end the head of a crawled page", "[filter]") {
+  // A town's article: the wiki's menus, its short lead and infobox rows,
+  // then each section's heading with its edit link.
+  const std::string lead =
+      "Pellham Ford is a city in Caddis County, Oregon, on the north bank of the Little Sorrel "
+      "River. The population was 1,184 at the 2020 census.";
+  const std::vector<std::string> facts = {"County: Caddis", "Incorporated: 1894",
+                                          "Mayor: Linda Okafor", "ZIP code: 97498",
+                                          "Area code: 541"};
+  std::vector<std::string> lines = {"Jump to content", "Main menu", "Log in", "Pellham Ford",
+                                    lead};
+  lines.insert(lines.end(), facts.begin(), facts.end());
+  for (const std::string& l : {std::string("History"), std::string("[edit]"), kPara1,
+                               std::string("Geography"), std::string("[edit]"), kPara2}) {
+    lines.push_back(l);
+  }
+  TestDoc doc;
+  auto kept = FilterTextByRules(lines, &doc);
+  CHECK(Has(kept, lead));
+  CheckKeptAll(kept, facts);
+  CHECK_FALSE(Has(kept, "[edit]"));
+  CHECK_FALSE(Has(kept, "Log in"));
+}
+
 TEST_CASE("a line of facts does not end the head of a crawled page", "[filter]") {
   // A course page: what it teaches, then its modules, each a line of facts
   // between separators (a menu's shape), then the description.

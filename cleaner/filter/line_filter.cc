@@ -712,8 +712,13 @@ void Judging::JudgeAlone() {
       // is no strong line for the zones (a garden calendar's second half
       // went as after-content under one; the training texts and the
       // earlier crawled pages are the same either way).
+      // So is a link in square brackets, a wiki section's "[edit]" or
+      // "[Bearbeiten | Quelltext bearbeiten]" under each heading (a town's
+      // article lost its lead and its infobox above the first one).
       const Rule& rule = R.rules[f.match];
-      f.anchor = !rule.weak && !(rule.kind == RuleKind::kPrefix && rule.category == "related");
+      const bool bracketed = text.size() > 2 && text.front() == '[' && text.back() == ']';
+      f.anchor = !rule.weak && !bracketed &&
+                 !(rule.kind == RuleKind::kPrefix && rule.category == "related");
       continue;
     }
     if (f.menu_shape && f.ending != Ending::kTerminal && f.ending != Ending::kQuestion &&
