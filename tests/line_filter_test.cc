@@ -481,6 +481,24 @@ TEST_CASE("a wiki section's [edit] link does not end the head of a crawled page"
   CHECK_FALSE(Has(kept, "Log in"));
 }
 
+TEST_CASE("a table of contents takes the entries that stand again below", "[filter]") {
+  // A report: its lead, its table of contents (one entry numbered as its
+  // heading is not), then the sections, and a list that is no entry.
+  const std::vector<std::string> lines = {
+      kPara1, "Table of contents", "1. The budget at a glance", "What the opposition says",
+      "Our verdict", "The budget at a glance", kPara2, "What the opposition says", kPara3,
+      "Our verdict", "Bridges", "Buses"};
+  TestDoc doc;
+  auto kept = FilterTextByRules(lines, &doc);
+  CHECK_FALSE(Has(kept, "Table of contents"));
+  CHECK_FALSE(Has(kept, "1. The budget at a glance"));
+  // Each heading once, below; the list under the last one stays.
+  CHECK(std::count(kept.begin(), kept.end(), "What the opposition says") == 1);
+  CHECK(std::count(kept.begin(), kept.end(), "Our verdict") == 1);
+  CHECK(Has(kept, "The budget at a glance"));
+  CheckKeptAll(kept, {"Bridges", "Buses"});
+}
+
 TEST_CASE("a line of facts does not end the head of a crawled page", "[filter]") {
   // A course page: what it teaches, then its modules, each a line of facts
   // between separators (a menu's shape), then the description.

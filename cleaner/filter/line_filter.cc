@@ -435,6 +435,7 @@ class Judging {
   void JudgeAlone();
   bool TakeHeaderBlocks();  // false when the time budget ran out
   bool OwnKindBetween(size_t from, size_t to, const std::string& category) const;
+  bool ListedBelow(size_t j) const;
   const char* Stamp(size_t i);  // a post's stamp or a reading time; see Stamp()
   // A shape made of a rule's items, by RuleItems(): its heuristic's name
   // (null: none), the rule behind it (or -1) and the category.
@@ -837,6 +838,33 @@ bool Judging::OwnKindBetween(size_t from, size_t to, const std::string& category
   return true;
 }
 
+// A table of contents' entry: its text, a leading number aside ("2.",
+// "1.1", "3)"), stands again as a line within kTocReach lines below it (the
+// heading it lists).
+constexpr size_t kTocReach = 2000;
+constexpr int kTocEntryWords = 12;
+constexpr int kTocEntries = 60;  // entries a table of contents takes at most
+
+std::string_view WithoutNumbering(std::string_view t) {
+  size_t p = 0;
+  while (p < t.size() && ((t[p] >= '0' && t[p] <= '9') || t[p] == '.')) ++p;
+  if (p == 0) return t;
+  if (p < t.size() && t[p] == ')') ++p;
+  if (p >= t.size() || t[p] != ' ') return t;
+  while (p < t.size() && t[p] == ' ') ++p;
+  return t.substr(p);
+}
+
+bool Judging::ListedBelow(size_t j) const {
+  const std::string_view entry = WithoutNumbering(blocks_[j].text);
+  if (entry.empty()) return false;
+  for (size_t k = j + 1; k < n_ && k <= j + kTocReach; ++k) {
+    const std::string_view t = blocks_[k].text;
+    if (t.size() >= entry.size() && WithoutNumbering(t) == entry) return true;
+  }
+  return false;
+}
+
 // Pass 3: a header takes the lines of its block.
 bool Judging::TakeHeaderBlocks() {
   // The first content paragraph. Lines are only ever taken (made
@@ -892,6 +920,11 @@ bool Judging::TakeHeaderBlocks() {
         // by its own rules. (A headline under a "Kommentar" kicker is not a
         // prompt.)
         take = g.cls == Cls::kNeutral && (g.units <= 4 || text_above);
+      } else if (R.rules[info_[i].rule].toc) {
+        // A table of contents takes its entries: the lines that stand
+        // again below as the headings they list.
+        take = g.cls == Cls::kNeutral && g.units <= kTocEntryWords && taken < kTocEntries &&
+               g.ending != Ending::kTerminal && ListedBelow(j);
       } else {
         // Other headers ("Share this:", "Follow us") take the one- to
         // three-word items under them, read past lines of their own kind

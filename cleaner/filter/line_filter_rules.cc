@@ -649,9 +649,12 @@ Status ParseOptions(const RuleLine& line, std::string_view field, Rule* rule) {
       rule->glued = true;
     } else if (opt == "weak") {
       rule->weak = true;
+    } else if (opt == "toc") {
+      if (rule->kind != RuleKind::kHeader) return line.Error("option toc is for header rules");
+      rule->toc = true;
     } else {
       return line.Error("unknown option \"" + std::string(opt) +
-                        "\" (known: max_words=N zone=edge|any sep num glued weak)");
+                        "\" (known: max_words=N zone=edge|any sep num glued weak toc)");
     }
   }
   return Status::OK();

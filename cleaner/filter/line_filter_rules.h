@@ -99,6 +99,9 @@ struct Rule {
   // A `lead` word list (kind kHeader): a line of two or three words, one of
   // them listed, heads a related block when it has teasers under it.
   bool lead = false;
+  // header: a table of contents' heading; it takes the lines under it that
+  // stand again further down (the headings it lists).
+  bool toc = false;
 };
 
 // What a pattern match captured.
