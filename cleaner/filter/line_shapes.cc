@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "cleaner/filter/line_filter_rules.h"
+#include "cleaner/util/ascii.h"
 #include "cleaner/util/utf8.h"
 
 namespace cleaner {
@@ -14,6 +15,13 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// `s` without the spaces at its ends.
+std::string_view TrimSpaces(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
 
 // A byte of a word: an ASCII letter, or any byte of a multi-byte character
 // ("Téléphone", "Hyödyllinen").
@@ -70,9 +78,7 @@ bool TrailingBrackets(std::string_view text, std::string_view* label, std::strin
   const size_t open = text.rfind('(');
   if (open == std::string_view::npos || open == 0) return false;
   *label = text.substr(0, open);
-  *count = text.substr(open + 1, text.size() - open - 2);
-  while (!count->empty() && count->front() == ' ') count->remove_prefix(1);
-  while (!count->empty() && count->back() == ' ') count->remove_suffix(1);
+  *count = TrimSpaces(text.substr(open + 1, text.size() - open - 2));
   return true;
 }
 
@@ -333,10 +339,7 @@ bool CountersLine(std::string_view text) {
     if (SpacedWords(label) > 4 || label.find(')') != std::string_view::npos) return false;
     const size_t close = text.find(')', open);
     if (close == std::string_view::npos) return false;
-    std::string_view count = text.substr(open + 1, close - open - 1);
-    while (!count.empty() && count.front() == ' ') count.remove_prefix(1);
-    while (!count.empty() && count.back() == ' ') count.remove_suffix(1);
-    if (!GroupedNumber(count)) return false;
+    if (!GroupedNumber(TrimSpaces(text.substr(open + 1, close - open - 1)))) return false;
     ++items;
     p = close + 1;
   }
@@ -387,12 +390,10 @@ bool NamesFileFormat(std::string_view text) {
     while (p < text.size() && !IsAsciiAlpha(text[p]) && !IsDigit(text[p])) ++p;
     const size_t start = p;
     while (p < text.size() && (IsAsciiAlpha(text[p]) || IsDigit(text[p]))) ++p;
-    const size_t len = p - start;
-    if (len < 3 || len > 4) continue;
-    char word[4];
-    for (size_t k = 0; k < len; ++k) word[k] = static_cast<char>(text[start + k] | 0x20);
+    const std::string_view word = text.substr(start, p - start);
+    if (word.size() < 3 || word.size() > 4) continue;
     for (std::string_view f : kFormats) {
-      if (f == std::string_view(word, len)) return true;
+      if (EqualsIgnoreCase(f, word)) return true;
     }
   }
   return false;
