@@ -261,238 +261,261 @@ const CodePointTable& CodePoints() {
 #define CLEANER_INLINE
 #endif
 
-}  // namespace
+// The state of one Tokenize() call, and its steps. Every member function is
+// inlined into Run(), so that the state stays in registers as local
+// variables would (called out of line, the steps kept it in memory and cost
+// more than the work itself).
+class Tokenizer {
+ public:
+  Tokenizer(std::string_view text, LineKey* key)
+      : key_(key), tokens_(key->tokens), data_(text.data()), size_(text.size()) {
+    // Case folding never makes a character more than one and a half times
+    // longer in UTF-8, so twice the input is room enough; writing through
+    // an index is cheaper than append. The 16 spare bytes let
+    // BytesHashPadded() load a word's last 8 bytes and the letter loop store
+    // 8 bytes at a time (see there). The buffer only grows: filling it anew
+    // with zeros for every line cost more than tokenizing short lines, and
+    // Word() reads only the spans of the tokens.
+    const size_t room = size_ * 2 + 16;
+    if (key->folded.size() < room) key->folded.resize(room);
+    buf_ = &key->folded[0];
+    tokens_.clear();
+    key->separators = 0;
+    key->max_segment_words = 0;
+    key->first_segment_tokens = -1;
+    key->cjk_letters = 0;
+    std::fill(std::begin(key->script_letters), std::end(key->script_letters), 0);
+  }
 
-void Tokenize(std::string_view text, LineKey* key) {
-  // Case folding never makes a character more than one and a half times
-  // longer in UTF-8, so twice the input is room enough; writing through an
-  // index is cheaper than append. The 16 spare bytes let BytesHashPadded()
-  // load a word's last 8 bytes and the letter loop store 8 bytes at a time
-  // (see there). The buffer only grows: filling it anew with zeros for
-  // every line cost more than tokenizing short lines, and Word() reads
-  // only the spans of the tokens.
-  const size_t room = text.size() * 2 + 16;
-  if (key->folded.size() < room) key->folded.resize(room);
-  char* const buf = &key->folded[0];
-  size_t w = 0;
-  std::vector<Token>& tokens = key->tokens;
-  tokens.clear();
-  key->separators = 0;
-  key->max_segment_words = 0;
-  key->first_segment_tokens = -1;
-  key->cjk_letters = 0;
-  std::fill(std::begin(key->script_letters), std::end(key->script_letters), 0);
-  int letters = 0;        // all letters
-  int ascii_letters = 0;  // of them, ASCII (Latin) letters, counted apart and added at the end
-  enum { kNone, kWord, kNum } state = kNone;
-  // The open token (state != kNone): its start, folded offset and flags.
-  uint32_t cur_begin = 0, cur_off = 0;
-  bool cur_upper = false;
-  int segment_words = 0;
-  bool prev_space = true;  // the previous code point was white space (or the start)
-  auto finish = [&](uint32_t end) CLEANER_INLINE {
-    if (state == kNone) return;
-    Token& t = tokens.emplace_back();
-    t.begin = cur_begin;
-    t.end = end;
-    t.key_off = cur_off;
-    t.key_len = static_cast<uint32_t>(w) - cur_off;
-    t.number = state == kNum;
-    t.upper = cur_upper;
-    // The key buffer has room past the word (see above), so its hash may
-    // read whole words.
-    t.hash = t.number ? kNumberHash : BytesHashPadded(buf + t.key_off, t.key_len);
-    ++segment_words;
-    state = kNone;
-  };
-  auto start = [&](uint32_t at, bool number) CLEANER_INLINE {
-    finish(at);
-    state = number ? kNum : kWord;
-    cur_begin = at;
-    cur_off = static_cast<uint32_t>(w);
-    cur_upper = false;
-  };
-  auto fold_byte = [&](char b) { buf[w++] = b; };
-  const char* const data = text.data();
-  const size_t size = text.size();
-  size_t pos = 0;
-  while (pos < size) {
-    const uint32_t at = static_cast<uint32_t>(pos);
-    const unsigned char c = static_cast<unsigned char>(data[pos]);
-    if (c < 0x80) {
-      ++pos;
+  void Run() {
+    while (pos_ < size_) {
+      const uint32_t at = static_cast<uint32_t>(pos_);
+      const unsigned char c = static_cast<unsigned char>(data_[pos_]);
+      if (c >= 0x80) {
+        NonAscii(at);
+        continue;
+      }
+      ++pos_;
       const uint8_t cls = kAscii.c[c];
       // Letters first: most rounds start a word (the space after one is
       // taken with it).
-      if (__builtin_expect(cls == kLetterByte, 1)) goto letter;
-      switch (cls) {
-        case kLetterByte:
-        letter : {
-          if constexpr (kLittleEndian) {
-            // The common word: it starts here, has fewer than 8 letters,
-            // and an ASCII byte ends it. One load finds, folds and hashes
-            // it; the token is what start(), the loop below and finish()
-            // would make (finish(at) first closes a number before it, as
-            // start() does).
-            if (state != kWord && at + 8 <= size) {
-              uint64_t v;
-              std::memcpy(&v, data + at, 8);
-              const uint64_t is_letter = AsciiLetterMask(v);
-              const uint64_t stop = ~is_letter & 0x8080808080808080ULL;
-              const size_t run = static_cast<size_t>(__builtin_ctzll(stop | (1ULL << 63))) / 8;
-              const unsigned char next = static_cast<unsigned char>(data[at + run]);
-              if (stop != 0 && next < 0x80) {  // run < 8, and run >= 1: data[at] is a letter
-                finish(at);
-                const uint64_t lower = v | (is_letter >> 2);
-                std::memcpy(buf + w, &lower, 8);  // room as below
-                const uint64_t word = lower & ((1ULL << (8 * run)) - 1);
-                const uint32_t len = static_cast<uint32_t>(run);
-                tokens.push_back(Token{at, at + len, static_cast<uint32_t>(w), len,
-                                       ShortWordHash(word, run), false, c <= 'Z'});
-                ++segment_words;
-                w += run;
-                ascii_letters += static_cast<int>(run);
-                pos = at + run;
-                prev_space = next == ' ';  // the space after it, taken at once
-                pos += prev_space;
-                continue;
-              }
-            }
-          }
-          if (state != kWord) {
-            start(at, false);
-            cur_upper = c <= 'Z';
-          }
-          // The whole run of ASCII letters at once, lowercased as it is
-          // read: this loop is where a document's bytes mostly go. Eight
-          // bytes at a time while eight are left: the word is stored
-          // lowercased, with the bytes after the run copied as they are
-          // (they lie past the token, where the next write or nothing
-          // reads them: BytesHashPadded() masks past a word's end). The
-          // store ends by w + (end - at) + 8 <= 1.5 * end + 8 <= room.
-          size_t end = at;
-          if constexpr (kLittleEndian) {
-            while (end + 8 <= size) {
-              uint64_t v;
-              std::memcpy(&v, data + end, 8);
-              const uint64_t is_letter = AsciiLetterMask(v);
-              const uint64_t lower = v | (is_letter >> 2);  // 0x80 >> 2 == 0x20
-              std::memcpy(buf + w + (end - at), &lower, 8);
-              const uint64_t stop = ~is_letter & 0x8080808080808080ULL;
-              if (stop != 0) {
-                end += static_cast<size_t>(__builtin_ctzll(stop)) / 8;
-                goto run_done;
-              }
-              end += 8;
-            }
-          }
-          while (end < size && kAscii.c[static_cast<unsigned char>(data[end])] == kLetterByte) {
-            buf[w + (end - at)] = static_cast<char>(data[end] | 0x20);
-            ++end;
-          }
-        run_done:
-          const size_t run = end - at;
-          w += run;
-          ascii_letters += static_cast<int>(run);
-          pos = end;
-          prev_space = false;
-          // Only a non-ASCII letter or mark continues the word; whatever
-          // ASCII byte follows (or the end) closes it at `end`, as the next
-          // round would (every ASCII case calls finish(at) first, or
-          // start(), which does; the group mark joins numbers only).
-          if (end == size || static_cast<unsigned char>(data[end]) < 0x80) finish(end);
-          // The space after a word, as its own round would take it.
-          if (end < size && data[end] == ' ') {
-            prev_space = true;
-            pos = end + 1;
-          }
-          continue;
-        }
-        case kDigitByte:
-          if (state != kNum) start(at, true);
-          buf[w++] = static_cast<char>(c);
-          prev_space = false;
-          continue;
-        case kSpaceByte:
-          if (state != kNone) finish(at);
-          prev_space = true;
-          continue;
-        default: break;
+      if (__builtin_expect(cls == kLetterByte, 1)) {
+        if (!ShortAsciiWord(at, c)) AsciiLetters(at, c);
+      } else if (cls == kDigitByte) {
+        if (state_ != kNum) Start(at, true);
+        buf_[w_++] = static_cast<char>(c);
+        prev_space_ = false;
+      } else if (cls == kSpaceByte) {
+        if (state_ != kNone) Finish(at);
+        prev_space_ = true;
+      } else if (!GroupMark(c)) {
+        Finish(at);
+        if (cls == kSepByte && prev_space_ && (pos_ >= size_ || data_[pos_] == ' ')) Separator();
+        prev_space_ = false;
       }
-      // "1,234" and "20.000" are one number: a group mark followed by
-      // exactly three digits continues it (08.11.2020 is not grouped).
-      if (state == kNum && (c == ',' || c == '.' || c == '\'') && pos + 3 <= size &&
-          kAscii.c[static_cast<unsigned char>(text[pos])] == kDigitByte &&
-          std::isdigit(static_cast<unsigned char>(text[pos + 1])) &&
-          std::isdigit(static_cast<unsigned char>(text[pos + 2])) &&
-          (pos + 3 == size || !std::isdigit(static_cast<unsigned char>(text[pos + 3])))) {
-        std::memcpy(buf + w, text.data() + pos, 3);
-        w += 3;
-        pos += 3;
-        continue;
-      }
-      finish(at);
-      if (kAscii.c[c] == kSepByte && prev_space && (pos >= size || text[pos] == ' ')) {
-        ++key->separators;
-        if (key->first_segment_tokens < 0) key->first_segment_tokens = segment_words;
-        key->max_segment_words = std::max(key->max_segment_words, segment_words);
-        segment_words = 0;
-      }
-      prev_space = false;
-      continue;
     }
-    const char32_t cp = NextCodePoint(text, &pos);
+    Finish(static_cast<uint32_t>(size_));
+    key_->letters = letters_ + ascii_letters_;
+    key_->script_letters[kLatin] += ascii_letters_;
+    key_->max_segment_words = std::max(key_->max_segment_words, segment_words_);
+    if (key_->first_segment_tokens < 0)
+      key_->first_segment_tokens = static_cast<int>(tokens_.size());
+  }
+
+ private:
+  // Closes the open token (state_ != kNone) at byte `end`.
+  CLEANER_INLINE void Finish(uint32_t end) {
+    if (state_ == kNone) return;
+    Token& t = tokens_.emplace_back();
+    t.begin = cur_begin_;
+    t.end = end;
+    t.key_off = cur_off_;
+    t.key_len = static_cast<uint32_t>(w_) - cur_off_;
+    t.number = state_ == kNum;
+    t.upper = cur_upper_;
+    // The key buffer has room past the word (see above), so its hash may
+    // read whole words.
+    t.hash = t.number ? kNumberHash : BytesHashPadded(buf_ + t.key_off, t.key_len);
+    ++segment_words_;
+    state_ = kNone;
+  }
+
+  CLEANER_INLINE void Start(uint32_t at, bool number) {
+    Finish(at);
+    state_ = number ? kNum : kWord;
+    cur_begin_ = at;
+    cur_off_ = static_cast<uint32_t>(w_);
+    cur_upper_ = false;
+  }
+
+  // A separator (| / > \ or a dash between spaces) ends a segment.
+  CLEANER_INLINE void Separator() {
+    ++key_->separators;
+    if (key_->first_segment_tokens < 0) key_->first_segment_tokens = segment_words_;
+    key_->max_segment_words = std::max(key_->max_segment_words, segment_words_);
+    segment_words_ = 0;
+  }
+
+  // The common word: it starts at `at`, has fewer than 8 letters, and an
+  // ASCII byte ends it. One load finds, folds and hashes it; the token is
+  // what Start(), AsciiLetters() and Finish() would make (Finish(at) first
+  // closes a number before it, as Start() does). False when the word is
+  // not such a one (nothing done then).
+  CLEANER_INLINE bool ShortAsciiWord(uint32_t at, unsigned char c) {
+    if constexpr (!kLittleEndian) return false;
+    if (state_ == kWord || at + 8 > size_) return false;
+    uint64_t v;
+    std::memcpy(&v, data_ + at, 8);
+    const uint64_t is_letter = AsciiLetterMask(v);
+    const uint64_t stop = ~is_letter & 0x8080808080808080ULL;
+    const size_t run = static_cast<size_t>(__builtin_ctzll(stop | (1ULL << 63))) / 8;
+    const unsigned char next = static_cast<unsigned char>(data_[at + run]);
+    if (stop == 0 || next >= 0x80) return false;  // run < 8, and run >= 1: data_[at] is a letter
+    Finish(at);
+    const uint64_t lower = v | (is_letter >> 2);
+    std::memcpy(buf_ + w_, &lower, 8);  // room as in AsciiLetters()
+    const uint64_t word = lower & ((1ULL << (8 * run)) - 1);
+    const uint32_t len = static_cast<uint32_t>(run);
+    tokens_.push_back(Token{at, at + len, static_cast<uint32_t>(w_), len, ShortWordHash(word, run),
+                            false, c <= 'Z'});
+    ++segment_words_;
+    w_ += run;
+    ascii_letters_ += static_cast<int>(run);
+    pos_ = at + run;
+    prev_space_ = next == ' ';  // the space after it, taken at once
+    pos_ += prev_space_;
+    return true;
+  }
+
+  // A run of ASCII letters from `at` (its first letter `c`): a word, or the
+  // rest of one.
+  CLEANER_INLINE void AsciiLetters(uint32_t at, unsigned char c) {
+    if (state_ != kWord) {
+      Start(at, false);
+      cur_upper_ = c <= 'Z';
+    }
+    // The whole run at once, lowercased as it is read: this loop is where a
+    // document's bytes mostly go. Eight bytes at a time while eight are
+    // left: the word is stored lowercased, with the bytes after the run
+    // copied as they are (they lie past the token, where the next write or
+    // nothing reads them: BytesHashPadded() masks past a word's end). The
+    // store ends by w_ + (end - at) + 8 <= 1.5 * end + 8 <= room. After the
+    // first byte that is no letter, the byte loop below stops at once.
+    size_t end = at;
+    if constexpr (kLittleEndian) {
+      while (end + 8 <= size_) {
+        uint64_t v;
+        std::memcpy(&v, data_ + end, 8);
+        const uint64_t is_letter = AsciiLetterMask(v);
+        const uint64_t lower = v | (is_letter >> 2);  // 0x80 >> 2 == 0x20
+        std::memcpy(buf_ + w_ + (end - at), &lower, 8);
+        const uint64_t stop = ~is_letter & 0x8080808080808080ULL;
+        if (stop != 0) {
+          end += static_cast<size_t>(__builtin_ctzll(stop)) / 8;
+          break;
+        }
+        end += 8;
+      }
+    }
+    while (end < size_ && kAscii.c[static_cast<unsigned char>(data_[end])] == kLetterByte) {
+      buf_[w_ + (end - at)] = static_cast<char>(data_[end] | 0x20);
+      ++end;
+    }
+    const size_t run = end - at;
+    w_ += run;
+    ascii_letters_ += static_cast<int>(run);
+    pos_ = end;
+    prev_space_ = false;
+    // Only a non-ASCII letter or mark continues the word; whatever ASCII
+    // byte follows (or the end) closes it at `end`, as the next round would
+    // (every ASCII case calls Finish(at) first, or Start(), which does; the
+    // group mark joins numbers only).
+    if (end == size_ || static_cast<unsigned char>(data_[end]) < 0x80) Finish(static_cast<uint32_t>(end));
+    // The space after a word, as its own round would take it.
+    if (end < size_ && data_[end] == ' ') {
+      prev_space_ = true;
+      pos_ = end + 1;
+    }
+  }
+
+  // "1,234" and "20.000" are one number: a group mark `c` (just read)
+  // followed by exactly three digits continues it (08.11.2020 is not
+  // grouped). True when it did.
+  CLEANER_INLINE bool GroupMark(unsigned char c) {
+    if (state_ != kNum || (c != ',' && c != '.' && c != '\'') || pos_ + 3 > size_) return false;
+    const auto digit = [&](size_t i) { return std::isdigit(static_cast<unsigned char>(data_[i])) != 0; };
+    if (kAscii.c[static_cast<unsigned char>(data_[pos_])] != kDigitByte || !digit(pos_ + 1) ||
+        !digit(pos_ + 2) || (pos_ + 3 < size_ && digit(pos_ + 3)))
+      return false;
+    std::memcpy(buf_ + w_, data_ + pos_, 3);
+    w_ += 3;
+    pos_ += 3;
+    return true;
+  }
+
+  // One code point from U+0080 up, at `at`.
+  CLEANER_INLINE void NonAscii(uint32_t at) {
+    const char32_t cp = NextCodePoint(std::string_view(data_, size_), &pos_);
     const CodePointInfo* const known = CodePoints().Find(cp);
     if ((known->flags & kWordChar) != 0) {
-      if (state != kWord) {
-        start(at, false);
-        cur_upper = (known->flags & kLowerChar) == 0;
+      if (state_ != kWord) {
+        Start(at, false);
+        cur_upper_ = (known->flags & kLowerChar) == 0;
       }
-      std::memcpy(buf + w, known->folded, 4);  // room as for EncodeUtf8()
-      w += known->folded_len;
-      ++letters;
+      std::memcpy(buf_ + w_, known->folded, 4);  // room as for EncodeUtf8()
+      w_ += known->folded_len;
+      ++letters_;
       const Script sc = static_cast<Script>(known->script);
-      ++key->script_letters[sc];
-      if (sc == kCjk) ++key->cjk_letters;
-      prev_space = false;
-      continue;
+      ++key_->script_letters[sc];
+      if (sc == kCjk) ++key_->cjk_letters;
+      prev_space_ = false;
+      return;
     }
     if ((known->flags & kDigitChar) != 0) {
-      if (state != kNum) start(at, true);
-      buf[w++] = '0';
-      prev_space = false;
-      continue;
+      if (state_ != kNum) Start(at, true);
+      buf_[w_++] = '0';
+      prev_space_ = false;
+      return;
     }
-    finish(at);
+    Finish(at);
     if (cp == 0x00A9) {  // © is a word: "© 2020 Example"
-      start(at, false);
-      cur_upper = true;
-      fold_byte('\xC2');
-      fold_byte('\xA9');
-      finish(static_cast<uint32_t>(pos));
-      prev_space = false;
-      continue;
+      Start(at, false);
+      cur_upper_ = true;
+      buf_[w_++] = '\xC2';
+      buf_[w_++] = '\xA9';
+      Finish(static_cast<uint32_t>(pos_));
+      prev_space_ = false;
+      return;
     }
-    const bool space =
-        cp == 0xA0 || (known->flags & kWhiteChar) != 0;
-    if (IsSeparatorCodePoint(cp) && prev_space &&
-        (pos >= size || text[pos] == ' ' ||
-         (static_cast<unsigned char>(text[pos]) == 0xC2 && pos + 1 < size &&
-          static_cast<unsigned char>(text[pos + 1]) == 0xA0))) {
-      ++key->separators;
-      if (key->first_segment_tokens < 0) key->first_segment_tokens = segment_words;
-      key->max_segment_words = std::max(key->max_segment_words, segment_words);
-      segment_words = 0;
-    }
-    prev_space = space;
+    const bool space = cp == 0xA0 || (known->flags & kWhiteChar) != 0;
+    if (IsSeparatorCodePoint(cp) && prev_space_ &&
+        (pos_ >= size_ || data_[pos_] == ' ' ||
+         (static_cast<unsigned char>(data_[pos_]) == 0xC2 && pos_ + 1 < size_ &&
+          static_cast<unsigned char>(data_[pos_ + 1]) == 0xA0)))
+      Separator();
+    prev_space_ = space;
   }
-  finish(static_cast<uint32_t>(size));
-  key->letters = letters + ascii_letters;
-  key->script_letters[kLatin] += ascii_letters;
-  key->max_segment_words = std::max(key->max_segment_words, segment_words);
-  if (key->first_segment_tokens < 0)
-    key->first_segment_tokens = static_cast<int>(key->tokens.size());
-}
+
+  LineKey* const key_;
+  std::vector<Token>& tokens_;
+  const char* const data_;
+  const size_t size_;
+  char* buf_ = nullptr;
+  size_t w_ = 0;    // bytes written to buf_
+  size_t pos_ = 0;  // the next byte of the text
+  int letters_ = 0;        // all letters beyond ASCII
+  int ascii_letters_ = 0;  // ASCII (Latin) letters, counted apart and added at the end
+  enum { kNone, kWord, kNum } state_ = kNone;
+  // The open token (state_ != kNone): its start, folded offset and flags.
+  uint32_t cur_begin_ = 0, cur_off_ = 0;
+  bool cur_upper_ = false;
+  int segment_words_ = 0;
+  bool prev_space_ = true;  // the previous code point was white space (or the start)
+};
+
+}  // namespace
+
+void Tokenize(std::string_view text, LineKey* key) { Tokenizer(text, key).Run(); }
 
 uint64_t SequenceHash(const LineKey& key, size_t b, size_t e) {
   uint64_t h = 0;
