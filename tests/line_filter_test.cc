@@ -671,7 +671,7 @@ TEST_CASE("shapes of scraped lines go in any language and are named", "[filter]"
       {"Puh. 03 1234 5678", "heuristic:phone-line"},
       {"E-Mail: info@example.de", "heuristic:email-line"},
       {"Bewertungen (87)", "heuristic:counter"},
-      {"Hyödyllinen (14)", "heuristic:counter"},
+      {"Kuvat (14)", "heuristic:counter"},
       {"4,6", "heuristic:number"},
       {"---", "heuristic:no-words"},
       {"~~~", "heuristic:no-words"}};
@@ -998,7 +998,11 @@ TEST_CASE("a blog's pingbacks and post meta and a thread's buttons and stats go 
         "permalink.",
         "Zitieren", "Melden", "Lainaa", "Quote", "Report", "Posts: 1,077", "Beiträge: 5.930",
         "Mensajes: 12", "Registriert: 11.02.2011", "Joined: Mar 2012", "Joined 2019 · Posts 214",
-        "Liittynyt 2011 · Viestejä 9 807", "Miembro desde 2021 · 86 mensajes"}) {
+        "Liittynyt 2011 · Viestejä 9 807", "Miembro desde 2021 · 86 mensajes",
+        "Thread starter simmerdown_kate · Start date Jan 9, 2025",
+        "Reactions: simmerdown_kate, Pam_in_Tulsa and 4 others", "Reaction score",
+        "You must log in or register to reply here.", "Hilfreich (3) · Melden",
+        "Útil", "6 of 6 people found this answer helpful"}) {
     TestDoc doc;
     auto kept = FilterText({kPara1, kPara2, line, kPara3}, &doc);
     INFO(line);
@@ -1010,7 +1014,8 @@ TEST_CASE("a blog's pingbacks and post meta and a thread's buttons and stats go 
        {"Pingback is how one blog tells another that it linked to a post.",
         "Posts about gardening are welcome here, and so are photos.",
         // A word after the label, not a number: no stats line.
-        "Joined the club in 2019"}) {
+        "Joined the club in 2019", "Helpful tutors for struggling students",
+        "Reactions to the new timetable were mixed, and the council listened."}) {
     TestDoc doc;
     CHECK(Has(FilterText({kPara1, prose, kPara2}, &doc), prose));
   }
@@ -1268,6 +1273,19 @@ TEST_CASE("rules generated from WordPress translations drop its UI lines only", 
   auto kept = Filter({kPara1, kPara2, "Vorherige Seite", "Nächste Seite",
                       "Kommentointi on suljettu.", kPara3});
   CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
+  // The line over each comment, a name and WordPress's "says:" (%s
+  // <span class="says">says:</span>) in the locale's words.
+  for (const std::string line : {"Linda P. says:", "Raquel dice:", "Markus sanoo:", "Jonas sagt:"}) {
+    TestDoc doc;
+    kept = FilterText({kPara1, kPara2, line, kPara3}, &doc);
+    INFO(line);
+    CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
+    CHECK(DroppedBy(doc, line).find("filters/line_filter_wordpress.txt:") == 0);
+  }
+  // Not a sentence that says what someone said.
+  const std::string says = "Linda says the council will vote on the new library in March.";
+  kept = Filter({kPara1, says, kPara2});
+  CHECK(Has(kept, says));
   // The same words inside a sentence of content stay.
   const std::string sentence =
       "Auf der vorherigen Seite haben wir gezeigt, warum die nächste Seite des Berichts fehlt.";

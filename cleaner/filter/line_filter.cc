@@ -74,6 +74,9 @@ constexpr int kTrailWords = 41;
 // A download link with its file's size is this many words at most
 // (heuristic:file-link).
 constexpr int kFileLinkWords = 16;
+// A line a pattern of site furniture is tried on anywhere is this many
+// words at most ("Jonas sagt:", "6 of 6 people found this helpful").
+constexpr int kFurniturePatternWords = 16;
 
 enum class Cls : uint8_t { kNeutral, kGood, kBad };
 
@@ -263,7 +266,8 @@ void ClassifyLines(const LineClassifier& classifier, const std::vector<Block>& b
   if (options.line_classifier) classifier.Decide(facts, options.favor, verdicts);
 }
 
-// The first line, prefix, suffix or contains rule that `text` matches, or
+// The first line, prefix, suffix or contains rule that `text` matches (or,
+// on a short line, a furniture pattern: MatchFurniturePattern()), or
 // -1; `key` is its key, of its start only when `sampled` (then `units` is
 // its word count).
 int MatchRules(const LineFilterRules::Rep& R, std::string_view text, const LineKey& key,
@@ -307,6 +311,7 @@ int MatchRules(const LineFilterRules::Rep& R, std::string_view text, const LineK
     r = R.MatchSuffix(tail, words);
   }
   if (r < 0) r = R.MatchContains(text, key, words);
+  if (r < 0 && !sampled && units <= kFurniturePatternWords) r = R.MatchFurniturePattern(text, key);
   return r;
 }
 
@@ -716,9 +721,11 @@ void Judging::JudgeAlone() {
       // So is a link in square brackets, a wiki section's "[edit]" or
       // "[Bearbeiten | Quelltext bearbeiten]" under each heading (a town's
       // article lost its lead and its infobox above the first one).
+      // So is a pattern's hit, as a byline's is: a translation's "by
+      // {name}:" over a comment reads as an author's line under a title.
       const Rule& rule = R.rules[f.match];
       const bool bracketed = text.size() > 2 && text.front() == '[' && text.back() == ']';
-      f.anchor = !rule.weak && !bracketed &&
+      f.anchor = !rule.weak && !bracketed && rule.kind != RuleKind::kPattern &&
                  !(rule.kind == RuleKind::kPrefix && rule.category == "related");
       continue;
     }

@@ -703,6 +703,7 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
   rep->suffix_first.assign(1024, 0);
   rep->prefix_keys.assign(1024, 0);
   rep->prefix_heads.assign(1024, 0);
+  rep->furniture_name_next.assign(1024, 0);
   const std::vector<const RuleFile*> rule_files = RuleFilesWithPrefix(files, "line_filter_");
   // Room for the rules at once: moving thousands of rules as the vector
   // grew cost more than their parsing. Rule lines are rarely shorter than
@@ -854,10 +855,25 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
           break;
         case RuleKind::kPattern: {
           const PatternElem& first = rule.pattern[0];
-          if (first.type == PatternElem::kWord) {
-            rep->patterns_by_word[first.hash].push_back(index);
+          // Bylines are read where they stand (MatchPattern(), at the
+          // edges and in chains of parts); the other patterns wherever
+          // they stand, with the other rule kinds (MatchFurniturePattern()).
+          if (rule.category == "byline") {
+            if (first.type == PatternElem::kWord) {
+              rep->patterns_by_word[first.hash].push_back(index);
+            } else {
+              rep->patterns_other.push_back(index);
+            }
           } else {
-            rep->patterns_other.push_back(index);
+            if (first.type == PatternElem::kWord) {
+              rep->furniture_patterns_by_word[first.hash].push_back(index);
+            } else if (first.type == PatternElem::kName && rule.pattern.size() > 1 &&
+                       rule.pattern[1].type == PatternElem::kWord) {
+              rep->furniture_name_patterns_by_next[rule.pattern[1].hash].push_back(index);
+              line_filter::SetBit(&rep->furniture_name_next, rule.pattern[1].hash);
+            } else {
+              rep->furniture_patterns_other.push_back(index);
+            }
           }
           break;
         }
@@ -1036,11 +1052,14 @@ bool SeparatorFollows(std::string_view text, size_t at) {
   }
 }
 
-// True if the token after key.tokens[i] is a number with only blanks
-// before it: "Joined 2019", "Viestejä 214".
+// True if the token after key.tokens[i] is a number with only blanks, or
+// an opening bracket, before it: "Joined 2019", "Viestejä 214", "Helpful
+// (27)".
 bool NumberFollows(std::string_view text, const LineKey& key, size_t i) {
-  return i + 1 < key.tokens.size() && key.tokens[i + 1].number &&
-         SkipBlanks(text, key.tokens[i].end) == key.tokens[i + 1].begin;
+  if (i + 1 >= key.tokens.size() || !key.tokens[i + 1].number) return false;
+  size_t at = SkipBlanks(text, key.tokens[i].end);
+  if (at < text.size() && text[at] == '(') ++at;
+  return at == key.tokens[i + 1].begin;
 }
 
 }  // namespace
@@ -1368,10 +1387,12 @@ bool LineFilterRules::Rep::MatchFrom(const Rule& r, size_t elem, std::string_vie
 }
 
 template <typename F>
-int LineFilterRules::Rep::ForPatternsAt(const LineKey& key, size_t tok, F try_rule) const {
+int LineFilterRules::Rep::ForPatternsIn(const HashIndex<std::vector<int>>& by_word,
+                                        const std::vector<int>& other, const LineKey& key,
+                                        size_t tok, F try_rule) const {
   const line_filter::Token& first = key.tokens[tok];
-  auto it = patterns_by_word.find(first.hash);
-  if (it != patterns_by_word.end()) {
+  auto it = by_word.find(first.hash);
+  if (it != by_word.end()) {
     for (int index : it->second) {
       if (try_rule(index)) return index;
     }
@@ -1379,7 +1400,7 @@ int LineFilterRules::Rep::ForPatternsAt(const LineKey& key, size_t tok, F try_ru
   // Patterns that open with a placeholder are tried only when the first
   // token could start it: a number, a month or weekday, or a capital.
   const bool datelike = first.number || months.count(first.hash) || weekdays.count(first.hash);
-  for (int index : patterns_other) {
+  for (int index : other) {
     const PatternElem::Type type = rules[index].pattern[0].type;
     if ((type == PatternElem::kDate && !datelike) ||
         ((type == PatternElem::kNumber || type == PatternElem::kTime) && !first.number) ||
@@ -1403,6 +1424,32 @@ int LineFilterRules::Rep::MatchPattern(std::string_view text, const LineKey& key
   if (r >= 0 || glued_only) return r;
   *cap = Capture();
   return MatchChain(text, key, 0, kMaxPatternChain, cap, nullptr);
+}
+
+int LineFilterRules::Rep::MatchFurniturePattern(std::string_view text, const LineKey& key) const {
+  if (key.Empty() || (furniture_patterns_other.empty() && furniture_patterns_by_word.empty())) {
+    return -1;
+  }
+  Capture cap;
+  auto try_rule = [&](int index) {
+    cap = Capture();
+    return MatchFrom(rules[index], 0, text, key, 0, /*glued_only=*/false, &cap);
+  };
+  const int r = ForPatternsIn(furniture_patterns_by_word, furniture_patterns_other, key, 0, try_rule);
+  const line_filter::Token& first = key.tokens[0];
+  if (r >= 0 || furniture_name_patterns_by_next.empty() || !first.upper || first.number) return r;
+  // A {name} is six tokens at most (MatchFrom()): the word after it is
+  // one of the first seven.
+  const size_t last = std::min(key.tokens.size(), size_t{7});
+  for (size_t k = 1; k < last; ++k) {
+    if (!line_filter::TestBit(furniture_name_next, key.tokens[k].hash)) continue;
+    const auto* it = furniture_name_patterns_by_next.find(key.tokens[k].hash);
+    if (it == nullptr) continue;
+    for (int index : it->second) {
+      if (try_rule(index)) return index;
+    }
+  }
+  return -1;
 }
 
 namespace {

@@ -132,8 +132,18 @@ struct LineFilterRules::Rep {
   // Bit filters on the keys of prefix_rules and on the hashes of every
   // leading run of words of a prefix rule (as contains_prefixes).
   std::vector<uint64_t> prefix_keys, prefix_heads;
+  // The byline patterns by their first word, and those that start with a
+  // placeholder.
   HashIndex<std::vector<int>> patterns_by_word;
-  std::vector<int> patterns_other;           // patterns that start with a placeholder
+  std::vector<int> patterns_other;
+  // The same for the patterns of every other category, which match
+  // anywhere (MatchFurniturePattern()).
+  HashIndex<std::vector<int>> furniture_patterns_by_word;
+  std::vector<int> furniture_patterns_other;
+  // Of those, the ones that open with {name} and a word ("{name} says"),
+  // by that word: tried only on a line that holds the word near its start.
+  HashIndex<std::vector<int>> furniture_name_patterns_by_next;
+  std::vector<uint64_t> furniture_name_next;  // bit filter on the keys of that index
   HashIndex<int> months;  // word hash -> 1..12
   HashIndex<bool> weekdays, date_words, name_particles;
   HashIndex<int> lead_words;  // word hash -> its `lead` rule
@@ -188,8 +198,8 @@ struct LineFilterRules::Rep {
   // A contains rule matching `key`, or -1. In a line of more than 8
   // words the phrase must start a sentence.
   int MatchContains(std::string_view text, const line_filter::LineKey& key, size_t words = 0) const;
-  // A pattern rule matching all of `key` (or, with `glued_only`, a glued
-  // pattern matching a prefix of it); fills *cap. Without `glued_only`, a
+  // A byline pattern rule matching all of `key` (or, with `glued_only`, a
+  // glued pattern matching a prefix of it); fills *cap. Without `glued_only`, a
   // line of up to kMaxPatternChain byline patterns one after the other,
   // joined by marks ("By Jane Doe | March 3, 2024 | 5 min read"; the marks
   // are no tokens), one at least of words, matches too: the first
@@ -198,6 +208,11 @@ struct LineFilterRules::Rep {
   int MatchPattern(std::string_view text, const line_filter::LineKey& key, bool glued_only,
                    line_filter::Capture* cap) const;
   static constexpr int kMaxPatternChain = 4;
+  // A pattern rule of a category other than byline matching all of `key`,
+  // or -1: a comment's "Jonas sagt:" over each comment, a review's "6 of 6
+  // people found this helpful" go wherever they stand, as the other rule
+  // kinds do; bylines are read at the edges only (pass 4).
+  int MatchFurniturePattern(std::string_view text, const line_filter::LineKey& key) const;
   // True if tokens from `tok` on start a date; sets *end to the token after it.
   bool MatchDate(std::string_view text, const line_filter::LineKey& key, size_t tok, size_t* end,
                  std::string* iso) const;
@@ -213,7 +228,12 @@ struct LineFilterRules::Rep {
   // (by its first word, or a placeholder the token can start) until it
   // returns true; returns that rule or -1.
   template <typename F>
-  int ForPatternsAt(const line_filter::LineKey& key, size_t tok, F try_rule) const;
+  int ForPatternsAt(const line_filter::LineKey& key, size_t tok, F try_rule) const {
+    return ForPatternsIn(patterns_by_word, patterns_other, key, tok, try_rule);
+  }
+  template <typename F>
+  int ForPatternsIn(const HashIndex<std::vector<int>>& by_word, const std::vector<int>& other,
+                    const line_filter::LineKey& key, size_t tok, F try_rule) const;
   // Byline patterns one after the other from token `tok` to the end of
   // `key` (`parts` at most), a mark between each two, one of them at least
   // of words (`worded`: whether one is, for the caller to require; null:

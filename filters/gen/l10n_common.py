@@ -76,14 +76,19 @@ def existing_keys(skip=()):
     (the generator's own output, and generated files that are made after
     it), per table (line and header share one)."""
     family = {'line': 'line', 'header': 'line', 'prefix': 'prefix', 'suffix': 'suffix',
-              'contains': 'contains'}
+              'contains': 'contains', 'pattern': 'pattern'}
     keys = set()
     for path in sorted((ROOT / 'filters').glob('line_filter_*.txt')):
         if path.name in skip:
             continue
         for line in path.read_text(encoding='utf-8').splitlines():
             f = line.split('\t')
-            if len(f) >= 4 and f[0] in family:
+            if len(f) >= 4 and f[0] == 'pattern':
+                # A pattern's words without its placeholders, as a
+                # generator keys its own ("by {name}" and a translation's
+                # "by {name}:" are one).
+                keys.add(('pattern', tokens(re.sub(r'\{\w+\}', ' ', f[3]))))
+            elif len(f) >= 4 and f[0] in family:
                 keys.add((family[f[0]], tokens(f[3].replace('{n}', ' 0 '))))
     return keys
 
