@@ -797,6 +797,21 @@ TEST_CASE("a table's rows written with \" | \" are no menu on scraped text", "[f
     INFO(row);
     CHECK(Has(kept, row));
   }
+  // A timetable's rows under the day's heading: two rows a day are rows
+  // still, the heading between them skipped.
+  const std::vector<std::string> week = {"Samstag", "09:00 – 10:30 | Vinyasa | alle Level | Jana",
+                                         "11:00 – 12:00 | Kinderyoga | Saal West | Sophie",
+                                         "Sonntag", "10:00 – 11:30 | Slow Flow | alle Level | Tobias",
+                                         "18:00 – 19:15 | Yin Yoga | alle Level | Ingrid"};
+  lines = {kPara1};
+  lines.insert(lines.end(), week.begin(), week.end());
+  lines.insert(lines.end(), {kPara2, kPara3});
+  TestDoc timetable;
+  kept = FilterTextByRules(lines, &timetable);
+  for (const std::string& row : week) {
+    INFO(row);
+    CHECK(Has(kept, row));
+  }
   // A menu bar is one line, and a footer's two bars are not three rows.
   for (const std::vector<std::string>& menus :
        {std::vector<std::string>{"Home | About | Contact"},

@@ -74,6 +74,8 @@ constexpr int kTrailWords = 41;
 // A download link with its file's size is this many words at most
 // (heuristic:file-link).
 constexpr int kFileLinkWords = 16;
+// A heading between a table's rows (TableRow()) is this many words at most.
+constexpr int kGroupHeadingWords = 3;
 // A line a pattern of site furniture is tried on anywhere is this many
 // words at most ("Jonas sagt:", "6 of 6 people found this helpful").
 constexpr int kFurniturePatternWords = 16;
@@ -485,21 +487,33 @@ class Judging {
   }
   int CountOf(size_t i) const { return Counted(i) ? scratch.group_size[scratch.group[i]] : 1; }
   // A row of a table a text extractor wrote with " | " between its cells
-  // ("Intensivo presencial | 90 h | 690 €"): three lines or more in a row
-  // with the same number of cells, three or more. A menu is one line; a
-  // table's rows are the classifier's to judge (on bench/crawled 14 such
-  // lines, all content; none on the training texts).
+  // ("Intensivo presencial | 90 h | 690 €"): three lines or more with the
+  // same number of cells, three or more, in a row, or parted by a group's
+  // heading of three words at most ("Samstag" over a timetable's rows of
+  // the day). A menu is one line; a table's rows are the classifier's to
+  // judge (on bench/crawled 14 such lines, all content; none on the
+  // training texts).
   bool TableRow(size_t i) const {
     const int cells = line_filter::PipeCells(blocks_[i].text);
     if (cells < 3) return false;
-    size_t from = i, to = i;
-    while (from > 0 && i - from < 2 && line_filter::PipeCells(blocks_[from - 1].text) == cells) {
-      --from;
+    int rows = 1;
+    for (int dir = -1; dir <= 1 && rows < 3; dir += 2) {
+      bool heading = false;  // the line passed last was a heading
+      for (size_t j = i; rows < 3;) {
+        if (dir < 0 ? j == 0 : j + 1 >= n_) break;
+        j = dir < 0 ? j - 1 : j + 1;
+        const int c = line_filter::PipeCells(blocks_[j].text);
+        if (c == cells) {
+          ++rows;
+          heading = false;
+        } else if (c == 1 && !heading && info_[j].units <= kGroupHeadingWords) {
+          heading = true;
+        } else {
+          break;
+        }
+      }
     }
-    while (to + 1 < n_ && to - i < 2 && line_filter::PipeCells(blocks_[to + 1].text) == cells) {
-      ++to;
-    }
-    return to - from >= 2;
+    return rows >= 3;
   }
   // Between two paragraphs (or the document's ends), as ads stand.
   bool Isolated(size_t k) const {
