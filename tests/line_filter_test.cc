@@ -1238,6 +1238,30 @@ TEST_CASE("a date stamp glued to the first paragraph is cut off - the rest kept"
   CHECK(kept[0] == "November 8, 2020 – " + kPara1);
 }
 
+TEST_CASE("a side box's label alone draws no zone - the products under it stay", "[filter]") {
+  // A shop's category on scraped text: its one paragraph, then the facets'
+  // heading, then the products. "Kategorie" goes by its rule, but it is
+  // no strong line: the tail zone does not start there.
+  const std::vector<std::string> products = {"Hortiva Gärtnerspaten, Stahlblatt, 117 cm",
+                                             "24,99 €", "Schmiedewerk Auer Pflanzkelle, Edelstahl",
+                                             "18,50 €"};
+  std::vector<std::string> lines = {kPara1, kPara2, "Kategorie"};
+  lines.insert(lines.end(), products.begin(), products.end());
+  TestDoc doc;
+  auto kept = FilterTextByRules(lines, &doc);
+  CHECK_FALSE(Has(kept, "Kategorie"));
+  for (const std::string& p : products) {
+    INFO(p);
+    CHECK(Has(kept, p));
+  }
+  // With its value the line is a post's meta, a strong line: what follows
+  // the text's last paragraph there is the page's tail.
+  lines[2] = "Kategorie: Garten, Werkzeug";
+  TestDoc meta;
+  kept = FilterTextByRules(lines, &meta);
+  CHECK_FALSE(Has(kept, products[0]));
+}
+
 TEST_CASE("navigation: breadcrumbs - menus and menu runs go - a title stays", "[filter]") {
   auto kept = Filter({"Home / WORLD / Budget approved after long debate", "News | Sport | Weather",
                       "Politics", "Economy", "Culture", "Opinion",

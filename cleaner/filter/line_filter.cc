@@ -739,7 +739,11 @@ void Judging::JudgeAlone() {
       // {name}:" over a comment reads as an author's line under a title.
       const Rule& rule = R.rules[f.match];
       const bool bracketed = text.size() > 2 && text.front() == '[' && text.back() == ']';
-      f.anchor = !rule.weak && !bracketed && rule.kind != RuleKind::kPattern &&
+      // So is a label alone, a prefix rule's words with nothing after them
+      // ("Kategorie", "Tags:"): a side box's heading, over facets a shop's
+      // products follow, not the page's footer.
+      const bool label = rule.kind == RuleKind::kPrefix && rule.sep && f.units <= rule.words;
+      f.anchor = !rule.weak && !bracketed && !label && rule.kind != RuleKind::kPattern &&
                  !(rule.kind == RuleKind::kPrefix && rule.category == "related");
       continue;
     }

@@ -823,6 +823,7 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
           break;
         case RuleKind::kPrefix:
           map = &rep->prefix_rules;
+          rule.words = static_cast<int>(words.size());
           rep->max_prefix_words = std::max(rep->max_prefix_words, words.size());
           line_filter::SetBit(&rep->prefix_keys, h);
           {

@@ -88,6 +88,7 @@ struct Rule {
   Zone zone = Zone::kAny;
   bool sep = false;    // prefix: a separator or the end must follow the prefix
   bool num = false;    // prefix with sep: a number may follow in the separator's place
+  int words = 0;       // prefix: the words of its text
   bool glued = false;  // pattern: may be cut from the start of the first paragraph
   // prefix: the opening bracket the rule's text starts with, which the
   // line must start with too (the key drops marks: "(c) 2020" and "C1
