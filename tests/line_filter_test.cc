@@ -1238,6 +1238,19 @@ TEST_CASE("a date stamp glued to the first paragraph is cut off - the rest kept"
   CHECK(kept[0] == "November 8, 2020 – " + kPara1);
 }
 
+TEST_CASE("a template's placeholder text goes - a sentence about it stays", "[filter]") {
+  const std::string lorem =
+      "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
+      "incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud.";
+  TestDoc doc;
+  auto kept = FilterText({kPara1, lorem, kPara2, kPara3}, &doc);
+  CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
+  CHECK(DroppedBy(doc, lorem).find("filters/line_filter_placeholder.txt:") == 0);
+  const std::string about = "Designers fill a page with lorem ipsum until the real text arrives.";
+  kept = Filter({kPara1, about, kPara2});
+  CHECK(Has(kept, about));
+}
+
 TEST_CASE("a side box's label alone draws no zone - the products under it stay", "[filter]") {
   // A shop's category on scraped text: its one paragraph, then the facets'
   // heading, then the products. "Kategorie" goes by its rule, but it is
