@@ -1017,7 +1017,9 @@ TEST_CASE("a blog's pingbacks and post meta and a thread's buttons and stats go 
         "Thread starter simmerdown_kate · Start date Jan 9, 2025",
         "Reactions: simmerdown_kate, Pam_in_Tulsa and 4 others", "Reaction score",
         "You must log in or register to reply here.", "Hilfreich (3) · Melden",
-        "Útil", "6 of 6 people found this answer helpful"}) {
+        "Útil", "6 of 6 people found this answer helpful", "Joined: Wed Jan 15, 2025 9:03 pm",
+        "Top", "Board index ‹ Freshwater ‹ Community Tanks & Stocking",
+        "Anybody can ask a question", "Asked 2 years, 3 months ago"}) {
     TestDoc doc;
     auto kept = FilterText({kPara1, kPara2, line, kPara3}, &doc);
     INFO(line);
