@@ -1030,7 +1030,7 @@ bool StartsWithMark(std::string_view text, char mark) {
 }
 
 // True if the text after byte `at` starts with a separator mark (: | - – —
-// » › >) or is the end of the line, ignoring spaces.
+// » › > ·) or is the end of the line, ignoring spaces.
 bool SeparatorFollows(std::string_view text, size_t at) {
   at = SkipBlanks(text, at);
   if (at >= text.size()) return true;
@@ -1045,6 +1045,7 @@ bool SeparatorFollows(std::string_view text, size_t at) {
     case 0x2014:
     case 0x00BB:
     case 0x203A:
+    case 0x00B7:  // ·
     case 0xFF1A:  // fullwidth colon
     case 0x2026:  // …
       return true;
