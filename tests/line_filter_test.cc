@@ -1270,6 +1270,24 @@ TEST_CASE("a date stamp glued to the first paragraph is cut off - the rest kept"
   CHECK(kept[0] == "November 8, 2020 – " + kPara1);
 }
 
+TEST_CASE("a list's bare dates and times at the edges stay - a post's stamp goes", "[filter]") {
+  // A week of events above the page's text: four dates or times alone or
+  // more are the list's data.
+  const std::vector<std::string> week = {
+      "Monday, March 10",  "7:00 PM",  "City Council Work Session",   "Tuesday, March 11",
+      "10:30 AM",          "Toddler Story Time", "Wednesday, March 12", "6:30 PM",
+      "Parks Advisory Board"};
+  std::vector<std::string> lines = week;
+  lines.insert(lines.end(), {kPara1, kPara2});
+  TestDoc doc;
+  auto kept = FilterText(lines, &doc);
+  CheckKeptAll(kept, week);
+  // One date over a post is its stamp: it goes to the metadata.
+  TestDoc post;
+  kept = FilterText({"Monday, March 10, 2025", kPara1, kPara2}, &post);
+  CHECK(kept == std::vector<std::string>{kPara1, kPara2});
+}
+
 TEST_CASE("a template's placeholder text goes - a sentence about it stays", "[filter]") {
   const std::string lorem =
       "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "

@@ -74,6 +74,9 @@ constexpr int kTrailWords = 41;
 // A download link with its file's size is this many words at most
 // (heuristic:file-link).
 constexpr int kFileLinkWords = 16;
+// Bare dates and times at the edges are a list's data from this many on
+// (JudgeEdges()).
+constexpr int kListStamps = 4;
 // A heading between a table's rows (TableRow()) is this many words at most.
 constexpr int kGroupHeadingWords = 3;
 // A line a pattern of site furniture is tried on anywhere is this many
@@ -342,6 +345,14 @@ bool WikiHeading(const LineFilterRules::Rep& R, std::string_view text) {
     links.remove_prefix(bar + 1);
   }
   return rule;
+}
+
+// A byline pattern of a date or a time alone ("{date}", "{time}", "{date}
+// {time}"): no word, no name.
+bool BareStamp(const Rule& r) {
+  return std::all_of(r.pattern.begin(), r.pattern.end(), [](const line_filter::PatternElem& e) {
+    return e.type == line_filter::PatternElem::kDate || e.type == line_filter::PatternElem::kTime;
+  });
 }
 
 // The navigation rule that names the first segment of a breadcrumb ("Home /
@@ -1115,6 +1126,20 @@ const char* Judging::Stamp(size_t i) {
 // zone (after the last): edge-only rules, bylines and date stamps, lines
 // in another script.
 void Judging::JudgeEdges() {
+  // Bare dates and times at the edges ("Monday, March 10", "7:00 PM"):
+  // one or two are a post's stamps, four or more a list's data (a week of
+  // events, a timetable, a season's fixtures), which stay.
+  std::vector<int> pattern(n_, -1);
+  int bare = 0;
+  for (size_t i = 0; i < n_; ++i) {
+    const Info& f = info_[i];
+    const bool edge = i < first_good_ || (has_content_ && i > last_good_);
+    if (!edge || f.skip || f.cls != Cls::kNeutral || f.match >= 0 || f.sampled) continue;
+    Capture cap;
+    pattern[i] = R.MatchPattern(blocks_[i].text, ReadKey(i), /*glued_only=*/false, &cap);
+    bare += pattern[i] >= 0 && BareStamp(R.rules[pattern[i]]);
+  }
+  const bool stamps_are_data = text_input_ && bare >= kListStamps;
   for (size_t i = 0; i < n_; ++i) {
     Info& f = info_[i];
     const bool head = i < first_good_, tail = has_content_ && i > last_good_;
@@ -1143,11 +1168,10 @@ void Judging::JudgeEdges() {
       continue;
     }
     Capture cap;
-    int r = -1;
-    if (!f.sampled) {
-      r = R.MatchPattern(text, ReadKey(i), /*glued_only=*/false, &cap);
-    }
+    const int r = pattern[i];
+    if (r >= 0 && stamps_are_data && BareStamp(R.rules[r])) continue;
     if (r >= 0) {
+      R.MatchPattern(text, ReadKey(i), /*glued_only=*/false, &cap);
       // A byline often stands between the title and the text: it is not
       // an anchor, or the title above it would go.
       f.cls = Cls::kBad;
