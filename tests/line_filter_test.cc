@@ -1288,6 +1288,20 @@ TEST_CASE("a list's bare dates and times at the edges stay - a post's stamp goes
   CHECK(kept == std::vector<std::string>{kPara1, kPara2});
 }
 
+TEST_CASE("a comment count above the text heads no block - below it a section", "[filter]") {
+  // A review's head: the count beside the byline, then its score.
+  TestDoc head;
+  auto kept = FilterText({"Review: the sensible SUV finally gets the basics right", "37 comments",
+                          "8/10", kPara1, kPara2, kPara3},
+                         &head);
+  CHECK(Has(kept, "8/10"));
+  CHECK_FALSE(Has(kept, "37 comments"));
+  // Under the text the count opens the comments: their short lines go.
+  TestDoc tail;
+  kept = FilterText({kPara1, kPara2, kPara3, "37 comments", "Name *", "Email *"}, &tail);
+  CHECK(kept == std::vector<std::string>{kPara1, kPara2, kPara3});
+}
+
 TEST_CASE("a template's placeholder text goes - a sentence about it stays", "[filter]") {
   const std::string lorem =
       "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "

@@ -955,6 +955,11 @@ bool Judging::TakeHeaderBlocks() {
     // form's notes); above it, the header is a kicker and its title stays.
     while (first_good < n_ && info_[first_good].cls != Cls::kGood) ++first_good;
     const bool text_above = first_good < i;
+    // A comment count above the text ("37 comments" beside a byline, a
+    // teaser's "12 comentarios") links to the comments below: it heads
+    // nothing (a car review's score stood under one; on the
+    // training texts the same lines go either way).
+    const bool count_above = cat == "comment-form" && !text_above && HasDigit(blocks_[i].text);
     bool after_headline = false;
     for (size_t j = NextLive(&live, i + 1), seen = i; j < n_; seen = j, j = NextLive(&live, j + 1)) {
       Info& g = info_[j];
@@ -983,7 +988,7 @@ bool Judging::TakeHeaderBlocks() {
         // at most when no paragraph stands above; the fine print is caught
         // by its own rules. (A headline under a "Kommentar" kicker is not a
         // prompt.)
-        take = g.cls == Cls::kNeutral && (g.units <= 4 || text_above);
+        take = g.cls == Cls::kNeutral && (g.units <= 4 || text_above) && !count_above;
       } else if (R.rules[info_[i].rule].toc) {
         // A table of contents takes its entries: the lines that stand
         // again below as the headings they list.
