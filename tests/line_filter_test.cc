@@ -597,9 +597,10 @@ TEST_CASE("a related block stops at a post longer than an excerpt", "[filter]") 
 
 TEST_CASE("a lead heading of scraped text heads the teasers under it", "[filter]") {
   // English, German, Spanish and Finnish headings none of the header rules
-  // names; the related word first or last.
+  // names, of two to four words; the related word first or last.
   for (const std::string heading : {"Similar Questions", "Weitere Veranstaltungen",
-                                    "Productos relacionados", "Muita uutisia"}) {
+                                    "Productos relacionados", "Muita uutisia",
+                                    "More from Home & Kitchen"}) {
     TestDoc doc;
     auto kept = FilterText({kPara1, kPara2, heading, "How to replace a bathroom sink drain",
                             "Why is my water heater making so much noise",

@@ -1001,7 +1001,7 @@ int LineFilterRules::Rep::MatchCountLine(std::string_view text, const LineKey& k
 
 int LineFilterRules::Rep::MatchLead(const LineKey& key) const {
   const size_t n = key.tokens.size();
-  if (n < 2 || n > 3 || lead_words.empty()) return -1;
+  if (n < 2 || n > 4 || lead_words.empty()) return -1;
   for (const auto& t : key.tokens) {
     if (t.number) return -1;
   }

@@ -97,7 +97,7 @@ struct Rule {
   // The line goes, but the zones are not drawn by it (a shop's buy box
   // between a product's name and its description).
   bool weak = false;
-  // A `lead` word list (kind kHeader): a line of two or three words, one of
+  // A `lead` word list (kind kHeader): a line of two to four words, one of
   // them listed, heads a related block when it has teasers under it.
   bool lead = false;
   // header: a table of contents' heading; it takes the lines under it that
@@ -154,7 +154,7 @@ struct LineFilterRules::Rep {
 
   // The first rule of kind kLine/kHeader matching the whole key, or -1.
   int MatchLine(const line_filter::LineKey& key) const;
-  // The `lead` rule of a line of two or three words, no number among
+  // The `lead` rule of a line of two to four words, no number among
   // them, whose first or last word a `lead` rule lists ("Similar
   // Questions", "Productos relacionados"), or -1.
   int MatchLead(const line_filter::LineKey& key) const;
