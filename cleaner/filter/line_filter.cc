@@ -1134,17 +1134,27 @@ void Judging::JudgeEdges() {
   // Bare dates and times at the edges ("Monday, March 10", "7:00 PM"):
   // one or two are a post's stamps, four or more a list's data (a week of
   // events, a timetable, a season's fixtures), which stay.
-  std::vector<int> pattern(n_, -1);
+  // The byline patterns of the edge lines, matched once (the lines the
+  // loop below reads them for, in order).
+  struct Stamped {
+    size_t line;
+    int rule;
+    Capture cap;
+  };
+  std::vector<Stamped> stamped;
   int bare = 0;
   for (size_t i = 0; i < n_; ++i) {
     const Info& f = info_[i];
     const bool edge = i < first_good_ || (has_content_ && i > last_good_);
     if (!edge || f.skip || f.cls != Cls::kNeutral || f.match >= 0 || f.sampled) continue;
     Capture cap;
-    pattern[i] = R.MatchPattern(blocks_[i].text, ReadKey(i), /*glued_only=*/false, &cap);
-    bare += pattern[i] >= 0 && BareStamp(R.rules[pattern[i]]);
+    const int r = R.MatchPattern(blocks_[i].text, ReadKey(i), /*glued_only=*/false, &cap);
+    if (r < 0) continue;
+    bare += BareStamp(R.rules[r]);
+    stamped.push_back({i, r, std::move(cap)});
   }
   const bool stamps_are_data = text_input_ && bare >= kListStamps;
+  size_t next_stamped = 0;
   for (size_t i = 0; i < n_; ++i) {
     Info& f = info_[i];
     const bool head = i < first_good_, tail = has_content_ && i > last_good_;
@@ -1172,11 +1182,14 @@ void Judging::JudgeEdges() {
       f.category = R.rules[f.rule].category.c_str();
       continue;
     }
-    Capture cap;
-    const int r = pattern[i];
+    while (next_stamped < stamped.size() && stamped[next_stamped].line < i) ++next_stamped;
+    const Stamped* s =
+        next_stamped < stamped.size() && stamped[next_stamped].line == i ? &stamped[next_stamped]
+                                                                         : nullptr;
+    const int r = s != nullptr ? s->rule : -1;
     if (r >= 0 && stamps_are_data && BareStamp(R.rules[r])) continue;
     if (r >= 0) {
-      R.MatchPattern(text, ReadKey(i), /*glued_only=*/false, &cap);
+      const Capture& cap = s->cap;
       // A byline often stands between the title and the text: it is not
       // an anchor, or the title above it would go.
       f.cls = Cls::kBad;

@@ -78,6 +78,20 @@ inline uint64_t ShortWordHash(uint64_t word, size_t len) {
 
 const uint64_t kNumberHash = BytesHash("#");
 
+// A pattern's {name} is this many tokens at most (words and particles).
+constexpr size_t kMaxNameTokens = 6;
+
+// Files the pattern rule `index` (its first element `first`) under its
+// first word, or with those that open with a placeholder.
+void IndexPattern(int index, const PatternElem& first, HashIndex<std::vector<int>>* by_word,
+                  std::vector<int>* other) {
+  if (first.type == PatternElem::kWord) {
+    (*by_word)[first.hash].push_back(index);
+  } else {
+    other->push_back(index);
+  }
+}
+
 uint64_t Combine(uint64_t h, uint64_t w) { return Mix(h * 31 + w); }
 
 // The bit filters of Rep: 1024 words, 65536 bits, addressed by the hash.
@@ -860,21 +874,14 @@ Status LineFilterRules::Compile(const std::vector<RuleFile>& files,
           // edges and in chains of parts); the other patterns wherever
           // they stand, with the other rule kinds (MatchFurniturePattern()).
           if (rule.category == "byline") {
-            if (first.type == PatternElem::kWord) {
-              rep->patterns_by_word[first.hash].push_back(index);
-            } else {
-              rep->patterns_other.push_back(index);
-            }
+            line_filter::IndexPattern(index, first, &rep->patterns_by_word, &rep->patterns_other);
+          } else if (first.type == PatternElem::kName && rule.pattern.size() > 1 &&
+                     rule.pattern[1].type == PatternElem::kWord) {
+            rep->furniture_name_patterns_by_next[rule.pattern[1].hash].push_back(index);
+            line_filter::SetBit(&rep->furniture_name_next, rule.pattern[1].hash);
           } else {
-            if (first.type == PatternElem::kWord) {
-              rep->furniture_patterns_by_word[first.hash].push_back(index);
-            } else if (first.type == PatternElem::kName && rule.pattern.size() > 1 &&
-                       rule.pattern[1].type == PatternElem::kWord) {
-              rep->furniture_name_patterns_by_next[rule.pattern[1].hash].push_back(index);
-              line_filter::SetBit(&rep->furniture_name_next, rule.pattern[1].hash);
-            } else {
-              rep->furniture_patterns_other.push_back(index);
-            }
+            line_filter::IndexPattern(index, first, &rep->furniture_patterns_by_word,
+                         &rep->furniture_patterns_other);
           }
           break;
         }
@@ -1363,11 +1370,10 @@ bool LineFilterRules::Rep::MatchFrom(const Rule& r, size_t elem, std::string_vie
       // between them; longest first.
       // (An array, not a vector: this is tried on every capitalized line
       // and allocating cost more than the matching.)
-      constexpr size_t kMaxNameTokens = 6;
       size_t j = tok;
-      size_t ends[kMaxNameTokens];
+      size_t ends[line_filter::kMaxNameTokens];
       size_t num_ends = 0;
-      while (j < n && j - tok < kMaxNameTokens) {
+      while (j < n && j - tok < line_filter::kMaxNameTokens) {
         if (j > tok && MarkBefore(text, key, j)) break;  // "Jane Doe | Staff Writer"
         const bool particle = name_particles.count(key.tokens[j].hash) > 0 && j > tok;
         if (!particle && !IsNameWord(key, j)) break;
@@ -1429,7 +1435,8 @@ int LineFilterRules::Rep::MatchPattern(std::string_view text, const LineKey& key
 }
 
 int LineFilterRules::Rep::MatchFurniturePattern(std::string_view text, const LineKey& key) const {
-  if (key.Empty() || (furniture_patterns_other.empty() && furniture_patterns_by_word.empty())) {
+  if (key.Empty() || (furniture_patterns_other.empty() && furniture_patterns_by_word.empty() &&
+                       furniture_name_patterns_by_next.empty())) {
     return -1;
   }
   Capture cap;
@@ -1440,9 +1447,8 @@ int LineFilterRules::Rep::MatchFurniturePattern(std::string_view text, const Lin
   const int r = ForPatternsIn(furniture_patterns_by_word, furniture_patterns_other, key, 0, try_rule);
   const line_filter::Token& first = key.tokens[0];
   if (r >= 0 || furniture_name_patterns_by_next.empty() || !first.upper || first.number) return r;
-  // A {name} is six tokens at most (MatchFrom()): the word after it is
-  // one of the first seven.
-  const size_t last = std::min(key.tokens.size(), size_t{7});
+  // The word after a {name} stands within its longest reach.
+  const size_t last = std::min(key.tokens.size(), line_filter::kMaxNameTokens + 1);
   for (size_t k = 1; k < last; ++k) {
     if (!line_filter::TestBit(furniture_name_next, key.tokens[k].hash)) continue;
     const auto* it = furniture_name_patterns_by_next.find(key.tokens[k].hash);
